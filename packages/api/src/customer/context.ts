@@ -1,0 +1,24 @@
+import type { CustomerOrm } from '@astro/db/customer';
+import type { SystemOrm } from '@astro/db/system';
+import type { Logger } from '@astro/logging';
+import type { BaseContext } from '../trpc.ts';
+
+/** The Customer API reaches only the Customer DB and the System DB. */
+export interface CustomerContext extends BaseContext {
+  customerDb: CustomerOrm['em'];
+  systemDb: SystemOrm['em'];
+}
+
+export function createCustomerContext(deps: {
+  customer: CustomerOrm;
+  system: SystemOrm;
+  log: Logger;
+  now?: () => Date;
+}): CustomerContext {
+  return {
+    customerDb: deps.customer.em.fork(),
+    systemDb: deps.system.em.fork(),
+    log: deps.log,
+    now: deps.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,12 @@
+export { customerRouter, type CustomerRouter } from './customer/router.ts';
+export { createCustomerContext, type CustomerContext } from './customer/context.ts';
+export { supplierRouter, type SupplierRouter } from './supplier/router.ts';
+export { createSupplierContext, type SupplierContext } from './supplier/context.ts';
+export { adminRouter, type AdminRouter } from './admin/router.ts';
+export { createAdminContext, type AdminContext } from './admin/context.ts';
+export { opsRouter, type OpsRouter } from './ops/router.ts';
+export { createOpsContext, type OpsContext } from './ops/context.ts';
+export { components, type Component, type ComponentStatus } from './ops/status/status.schemas.ts';
+export type { CatalogueEntry } from './customer/catalogue/catalogue.service.ts';
+export type { AgencyRocket } from './supplier/rockets/rockets.service.ts';
+export type { AgencySummary } from './admin/agencies/agencies.service.ts';

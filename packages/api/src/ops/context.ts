@@ -1,0 +1,27 @@
+import type { SystemOrm } from '@astro/db/system';
+import type { Logger } from '@astro/logging';
+import type { BaseContext } from '../trpc.ts';
+import type { ComponentStatus } from './status/status.schemas.ts';
+
+/**
+ * The ops router reads the System DB. It does not open the other stores: the host hands it a probe
+ * that pings each one, so the dashboard can say what is up without reaching into anyone's data.
+ */
+export interface OpsContext extends BaseContext {
+  systemDb: SystemOrm['em'];
+  probeComponents: () => Promise<ComponentStatus[]>;
+}
+
+export function createOpsContext(deps: {
+  system: SystemOrm;
+  log: Logger;
+  probeComponents: () => Promise<ComponentStatus[]>;
+  now?: () => Date;
+}): OpsContext {
+  return {
+    systemDb: deps.system.em.fork(),
+    log: deps.log,
+    probeComponents: deps.probeComponents,
+    now: deps.now ?? (() => new Date()),
+  };
+}

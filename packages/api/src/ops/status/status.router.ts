@@ -1,0 +1,8 @@
+import { ops } from '../trpc.ts';
+
+export const statusRouter = ops.router({
+  get: ops.procedure.query(async ({ ctx }) => ({
+    checkedAt: ctx.now().toISOString(),
+    components: await ctx.probeComponents(),
+  })),
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './index.ts';
+
+const minimal = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/astro',
+  MONGO_URL: 'mongodb://127.0.0.1:27017/',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+};
+
+describe('loadConfig', () => {
+  it('fills defaults around the three required service URLs', () => {
+    const config = loadConfig(minimal);
+    expect(config.port).toBe(4000);
+    expect(config.publicUrl).toBe('http://localhost:4000');
+    expect(config.customerMongoUrl).toBe(minimal.MONGO_URL);
+    expect(config.systemDbName).toBe('astro_system');
+    expect(config.jobs).toBe('inline');
+  });
+
+  it('lets each Mongo database point at its own server', () => {
+    const config = loadConfig({ ...minimal, SYSTEM_MONGO_URL: 'mongodb://10.0.0.9:27017/' });
+    expect(config.systemMongoUrl).toBe('mongodb://10.0.0.9:27017/');
+    expect(config.customerMongoUrl).toBe(minimal.MONGO_URL);
+  });
+
+  it('names every missing or malformed variable in one message', () => {
+    const attempt = () => loadConfig({ MONGO_URL: 'http://wrong', PORT: 'abc' });
+    expect(attempt).toThrow('DATABASE_URL: is required');
+    expect(attempt).toThrow('SMTP_URL: is required');
+    expect(attempt).toThrow('MONGO_URL: must start with mongodb:// or mongodb+srv://');
+    expect(attempt).toThrow('PORT: must be a port number');
+  });
+});

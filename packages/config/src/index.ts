@@ -1,0 +1,73 @@
+/** The one place the environment is read: parsed and checked once at start, with messages a person can act on. */
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+    .url({ error: 'must be a URL' })
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+const schema = z.object({
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65_535).default(4000),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  MONGO_URL: url(['mongodb', 'mongodb+srv']),
+  CUSTOMER_MONGO_URL: url(['mongodb', 'mongodb+srv']).optional(),
+  SYSTEM_MONGO_URL: url(['mongodb', 'mongodb+srv']).optional(),
+  CUSTOMER_DB_NAME: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,63}$/)
+    .default('astro_customer'),
+  SYSTEM_DB_NAME: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,63}$/)
+    .default('astro_system'),
+  SMTP_URL: url(['smtp', 'smtps']),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** `inline` runs the Job Scheduler inside the host; `off` leaves it to a separate `jobs` process. */
+  JOBS: z.enum(['inline', 'off']).default('inline'),
+  /** Where the built Angular apps live; each app's build output is `<APPS_DIST>/<app>/`. */
+  APPS_DIST: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  customerMongoUrl: string;
+  systemMongoUrl: string;
+  customerDbName: string;
+  systemDbName: string;
+  smtpUrl: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  jobs: 'inline' | 'off';
+  appsDist: string | undefined;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`The environment is not a valid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    customerMongoUrl: e.CUSTOMER_MONGO_URL ?? e.MONGO_URL,
+    systemMongoUrl: e.SYSTEM_MONGO_URL ?? e.MONGO_URL,
+    customerDbName: e.CUSTOMER_DB_NAME,
+    systemDbName: e.SYSTEM_DB_NAME,
+    smtpUrl: e.SMTP_URL,
+    logLevel: e.LOG_LEVEL,
+    jobs: e.JOBS,
+    appsDist: e.APPS_DIST,
+  };
+}

@@ -1,0 +1,49 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { currencies, launchStatuses, ranges, type LaunchStatus } from '@astro/domain';
+
+export interface CatalogueStatusChange {
+  status: LaunchStatus;
+  at: Date;
+  reason: string | null;
+}
+
+/**
+ * The customer-facing copy of a launch. Everything but the seat counts follows the Operational DB
+ * through sync messages; the seat counts belong to the Customer DB, where bookings take seats with
+ * one atomic document update.
+ */
+export const CatalogueLaunch = defineEntity({
+  name: 'CatalogueLaunch',
+  collection: 'launch_catalogue',
+  indexes: [{ properties: ['launchDate'] }, { properties: ['destination', 'launchDate'] }],
+  properties: {
+    /** The launch's id in the Operational DB. */
+    id: p.uuid().primary().fieldName('_id'),
+    slug: p.string().unique(),
+    missionName: p.string(),
+    destination: p.enum(ranges),
+    spaceport: p.string(),
+    launchDate: p.datetime(),
+    status: p.enum(launchStatuses),
+    statusHistory: p.json<CatalogueStatusChange[]>(),
+    pricePerSeatCents: p.integer(),
+    currency: p.enum(currencies),
+    minimumPassengers: p.integer(),
+    agencyId: p.uuid(),
+    agencyName: p.string(),
+    rocketId: p.uuid(),
+    rocketName: p.string(),
+    capacity: p.integer(),
+    seatsHeld: p.integer().default(0),
+    seatsConfirmed: p.integer().default(0),
+    /** capacity − held − confirmed, kept in the same document so a hold is one conditional update. */
+    seatsLeft: p.integer(),
+    /** The Operational DB version this copy reflects; an older message never overwrites it. */
+    sourceVersion: p.integer(),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+export type CatalogueLaunch = InferEntity<typeof CatalogueLaunch>;

@@ -1,0 +1,4 @@
+export * from './customer.entity.ts';
+export * from './catalogue-launch.entity.ts';
+export * from './booking.entity.ts';
+export * from './orm.ts';

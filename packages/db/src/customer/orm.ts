@@ -1,0 +1,16 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import { openMongoStore, type MongoOrm } from '../mongo.ts';
+import { Booking } from './booking.entity.ts';
+import { CatalogueLaunch } from './catalogue-launch.entity.ts';
+import { Customer } from './customer.entity.ts';
+
+export type CustomerOrm = MongoOrm;
+
+export function openCustomerDb(url: string, dbName: string): Promise<CustomerOrm> {
+  return openMongoStore({
+    url,
+    dbName,
+    contextName: 'customer',
+    entities: [Customer, CatalogueLaunch, Booking] as unknown as EntitySchema[],
+  });
+}

@@ -1,0 +1,39 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { bookingStatuses, currencies } from '@astro/domain';
+import { Launch } from './launch.entity.ts';
+
+export interface PassengerCopy {
+  name: string;
+  birthDate: string;
+}
+
+/**
+ * The Operational DB's copy of a booking, which the Customer DB owns. Suppliers read manifests and
+ * employees read bookings from here; only the sync job writes it.
+ */
+export const BookingCopy = defineEntity({
+  name: 'BookingCopy',
+  tableName: 'booking_copy',
+  properties: {
+    /** The id of the booking in the Customer DB. */
+    id: p.uuid().primary(),
+    launch: () => p.manyToOne(Launch).index(),
+    customerId: p.uuid().index(),
+    customerName: p.string().length(200),
+    customerEmail: p.string().length(254),
+    seats: p.integer(),
+    passengers: p.json<PassengerCopy[]>(),
+    unitPriceCents: p.bigint('number'),
+    totalCents: p.bigint('number'),
+    currency: p.enum(currencies).default('USD'),
+    status: p.enum(bookingStatuses),
+    /** The Customer DB's version of the booking this copy reflects. */
+    version: p.integer(),
+    bookedAt: p.datetime(),
+    syncedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+export type BookingCopy = InferEntity<typeof BookingCopy>;

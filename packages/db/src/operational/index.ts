@@ -1,0 +1,6 @@
+export * from './agency.entity.ts';
+export * from './rocket.entity.ts';
+export * from './launch.entity.ts';
+export * from './employee.entity.ts';
+export * from './booking-copy.entity.ts';
+export * from './orm.ts';

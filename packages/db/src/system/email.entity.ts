@@ -1,0 +1,30 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const emailStatuses = ['pending', 'sent', 'failed'] as const;
+
+/** An e-mail waiting in (or gone through) the outbox. `dedupeKey` (event + recipient) makes each e-mail unique. */
+export const Email = defineEntity({
+  name: 'Email',
+  collection: 'email_outbox',
+  indexes: [{ properties: ['status', 'availableAt'] }],
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .fieldName('_id')
+      .onCreate(() => crypto.randomUUID()),
+    dedupeKey: p.string().unique(),
+    event: p.string(),
+    recipient: p.string(),
+    template: p.string(),
+    templateData: p.json<Record<string, unknown>>(),
+    status: p.enum(emailStatuses).default('pending'),
+    attempts: p.integer().default(0),
+    availableAt: p.datetime(),
+    smtpMessageId: p.string().nullable(),
+    lastError: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    sentAt: p.datetime().nullable(),
+  },
+});
+export type Email = InferEntity<typeof Email>;

@@ -1,0 +1,18 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import { openMongoStore, type MongoOrm } from '../mongo.ts';
+import { Email } from './email.entity.ts';
+import { JobRun } from './job-run.entity.ts';
+import { LogEntry } from './log-entry.entity.ts';
+import { SyncMessage } from './sync-message.entity.ts';
+import { User } from './user.entity.ts';
+
+export type SystemOrm = MongoOrm;
+
+export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
+  return openMongoStore({
+    url,
+    dbName,
+    contextName: 'system',
+    entities: [User, LogEntry, SyncMessage, JobRun, Email] as unknown as EntitySchema[],
+  });
+}

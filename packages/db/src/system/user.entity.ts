@@ -1,0 +1,37 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const userRoles = ['customer', 'supplier', 'support', 'finance', 'admin', 'operator'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export interface Lockout {
+  failedAttempts: number;
+  lockedUntil: Date | null;
+}
+
+/** A sign-in account of any role. The Authentication Service owns these. */
+export const User = defineEntity({
+  name: 'User',
+  collection: 'users',
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .fieldName('_id')
+      .onCreate(() => crypto.randomUUID()),
+    /** Stored lower-cased so that uniqueness is case-insensitive without collations (FerretDB has none). */
+    email: p.string().unique(),
+    name: p.string(),
+    passwordHash: p.string().nullable(),
+    roles: p.json<UserRole[]>(),
+    /** For suppliers: the agency they act for. */
+    agencyId: p.uuid().nullable(),
+    verified: p.boolean().default(false),
+    lockout: p.json<Lockout>(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+export type User = InferEntity<typeof User>;

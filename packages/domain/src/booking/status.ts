@@ -1,0 +1,2 @@
+export const bookingStatuses = ['held', 'confirmed', 'cancelled', 'expired'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];

@@ -1,0 +1,5 @@
+export * from './money.ts';
+export * from './launch/destination.ts';
+export * from './launch/status.ts';
+export * from './launch/slug.ts';
+export * from './booking/status.ts';

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobRun, LogEntry } from '@astro/db/system';
+import { createLogger } from '@astro/logging';
+import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
+import { logRetentionJob } from './logs/log-retention.job.ts';
+import { createScheduler } from './scheduler.ts';
+
+describe('the Job Scheduler', () => {
+  let test: TestStores;
+  const log = createLogger({ service: 'test', level: 'error', write: () => {} });
+  const runs = (job: string) => test.stores.system.em.fork().find(JobRun, { job }, { orderBy: { startedAt: 'asc' } });
+
+  beforeAll(async () => {
+    test = await openTestStores();
+  });
+  afterAll(() => test.drop());
+
+  it('records each run with its outcome, counts and duration', async () => {
+    const scheduler = createScheduler({ system: test.stores.system, log, instance: 'test-1' });
+    scheduler.register({
+      name: 'count-stars',
+      description: 'Counts stars',
+      schedule: '0 0 0 1 1 *',
+      run: async () => ({ stars: 7 }),
+    });
+    const run = await scheduler.runNow('count-stars');
+    expect(run).toMatchObject({ outcome: 'succeeded', counts: { stars: 7 }, instance: 'test-1', trigger: 'manual' });
+    expect(await runs('count-stars')).toEqual([
+      expect.objectContaining({ outcome: 'succeeded', durationMs: expect.any(Number), finishedAt: expect.any(Date) }),
+    ]);
+  });
+
+  it('records a failed run with the error and keeps scheduling', async () => {
+    const scheduler = createScheduler({ system: test.stores.system, log, instance: 'test-1' });
+    scheduler.register({
+      name: 'always-fails',
+      description: 'Fails',
+      schedule: '0 0 0 1 1 *',
+      run: async () => {
+        throw new Error('The SMTP server said no');
+      },
+    });
+    expect(await scheduler.runNow('always-fails')).toMatchObject({
+      outcome: 'failed',
+      error: 'The SMTP server said no',
+    });
+    expect(await scheduler.runNow('always-fails')).toMatchObject({ outcome: 'failed' });
+    expect(await runs('always-fails')).toHaveLength(2);
+  });
+
+  it('never runs a job twice at once in one process: a second request joins the run in progress', async () => {
+    const scheduler = createScheduler({ system: test.stores.system, log, instance: 'test-1' });
+    let active = 0;
+    let most = 0;
+    scheduler.register({
+      name: 'slow',
+      description: 'Takes a while',
+      schedule: '0 0 0 1 1 *',
+      run: async () => {
+        most = Math.max(most, ++active);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        active--;
+      },
+    });
+    const [first, second] = await Promise.all([scheduler.runNow('slow'), scheduler.runNow('slow')]);
+    expect(first.id).toBe(second.id);
+    expect(most).toBe(1);
+  });
+
+  it('runs jobs on their timetable until stopped', async () => {
+    const scheduler = createScheduler({ system: test.stores.system, log, instance: 'test-1' });
+    let ticks = 0;
+    scheduler.register({
+      name: 'every-second',
+      description: 'Ticks',
+      schedule: '* * * * * *',
+      run: async () => void ticks++,
+    });
+    scheduler.start();
+    expect(scheduler.jobs()[0]?.nextRun).toBeInstanceOf(Date);
+    await expect.poll(() => ticks, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+    await scheduler.stop();
+    const stoppedAt = ticks;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(ticks).toBe(stoppedAt);
+    expect(scheduler.jobs()[0]?.nextRun).toBeNull();
+  });
+
+  it('refuses to run a job it does not know', async () => {
+    const scheduler = createScheduler({ system: test.stores.system, log, instance: 'test-1' });
+    await expect(scheduler.runNow('nope')).rejects.toThrow('There is no job named nope');
+  });
+});
+
+describe('the log retention job', () => {
+  let test: TestStores;
+  beforeAll(async () => {
+    test = await openTestStores();
+  });
+  afterAll(() => test.drop());
+
+  it('deletes log records older than the retention period and keeps the rest', async () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    const em = test.stores.system.em.fork();
+    const entry = (daysAgo: number) =>
+      em.create(LogEntry, {
+        at: new Date(now.getTime() - daysAgo * 86_400_000),
+        level: 'info',
+        service: 'host',
+        instance: 'x',
+        message: `${daysAgo} days ago`,
+        correlationId: null,
+        requestId: null,
+        fields: null,
+      });
+    entry(40);
+    entry(31);
+    entry(29);
+    entry(1);
+    await em.flush();
+    const counts = await logRetentionJob(test.stores.system, 30).run({
+      log: createLogger({ service: 'test', level: 'error', write: () => {} }),
+      now: () => now,
+    });
+    expect(counts).toEqual({ deleted: 2 });
+    const left = await test.stores.system.em.fork().find(LogEntry, {}, { orderBy: { at: 'asc' } });
+    expect(left.map((record) => record.message)).toEqual(['29 days ago', '1 days ago']);
+  });
+});

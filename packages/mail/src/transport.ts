@@ -1,0 +1,31 @@
+/** The Notification Service is any SMTP server; this is the one way the project opens a connection to it. */
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export function createSmtpTransport(smtpUrl: string): Transporter {
+  const url = new URL(smtpUrl);
+  return nodemailer.createTransport({
+    host: url.hostname,
+    port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
+    secure: url.protocol === 'smtps:',
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    connectionTimeout: 3_000,
+    greetingTimeout: 3_000,
+    socketTimeout: 10_000,
+  });
+}
+
+/** Opens a connection, greets the server and hangs up: proves the server would take mail now. */
+export async function verifySmtp(smtpUrl: string): Promise<void> {
+  const transport = createSmtpTransport(smtpUrl);
+  try {
+    await transport.verify();
+  } finally {
+    transport.close();
+  }
+}
+
+/** "smtp://mail.example:587" without any user or password, for dashboards and logs. */
+export function describeSmtpUrl(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  return `${url.protocol}//${url.host}`;
+}

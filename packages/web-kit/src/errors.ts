@@ -1,0 +1,7 @@
+import { TRPCClientError } from '@trpc/client';
+
+/** The sentence to show a person when a call failed: the server's own message when it sent one. */
+export function problemMessage(error: unknown): string {
+  if (error instanceof TRPCClientError && error.message) return error.message;
+  return 'We could not reach Astro Bookings. Check your connection and try again.';
+}

@@ -1,0 +1,36 @@
+/** One typed tRPC client per app: in-process during SSR (the host's link), over HTTP in the browser. */
+import {
+  InjectionToken,
+  REQUEST_CONTEXT,
+  inject,
+  makeEnvironmentProviders,
+  type EnvironmentProviders,
+} from '@angular/core';
+import { isPlatformServer } from '@angular/common';
+import { PLATFORM_ID } from '@angular/core';
+import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import type { AnyRouter } from '@trpc/server';
+import type { SsrRequestContext } from './ssr-context.ts';
+
+const TRPC_CLIENT = new InjectionToken<TRPCClient<AnyRouter>>('TRPC_CLIENT');
+
+/** `url` is the router's path on the host, e.g. `/api/customer`. */
+export function provideTrpc(options: { url: string }): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    {
+      provide: TRPC_CLIENT,
+      useFactory: () => {
+        const context = inject(REQUEST_CONTEXT, { optional: true }) as SsrRequestContext | null;
+        if (context?.trpcLink) return createTRPCClient<AnyRouter>({ links: [context.trpcLink] });
+        if (isPlatformServer(inject(PLATFORM_ID))) {
+          throw new Error('Server rendering needs the host to pass a tRPC link in the request context.');
+        }
+        return createTRPCClient<AnyRouter>({ links: [httpBatchLink({ url: options.url, maxItems: 10 })] });
+      },
+    },
+  ]);
+}
+
+export function injectTrpc<TRouter extends AnyRouter>(): TRPCClient<TRouter> {
+  return inject(TRPC_CLIENT) as unknown as TRPCClient<TRouter>;
+}
