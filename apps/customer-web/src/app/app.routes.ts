@@ -1,0 +1,9 @@
+import type { Routes } from '@angular/router';
+
+export const routes: Routes = [
+  {
+    path: '',
+    title: 'Upcoming launches · Astro Bookings',
+    loadComponent: () => import('./catalogue/catalogue.page').then((m) => m.CataloguePage),
+  },
+];

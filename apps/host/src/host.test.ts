@@ -1,0 +1,110 @@
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { AdminRouter, CustomerRouter, OpsRouter, SupplierRouter } from '@astro/api';
+import { seedDemoWorld } from '@astro/db/seed';
+import { LogEntry, systemLogSink } from '@astro/db/system';
+import { createLogger } from '@astro/logging';
+import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
+import { serve } from './host.test-support.ts';
+
+describe('the host', () => {
+  let test: TestStores;
+  let host: { server: Server; url: string };
+  const log = createLogger({ service: 'host', level: 'debug', write: () => {} });
+
+  beforeAll(async () => {
+    test = await openTestStores();
+    await seedDemoWorld(test.stores, new Date());
+    log.attachSink(systemLogSink(test.stores.system));
+    host = await serve(test, log);
+  });
+  afterAll(async () => {
+    host.server.close();
+    await test.drop();
+  });
+
+  it('says it is alive on /healthz', async () => {
+    const response = await fetch(`${host.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'alive' });
+  });
+
+  it('reports every database as reachable on /readyz', async () => {
+    const response = await fetch(`${host.url}/readyz`);
+    const body = (await response.json()) as { ready: boolean; checks: { component: string; up: boolean }[] };
+    expect(response.status).toBe(200);
+    expect(body.ready).toBe(true);
+    expect(body.checks.map((check) => [check.component, check.up])).toEqual([
+      ['Operational DB', true],
+      ['Customer DB', true],
+      ['System DB', true],
+    ]);
+  });
+
+  it('serves the customer catalogue over HTTP to a typed client', async () => {
+    const customer = createTRPCClient<CustomerRouter>({ links: [httpBatchLink({ url: `${host.url}/api/customer` })] });
+    const { launches } = await customer.catalogue.list.query({ limit: 5 });
+    expect(launches).toHaveLength(5);
+    expect(launches[0]).toMatchObject({
+      missionName: expect.any(String),
+      seatsLeft: expect.any(Number),
+      pricePerSeatCents: expect.any(Number),
+    });
+  });
+
+  it('answers invalid input with a message that says what to fix, field by field', async () => {
+    const input = encodeURIComponent(JSON.stringify({ limit: 1000 }));
+    const response = await fetch(`${host.url}/api/customer/catalogue.list?input=${input}`);
+    const body = (await response.json()) as {
+      error: { message: string; data: { fieldErrors: Record<string, string> } };
+    };
+    expect(response.status).toBe(400);
+    expect(body.error.message).toBe('Ask for at most 100 launches');
+    expect(body.error.data.fieldErrors).toEqual({ limit: 'Ask for at most 100 launches' });
+  });
+
+  it("serves the supplier's rockets for the demo supplier's agency", async () => {
+    const supplier = createTRPCClient<SupplierRouter>({ links: [httpBatchLink({ url: `${host.url}/api/supplier` })] });
+    const { agency, rockets } = await supplier.rockets.list.query();
+    expect(agency.name).toBe('Orbital Horizons');
+    expect(rockets.map((rocket) => rocket.name)).toContain('Horizon Heavy');
+  });
+
+  it('serves the agencies to the employee portal', async () => {
+    const admin = createTRPCClient<AdminRouter>({ links: [httpBatchLink({ url: `${host.url}/api/admin` })] });
+    const { agencies } = await admin.agencies.list.query();
+    expect(agencies.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows operators each database and the SMTP server as up, with a latency', async () => {
+    const ops = createTRPCClient<OpsRouter>({ links: [httpBatchLink({ url: `${host.url}/api/ops` })] });
+    const { components } = await ops.status.get.query();
+    expect(components.map((component) => component.component)).toEqual([
+      'Operational DB',
+      'Customer DB',
+      'System DB',
+      'SMTP server',
+    ]);
+    for (const component of components) {
+      expect(component).toMatchObject({ up: true, problem: null, latencyMs: expect.any(Number) });
+    }
+  });
+
+  it('answers an unknown API path with a JSON 404', async () => {
+    const response = await fetch(`${host.url}/api/nowhere`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { message: 'There is no API at /api/nowhere.' } });
+  });
+
+  it("writes each request's log lines to the System DB under the caller's correlation id", async () => {
+    const response = await fetch(`${host.url}/healthz`, { headers: { 'x-correlation-id': 'trace-42' } });
+    expect(response.headers.get('x-correlation-id')).toBe('trace-42');
+    const requestId = response.headers.get('x-request-id');
+    await log.flush();
+    const entries = await test.stores.system.em.fork().find(LogEntry, { correlationId: 'trace-42' });
+    expect(entries).toEqual([
+      expect.objectContaining({ requestId, service: 'host', message: 'Request served', level: 'debug' }),
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Starts the host: `node apps/host/src/main.ts` serves the apps and APIs and runs the Job Scheduler;
+ * `--jobs-only` runs just the Job Scheduler as its own process; `JOBS=off` leaves jobs to such a process.
+ */
+import type { Server } from 'node:http';
+import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@astro/config';
+import { openStores, pendingMigrations, type Stores } from '@astro/db';
+import { systemLogSink } from '@astro/db/system';
+import { createScheduler, logRetentionJob } from '@astro/jobs';
+import { createLogger } from '@astro/logging';
+import { createHostApp } from './app.ts';
+import { audiences } from './audiences.ts';
+import { demoSupplierAgency } from './demo-supplier.ts';
+import { componentProbes, databaseProbes } from './status.ts';
+
+const jobsOnly = process.argv.includes('--jobs-only');
+const config = loadConfig();
+const instance = `${hostname()}:${process.pid}`;
+const log = createLogger({ service: jobsOnly ? 'jobs' : 'host', level: config.logLevel, instance });
+
+let stores: Stores;
+try {
+  stores = await openStores(config);
+} catch (error) {
+  log.error('Could not open the databases', { error });
+  process.exit(1);
+}
+log.attachSink(systemLogSink(stores.system));
+
+const pending = await pendingMigrations(stores);
+if (pending.length > 0) {
+  log.error('The Operational DB schema is behind this code; run `pnpm db:prepare` (the start command does) first', {
+    pending,
+  });
+  await log.flush();
+  process.exit(1);
+}
+
+const scheduler = createScheduler({ system: stores.system, log, instance });
+scheduler.register(logRetentionJob(stores.system, 30));
+
+let server: Server | null = null;
+if (!jobsOnly) {
+  const app = await createHostApp({
+    log,
+    audiences: audiences({
+      stores,
+      log,
+      probeComponents: componentProbes(config, stores),
+      supplierAgencyOf: demoSupplierAgency(stores),
+    }),
+    probeDatabases: databaseProbes(config, stores),
+    appsRoot: config.appsDist ?? fileURLToPath(new URL('../../', import.meta.url)),
+    allowedHosts: [new URL(config.publicUrl).hostname, 'localhost', '127.0.0.1'],
+  });
+  server = app.listen(config.port, () => log.info(`Serving on ${config.publicUrl}`, { port: config.port }));
+}
+if (jobsOnly || config.jobs === 'inline') scheduler.start();
+
+async function shutdown(signal: string) {
+  log.info('Shutting down', { signal });
+  server?.close();
+  await scheduler.stop();
+  await log.flush();
+  await stores.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

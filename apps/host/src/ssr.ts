@@ -1,0 +1,62 @@
+/** Loads the four Angular server bundles and serves each app, its static files and its SSR pages, at its mount path. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import express, { type Request, type RequestHandler, type Router } from 'express';
+import type { SsrRequestContext } from '@astro/web-kit/ssr-context';
+
+export interface SsrApp {
+  /** The app's folder under apps/ and the audience whose router it calls. */
+  app: 'customer-web' | 'supplier-portal' | 'employee-portal' | 'ops-dashboard';
+  audience: 'customer' | 'supplier' | 'admin' | 'ops';
+  mountPath: '/' | '/supplier' | '/admin' | '/ops';
+}
+
+export const ssrApps: SsrApp[] = [
+  { app: 'supplier-portal', audience: 'supplier', mountPath: '/supplier' },
+  { app: 'employee-portal', audience: 'admin', mountPath: '/admin' },
+  { app: 'ops-dashboard', audience: 'ops', mountPath: '/ops' },
+  // Last: the customer site answers everything the others do not.
+  { app: 'customer-web', audience: 'customer', mountPath: '/' },
+];
+
+/** What each app's `server.ts` exports (see packages/web-kit/src/server). */
+interface ServerBundle {
+  createSsrHandler(options: {
+    allowedHosts: string[];
+  }): (req: Request, res: express.Response, next: express.NextFunction, context: SsrRequestContext) => void;
+}
+
+/** Hashed build files never change; everything else must be revalidated. */
+const hashedFile = /[.-][A-Z0-9]{8,}\.(?:js|css|woff2?)$/;
+
+export async function mountSsrApp(
+  distRoot: string,
+  spec: SsrApp,
+  allowedHosts: string[],
+  contextFor: (req: Request) => SsrRequestContext,
+): Promise<Router> {
+  const dist = join(distRoot, spec.app, 'dist');
+  const serverEntry = join(dist, 'server', 'server.mjs');
+  if (!existsSync(serverEntry)) {
+    throw new Error(`The ${spec.app} app is not built (missing ${serverEntry}). Run \`pnpm build\` first.`);
+  }
+  const bundle = (await import(pathToFileURL(serverEntry).href)) as ServerBundle;
+  const render = bundle.createSsrHandler({ allowedHosts });
+  const router = express.Router();
+  router.use(
+    express.static(join(dist, 'browser'), {
+      index: false,
+      redirect: false,
+      setHeaders(res, path) {
+        res.setHeader(
+          'Cache-Control',
+          hashedFile.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+        );
+      },
+    }),
+  );
+  const handler: RequestHandler = (req, res, next) => render(req, res, next, contextFor(req));
+  router.use(handler);
+  return router;
+}
