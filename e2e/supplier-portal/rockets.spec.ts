@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+import { loadAndHydrate, serverHtml, watch } from '../support/server-rendered.ts';
+
+test("the agency's rockets arrive from the server and hydrate without fetching them again", async ({
+  page,
+  request,
+}) => {
+  const html = await serverHtml(request, '/supplier/');
+  expect(html).toContain('Orbital Horizons');
+  expect(html).toContain('Horizon Heavy');
+
+  const watched = watch(page);
+  await loadAndHydrate(page, '/supplier/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('rockets');
+  await expect(page.getByRole('cell', { name: 'Horizon Heavy' })).toBeVisible();
+  expect(watched.apiRequests).toEqual([]);
+  expect(watched.consoleErrors).toEqual([]);
+});

@@ -1,0 +1,44 @@
+/** What every app's first page must do: arrive rendered with its data, hydrate without asking again, log no errors. */
+import { expect, type Page, type APIRequestContext } from '@playwright/test';
+
+export interface PageWatch {
+  apiRequests: string[];
+  consoleErrors: string[];
+}
+
+/** Starts recording API calls and console errors; call before the page loads. */
+export function watch(page: Page): PageWatch {
+  const watched: PageWatch = { apiRequests: [], consoleErrors: [] };
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) watched.apiRequests.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.consoleErrors.push(error.message));
+  return watched;
+}
+
+/** The HTML exactly as the server sent it, before any script ran. */
+export async function serverHtml(request: APIRequestContext, path: string): Promise<string> {
+  const response = await request.get(path);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('text/html');
+  return response.text();
+}
+
+/** Loads the page and waits until Angular has hydrated and the network has gone quiet. */
+export async function loadAndHydrate(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  // The client app attaches its context to the server's DOM nodes when it hydrates them.
+  await page.waitForFunction(() => '__ngContext__' in (document.querySelector('ab-root') ?? {}));
+}
+
+/** A procedure's result straight from the API, to know what the page should show. */
+export async function query<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
+  const url = input === undefined ? path : `${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const response = await request.get(url);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}

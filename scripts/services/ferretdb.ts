@@ -1,0 +1,101 @@
+/**
+ * FerretDB 1.24, the MongoDB-protocol server used where MongoDB itself cannot be installed. It is built
+ * once from the Go module proxy (see ferretdb/main.go) into .tools/ and runs as a child process.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { RunningService } from './index.ts';
+
+const source = fileURLToPath(new URL('./ferretdb/', import.meta.url));
+const binary = fileURLToPath(new URL('../../.tools/ferretdb', import.meta.url));
+
+function goCommand(): string {
+  for (const candidate of [process.env['GO'], '/usr/local/go/bin/go'])
+    if (candidate && existsSync(candidate)) return candidate;
+  return 'go';
+}
+
+export async function ensureFerretDbBinary(): Promise<string> {
+  const newest = Math.max(...['main.go', 'go.mod', 'go.sum'].map((file) => statSync(`${source}${file}`).mtimeMs));
+  if (existsSync(binary) && statSync(binary).mtimeMs >= newest) return binary;
+  console.log('Building FerretDB (once; about a minute) ...');
+  try {
+    await promisify(execFile)(goCommand(), ['build', '-o', binary, '.'], {
+      cwd: source,
+      env: { ...process.env, CGO_ENABLED: '0' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    throw new Error(
+      `Could not build FerretDB with Go (${goCommand()}). Install Go 1.24+ or set MONGO_URL to a MongoDB server.\n${String(error)}`,
+    );
+  }
+  return binary;
+}
+
+function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const children = new Set<ChildProcess>();
+// A FerretDB must never outlive the process that started it.
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+export async function startFerretDb(options: {
+  dataDir: string;
+  port: number;
+}): Promise<RunningService & { url: string }> {
+  const executable = await ensureFerretDbBinary();
+  await mkdir(options.dataDir, { recursive: true });
+  const child = spawn(
+    executable,
+    [
+      `-listen-addr=127.0.0.1:${options.port}`,
+      '-handler=sqlite',
+      `-sqlite-url=file:${options.dataDir}/`,
+      '-log-level=warn',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  children.add(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4_000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => children.delete(child));
+
+  const deadline = Date.now() + 15_000;
+  while (!(await acceptsConnections(options.port))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`FerretDB did not start on port ${options.port}:\n${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    name: 'FerretDB',
+    url: `mongodb://127.0.0.1:${options.port}/`,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}

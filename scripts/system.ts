@@ -1,0 +1,61 @@
+/**
+ * Runs the whole system: the embedded services (each unless DATABASE_URL, MONGO_URL or SMTP_URL points
+ * elsewhere), migrated and seeded, then the host as a child process. Stopping stops everything it started.
+ */
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@astro/config';
+import { prepareDatabases } from './prepare-databases.ts';
+import { startEmbeddedServices } from './services/index.ts';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+export interface SystemOptions {
+  /** Where the embedded databases keep their data, relative to the repository. */
+  dataDir: string;
+  /** Start from empty databases (tests); otherwise data survives restarts. */
+  fresh: boolean;
+  ports: { postgres: number; mongo: number; smtp: number };
+  env: NodeJS.ProcessEnv;
+}
+
+export async function runSystem(options: SystemOptions): Promise<void> {
+  const dataDir = `${repo}${options.dataDir}`;
+  if (options.fresh) await rm(dataDir, { recursive: true, force: true });
+  const embedded = await startEmbeddedServices({ root: dataDir, ports: options.ports, env: options.env });
+  const env = {
+    ...options.env,
+    DATABASE_URL: embedded.urls.database,
+    MONGO_URL: embedded.urls.mongo,
+    SMTP_URL: embedded.urls.smtp,
+  };
+  const config = loadConfig(env);
+  for (const line of await prepareDatabases(config, { seed: true })) console.log(line);
+
+  const host = spawn(process.execPath, [`${repo}apps/host/src/main.ts`], { env, stdio: 'inherit' });
+  console.log(`
+Astro Bookings is starting on ${config.publicUrl}
+  Customer site            ${config.publicUrl}/
+  Supplier portal          ${config.publicUrl}/supplier/
+  Employee portal          ${config.publicUrl}/admin/
+  IT operations dashboard  ${config.publicUrl}/ops/
+  Health                   ${config.publicUrl}/healthz   ${config.publicUrl}/readyz
+Press Ctrl-C to stop.
+`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (host.exitCode === null) {
+      host.kill('SIGTERM');
+      await new Promise((resolve) => host.once('exit', resolve));
+    }
+    await embedded.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  host.once('exit', (code) => void stop(code ?? 1));
+}
