@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { documentKey, timestamps } from '../properties.ts';
 import { bookingStatuses, currencies } from '@astro/domain';
 
 export interface Passenger {
@@ -35,11 +36,7 @@ export const Booking = defineEntity({
   ],
   uniques: [{ properties: ['customerId', 'idempotencyKey'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .fieldName('_id')
-      .onCreate(() => crypto.randomUUID()),
+    id: documentKey(),
     launchId: p.uuid(),
     customerId: p.uuid(),
     seats: p.integer(),
@@ -55,11 +52,7 @@ export const Booking = defineEntity({
     idempotencyKey: p.string(),
     /** Bumped on every change so the Operational DB copy applies changes in order. */
     version: p.integer().default(1),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 });
 export type Booking = InferEntity<typeof Booking>;

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { documentKey, timestamps } from '../properties.ts';
 
 export interface EmergencyContact {
   name: string;
@@ -16,11 +17,7 @@ export const Customer = defineEntity({
   name: 'Customer',
   collection: 'customers',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .fieldName('_id')
-      .onCreate(() => crypto.randomUUID()),
+    id: documentKey(),
     /** The System DB account this traveler signs in with. */
     userId: p.string().nullable().unique(),
     email: p.string().unique(),
@@ -31,11 +28,7 @@ export const Customer = defineEntity({
     /** Trips on launched launches: two or more make a VIP. */
     tripsFlown: p.integer().default(0),
     vip: p.boolean().default(false),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 });
 export type Customer = InferEntity<typeof Customer>;

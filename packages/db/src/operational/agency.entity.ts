@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidKey, timestamps } from '../properties.ts';
 
 export const agencyStatuses = ['active', 'suspended'] as const;
 
@@ -6,10 +7,7 @@ export const Agency = defineEntity({
   name: 'Agency',
   tableName: 'agency',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => crypto.randomUUID()),
+    id: uuidKey(),
     legalName: p.string().length(200),
     /** Shown to travelers; the legal name stays on invoices. */
     displayName: p.string().length(120),
@@ -18,11 +16,7 @@ export const Agency = defineEntity({
     contactEmail: p.string().length(254),
     description: p.text().default(''),
     status: p.enum(agencyStatuses).default('active'),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 });
 export type Agency = InferEntity<typeof Agency>;

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidKey } from '../properties.ts';
 
 export const employeeRoles = ['support', 'finance', 'admin', 'operator'] as const;
 
@@ -7,10 +8,7 @@ export const Employee = defineEntity({
   name: 'Employee',
   tableName: 'employee',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => crypto.randomUUID()),
+    id: uuidKey(),
     email: p.string().length(254).unique(),
     name: p.string().length(200),
     role: p.enum(employeeRoles),

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidKey, timestamps } from '../properties.ts';
 import { currencies, launchStatuses, ranges } from '@astro/domain';
 import { Agency } from './agency.entity.ts';
 import { Rocket } from './rocket.entity.ts';
@@ -17,10 +18,7 @@ export const Launch = defineEntity({
     { name: 'launch_minimum_check', expression: 'minimum_passengers >= 1' },
   ],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => crypto.randomUUID()),
+    id: uuidKey(),
     agency: () => p.manyToOne(Agency).index(),
     rocket: () => p.manyToOne(Rocket).index(),
     missionName: p.string().length(120),
@@ -37,11 +35,7 @@ export const Launch = defineEntity({
     /** Bumped on every change so the catalogue copy never applies a stale update over a newer one. */
     version: p.integer().default(1),
     statusHistory: () => p.oneToMany(LaunchStatusChange).mappedBy('launch').orderBy({ changedAt: 'asc' }),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 });
 export type Launch = InferEntity<typeof Launch>;
@@ -51,10 +45,7 @@ export const LaunchStatusChange = defineEntity({
   name: 'LaunchStatusChange',
   tableName: 'launch_status_change',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => crypto.randomUUID()),
+    id: uuidKey(),
     launch: () => p.manyToOne(Launch).index(),
     fromStatus: p.enum(launchStatuses).nullable(),
     toStatus: p.enum(launchStatuses),

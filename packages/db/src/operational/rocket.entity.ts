@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidKey, timestamps } from '../properties.ts';
 import { ranges } from '@astro/domain';
 import { Agency } from './agency.entity.ts';
 
@@ -6,23 +7,16 @@ export const Rocket = defineEntity({
   name: 'Rocket',
   tableName: 'rocket',
   uniques: [{ name: 'rocket_agency_name_unique', properties: ['agency', 'name'] }],
-  checks: [{ name: 'rocket_capacity_check', expression: 'capacity between 1 and 100' }],
+  checks: [{ name: 'rocket_capacity_check', expression: 'capacity >= 1 and capacity <= 100' }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => crypto.randomUUID()),
+    id: uuidKey(),
     agency: () => p.manyToOne(Agency).index(),
     name: p.string().length(120),
     capacity: p.integer(),
     range: p.enum(ranges),
     /** Rockets are deactivated, never deleted: past launches keep pointing at them. */
     active: p.boolean().default(true),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 });
 export type Rocket = InferEntity<typeof Rocket>;

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { documentKey } from '../properties.ts';
 
 export const emailStatuses = ['pending', 'sent', 'failed'] as const;
 
@@ -8,11 +9,7 @@ export const Email = defineEntity({
   collection: 'email_outbox',
   indexes: [{ properties: ['status', 'availableAt'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .fieldName('_id')
-      .onCreate(() => crypto.randomUUID()),
+    id: documentKey(),
     dedupeKey: p.string().unique(),
     event: p.string(),
     recipient: p.string(),

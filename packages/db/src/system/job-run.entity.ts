@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { documentKey } from '../properties.ts';
 
 export const jobOutcomes = ['running', 'succeeded', 'failed'] as const;
 export type JobOutcome = (typeof jobOutcomes)[number];
@@ -9,11 +10,7 @@ export const JobRun = defineEntity({
   collection: 'job_runs',
   indexes: [{ properties: ['job', 'startedAt'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .fieldName('_id')
-      .onCreate(() => crypto.randomUUID()),
+    id: documentKey(),
     job: p.string(),
     instance: p.string(),
     trigger: p.enum(['schedule', 'manual'] as const),

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { documentKey } from '../properties.ts';
 
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -9,11 +10,7 @@ export const LogEntry = defineEntity({
   collection: 'logs',
   indexes: [{ properties: ['at'] }, { properties: ['correlationId'] }, { properties: ['service', 'level', 'at'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .fieldName('_id')
-      .onCreate(() => crypto.randomUUID()),
+    id: documentKey(),
     at: p.datetime(),
     level: p.enum(logLevels),
     service: p.string(),

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { documentKey, timestamps } from '../properties.ts';
 
 export const userRoles = ['customer', 'supplier', 'support', 'finance', 'admin', 'operator'] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -13,11 +14,7 @@ export const User = defineEntity({
   name: 'User',
   collection: 'users',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .fieldName('_id')
-      .onCreate(() => crypto.randomUUID()),
+    id: documentKey(),
     /** Stored lower-cased so that uniqueness is case-insensitive without collations (FerretDB has none). */
     email: p.string().unique(),
     name: p.string(),
@@ -27,11 +24,7 @@ export const User = defineEntity({
     agencyId: p.uuid().nullable(),
     verified: p.boolean().default(false),
     lockout: p.json<Lockout>(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 });
 export type User = InferEntity<typeof User>;

@@ -34,7 +34,7 @@ export class Migration20261125023709 extends Migration {
     this.addSql(`alter table "employee" add constraint "employee_role_check" check ("role" in ('support', 'finance', 'admin', 'operator'));`);
 
     this.addSql(`alter table "rocket" add constraint "rocket_agency_id_foreign" foreign key ("agency_id") references "agency" ("id");`);
-    this.addSql(`alter table "rocket" add constraint "rocket_capacity_check" check (capacity between 1 and 100);`);
+    this.addSql(`alter table "rocket" add constraint "rocket_capacity_check" check (capacity >= 1 and capacity <= 100);`);
     this.addSql(`alter table "rocket" add constraint "rocket_range_check" check ("range" in ('suborbital', 'orbit', 'moon', 'mars'));`);
 
     this.addSql(`alter table "launch" add constraint "launch_agency_id_foreign" foreign key ("agency_id") references "agency" ("id");`);
