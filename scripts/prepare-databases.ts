@@ -1,7 +1,8 @@
 /** Migrates every store and seeds the demo world into empty ones. `pnpm db:prepare` runs it against the configured URLs. */
 import { loadConfig, type Config } from '@astro/config';
 import { openStores, prepareStores } from '@astro/db';
-import { seedDemoWorldWhenEmpty } from '@astro/db/seed';
+import { hashPassword } from '@astro/auth';
+import { demoPassword, seedDemoWorldWhenEmpty } from '@astro/db/seed';
 
 export async function prepareDatabases(config: Config, options: { seed: boolean }): Promise<string[]> {
   const stores = await openStores(config);
@@ -14,7 +15,9 @@ export async function prepareDatabases(config: Config, options: { seed: boolean 
         : 'The Operational DB schema is up to date.',
     );
     if (options.seed) {
-      const outcome = await seedDemoWorldWhenEmpty(stores, new Date());
+      const outcome = await seedDemoWorldWhenEmpty(stores, new Date(), {
+        passwordHash: await hashPassword(demoPassword),
+      });
       said.push(
         outcome.seeded
           ? `Seeded the demo world: ${Object.entries(outcome.report)

@@ -9,28 +9,37 @@ const url = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
-const schema = z.object({
-  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65_535).default(4000),
-  PUBLIC_URL: z.string().url().optional(),
-  DATABASE_URL: url(['postgres', 'postgresql']),
-  MONGO_URL: url(['mongodb', 'mongodb+srv']),
-  CUSTOMER_MONGO_URL: url(['mongodb', 'mongodb+srv']).optional(),
-  SYSTEM_MONGO_URL: url(['mongodb', 'mongodb+srv']).optional(),
-  CUSTOMER_DB_NAME: z
-    .string()
-    .regex(/^[a-zA-Z0-9_-]{1,63}$/)
-    .default('astro_customer'),
-  SYSTEM_DB_NAME: z
-    .string()
-    .regex(/^[a-zA-Z0-9_-]{1,63}$/)
-    .default('astro_system'),
-  SMTP_URL: url(['smtp', 'smtps']),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  /** `inline` runs the Job Scheduler inside the host; `off` leaves it to a separate `jobs` process. */
-  JOBS: z.enum(['inline', 'off']).default('inline'),
-  /** Where the built Angular apps live; each app's build output is `<APPS_DIST>/<app>/`. */
-  APPS_DIST: z.string().optional(),
-});
+const schema = z
+  .object({
+    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65_535).default(4000),
+    PUBLIC_URL: z.string().url().optional(),
+    DATABASE_URL: url(['postgres', 'postgresql']),
+    MONGO_URL: url(['mongodb', 'mongodb+srv']),
+    CUSTOMER_MONGO_URL: url(['mongodb', 'mongodb+srv']).optional(),
+    SYSTEM_MONGO_URL: url(['mongodb', 'mongodb+srv']).optional(),
+    CUSTOMER_DB_NAME: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,63}$/)
+      .default('astro_customer'),
+    SYSTEM_DB_NAME: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,63}$/)
+      .default('astro_system'),
+    SMTP_URL: url(['smtp', 'smtps']),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** `inline` runs the Job Scheduler inside the host; `off` leaves it to a separate `jobs` process. */
+    JOBS: z.enum(['inline', 'off']).default('inline'),
+    /** Where the built Angular apps live; each app's build output is `<APPS_DIST>/<app>/`. */
+    APPS_DIST: z.string().optional(),
+    /** The first admin, created on a start that finds no admin account (e.g. a fresh production database). */
+    FIRST_ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+    FIRST_ADMIN_PASSWORD: z.string().min(10, { error: 'must have at least 10 characters' }).optional(),
+    FIRST_ADMIN_NAME: z.string().min(1).default('Administrator'),
+  })
+  .refine((env) => Boolean(env.FIRST_ADMIN_EMAIL) === Boolean(env.FIRST_ADMIN_PASSWORD), {
+    path: ['FIRST_ADMIN_PASSWORD'],
+    message: 'set FIRST_ADMIN_EMAIL and FIRST_ADMIN_PASSWORD together, or neither',
+  });
 
 export type Config = {
   port: number;
@@ -44,6 +53,7 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   jobs: 'inline' | 'off';
   appsDist: string | undefined;
+  firstAdmin: { email: string; password: string; name: string } | null;
 };
 
 export class ConfigError extends Error {
@@ -69,5 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
     appsDist: e.APPS_DIST,
+    firstAdmin:
+      e.FIRST_ADMIN_EMAIL && e.FIRST_ADMIN_PASSWORD
+        ? { email: e.FIRST_ADMIN_EMAIL, password: e.FIRST_ADMIN_PASSWORD, name: e.FIRST_ADMIN_NAME }
+        : null,
   };
 }

@@ -1,2 +1,3 @@
 export * from './scheduler.ts';
 export * from './logs/log-retention.job.ts';
+export * from './auth/auth-cleanup.job.ts';

@@ -160,6 +160,9 @@ export const pricePerSeatDollars: Record<Destination, [number, number]> = {
   mars: [140_000_000, 260_000_000],
 };
 
+/** Every demo account signs in with this password (README); never used outside demo data. */
+export const demoPassword = 'astro-demo-2026';
+
 export const demoEmployees = [
   { name: 'Ada Okonkwo', email: 'ada.okonkwo@astrobookings.example', role: 'admin' },
   { name: 'Sam Reyes', email: 'sam.reyes@astrobookings.example', role: 'support' },

@@ -40,7 +40,16 @@ export interface SeedReport {
 export type SeedOutcome = { seeded: true; report: SeedReport } | { seeded: false; reason: string };
 
 /** Seeds only into empty stores; refuses, saying why, when some stores already hold data and others do not. */
-export async function seedDemoWorldWhenEmpty(stores: Stores, now: Date): Promise<SeedOutcome> {
+export interface SeedOptions {
+  /** The hash every demo account's password gets (the Authentication Service makes it); null: nobody can sign in. */
+  passwordHash?: string | null;
+}
+
+export async function seedDemoWorldWhenEmpty(
+  stores: Stores,
+  now: Date,
+  options: SeedOptions = {},
+): Promise<SeedOutcome> {
   const [agencies, customers, users] = await Promise.all([
     stores.operational.em.fork().count(Agency, {}),
     stores.customer.em.fork().count(Customer, {}),
@@ -53,10 +62,11 @@ export async function seedDemoWorldWhenEmpty(stores: Stores, now: Date): Promise
       reason: `Some databases hold data and others are empty (agencies: ${agencies}, customers: ${customers}, users: ${users}); not seeding a half-world.`,
     };
   }
-  return { seeded: true, report: await seedDemoWorld(stores, now) };
+  return { seeded: true, report: await seedDemoWorld(stores, now, options) };
 }
 
-export async function seedDemoWorld(stores: Stores, now: Date): Promise<SeedReport> {
+export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOptions = {}): Promise<SeedReport> {
+  const passwordHash = options.passwordHash ?? null;
   const random = mulberry32(20_261_125);
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -91,12 +101,12 @@ export async function seedDemoWorld(stores: Stores, now: Date): Promise<SeedRepo
       if (rocket.active && demo.status === 'active')
         fleet.push({ agency, rocket, spaceports: demo.spaceports, supplierEmail: demo.supplier.email });
     }
-    users.push(newUser(systemDb, demo.supplier.name, demo.supplier.email, ['supplier'], agency.id));
+    users.push(newUser(systemDb, passwordHash, demo.supplier.name, demo.supplier.email, ['supplier'], agency.id));
   }
 
   for (const employee of demoEmployees) {
     operational.create(Employee, { name: employee.name, email: employee.email, role: employee.role });
-    users.push(newUser(systemDb, employee.name, employee.email, [employee.role]));
+    users.push(newUser(systemDb, passwordHash, employee.name, employee.email, [employee.role]));
   }
 
   // Travelers.
@@ -106,7 +116,7 @@ export async function seedDemoWorld(stores: Stores, now: Date): Promise<SeedRepo
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^a-z]+/g, '.')}@example.com`;
-    const user = newUser(systemDb, name, email, ['customer']);
+    const user = newUser(systemDb, passwordHash, name, email, ['customer']);
     users.push(user);
     return customerDb.create(Customer, {
       userId: user.id,
@@ -214,16 +224,16 @@ export async function seedDemoWorld(stores: Stores, now: Date): Promise<SeedRepo
 
 function newUser(
   em: Stores['system']['em'],
+  passwordHash: string | null,
   name: string,
   email: string,
   roles: UserRole[],
   agencyId: string | null = null,
 ): User {
-  // Accounts get passwords when sign-in lands; until then nobody can sign in with them.
   return em.create(User, {
     name,
     email: email.toLowerCase(),
-    passwordHash: null,
+    passwordHash,
     roles,
     agencyId,
     verified: true,

@@ -1,2 +1,8 @@
-export { seedDemoWorld, seedDemoWorldWhenEmpty, type SeedOutcome, type SeedReport } from './demo-world.ts';
-export { demoAgencies, demoEmployees } from './demo-world.data.ts';
+export {
+  seedDemoWorld,
+  seedDemoWorldWhenEmpty,
+  type SeedOptions,
+  type SeedOutcome,
+  type SeedReport,
+} from './demo-world.ts';
+export { demoAgencies, demoEmployees, demoPassword } from './demo-world.data.ts';

@@ -3,5 +3,6 @@ export * from './log-entry.entity.ts';
 export * from './sync-message.entity.ts';
 export * from './job-run.entity.ts';
 export * from './email.entity.ts';
+export * from './auth.entities.ts';
 export * from './orm.ts';
 export * from './log-sink.ts';

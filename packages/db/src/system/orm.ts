@@ -1,5 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { openMongoStore, type MongoOrm } from '../mongo.ts';
+import { AccountToken, AuthKey, OidcRecord, SignInThrottle, WebSession } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { JobRun } from './job-run.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
@@ -13,6 +14,17 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
     url,
     dbName,
     contextName: 'system',
-    entities: [User, LogEntry, SyncMessage, JobRun, Email] as unknown as EntitySchema[],
+    entities: [
+      User,
+      LogEntry,
+      SyncMessage,
+      JobRun,
+      Email,
+      AccountToken,
+      OidcRecord,
+      AuthKey,
+      SignInThrottle,
+      WebSession,
+    ] as unknown as EntitySchema[],
   });
 }

@@ -1,0 +1,294 @@
+/**
+ * Accounts of every role: customers register themselves; everybody else is created by an admin and sets a
+ * password from an invitation. Sign-in applies the brute-force rules. Every event that matters for security
+ * is logged (and so lands in the System DB's logs).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { MongoEntityManager } from '@astro/db';
+import {
+  AccountToken,
+  Email,
+  SignInThrottle,
+  User,
+  type AccountTokenPurpose,
+  type SystemOrm,
+  type UserRole,
+} from '@astro/db/system';
+import type { Logger } from '@astro/logging';
+import { addressRule, addressWindow, afterFailure, isLocked, minutesLeft, unlocked } from './lockout.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+
+export type AccountProblem = 'invalid' | 'taken' | 'credentials' | 'locked' | 'throttled' | 'unverified' | 'link';
+
+export class AccountError extends Error {
+  override name = 'AccountError';
+  /** What kind of problem, for callers that react differently (e.g. offer to resend a link). */
+  readonly reason: AccountProblem;
+  constructor(reason: AccountProblem, message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+export interface AccountDeps {
+  system: SystemOrm;
+  log: Logger;
+  /** Where links in e-mails point, e.g. https://astro.example */
+  publicUrl: string;
+  now?: () => Date;
+}
+
+export const staffRoles = ['supplier', 'support', 'finance', 'admin', 'operator'] as const satisfies UserRole[];
+export type StaffRole = (typeof staffRoles)[number];
+
+const linkLifetimeMinutes: Record<AccountTokenPurpose, number> = {
+  'verify-email': 3 * 24 * 60,
+  'reset-password': 60,
+};
+const invitationLifetimeMinutes = 7 * 24 * 60;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+// Verifying against a throwaway hash when the account does not exist keeps both answers equally slow.
+const absentAccountHash = hashPassword(randomBytes(16).toString('hex'));
+
+export function createAccounts(deps: AccountDeps) {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log.child('auth');
+  const em = (): MongoEntityManager => deps.system.em.fork() as MongoEntityManager;
+
+  async function issueLink(
+    db: MongoEntityManager,
+    user: User,
+    purpose: AccountTokenPurpose,
+    lifetimeMinutes: number,
+    template: string,
+  ): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const path = purpose === 'verify-email' ? 'verify-email' : 'reset-password';
+    const link = `${deps.publicUrl}/auth/${path}?token=${token}`;
+    const id = digest(token);
+    db.create(AccountToken, {
+      id,
+      userId: user.id,
+      purpose,
+      expiresAt: new Date(now().getTime() + lifetimeMinutes * 60_000),
+      usedAt: null,
+    });
+    db.create(Email, {
+      dedupeKey: `${template}:${user.email}:${id.slice(0, 16)}`,
+      event: template,
+      recipient: user.email,
+      template,
+      templateData: { name: user.name, link, expiresInMinutes: lifetimeMinutes },
+      availableAt: now(),
+      smtpMessageId: null,
+      lastError: null,
+      sentAt: null,
+    });
+    await db.flush();
+    return link;
+  }
+
+  /** Finds a link's unused, unexpired token; the same message for every way a link can be wrong. */
+  async function redeem(db: MongoEntityManager, token: string, purpose: AccountTokenPurpose) {
+    const record = await db.findOne(AccountToken, { id: digest(token), purpose });
+    const user = record && !record.usedAt && record.expiresAt > now() ? await db.findOne(User, record.userId) : null;
+    if (!record || !user)
+      throw new AccountError(
+        'link',
+        purpose === 'verify-email'
+          ? 'This confirmation link has expired or was already used. Sign in to get a new one.'
+          : 'This password link has expired or was already used. Ask for a new one.',
+      );
+    record.usedAt = now();
+    return user;
+  }
+
+  async function countAddressFailure(db: MongoEntityManager, address: string): Promise<void> {
+    const window = addressWindow(address, now());
+    await db
+      .getConnection()
+      .getCollection(db.getMetadata().get(SignInThrottle).collection)
+      .updateOne(
+        { _id: window.key as never },
+        { $inc: { failures: 1 }, $setOnInsert: { expiresAt: window.endsAt } },
+        { upsert: true },
+      );
+  }
+
+  return {
+    async registerCustomer(input: { name: string; email: string; password: string }): Promise<User> {
+      const problem = passwordProblem(input.password);
+      if (problem) throw new AccountError('invalid', problem);
+      const db = em();
+      const email = normaliseEmail(input.email);
+      if (await db.count(User, { email }))
+        throw new AccountError('taken', 'An account with this e-mail already exists. Sign in or reset your password.');
+      const user = db.create(User, {
+        name: input.name.trim(),
+        email,
+        passwordHash: await hashPassword(input.password),
+        roles: ['customer'],
+        agencyId: null,
+        verified: false,
+        lockout: unlocked,
+      });
+      await issueLink(db, user, 'verify-email', linkLifetimeMinutes['verify-email'], 'verify-email');
+      log.info('Customer registered', { userId: user.id });
+      return user;
+    },
+
+    async resendVerification(email: string): Promise<void> {
+      const db = em();
+      const user = await db.findOne(User, { email: normaliseEmail(email) });
+      if (!user || user.verified) return;
+      await issueLink(db, user, 'verify-email', linkLifetimeMinutes['verify-email'], 'verify-email');
+    },
+
+    async verifyEmail(token: string): Promise<User> {
+      const db = em();
+      const user = await redeem(db, token, 'verify-email');
+      user.verified = true;
+      await db.flush();
+      log.info('E-mail address verified', { userId: user.id });
+      return user;
+    },
+
+    /** Sends a reset link when the account exists; says nothing either way, so e-mails cannot be probed. */
+    async requestPasswordReset(email: string): Promise<void> {
+      const db = em();
+      const user = await db.findOne(User, { email: normaliseEmail(email) });
+      if (!user) return;
+      await issueLink(db, user, 'reset-password', linkLifetimeMinutes['reset-password'], 'reset-password');
+      log.info('Password reset requested', { userId: user.id });
+    },
+
+    /** Sets a new password from a reset or invitation link; that also proves the e-mail and lifts a lockout. */
+    async resetPassword(token: string, password: string): Promise<User> {
+      const problem = passwordProblem(password);
+      if (problem) throw new AccountError('invalid', problem);
+      const db = em();
+      const user = await redeem(db, token, 'reset-password');
+      user.passwordHash = await hashPassword(password);
+      user.verified = true;
+      user.lockout = unlocked;
+      await db.flush();
+      log.info('Password set', { userId: user.id });
+      return user;
+    },
+
+    async signIn(input: { email: string; password: string; address: string }): Promise<User> {
+      const db = em();
+      const email = normaliseEmail(input.email);
+      const window = addressWindow(input.address, now());
+      const throttle = await db.findOne(SignInThrottle, window.key);
+      if (throttle && throttle.failures >= addressRule.failuresPerWindow) {
+        log.warn('Sign-in refused: too many failures from one address', { address: input.address });
+        throw new AccountError(
+          'throttled',
+          `Too many failed sign-ins from your network. Try again after ${window.endsAt.toISOString().slice(11, 16)} UTC.`,
+        );
+      }
+      const user = await db.findOne(User, { email });
+      if (!user || !user.passwordHash) {
+        await verifyPassword(input.password, await absentAccountHash);
+        await countAddressFailure(db, input.address);
+        log.warn('Sign-in failed', { reason: 'unknown account', address: input.address });
+        throw new AccountError('credentials', 'That e-mail and password do not match an account.');
+      }
+      if (isLocked(user.lockout, now())) {
+        log.warn('Sign-in refused: account locked', { userId: user.id, address: input.address });
+        throw new AccountError(
+          'locked',
+          `This account is locked after too many failed sign-ins. Try again in ${minutesLeft(user.lockout, now())} minutes, or reset your password.`,
+        );
+      }
+      if (!(await verifyPassword(input.password, user.passwordHash))) {
+        user.lockout = afterFailure(user.lockout, now());
+        await db.flush();
+        await countAddressFailure(db, input.address);
+        log.warn('Sign-in failed', {
+          reason: 'wrong password',
+          userId: user.id,
+          failedAttempts: user.lockout.failedAttempts,
+          address: input.address,
+        });
+        if (isLocked(user.lockout, now())) {
+          log.warn('Account locked', { userId: user.id, until: user.lockout.lockedUntil });
+          throw new AccountError(
+            'locked',
+            `This account is now locked for ${minutesLeft(user.lockout, now())} minutes after too many failed sign-ins. You can reset your password.`,
+          );
+        }
+        throw new AccountError('credentials', 'That e-mail and password do not match an account.');
+      }
+      if (!user.verified) {
+        throw new AccountError(
+          'unverified',
+          'Confirm your e-mail address first: open the link we sent you. We can send it again.',
+        );
+      }
+      if (user.lockout.failedAttempts > 0) {
+        user.lockout = unlocked;
+        await db.flush();
+      }
+      log.info('Signed in', { userId: user.id, address: input.address });
+      return user;
+    },
+
+    /** An admin creates a supplier, employee or operator account; its owner sets a password from the e-mailed invitation. */
+    async createStaffAccount(
+      input: { name: string; email: string; roles: StaffRole[]; agencyId?: string | null; password?: string },
+      actor: { userId: string | null },
+    ): Promise<{ user: User; invitationLink: string | null }> {
+      const agencyId = input.roles.includes('supplier') ? (input.agencyId ?? null) : null;
+      if (input.roles.includes('supplier') && !agencyId)
+        throw new AccountError('invalid', 'A supplier account needs the agency it acts for.');
+      if (input.password) {
+        const problem = passwordProblem(input.password);
+        if (problem) throw new AccountError('invalid', problem);
+      }
+      const db = em();
+      const email = normaliseEmail(input.email);
+      if (await db.count(User, { email })) throw new AccountError('taken', `There is already an account for ${email}.`);
+      const user = db.create(User, {
+        name: input.name.trim(),
+        email,
+        passwordHash: input.password ? await hashPassword(input.password) : null,
+        roles: [...new Set(input.roles)],
+        agencyId,
+        verified: Boolean(input.password),
+        lockout: unlocked,
+      });
+      const invitationLink = input.password
+        ? (await db.flush(), null)
+        : await issueLink(db, user, 'reset-password', invitationLifetimeMinutes, 'account-invitation');
+      log.info('Account created', { userId: user.id, roles: user.roles, agencyId, by: actor.userId });
+      return { user, invitationLink };
+    },
+
+    async changeRoles(userId: string, roles: UserRole[], actor: { userId: string | null }): Promise<User> {
+      const db = em();
+      const user = await db.findOneOrFail(User, userId);
+      const before = user.roles;
+      user.roles = [...new Set(roles)];
+      await db.flush();
+      log.info('Roles changed', { userId, before, after: user.roles, by: actor.userId });
+      return user;
+    },
+
+    /** The first admin comes from configuration, once: only while no admin exists. */
+    async ensureFirstAdmin(admin: { email: string; password: string; name: string } | null): Promise<User | null> {
+      if (!admin) return null;
+      const db = em();
+      const admins = await db.count(User, { roles: 'admin' } as never);
+      if (admins > 0) return null;
+      const { user } = await this.createStaffAccount({ ...admin, roles: ['admin'] }, { userId: null });
+      return user;
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

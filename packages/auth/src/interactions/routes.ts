@@ -1,0 +1,296 @@
+/**
+ * The sign-in pages oidc-provider hands the browser to (its "interactions"), and the account pages around
+ * them: registration, e-mail confirmation, forgotten and new password.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import express, { type Response, type Router } from 'express';
+import type Provider from 'oidc-provider';
+import { z } from 'zod';
+import type { Logger } from '@astro/logging';
+import { AccountError, type Accounts } from '../accounts/accounts.service.ts';
+import { passwordRule } from '../accounts/password.ts';
+import { appClientOf, appClients, sessionRoutes } from '../oidc/clients.ts';
+import { html } from '../pages/layout.ts';
+import {
+  consentPage,
+  forgotPasswordPage,
+  messagePage,
+  registerPage,
+  resendVerificationPage,
+  resetPasswordPage,
+  signInPage,
+} from '../pages/account-pages.ts';
+import { csrfToken, requireCsrf } from './csrf.ts';
+
+export interface AuthRoutesOptions {
+  provider: Provider;
+  accounts: Accounts;
+  publicUrl: string;
+  log: Logger;
+}
+
+const registration = z.object({
+  name: z.string().trim().min(1, 'Enter your full name.').max(120, 'Use at most 120 characters for your name.'),
+  email: z.email('Enter an e-mail address like name@example.com.').max(254),
+  password: z
+    .string()
+    .min(passwordRule.minLength, `Use at least ${passwordRule.minLength} characters for your password.`)
+    .max(passwordRule.maxLength, `Use at most ${passwordRule.maxLength} characters for your password.`),
+});
+
+const statusOf: Record<AccountError['reason'], number> = {
+  invalid: 400,
+  taken: 409,
+  credentials: 401,
+  locked: 423,
+  throttled: 429,
+  unverified: 403,
+  link: 410,
+};
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const customerSignIn = sessionRoutes(appClientOf('customer')).signIn;
+
+async function asset(name: string, resolved: string) {
+  return { name, css: await readFile(resolved, 'utf8') };
+}
+
+export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
+  const { provider, accounts } = options;
+  const log = options.log.child('auth');
+  const secure = options.publicUrl.startsWith('https:');
+  const csrf = requireCsrf(new URL(options.publicUrl).origin);
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '16kb' }));
+
+  const assets = await Promise.all([
+    asset('tokens.css', fileURLToPath(import.meta.resolve('@astro/web-kit/styles/tokens.css'))),
+    asset('auth.css', fileURLToPath(new URL('../pages/auth.css', import.meta.url))),
+  ]);
+  for (const { name, css } of assets) {
+    router.get(`/assets/${name}`, (_req, res) => {
+      res.type('text/css').setHeader('Cache-Control', 'public, max-age=3600').send(css);
+    });
+  }
+
+  const noStore = (res: Response) => res.setHeader('Cache-Control', 'no-store');
+  const clientName = (clientId: unknown) =>
+    appClients.find((client) => client.clientId === clientId)?.name ?? String(clientId);
+
+  // The sign-in step of an authorization request.
+  router.get('/interaction/:uid', async (req, res, next) => {
+    try {
+      const details = await provider.interactionDetails(req, res);
+      noStore(res);
+      const action = `/auth/interaction/${details.uid}`;
+      if (details.prompt.name === 'login') {
+        res.send(
+          signInPage({
+            csrf: csrfToken(req, res, secure),
+            action: `${action}/login`,
+            abortAction: `${action}/abort`,
+            clientName: clientName(details.params['client_id']),
+            offerRegistration: details.params['client_id'] === appClientOf('customer').clientId,
+            values: { email: text(details.params['login_hint']) },
+          }),
+        );
+        return;
+      }
+      res.send(
+        consentPage({
+          csrf: csrfToken(req, res, secure),
+          action: `${action}/consent`,
+          abortAction: `${action}/abort`,
+          clientName: clientName(details.params['client_id']),
+          scopes: text(details.params['scope']).split(' ').filter(Boolean),
+        }),
+      );
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.post('/interaction/:uid/login', csrf, async (req, res, next) => {
+    let details;
+    try {
+      details = await provider.interactionDetails(req, res);
+    } catch (error) {
+      next(error);
+      return;
+    }
+    const email = text(req.body.email);
+    try {
+      const user = await accounts.signIn({ email, password: text(req.body.password), address: req.ip ?? 'unknown' });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: user.id } },
+        { mergeWithLastSubmission: false },
+      );
+    } catch (error) {
+      if (!(error instanceof AccountError)) {
+        next(error);
+        return;
+      }
+      noStore(res);
+      res.status(statusOf[error.reason]).send(
+        signInPage({
+          csrf: csrfToken(req, res, secure),
+          action: `/auth/interaction/${details.uid}/login`,
+          abortAction: `/auth/interaction/${details.uid}/abort`,
+          clientName: clientName(details.params['client_id']),
+          offerRegistration: details.params['client_id'] === appClientOf('customer').clientId,
+          values: { email },
+          problem: error.message,
+        }),
+      );
+    }
+  });
+
+  router.post('/interaction/:uid/consent', csrf, async (req, res, next) => {
+    try {
+      const details = await provider.interactionDetails(req, res);
+      const grant = details.grantId
+        ? await provider.Grant.find(details.grantId)
+        : new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params['client_id']) });
+      const missing = (details.prompt.details['missingOIDCScope'] as string[] | undefined) ?? [];
+      if (missing.length) grant!.addOIDCScope(missing.join(' '));
+      const grantId = await grant!.save();
+      await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.post('/interaction/:uid/abort', csrf, async (req, res, next) => {
+    try {
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'The sign-in was cancelled.' },
+        { mergeWithLastSubmission: false },
+      );
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get('/register', (req, res) => {
+    noStore(res);
+    res.send(registerPage({ csrf: csrfToken(req, res, secure) }));
+  });
+
+  router.post('/register', csrf, async (req, res, next) => {
+    const values = { name: text(req.body.name), email: text(req.body.email) };
+    const parsed = registration.safeParse({ ...values, password: text(req.body.password) });
+    noStore(res);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+      res.status(400).send(
+        registerPage({
+          csrf: csrfToken(req, res, secure),
+          values,
+          fieldErrors,
+          problem: 'Please correct the fields marked below.',
+        }),
+      );
+      return;
+    }
+    try {
+      await accounts.registerCustomer(parsed.data);
+      res.status(201).send(
+        messagePage({
+          title: 'Check your e-mail',
+          message: `We sent a link to ${parsed.data.email}. Open it to confirm your address, then sign in.`,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof AccountError)) return next(error);
+      res
+        .status(statusOf[error.reason])
+        .send(registerPage({ csrf: csrfToken(req, res, secure), values, problem: error.message }));
+    }
+  });
+
+  router.get('/verify-email', async (req, res, next) => {
+    noStore(res);
+    try {
+      await accounts.verifyEmail(text(req.query['token']));
+      res.send(
+        messagePage({
+          title: 'Your e-mail address is confirmed',
+          message: 'Thank you. You can now sign in to Astro Bookings.',
+          links: html`<p class="actions"><a href="${customerSignIn}">Sign in</a></p>`,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof AccountError)) return next(error);
+      res
+        .status(statusOf[error.reason])
+        .send(resendVerificationPage({ csrf: csrfToken(req, res, secure), problem: error.message }));
+    }
+  });
+
+  router.post('/verify-email/resend', csrf, async (req, res) => {
+    await accounts.resendVerification(text(req.body.email));
+    noStore(res);
+    res.send(
+      resendVerificationPage({
+        csrf: csrfToken(req, res, secure),
+        values: { email: text(req.body.email) },
+        notice: 'If that address has an account waiting for confirmation, a new link is on its way.',
+      }),
+    );
+  });
+
+  router.get('/forgot-password', (req, res) => {
+    noStore(res);
+    res.send(forgotPasswordPage({ csrf: csrfToken(req, res, secure) }));
+  });
+
+  router.post('/forgot-password', csrf, async (req, res) => {
+    await accounts.requestPasswordReset(text(req.body.email));
+    noStore(res);
+    res.send(
+      forgotPasswordPage({
+        csrf: csrfToken(req, res, secure),
+        values: { email: text(req.body.email) },
+        notice: 'If that address has an account, a link to choose a new password is on its way. It works for one hour.',
+      }),
+    );
+  });
+
+  router.get('/reset-password', (req, res) => {
+    noStore(res);
+    res.send(resetPasswordPage({ csrf: csrfToken(req, res, secure), token: text(req.query['token']) }));
+  });
+
+  router.post('/reset-password', csrf, async (req, res, next) => {
+    const token = text(req.body.token);
+    noStore(res);
+    try {
+      const user = await accounts.resetPassword(token, text(req.body.password));
+      const app = appClients.find((client) => user.roles.some((role) => client.roles.includes(role)));
+      res.send(
+        messagePage({
+          title: 'Your password is saved',
+          message: 'You can sign in with it now.',
+          links: html`<p class="actions">
+            <a href="${sessionRoutes(app ?? appClientOf('customer')).signIn}">Sign in</a>
+          </p>`,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof AccountError)) return next(error);
+      const fieldErrors = error.reason === 'invalid' ? { password: error.message } : undefined;
+      res
+        .status(statusOf[error.reason])
+        .send(resetPasswordPage({ csrf: csrfToken(req, res, secure), token, problem: error.message, fieldErrors }));
+    }
+  });
+
+  log.debug('Sign-in pages ready');
+  return router;
+}

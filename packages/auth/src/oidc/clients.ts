@@ -1,0 +1,68 @@
+/** The four apps are confidential clients of the authorization server: their tokens stay on the host. */
+import { createHmac } from 'node:crypto';
+import type { ClientMetadata } from 'oidc-provider';
+import type { WebApp } from '@astro/db/system';
+
+export interface AppClient {
+  app: WebApp;
+  clientId: string;
+  name: string;
+  /** Where the app is served, ending in `/`. */
+  mountPath: string;
+  /** Which roles may use the app at all. */
+  roles: readonly string[];
+}
+
+export const appClients: readonly AppClient[] = [
+  { app: 'customer', clientId: 'customer-web', name: 'Astro Bookings', mountPath: '/', roles: ['customer'] },
+  {
+    app: 'supplier',
+    clientId: 'supplier-portal',
+    name: 'Astro Bookings supplier portal',
+    mountPath: '/supplier/',
+    roles: ['supplier'],
+  },
+  {
+    app: 'admin',
+    clientId: 'employee-portal',
+    name: 'Astro Bookings employee portal',
+    mountPath: '/admin/',
+    roles: ['support', 'finance', 'admin'],
+  },
+  {
+    app: 'ops',
+    clientId: 'ops-dashboard',
+    name: 'Astro Bookings IT operations',
+    mountPath: '/ops/',
+    roles: ['operator'],
+  },
+];
+
+export const appClientOf = (app: WebApp): AppClient => appClients.find((client) => client.app === app)!;
+
+/** Each app's secret, derived so that every host computes the same one from the stored secret. */
+export const clientSecretOf = (clientId: string, secret: string) =>
+  createHmac('sha256', secret).update(clientId).digest('base64url');
+
+/** The app's own routes for signing in and out (a backend for frontend), under its mount path. */
+export const sessionRoutes = (client: AppClient) => ({
+  signIn: `${client.mountPath}session/sign-in`,
+  callback: `${client.mountPath}session/callback`,
+  signOut: `${client.mountPath}session/sign-out`,
+});
+
+export function clientMetadata(publicUrl: string, secret: string): ClientMetadata[] {
+  return appClients.map((client) => ({
+    client_id: client.clientId,
+    client_secret: clientSecretOf(client.clientId, secret),
+    client_name: client.name,
+    redirect_uris: [`${publicUrl}${sessionRoutes(client).callback}`],
+    post_logout_redirect_uris: [`${publicUrl}${client.mountPath}`],
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'client_secret_basic',
+  }));
+}
+
+/** Machine clients (partner integrations) use client credentials and may only read the public catalogue. */
+export const partnerScope = 'catalogue:read';

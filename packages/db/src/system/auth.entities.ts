@@ -1,0 +1,110 @@
+/** What the Authentication Service keeps in the System DB besides the accounts themselves (user.entity.ts). */
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { documentKey } from '../properties.ts';
+
+export const accountTokenPurposes = ['verify-email', 'reset-password'] as const;
+export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+
+/** A single-use link sent by e-mail. Only the token's SHA-256 is stored, so a database leak opens no account. */
+export const AccountToken = defineEntity({
+  name: 'AccountToken',
+  collection: 'account_tokens',
+  indexes: [{ properties: ['userId', 'purpose'] }],
+  properties: {
+    id: p.string().primary().fieldName('_id'),
+    userId: p.uuid(),
+    purpose: p.enum(accountTokenPurposes),
+    expiresAt: p.datetime(),
+    usedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type AccountToken = InferEntity<typeof AccountToken>;
+
+/**
+ * Everything oidc-provider stores (sessions, grants, codes, tokens, interactions, machine clients), one
+ * document per record. FerretDB has no TTL indexes, so `expiresAt` is checked on read and swept by a job.
+ */
+export const OidcRecord = defineEntity({
+  name: 'OidcRecord',
+  collection: 'oidc_records',
+  indexes: [
+    { properties: ['grantId'] },
+    { properties: ['uid'] },
+    { properties: ['userCode'] },
+    { properties: ['expiresAt'] },
+  ],
+  properties: {
+    /** `<model>:<id>`, so one collection holds every model without collisions. */
+    id: p.string().primary().fieldName('_id'),
+    model: p.string(),
+    payload: p.json<Record<string, unknown>>(),
+    grantId: p.string().nullable(),
+    uid: p.string().nullable(),
+    userCode: p.string().nullable(),
+    expiresAt: p.datetime().nullable(),
+    consumedAt: p.datetime().nullable(),
+  },
+});
+export type OidcRecord = InferEntity<typeof OidcRecord>;
+
+export const authKeyKinds = ['signing', 'cookie', 'client-secret'] as const;
+export type AuthKeyKind = (typeof authKeyKinds)[number];
+
+/**
+ * Keys made on first start and shared by every host: token signing keys (a private JWK), cookie signing
+ * secrets and the secret the apps' client credentials derive from. The newest active key of a kind signs;
+ * retired signing keys stay published until tokens they signed have expired.
+ */
+export const AuthKey = defineEntity({
+  name: 'AuthKey',
+  collection: 'auth_keys',
+  indexes: [{ properties: ['kind', 'createdAt'] }],
+  properties: {
+    id: documentKey(),
+    kind: p.enum(authKeyKinds),
+    /** A private JWK for signing keys, `{ secret }` otherwise. */
+    material: p.json<Record<string, unknown>>(),
+    createdAt: p.datetime(),
+    retiredAt: p.datetime().nullable(),
+  },
+});
+export type AuthKey = InferEntity<typeof AuthKey>;
+
+/** Failed sign-ins counted per source address in fixed windows, shared by every host. */
+export const SignInThrottle = defineEntity({
+  name: 'SignInThrottle',
+  collection: 'sign_in_throttles',
+  properties: {
+    /** `ip:<address>:<window start>` */
+    id: p.string().primary().fieldName('_id'),
+    failures: p.integer(),
+    expiresAt: p.datetime(),
+  },
+});
+export type SignInThrottle = InferEntity<typeof SignInThrottle>;
+
+export const webApps = ['customer', 'supplier', 'admin', 'ops'] as const;
+export type WebApp = (typeof webApps)[number];
+
+/**
+ * An app's signed-in browser session (backend for frontend): the tokens stay here, the browser holds only
+ * an opaque HttpOnly cookie whose SHA-256 is the id.
+ */
+export const WebSession = defineEntity({
+  name: 'WebSession',
+  collection: 'web_sessions',
+  indexes: [{ properties: ['userId'] }, { properties: ['expiresAt'] }],
+  properties: {
+    id: p.string().primary().fieldName('_id'),
+    app: p.enum(webApps),
+    userId: p.uuid(),
+    idToken: p.text(),
+    accessToken: p.text(),
+    accessExpiresAt: p.datetime(),
+    refreshToken: p.text().nullable(),
+    expiresAt: p.datetime(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type WebSession = InferEntity<typeof WebSession>;
