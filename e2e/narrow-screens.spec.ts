@@ -1,18 +1,20 @@
 import { expect, test } from '@playwright/test';
+import { demoAccounts, signInAt } from './support/sign-in.ts';
 
 // WCAG 1.4.10 Reflow: at 320 CSS px every page must read without scrolling sideways.
 test.use({ viewport: { width: 320, height: 640 } });
 
 const firstPages = [
-  { path: '/', heading: 'Upcoming launches' },
-  { path: '/supplier/', heading: 'Rockets' },
-  { path: '/admin/', heading: 'Agencies' },
-  { path: '/ops/', heading: 'System status' },
+  { path: '/', heading: 'Upcoming launches', account: null },
+  { path: '/supplier/', heading: 'Rockets', account: demoAccounts.supplier },
+  { path: '/admin/', heading: 'Agencies', account: demoAccounts.admin },
+  { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
 ];
 
-for (const { path, heading } of firstPages) {
+for (const { path, heading, account } of firstPages) {
   test(`${path} fits a 320 px wide screen`, async ({ page }) => {
-    await page.goto(path);
+    if (account) await signInAt(page, path, account);
+    else await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,14 +1,15 @@
 /** The system Playwright tests run against: fresh embedded databases with demo data, the built apps, port 4100. */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { freePort } from '../scripts/test-support/free-port.ts';
 import { runSystem } from '../scripts/system.ts';
+import { e2eServicesFile } from './support/services.ts';
 
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: '4100', PUBLIC_URL: 'http://localhost:4100', LOG_LEVEL: 'warn' };
 delete env['DATABASE_URL'];
 delete env['MONGO_URL'];
 delete env['SMTP_URL'];
-await runSystem({
-  dataDir: '.data/e2e',
-  fresh: true,
-  ports: { postgres: await freePort(), mongo: await freePort(), smtp: await freePort() },
-  env,
-});
+const ports = { postgres: await freePort(), mongo: await freePort(), smtp: await freePort() };
+await runSystem({ dataDir: '.data/e2e', fresh: true, ports, env });
+// Tests read what the system wrote (the e-mail outbox) where a person would read their mailbox.
+await mkdir('test-results', { recursive: true });
+await writeFile(e2eServicesFile, JSON.stringify({ mongoUrl: `mongodb://127.0.0.1:${ports.mongo}/` }));

@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { demoAccounts, signInAt } from '../support/sign-in.ts';
 import { loadAndHydrate, serverHtml, watch } from '../support/server-rendered.ts';
 
 const components = ['Operational DB', 'Customer DB', 'System DB', 'SMTP server'];
 
 test('system status arrives from the server with every component up and hydrates without fetching it again', async ({
   page,
-  request,
 }) => {
+  await signInAt(page, '/ops/', demoAccounts.operator);
+  const request = page.request;
   const html = await serverHtml(request, '/ops/');
   for (const component of components) expect(html).toContain(component);
   expect(html).not.toContain('Down');

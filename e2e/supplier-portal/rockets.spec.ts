@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { demoAccounts, signInAt } from '../support/sign-in.ts';
 import { loadAndHydrate, serverHtml, watch } from '../support/server-rendered.ts';
 
-test("the agency's rockets arrive from the server and hydrate without fetching them again", async ({
-  page,
-  request,
-}) => {
+test("the agency's rockets arrive from the server and hydrate without fetching them again", async ({ page }) => {
+  await signInAt(page, '/supplier/', demoAccounts.supplier);
+  const request = page.request;
   const html = await serverHtml(request, '/supplier/');
   expect(html).toContain('Orbital Horizons');
   expect(html).toContain('Horizon Heavy');

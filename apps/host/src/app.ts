@@ -1,11 +1,13 @@
 /** The Express host: composition only. Every route it has is mounted here, in the order requests meet them. */
-import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type Router } from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { localLink } from '@trpc/client';
 import type { ComponentStatus } from '@astro/api';
 import type { Logger } from '@astro/logging';
 import type { Audience } from './audiences.ts';
 import { correlate } from './correlation.ts';
+import { portalGuard } from './sessions/portal-guard.ts';
+import type { WebSessions } from './sessions/web-sessions.ts';
 import { mountSsrApp, ssrApps } from './ssr.ts';
 
 export interface HostAppOptions {
@@ -15,6 +17,9 @@ export interface HostAppOptions {
   /** Where `apps/<app>/dist` live; null serves the APIs alone (integration tests). */
   appsRoot: string | null;
   allowedHosts: string[];
+  /** The Authentication Service (sign-in pages and protocol endpoints), mounted at /auth. */
+  auth: Router;
+  sessions: WebSessions;
 }
 
 export async function createHostApp(options: HostAppOptions): Promise<Express> {
@@ -57,6 +62,9 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
       });
   });
 
+  app.use('/auth', options.auth);
+  for (const audience of options.audiences) app.use(options.sessions.routes(audience.name));
+
   for (const audience of options.audiences) {
     app.use(
       `/api/${audience.name}`,
@@ -83,6 +91,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
       const router = await mountSsrApp(options.appsRoot, spec, options.allowedHosts, (req: Request) => ({
         trpcLink: localLink({ router: audience.router, createContext: () => audience.createContext(req) }),
       }));
+      if (spec.audience !== 'customer') app.use(spec.mountPath, portalGuard(spec.audience, options.sessions));
       app.use(spec.mountPath, router);
     }
   }

@@ -11,16 +11,20 @@ import {
   opsRouter,
   supplierRouter,
   type ComponentStatus,
+  type Viewer,
 } from '@astro/api';
+import type { Accounts } from '@astro/auth';
 import type { Stores } from '@astro/db';
+import type { WebApp } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
 
 export interface AudienceDeps {
   stores: Stores;
   log: Logger;
   probeComponents: () => Promise<ComponentStatus[]>;
-  /** Which agency the request's supplier acts for (sign-in replaces the demo stand-in). */
-  supplierAgencyOf: (req: Request) => Promise<string | null>;
+  accounts: Accounts;
+  /** Who is signed in to the app the request comes from. */
+  viewerOf: (app: WebApp, req: Request) => Promise<Viewer | null>;
 }
 
 export interface Audience {
@@ -36,11 +40,12 @@ export function audiences(deps: AudienceDeps): Audience[] {
     {
       name: 'customer',
       router: customerRouter,
-      createContext: async () =>
+      createContext: async (req) =>
         createCustomerContext({
           customer: stores.customer,
           system: stores.system,
           log: deps.log.child('customer-api'),
+          viewer: await deps.viewerOf('customer', req),
         }),
     },
     {
@@ -51,26 +56,29 @@ export function audiences(deps: AudienceDeps): Audience[] {
           operational: stores.operational,
           system: stores.system,
           log: deps.log.child('supplier-api'),
-          agencyId: await deps.supplierAgencyOf(req),
+          viewer: await deps.viewerOf('supplier', req),
         }),
     },
     {
       name: 'admin',
       router: adminRouter,
-      createContext: async () =>
+      createContext: async (req) =>
         createAdminContext({
           operational: stores.operational,
           system: stores.system,
           log: deps.log.child('admin-api'),
+          viewer: await deps.viewerOf('admin', req),
+          accounts: deps.accounts,
         }),
     },
     {
       name: 'ops',
       router: opsRouter,
-      createContext: async () =>
+      createContext: async (req) =>
         createOpsContext({
           system: stores.system,
           log: deps.log.child('ops-api'),
+          viewer: await deps.viewerOf('ops', req),
           probeComponents: deps.probeComponents,
         }),
     },

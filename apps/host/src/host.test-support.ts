@@ -1,28 +1,17 @@
-/** Serves the host's APIs (no SSR apps) on an ephemeral port over a test's stores. */
+/** Serves the host's APIs and sign-in (no SSR apps) on an ephemeral port over a test's stores. */
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { RootLogger } from '@astro/logging';
 import type { TestStores } from '../../../scripts/test-support/stores.ts';
-import { createHostApp } from './app.ts';
-import { audiences } from './audiences.ts';
-import { demoSupplierAgency } from './demo-supplier.ts';
-import { componentProbes, databaseProbes } from './status.ts';
+import { composeHost } from './compose.ts';
 
 export async function serve(test: TestStores, log: RootLogger): Promise<{ server: Server; url: string }> {
-  const app = await createHostApp({
-    log,
-    audiences: audiences({
-      stores: test.stores,
-      log,
-      probeComponents: componentProbes(test.config, test.stores),
-      supplierAgencyOf: demoSupplierAgency(test.stores),
-    }),
-    probeDatabases: databaseProbes(test.config, test.stores),
-    appsRoot: null,
-    allowedHosts: ['localhost'],
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  // The issuer must be the address tests call, which is known only once the server listens.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = { ...test.config, publicUrl: url };
+  const app = await composeHost({ config, stores: test.stores, log, appsRoot: null, internalUrl: () => url });
+  server.on('request', app);
+  return { server, url };
 }

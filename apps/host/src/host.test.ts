@@ -2,11 +2,13 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AdminRouter, CustomerRouter, OpsRouter, SupplierRouter } from '@astro/api';
-import { seedDemoWorld } from '@astro/db/seed';
-import { LogEntry, systemLogSink } from '@astro/db/system';
+import { hashPassword } from '@astro/auth';
+import { demoAgencies, demoEmployees, demoPassword, seedDemoWorld } from '@astro/db/seed';
+import { LogEntry, systemLogSink, type WebApp } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { serve } from './host.test-support.ts';
+import { TestBrowser } from './sessions/browser.test-support.ts';
 
 describe('the host', () => {
   let test: TestStores;
@@ -15,7 +17,7 @@ describe('the host', () => {
 
   beforeAll(async () => {
     test = await openTestStores();
-    await seedDemoWorld(test.stores, new Date());
+    await seedDemoWorld(test.stores, new Date(), { passwordHash: await hashPassword(demoPassword) });
     log.attachSink(systemLogSink(test.stores.system));
     host = await serve(test, log);
   });
@@ -64,21 +66,34 @@ describe('the host', () => {
     expect(body.error.data.fieldErrors).toEqual({ limit: 'Ask for at most 100 launches' });
   });
 
-  it("serves the supplier's rockets for the demo supplier's agency", async () => {
-    const supplier = createTRPCClient<SupplierRouter>({ links: [httpBatchLink({ url: `${host.url}/api/supplier` })] });
+  /** The cookies of a browser that has signed in to one app. */
+  async function signedIn(app: WebApp, email: string): Promise<{ cookie: string }> {
+    const browser = new TestBrowser(host.url);
+    await browser.signIn(app, email, demoPassword);
+    return { cookie: browser.cookieHeader() };
+  }
+  const employee = (role: string) => demoEmployees.find((each) => each.role === role)!.email;
+
+  it("serves a signed-in supplier their own agency's rockets", async () => {
+    const headers = await signedIn('supplier', demoAgencies[0]!.supplier.email);
+    const supplier = createTRPCClient<SupplierRouter>({
+      links: [httpBatchLink({ url: `${host.url}/api/supplier`, headers })],
+    });
     const { agency, rockets } = await supplier.rockets.list.query();
     expect(agency.name).toBe('Orbital Horizons');
     expect(rockets.map((rocket) => rocket.name)).toContain('Horizon Heavy');
   });
 
   it('serves the agencies to the employee portal', async () => {
-    const admin = createTRPCClient<AdminRouter>({ links: [httpBatchLink({ url: `${host.url}/api/admin` })] });
+    const headers = await signedIn('admin', employee('support'));
+    const admin = createTRPCClient<AdminRouter>({ links: [httpBatchLink({ url: `${host.url}/api/admin`, headers })] });
     const { agencies } = await admin.agencies.list.query();
     expect(agencies.length).toBeGreaterThanOrEqual(5);
   });
 
   it('shows operators each database and the SMTP server as up, with a latency', async () => {
-    const ops = createTRPCClient<OpsRouter>({ links: [httpBatchLink({ url: `${host.url}/api/ops` })] });
+    const headers = await signedIn('ops', employee('operator'));
+    const ops = createTRPCClient<OpsRouter>({ links: [httpBatchLink({ url: `${host.url}/api/ops`, headers })] });
     const { components } = await ops.status.get.query();
     expect(components.map((component) => component.component)).toEqual([
       'Operational DB',

@@ -8,12 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@astro/config';
 import { openStores, pendingMigrations, type Stores } from '@astro/db';
 import { systemLogSink } from '@astro/db/system';
-import { createScheduler, logRetentionJob } from '@astro/jobs';
+import { authCleanupJob, createScheduler, logRetentionJob } from '@astro/jobs';
 import { createLogger } from '@astro/logging';
-import { createHostApp } from './app.ts';
-import { audiences } from './audiences.ts';
-import { demoSupplierAgency } from './demo-supplier.ts';
-import { componentProbes, databaseProbes } from './status.ts';
+import { composeHost } from './compose.ts';
 
 const jobsOnly = process.argv.includes('--jobs-only');
 const config = loadConfig();
@@ -40,20 +37,16 @@ if (pending.length > 0) {
 
 const scheduler = createScheduler({ system: stores.system, log, instance });
 scheduler.register(logRetentionJob(stores.system, 30));
+scheduler.register(authCleanupJob(stores.system));
 
 let server: Server | null = null;
 if (!jobsOnly) {
-  const app = await createHostApp({
+  const app = await composeHost({
+    config,
+    stores,
     log,
-    audiences: audiences({
-      stores,
-      log,
-      probeComponents: componentProbes(config, stores),
-      supplierAgencyOf: demoSupplierAgency(stores),
-    }),
-    probeDatabases: databaseProbes(config, stores),
     appsRoot: config.appsDist ?? fileURLToPath(new URL('../../', import.meta.url)),
-    allowedHosts: [new URL(config.publicUrl).hostname, 'localhost', '127.0.0.1'],
+    internalUrl: () => `http://127.0.0.1:${config.port}`,
   });
   server = app.listen(config.port, () => log.info(`Serving on ${config.publicUrl}`, { port: config.port }));
 }

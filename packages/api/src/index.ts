@@ -10,3 +10,4 @@ export { components, type Component, type ComponentStatus } from './ops/status/s
 export type { CatalogueEntry } from './customer/catalogue/catalogue.service.ts';
 export type { AgencyRocket } from './supplier/rockets/rockets.service.ts';
 export type { AgencySummary } from './admin/agencies/agencies.service.ts';
+export type { Viewer, Access } from './access.ts';

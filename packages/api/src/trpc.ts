@@ -1,29 +1,49 @@
 /** What every audience's router is built from: one error shape, one way to declare procedures. */
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { UserRole } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
+import { authorize, type AccessMeta, type Viewer } from './access.ts';
 
 export interface BaseContext {
   log: Logger;
   /** The one clock: tests move it, code never calls `new Date()` for "now". */
   now: () => Date;
+  /** Who is calling; null for a visitor. */
+  viewer: Viewer | null;
 }
 
 export function initAudience<TContext extends BaseContext>() {
-  return initTRPC.context<TContext>().create({
-    errorFormatter({ shape, error }) {
-      const fields = hasIssues(error.cause) ? fieldErrors(error.cause.issues) : null;
-      return {
-        ...shape,
-        // A person reads this message: invalid input says what to fix, internal failures never leak details.
-        message: fields
-          ? Object.values(fields).join('. ')
-          : error.code === 'INTERNAL_SERVER_ERROR'
-            ? 'Something went wrong on our side. Please try again in a moment.'
-            : shape.message,
-        data: { ...shape.data, stack: undefined, fieldErrors: fields },
-      };
-    },
+  const t = initTRPC
+    .context<TContext>()
+    .meta<AccessMeta>()
+    .create({
+      errorFormatter({ shape, error }) {
+        const fields = hasIssues(error.cause) ? fieldErrors(error.cause.issues) : null;
+        return {
+          ...shape,
+          // A person reads this message: invalid input says what to fix, internal failures never leak details.
+          message: fields
+            ? Object.values(fields).join('. ')
+            : error.code === 'INTERNAL_SERVER_ERROR'
+              ? 'Something went wrong on our side. Please try again in a moment.'
+              : shape.message,
+          data: { ...shape.data, stack: undefined, fieldErrors: fields },
+        };
+      },
+    });
+  const guarded = t.procedure.use(({ ctx, meta, next }) => {
+    authorize(meta?.access, ctx.viewer);
+    return next();
   });
+  return {
+    router: t.router,
+    /** Anyone may call it, signed in or not. */
+    public: guarded.meta({ access: 'everyone' }),
+    /** Only people with one of these roles may call it. */
+    allow: (...roles: UserRole[]) => guarded.meta({ access: roles }),
+    /** Declares its rule with `.meta({ access })`; without one it is refused to everybody. */
+    procedure: guarded,
+  };
 }
 
 interface Issue {

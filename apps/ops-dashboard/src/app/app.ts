@@ -1,13 +1,17 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, resource } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { ShellComponent, type NavLink } from '@astro/web-kit';
+import { injectApi } from './api';
 
 @Component({
   selector: 'ab-root',
   imports: [RouterOutlet, ShellComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<ab-shell appName="IT operations" [nav]="nav"><router-outlet /></ab-shell>`,
+  template: `<ab-shell appName="IT operations" [nav]="nav" [account]="me.value()"><router-outlet /></ab-shell>`,
 })
 export class App {
+  private readonly api = injectApi();
+  /** Who is signed in, rendered on the server and handed to the browser with the page. */
+  protected readonly me = resource({ id: 'me', loader: () => this.api.me.query() });
   protected readonly nav: NavLink[] = [{ label: 'System status', path: '/' }];
 }

@@ -1,7 +1,12 @@
+import { signedInAs } from '../access.ts';
 import { agenciesRouter } from './agencies/agencies.router.ts';
 import { admin } from './trpc.ts';
+import { usersRouter } from './users/users.router.ts';
 
 export const adminRouter = admin.router({
+  /** Who is signed in to this app, or null. */
+  me: admin.public.query(({ ctx }) => signedInAs(ctx.viewer)),
   agencies: agenciesRouter,
+  users: usersRouter,
 });
 export type AdminRouter = typeof adminRouter;

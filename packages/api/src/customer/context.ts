@@ -1,6 +1,7 @@
 import type { CustomerOrm } from '@astro/db/customer';
 import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
+import type { Viewer } from '../access.ts';
 import type { BaseContext } from '../trpc.ts';
 
 /** The Customer API reaches only the Customer DB and the System DB. */
@@ -13,12 +14,14 @@ export function createCustomerContext(deps: {
   customer: CustomerOrm;
   system: SystemOrm;
   log: Logger;
+  viewer: Viewer | null;
   now?: () => Date;
 }): CustomerContext {
   return {
     customerDb: deps.customer.em.fork(),
     systemDb: deps.system.em.fork(),
     log: deps.log,
+    viewer: deps.viewer,
     now: deps.now ?? (() => new Date()),
   };
 }

@@ -1,7 +1,10 @@
+import { signedInAs } from '../access.ts';
 import { catalogueRouter } from './catalogue/catalogue.router.ts';
 import { customer } from './trpc.ts';
 
 export const customerRouter = customer.router({
+  /** Who is signed in to this app, or null. */
+  me: customer.public.query(({ ctx }) => signedInAs(ctx.viewer)),
   catalogue: catalogueRouter,
 });
 export type CustomerRouter = typeof customerRouter;

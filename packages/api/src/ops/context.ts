@@ -1,5 +1,6 @@
 import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
+import type { Viewer } from '../access.ts';
 import type { BaseContext } from '../trpc.ts';
 import type { ComponentStatus } from './status/status.schemas.ts';
 
@@ -15,12 +16,14 @@ export interface OpsContext extends BaseContext {
 export function createOpsContext(deps: {
   system: SystemOrm;
   log: Logger;
+  viewer: Viewer | null;
   probeComponents: () => Promise<ComponentStatus[]>;
   now?: () => Date;
 }): OpsContext {
   return {
     systemDb: deps.system.em.fork(),
     log: deps.log,
+    viewer: deps.viewer,
     probeComponents: deps.probeComponents,
     now: deps.now ?? (() => new Date()),
   };

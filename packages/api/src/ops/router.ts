@@ -1,7 +1,10 @@
+import { signedInAs } from '../access.ts';
 import { ops } from './trpc.ts';
 import { statusRouter } from './status/status.router.ts';
 
 export const opsRouter = ops.router({
+  /** Who is signed in to this app, or null. */
+  me: ops.public.query(({ ctx }) => signedInAs(ctx.viewer)),
   status: statusRouter,
 });
 export type OpsRouter = typeof opsRouter;

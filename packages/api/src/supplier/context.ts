@@ -1,28 +1,27 @@
 import type { OperationalOrm } from '@astro/db/operational';
 import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
+import type { Viewer } from '../access.ts';
 import type { BaseContext } from '../trpc.ts';
 
 /** The Supplier API reaches the Operational DB and the System DB, always on behalf of one agency. */
 export interface SupplierContext extends BaseContext {
   operationalDb: OperationalOrm['em'];
   systemDb: SystemOrm['em'];
-  /** The agency the signed-in supplier acts for; null when nobody is signed in as a supplier. */
-  agencyId: string | null;
 }
 
 export function createSupplierContext(deps: {
   operational: OperationalOrm;
   system: SystemOrm;
   log: Logger;
-  agencyId: string | null;
+  viewer: Viewer | null;
   now?: () => Date;
 }): SupplierContext {
   return {
     operationalDb: deps.operational.em.fork(),
     systemDb: deps.system.em.fork(),
     log: deps.log,
-    agencyId: deps.agencyId,
+    viewer: deps.viewer,
     now: deps.now ?? (() => new Date()),
   };
 }

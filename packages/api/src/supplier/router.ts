@@ -1,7 +1,10 @@
+import { signedInAs } from '../access.ts';
 import { rocketsRouter } from './rockets/rockets.router.ts';
 import { supplier } from './trpc.ts';
 
 export const supplierRouter = supplier.router({
+  /** Who is signed in to this app, or null. */
+  me: supplier.public.query(({ ctx }) => signedInAs(ctx.viewer)),
   rockets: rocketsRouter,
 });
 export type SupplierRouter = typeof supplierRouter;

@@ -3,10 +3,11 @@ import type { SupplierContext } from './context.ts';
 
 export const supplier = initAudience<SupplierContext>();
 
-/** Every supplier procedure acts for exactly one agency. */
-export const agencyProcedure = supplier.procedure.use(({ ctx, next }) => {
-  if (!ctx.agencyId) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in with your agency account to see this page.' });
+/** Every supplier procedure acts for exactly one agency: the signed-in supplier's own. */
+export const agencyProcedure = supplier.allow('supplier').use(({ ctx, next }) => {
+  const agencyId = ctx.viewer?.agencyId;
+  if (!agencyId) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your supplier account is not linked to an agency yet.' });
   }
-  return next({ ctx: { ...ctx, agencyId: ctx.agencyId } });
+  return next({ ctx: { ...ctx, agencyId } });
 });

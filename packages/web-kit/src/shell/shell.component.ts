@@ -1,6 +1,11 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 
+/** Who is signed in, as the app's `me` procedure tells it. */
+export interface ShellAccount {
+  name: string;
+}
+
 export interface NavLink {
   label: string;
   /** A router path inside the app, e.g. `/` or `/rockets`. */
@@ -38,6 +43,19 @@ export interface NavLink {
             </ul>
           </nav>
         }
+        <!-- Plain links and forms: signing in and out are server routes of the host, not app routes. -->
+        <div class="account">
+          @if (account(); as signedIn) {
+            <span class="who"
+              >Signed in as <strong>{{ signedIn.name }}</strong></span
+            >
+            <form method="post" action="session/sign-out">
+              <button type="submit">Sign out</button>
+            </form>
+          } @else {
+            <a class="sign-in" href="session/sign-in">Sign in</a>
+          }
+        </div>
       </div>
     </header>
     <main id="main" tabindex="-1">
@@ -122,6 +140,27 @@ export interface NavLink {
       text-decoration: underline;
       text-underline-offset: 0.3em;
     }
+    .account {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--ab-space-3);
+    }
+    .account form {
+      margin: 0;
+    }
+    .account button,
+    .sign-in {
+      font: inherit;
+      font-weight: 600;
+      padding: var(--ab-space-2) var(--ab-space-3);
+      border-radius: var(--ab-radius);
+      border: 1px solid var(--ab-brand-ink);
+      background: transparent;
+      color: var(--ab-brand-ink);
+      text-decoration: none;
+      cursor: pointer;
+    }
     .bar :focus-visible {
       outline-color: var(--ab-brand-ink);
     }
@@ -151,6 +190,8 @@ export interface NavLink {
 export class ShellComponent {
   readonly appName = input.required<string>();
   readonly nav = input<NavLink[]>([]);
+  /** Null for a visitor; undefined while not yet known. */
+  readonly account = input<ShellAccount | null | undefined>(undefined);
 
   /** A fragment link would follow the app's base href to another page; move focus instead. */
   protected skipToMain(event: Event): void {

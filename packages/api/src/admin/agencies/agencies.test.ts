@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccounts } from '@astro/auth/accounts';
 import { createLogger } from '@astro/logging';
 import { demoAgencies, seedDemoWorld } from '@astro/db/seed';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { viewerAs } from '../../personas.test-support.ts';
 import { createAdminContext } from '../context.ts';
 import { adminRouter } from '../router.ts';
 
@@ -18,7 +20,14 @@ describe('admin agencies.list', () => {
 
   it('lists every agency by name with its status, active rockets and upcoming launches', async () => {
     const caller = adminRouter.createCaller(
-      createAdminContext({ operational: test.stores.operational, system: test.stores.system, log, now: () => now }),
+      createAdminContext({
+        operational: test.stores.operational,
+        system: test.stores.system,
+        log,
+        now: () => now,
+        viewer: viewerAs('support'),
+        accounts: createAccounts({ system: test.stores.system, log, publicUrl: 'http://localhost' }),
+      }),
     );
     const { agencies } = await caller.agencies.list();
     expect(agencies.map((agency) => agency.displayName)).toEqual(

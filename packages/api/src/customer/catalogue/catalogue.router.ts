@@ -4,7 +4,7 @@ import { listUpcomingLaunches } from './catalogue.service.ts';
 
 export const catalogueRouter = customer.router({
   /** Public: anyone may browse what is for sale. */
-  list: customer.procedure
+  list: customer.public
     .input(listCatalogueInput)
     .query(async ({ ctx, input }) => ({ launches: await listUpcomingLaunches(ctx, input.limit) })),
 });

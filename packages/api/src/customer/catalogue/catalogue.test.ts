@@ -11,7 +11,13 @@ describe('customer catalogue.list', () => {
   const log = createLogger({ service: 'test', level: 'error', write: () => {} });
   const callerAt = (now: Date) =>
     customerRouter.createCaller(
-      createCustomerContext({ customer: test.stores.customer, system: test.stores.system, log, now: () => now }),
+      createCustomerContext({
+        customer: test.stores.customer,
+        system: test.stores.system,
+        log,
+        now: () => now,
+        viewer: null,
+      }),
     );
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { ops } from '../trpc.ts';
 
 export const statusRouter = ops.router({
-  get: ops.procedure.query(async ({ ctx }) => ({
+  get: ops.allow('operator').query(async ({ ctx }) => ({
     checkedAt: ctx.now().toISOString(),
     components: await ctx.probeComponents(),
   })),

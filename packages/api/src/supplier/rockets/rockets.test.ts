@@ -3,6 +3,7 @@ import { createLogger } from '@astro/logging';
 import { Agency, Rocket } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { viewerAs } from '../../personas.test-support.ts';
 import { createSupplierContext } from '../context.ts';
 import { supplierRouter } from '../router.ts';
 
@@ -16,7 +17,7 @@ describe('supplier rockets.list', () => {
         operational: test.stores.operational,
         system: test.stores.system,
         log,
-        agencyId,
+        viewer: agencyId ? viewerAs('supplier', { agencyId }) : viewerAs('supplier'),
         now: () => now,
       }),
     );
@@ -38,10 +39,10 @@ describe('supplier rockets.list', () => {
     expect(rockets.filter((rocket) => rocket.active).every((rocket) => rocket.upcomingLaunches > 0)).toBe(true);
   });
 
-  it('refuses a caller who does not act for an agency', async () => {
+  it('refuses a supplier account that is not linked to an agency', async () => {
     await expect(callerFor(null).rockets.list()).rejects.toMatchObject({
-      code: 'UNAUTHORIZED',
-      message: 'Sign in with your agency account to see this page.',
+      code: 'FORBIDDEN',
+      message: 'Your supplier account is not linked to an agency yet.',
     });
   });
 });

@@ -1,0 +1,47 @@
+/** Builds the whole host from configuration and open stores: the one wiring that main.ts and the tests share. */
+import type { Express } from 'express';
+import type { Config } from '@astro/config';
+import { createAuthService } from '@astro/auth';
+import type { Stores } from '@astro/db';
+import type { Logger } from '@astro/logging';
+import { createHostApp } from './app.ts';
+import { audiences } from './audiences.ts';
+import { createWebSessions } from './sessions/web-sessions.ts';
+import { componentProbes, databaseProbes } from './status.ts';
+
+export async function composeHost(options: {
+  config: Config;
+  stores: Stores;
+  log: Logger;
+  /** Where `apps/<app>/dist` live; null serves the APIs and sign-in alone (integration tests). */
+  appsRoot: string | null;
+  /** Where this process answers HTTP, for calls to its own authorization server. */
+  internalUrl: () => string;
+}): Promise<Express> {
+  const { config, stores, log } = options;
+  const auth = await createAuthService({ publicUrl: config.publicUrl, system: stores.system, log });
+  const firstAdmin = await auth.accounts.ensureFirstAdmin(config.firstAdmin);
+  if (firstAdmin) log.info('Created the first admin account from configuration', { email: firstAdmin.email });
+  const sessions = createWebSessions({
+    system: stores.system,
+    log,
+    publicUrl: config.publicUrl,
+    internalUrl: options.internalUrl,
+    clientSecret: auth.clientSecret,
+  });
+  return createHostApp({
+    log,
+    audiences: audiences({
+      stores,
+      log,
+      probeComponents: componentProbes(config, stores),
+      accounts: auth.accounts,
+      viewerOf: sessions.viewerOf,
+    }),
+    probeDatabases: databaseProbes(config, stores),
+    appsRoot: options.appsRoot,
+    allowedHosts: [new URL(config.publicUrl).hostname, 'localhost', '127.0.0.1'],
+    auth: auth.router,
+    sessions,
+  });
+}

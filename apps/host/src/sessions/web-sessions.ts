@@ -1,0 +1,293 @@
+/**
+ * Signing in to the four apps (a backend for frontend): each app is an OpenID Connect client whose tokens
+ * stay in the System DB. The browser holds only an opaque, HttpOnly, SameSite cookie per app. Every request
+ * finds its session, refreshes the tokens when they are due (so a sign-out or revocation at the
+ * authorization server ends the session here too) and loads the person's current roles.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import express, { type Request, type Router } from 'express';
+import * as oidc from 'openid-client';
+import { appClientOf, authMountPath, clientSecretOf, sessionRoutes, type AppClient } from '@astro/auth';
+import type { Viewer } from '@astro/api';
+import { User, WebSession, webApps, type SystemOrm, type WebApp } from '@astro/db/system';
+import type { Logger } from '@astro/logging';
+
+const sessionLifetimeMs = 14 * 24 * 60 * 60 * 1000;
+const flowLifetimeMs = 10 * 60 * 1000;
+
+export interface WebSessionsOptions {
+  system: SystemOrm;
+  log: Logger;
+  publicUrl: string;
+  /** Where this host itself answers, so it reaches its own authorization server without going round a proxy. */
+  internalUrl: () => string;
+  clientSecret: string;
+  now?: () => Date;
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+export function createWebSessions(options: WebSessionsOptions) {
+  const { system, publicUrl } = options;
+  const log = options.log.child('sessions');
+  const now = options.now ?? (() => new Date());
+  const secure = publicUrl.startsWith('https:');
+  const cookieName = (app: WebApp) => (secure ? `__Host-ab_${app}` : `ab_${app}`);
+  const flowCookie = (app: WebApp) => `ab_flow_${app}`;
+  const flowKey = createHmac('sha256', options.clientSecret).update('sign-in flow').digest();
+  const em = () => system.em.fork();
+
+  const configurations = new Map<WebApp, Promise<oidc.Configuration>>();
+  function configurationOf(client: AppClient): Promise<oidc.Configuration> {
+    let configuration = configurations.get(client.app);
+    if (!configuration) {
+      // The authorization server builds its URLs from the request's host, so the forwarded headers keep
+      // them public while the call itself stays inside this host.
+      const publicHost = new URL(publicUrl);
+      const toInternal: oidc.CustomFetch = (url, init) => {
+        if (!url.startsWith(publicUrl)) return fetch(url, init as RequestInit);
+        const headers = new Headers(init.headers as ConstructorParameters<typeof Headers>[0]);
+        headers.set('x-forwarded-host', publicHost.host);
+        headers.set('x-forwarded-proto', publicHost.protocol.slice(0, -1));
+        return fetch(options.internalUrl() + url.slice(publicUrl.length), { ...(init as RequestInit), headers });
+      };
+      configuration = oidc.discovery(
+        new URL(`${publicUrl}${authMountPath}`),
+        client.clientId,
+        clientSecretOf(client.clientId, options.clientSecret),
+        oidc.ClientSecretBasic(),
+        { [oidc.customFetch]: toInternal, execute: secure ? [] : [oidc.allowInsecureRequests] },
+      );
+      // A failed discovery (the server still starting) must not be remembered.
+      configuration.catch(() => configurations.delete(client.app));
+      configurations.set(client.app, configuration);
+    }
+    return configuration;
+  }
+
+  const sign = (value: string) => `${value}.${createHmac('sha256', flowKey).update(value).digest('base64url')}`;
+  function unsign(signed: string | undefined): string | null {
+    if (!signed) return null;
+    const dot = signed.lastIndexOf('.');
+    const value = signed.slice(0, dot);
+    const expected = Buffer.from(sign(value));
+    const actual = Buffer.from(signed);
+    return expected.length === actual.length && timingSafeEqual(expected, actual) ? value : null;
+  }
+
+  /** A path inside the app to come back to after signing in; anything else goes to the app's home. */
+  function safeReturn(client: AppClient, value: unknown): string {
+    const path = typeof value === 'string' ? value : '';
+    return path.startsWith(client.mountPath) && !path.startsWith('//') && !path.includes('\\')
+      ? path
+      : client.mountPath;
+  }
+
+  async function endSession(session: WebSession): Promise<void> {
+    await em().nativeDelete(WebSession, { id: session.id });
+    if (!session.refreshToken) return;
+    try {
+      await oidc.tokenRevocation(await configurationOf(appClientOf(session.app)), session.refreshToken);
+    } catch (error) {
+      log.warn('Could not revoke a refresh token at sign-out', { error, app: session.app });
+    }
+  }
+
+  const refreshing = new Map<string, Promise<WebSession | null>>();
+  /** Exchanges the refresh token (once per session at a time: a second use of a rotated token revokes the grant). */
+  function refresh(session: WebSession): Promise<WebSession | null> {
+    let pending = refreshing.get(session.id);
+    if (!pending) {
+      pending = (async () => {
+        const db = em();
+        const current = await db.findOne(WebSession, session.id);
+        if (!current) return null;
+        if (current.accessExpiresAt > now()) return current;
+        try {
+          if (!current.refreshToken) throw new Error('no refresh token');
+          const tokens = await oidc.refreshTokenGrant(
+            await configurationOf(appClientOf(current.app)),
+            current.refreshToken,
+          );
+          current.accessToken = tokens.access_token;
+          current.accessExpiresAt = new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000);
+          current.refreshToken = tokens.refresh_token ?? current.refreshToken;
+          if (tokens.id_token) current.idToken = tokens.id_token;
+          await db.flush();
+          return current;
+        } catch (error) {
+          log.info('Session ended: the authorization server no longer accepts it', {
+            app: current.app,
+            userId: current.userId,
+            reason: error instanceof Error ? error.message : String(error),
+          });
+          await db.nativeDelete(WebSession, { id: current.id });
+          return null;
+        }
+      })().finally(() => refreshing.delete(session.id));
+      refreshing.set(session.id, pending);
+    }
+    return pending;
+  }
+
+  const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+  async function resolveViewer(app: WebApp, req: Request): Promise<Viewer | null> {
+    const token = readCookie(req, cookieName(app));
+    if (!token) return null;
+    let session = await em().findOne(WebSession, { id: digest(token), app });
+    if (!session) return null;
+    if (session.expiresAt <= now()) {
+      await endSession(session);
+      return null;
+    }
+    if (session.accessExpiresAt <= now()) session = await refresh(session);
+    if (!session) return null;
+    const user = await em().findOne(User, session.userId);
+    if (!user) return null;
+    return { userId: user.id, name: user.name, email: user.email, roles: user.roles, agencyId: user.agencyId ?? null };
+  }
+
+  return {
+    /** Who is signed in to `app` on this request (looked up once per request). */
+    viewerOf(app: WebApp, req: Request): Promise<Viewer | null> {
+      let viewer = viewers.get(req);
+      if (!viewer) {
+        viewer = resolveViewer(app, req);
+        viewers.set(req, viewer);
+      }
+      return viewer;
+    },
+
+    /** `<app>/session/sign-in`, `/callback` and `/sign-out` for one app. */
+    routes(app: WebApp): Router {
+      const client = appClientOf(app);
+      const paths = sessionRoutes(client);
+      const router = express.Router();
+      const redirectUri = `${publicUrl}${paths.callback}`;
+
+      router.get(paths.signIn, async (req, res, next) => {
+        try {
+          const verifier = oidc.randomPKCECodeVerifier();
+          const flow = {
+            verifier,
+            state: oidc.randomState(),
+            nonce: oidc.randomNonce(),
+            returnTo: safeReturn(client, req.query['returnTo']),
+          };
+          res.cookie(flowCookie(app), sign(Buffer.from(JSON.stringify(flow)).toString('base64url')), {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure,
+            path: paths.callback,
+            maxAge: flowLifetimeMs,
+          });
+          const url = oidc.buildAuthorizationUrl(await configurationOf(client), {
+            redirect_uri: redirectUri,
+            scope: 'openid email profile roles',
+            code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+            code_challenge_method: 'S256',
+            state: flow.state,
+            nonce: flow.nonce,
+            ...(typeof req.query['login_hint'] === 'string' ? { login_hint: req.query['login_hint'] } : {}),
+          });
+          res.setHeader('Cache-Control', 'no-store').redirect(303, url.href);
+        } catch (error) {
+          next(error);
+        }
+      });
+
+      router.get(paths.callback, async (req, res, next) => {
+        const raw = unsign(readCookie(req, flowCookie(app)));
+        res.clearCookie(flowCookie(app), { path: paths.callback });
+        if (!raw) {
+          // An old or foreign callback: start again rather than fail.
+          res.redirect(303, paths.signIn);
+          return;
+        }
+        const flow = JSON.parse(Buffer.from(raw, 'base64url').toString()) as {
+          verifier: string;
+          state: string;
+          nonce: string;
+          returnTo: string;
+        };
+        if (req.query['error'] === 'access_denied') {
+          res.redirect(303, client.mountPath);
+          return;
+        }
+        try {
+          const tokens = await oidc.authorizationCodeGrant(
+            await configurationOf(client),
+            new URL(req.originalUrl, publicUrl),
+            { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce },
+          );
+          const claims = tokens.claims()!;
+          const sessionToken = randomBytes(32).toString('base64url');
+          const db = em();
+          db.create(WebSession, {
+            id: digest(sessionToken),
+            app,
+            userId: claims.sub,
+            idToken: tokens.id_token!,
+            accessToken: tokens.access_token,
+            accessExpiresAt: new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000),
+            refreshToken: tokens.refresh_token ?? null,
+            expiresAt: new Date(now().getTime() + sessionLifetimeMs),
+          });
+          await db.flush();
+          res.cookie(cookieName(app), sessionToken, {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure,
+            path: '/',
+            maxAge: sessionLifetimeMs,
+          });
+          res.setHeader('Cache-Control', 'no-store').redirect(303, flow.returnTo);
+        } catch (error) {
+          next(error);
+        }
+      });
+
+      // Signing out of one app signs out of all four in this browser, and of the authorization server.
+      router.post(paths.signOut, async (req, res, next) => {
+        const origin = req.headers.origin;
+        if (origin && origin !== new URL(publicUrl).origin) {
+          res.status(403).type('text/plain').send('Sign-out must come from an Astro Bookings page.');
+          return;
+        }
+        try {
+          const sessions = await em().find(WebSession, {
+            id: {
+              $in: webApps
+                .map((each) => readCookie(req, cookieName(each)))
+                .filter(Boolean)
+                .map((t) => digest(t!)),
+            },
+          });
+          const own = sessions.find((session) => session.app === app) ?? sessions[0];
+          await Promise.all(sessions.map(endSession));
+          for (const each of webApps) res.clearCookie(cookieName(each), { path: '/' });
+          if (sessions.length > 0)
+            log.info('Signed out of the apps', { userId: own!.userId, apps: sessions.map((s) => s.app) });
+          const endSessionUrl = oidc.buildEndSessionUrl(await configurationOf(client), {
+            post_logout_redirect_uri: `${publicUrl}${client.mountPath}`,
+            ...(own ? { id_token_hint: own.idToken } : { client_id: client.clientId }),
+          });
+          res.setHeader('Cache-Control', 'no-store').redirect(303, endSessionUrl.href);
+        } catch (error) {
+          next(error);
+        }
+      });
+      return router;
+    },
+  };
+}
+
+export type WebSessions = ReturnType<typeof createWebSessions>;

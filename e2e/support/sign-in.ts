@@ -1,0 +1,25 @@
+/** Signing in as a person does: open the portal, get sent to the sign-in page, fill it in by its labels. */
+import { expect, type Page } from '@playwright/test';
+import { demoAgencies, demoEmployees, demoPassword } from '@astro/db/seed';
+
+export const demoAccounts = {
+  supplier: demoAgencies[0]!.supplier,
+  admin: demoEmployees.find((employee) => employee.role === 'admin')!,
+  support: demoEmployees.find((employee) => employee.role === 'support')!,
+  finance: demoEmployees.find((employee) => employee.role === 'finance')!,
+  operator: demoEmployees.find((employee) => employee.role === 'operator')!,
+};
+
+export async function fillSignInForm(page: Page, email: string, password = demoPassword): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Opens `path` and signs in on the way; ends on `path`, signed in. */
+export async function signInAt(page: Page, path: string, account: { email: string; name: string }): Promise<void> {
+  await page.goto(path);
+  await fillSignInForm(page, account.email);
+  await expect(page.getByText(`Signed in as ${account.name}`)).toBeVisible();
+}

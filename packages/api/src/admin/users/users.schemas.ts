@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { staffRoles } from '@astro/auth/accounts';
+
+export const createUserInput = z
+  .object({
+    name: z.string().trim().min(1, 'Enter the person’s full name.').max(120),
+    email: z.email('Enter an e-mail address like name@example.com.').max(254),
+    roles: z.array(z.enum(staffRoles)).min(1, 'Choose at least one role.'),
+    agencyId: z.uuid('Choose the agency this supplier acts for.').nullish(),
+  })
+  .refine((input) => !input.roles.includes('supplier') || input.agencyId, {
+    path: ['agencyId'],
+    message: 'Choose the agency this supplier acts for.',
+  });
