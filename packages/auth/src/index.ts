@@ -45,10 +45,11 @@ export {
   appClients,
   appClientOf,
   clientSecretOf,
+  registerPartnerClient,
   sessionRoutes,
   partnerScope,
   type AppClient,
 } from './oidc/clients.ts';
-export { rotateSigningKey } from './oidc/keys.ts';
+export { loadAuthSecrets, rotateSigningKey } from './oidc/keys.ts';
 export { sweepExpiredAuthRecords } from './oidc/adapter.ts';
 export { page as authPage, html } from './pages/layout.ts';

@@ -46,10 +46,13 @@ export class TestBrowser {
 
   /** Fills in and submits the first form on a page, with the page's hidden fields. */
   async submit(page: { html: string; url: string }, fields: Record<string, string>, action?: string) {
-    const form = action ?? /<form method="post" action="([^"]+)"/.exec(page.html)?.[1];
+    const form = action ?? /<form[^>]* action="([^"]+)"/.exec(page.html)?.[1];
     if (!form) throw new Error(`No form on ${page.url}`);
     const hidden = Object.fromEntries(
-      [...page.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+      [...page.html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map((input) => [
+        /name="([^"]+)"/.exec(input[0])?.[1] ?? '',
+        /value="([^"]*)"/.exec(input[0])?.[1] ?? '',
+      ]),
     );
     return this.follow(new URL(form.replaceAll('&amp;', '&'), page.url).href, {
       method: 'POST',

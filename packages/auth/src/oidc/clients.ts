@@ -1,7 +1,8 @@
 /** The four apps are confidential clients of the authorization server: their tokens stay on the host. */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
-import type { WebApp } from '@astro/db/system';
+import type { SystemOrm, WebApp } from '@astro/db/system';
+import { systemDbAdapter } from './adapter.ts';
 
 export interface AppClient {
   app: WebApp;
@@ -66,3 +67,23 @@ export function clientMetadata(publicUrl: string, secret: string): ClientMetadat
 
 /** Machine clients (partner integrations) use client credentials and may only read the public catalogue. */
 export const partnerScope = 'catalogue:read';
+
+/** Registers a machine client (stored like every other protocol record); its secret is shown once. */
+export async function registerPartnerClient(
+  system: SystemOrm,
+  name: string,
+): Promise<{ clientId: string; clientSecret: string }> {
+  const clientId = `partner-${randomBytes(6).toString('hex')}`;
+  const clientSecret = randomBytes(32).toString('base64url');
+  await systemDbAdapter(system)('Client').upsert(clientId, {
+    client_id: clientId,
+    client_secret: clientSecret,
+    client_name: name,
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    token_endpoint_auth_method: 'client_secret_basic',
+    scope: partnerScope,
+  });
+  return { clientId, clientSecret };
+}

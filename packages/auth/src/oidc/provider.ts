@@ -60,6 +60,7 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       roles: ['roles', 'agency_id'],
     },
     scopes: ['openid', 'offline_access', 'email', 'profile', 'roles', partnerScope],
+    responseTypes: ['code'],
     pkce: { required: () => true },
     // Every use of a refresh token replaces it; a replayed old one is refused (and revokes its grant).
     rotateRefreshToken: () => true,
