@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccounts } from '@astro/auth/accounts';
+import { Agency } from '@astro/db/operational';
+import { seedDemoWorld } from '@astro/db/seed';
+import { Email } from '@astro/db/system';
+import { createLogger } from '@astro/logging';
+import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { viewerAs } from '../../personas.test-support.ts';
+import { createAdminContext } from '../context.ts';
+import { adminRouter } from '../router.ts';
+
+describe('admin users.create', () => {
+  let world: TestStores;
+  const log = createLogger({ service: 'test', level: 'error', write: () => {} });
+  const accounts = () => createAccounts({ system: world.stores.system, log, publicUrl: 'https://astro.example' });
+  const asAdmin = () =>
+    adminRouter.createCaller(
+      createAdminContext({
+        operational: world.stores.operational,
+        system: world.stores.system,
+        log,
+        viewer: viewerAs('admin'),
+        accounts: accounts(),
+      }),
+    );
+
+  beforeAll(async () => {
+    world = await openTestStores();
+    await seedDemoWorld(world.stores, new Date());
+  });
+  afterAll(() => world.drop());
+
+  it('invites a supplier of an agency, who sets a password from the e-mailed link and signs in', async () => {
+    const agency = await world.stores.operational.em.fork().findOneOrFail(Agency, { displayName: 'Red Frontier' });
+    const created = await asAdmin().users.create({
+      name: 'Iris Vega',
+      email: 'Iris.Vega@RedFrontier.example',
+      roles: ['supplier'],
+      agencyId: agency.id,
+    });
+    expect(created).toMatchObject({ email: 'iris.vega@redfrontier.example', roles: ['supplier'], invited: true });
+
+    const invitation = await world.stores.system.em
+      .fork()
+      .findOneOrFail(Email, { recipient: 'iris.vega@redfrontier.example', template: 'account-invitation' });
+    const token = new URL(String(invitation.templateData['link'])).searchParams.get('token')!;
+    await accounts().resetPassword(token, 'red-planet-2028');
+    const user = await accounts().signIn({
+      email: 'iris.vega@redfrontier.example',
+      password: 'red-planet-2028',
+      address: '::1',
+    });
+    expect(user).toMatchObject({ agencyId: agency.id, roles: ['supplier'] });
+  });
+
+  it('says what is wrong with an invitation it cannot send', async () => {
+    await expect(
+      asAdmin().users.create({ name: 'No Agency', email: 'no.agency@example.com', roles: ['supplier'] }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Choose the agency this supplier acts for.'),
+    });
+    await expect(
+      asAdmin().users.create({ name: 'Dup', email: 'IRIS.VEGA@redfrontier.example', roles: ['operator'] }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'There is already an account for iris.vega@redfrontier.example.',
+    });
+  });
+});
