@@ -6,6 +6,7 @@ import type { ComponentStatus } from '@astro/api';
 import type { Logger } from '@astro/logging';
 import type { Audience } from './audiences.ts';
 import { correlate } from './correlation.ts';
+import { sameOriginWrites } from './same-origin.ts';
 import { portalGuard } from './sessions/portal-guard.ts';
 import type { WebSessions } from './sessions/web-sessions.ts';
 import { mountSsrApp, ssrApps } from './ssr.ts';
@@ -20,6 +21,7 @@ export interface HostAppOptions {
   /** The Authentication Service (sign-in pages and protocol endpoints), mounted at /auth. */
   auth: Router;
   sessions: WebSessions;
+  publicUrl: string;
 }
 
 export async function createHostApp(options: HostAppOptions): Promise<Express> {
@@ -65,6 +67,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.use('/auth', options.auth);
   for (const audience of options.audiences) app.use(options.sessions.routes(audience.name));
 
+  app.use('/api', sameOriginWrites(options.publicUrl));
   for (const audience of options.audiences) {
     app.use(
       `/api/${audience.name}`,

@@ -43,5 +43,6 @@ export async function composeHost(options: {
     allowedHosts: [new URL(config.publicUrl).hostname, 'localhost', '127.0.0.1'],
     auth: auth.router,
     sessions,
+    publicUrl: config.publicUrl,
   });
 }

@@ -4,7 +4,7 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AdminRouter, CustomerRouter, OpsRouter, SupplierRouter } from '@astro/api';
 import { hashPassword } from '@astro/auth';
 import { demoAgencies, demoEmployees, demoPassword, seedDemoWorld } from '@astro/db/seed';
-import { LogEntry, systemLogSink, type WebApp } from '@astro/db/system';
+import { LogEntry, systemLogSink, User, type WebApp } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { serve } from './host.test-support.ts';
@@ -104,6 +104,17 @@ describe('the host', () => {
     for (const component of components) {
       expect(component).toMatchObject({ up: true, problem: null, latencyMs: expect.any(Number) });
     }
+  });
+
+  it('refuses a change to data sent from another site', async () => {
+    const headers = await signedIn('admin', employee('admin'));
+    const response = await fetch(`${host.url}/api/admin/users.create`, {
+      method: 'POST',
+      headers: { ...headers, origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Mallory', email: 'mallory@evil.example', roles: ['admin'] }),
+    });
+    expect(response.status).toBe(403);
+    expect(await test.stores.system.em.fork().count(User, { email: 'mallory@evil.example' })).toBe(0);
   });
 
   it('answers an unknown API path with a JSON 404', async () => {
