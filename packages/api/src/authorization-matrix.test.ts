@@ -7,6 +7,7 @@ import type { AnyRouter } from '@trpc/server';
 import { createAccounts } from '@astro/auth/accounts';
 import { Agency } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
+import { User } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import type { Viewer } from './access.ts';
@@ -43,6 +44,7 @@ interface Row {
 }
 
 let unique = 0;
+let operatorAccountId = '';
 const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, Row>> = {
   customer: {
     me: { allowed: everyone },
@@ -57,6 +59,10 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
     'agencies.list': { allowed: only('support', 'finance', 'admin') },
     'users.create': {
       input: () => ({ name: 'New Operator', email: `operator.${++unique}@example.com`, roles: ['operator'] }),
+      allowed: only('admin'),
+    },
+    'users.setRoles': {
+      input: () => ({ userId: operatorAccountId, roles: ['operator'] }),
       allowed: only('admin'),
     },
   },
@@ -78,6 +84,7 @@ describe('the authorization matrix', () => {
     const [agencyA, agencyB] = await world.stores.operational.em
       .fork()
       .find(Agency, { status: 'active' }, { orderBy: { legalName: 'asc' }, limit: 2 });
+    operatorAccountId = (await world.stores.system.em.fork().findOneOrFail(User, { roles: 'operator' } as never)).id;
     Object.assign(viewers, {
       visitor: null,
       customer: viewerAs('customer', { id: 'customer-1' }),

@@ -10,7 +10,7 @@ import {
   sessionRoutes,
 } from '@astro/auth';
 import { demoEmployees, demoPassword, seedDemoWorld } from '@astro/db/seed';
-import { LogEntry, systemLogSink, WebSession } from '@astro/db/system';
+import { Email, LogEntry, systemLogSink, WebSession } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { serve } from '../host.test-support.ts';
@@ -173,6 +173,62 @@ describe('the authorization server', () => {
     } finally {
       other.server.close();
     }
+  });
+
+  it('refreshes tokens behind the scenes when they are due, and ends a session that has run out', async () => {
+    const browser = new TestBrowser(host.url);
+    await browser.signIn('customer', traveler.email, demoPassword);
+    const me = async () =>
+      ((await (await browser.request('/api/customer/me')).json()) as { result: { data: unknown } }).result.data;
+    const em = test.stores.system.em.fork();
+    const [session] = await em.find(WebSession, { app: 'customer' }, { orderBy: { createdAt: 'desc' } });
+    const before = session!.refreshToken;
+
+    session!.accessExpiresAt = new Date(Date.now() - 1000);
+    await em.flush();
+    expect(await me()).toMatchObject({ name: traveler.name });
+    const refreshed = await test.stores.system.em.fork().findOneOrFail(WebSession, session!.id);
+    expect(refreshed.refreshToken).not.toBe(before);
+    expect(refreshed.accessExpiresAt.getTime()).toBeGreaterThan(Date.now());
+
+    refreshed.expiresAt = new Date(Date.now() - 1000);
+    await test.stores.system.em.fork().upsert(WebSession, refreshed);
+    expect(await me()).toBeNull();
+    expect(await test.stores.system.em.fork().count(WebSession, { id: session!.id })).toBe(0);
+  });
+
+  it('resets a forgotten password through the e-mailed link, with the forms protected against CSRF', async () => {
+    const browser = new TestBrowser(host.url);
+    const email = 'james.whitfield@example.com';
+    const forgot = await browser.follow('/auth/forgot-password');
+    const forgotPage = { html: await forgot.response.text(), url: forgot.url };
+
+    const forged = await fetch(`${host.url}/auth/forgot-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: new URLSearchParams({ email }),
+    });
+    expect(forged.status).toBe(403);
+
+    const sent = await browser.submit(forgotPage, { email });
+    expect(await sent.response.text()).toContain('a link to choose a new password is on its way');
+    const mail = await test.stores.system.em
+      .fork()
+      .findOneOrFail(Email, { recipient: email, template: 'reset-password' });
+
+    const reset = await browser.follow(String(mail.templateData['link']));
+    const done = await browser.submit(
+      { html: await reset.response.text(), url: reset.url },
+      { password: 'a-new-password-1' },
+    );
+    expect(await done.response.text()).toContain('Your password is saved');
+
+    const { html } = await browser.signIn('customer', email, 'a-new-password-1');
+    expect(html).not.toContain('do not match');
+    expect(
+      ((await (await browser.request('/api/customer/me')).json()) as { result: { data: { name: string } } }).result.data
+        .name,
+    ).toBe('James Whitfield');
   });
 
   it('locks an account after five failed sign-ins and logs it', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { staffRoles } from '@astro/auth/accounts';
+import { userRoles } from '@astro/db/system';
 
 export const createUserInput = z
   .object({
@@ -12,3 +13,8 @@ export const createUserInput = z
     path: ['agencyId'],
     message: 'Choose the agency this supplier acts for.',
   });
+
+export const setRolesInput = z.object({
+  userId: z.uuid('Choose an account.'),
+  roles: z.array(z.enum(userRoles)).min(1, 'Choose at least one role.'),
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccounts } from '@astro/auth/accounts';
 import { Agency } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
-import { Email } from '@astro/db/system';
+import { Email, User } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { viewerAs } from '../../personas.test-support.ts';
@@ -11,7 +11,9 @@ import { adminRouter } from '../router.ts';
 
 describe('admin users.create', () => {
   let world: TestStores;
-  const log = createLogger({ service: 'test', level: 'error', write: () => {} });
+  const lines: string[] = [];
+  const log = createLogger({ service: 'test', level: 'info', write: (line) => lines.push(line) });
+  const adminId = '5b0c7a52-8c1e-4d7a-9a55-0c2f0e6d1a01';
   const accounts = () => createAccounts({ system: world.stores.system, log, publicUrl: 'https://astro.example' });
   const asAdmin = () =>
     adminRouter.createCaller(
@@ -19,7 +21,7 @@ describe('admin users.create', () => {
         operational: world.stores.operational,
         system: world.stores.system,
         log,
-        viewer: viewerAs('admin'),
+        viewer: viewerAs('admin', { id: adminId }),
         accounts: accounts(),
       }),
     );
@@ -65,6 +67,28 @@ describe('admin users.create', () => {
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'There is already an account for iris.vega@redfrontier.example.',
+    });
+  });
+
+  it("changes an account's roles and logs who changed what", async () => {
+    const operator = await world.stores.system.em.fork().findOneOrFail(User, { roles: 'operator' } as never);
+    expect(await asAdmin().users.setRoles({ userId: operator.id, roles: ['operator', 'support'] })).toEqual({
+      id: operator.id,
+      roles: ['operator', 'support'],
+    });
+    const logged = lines.map((line) => JSON.parse(line) as { message: string; fields: Record<string, unknown> });
+    expect(logged.find((line) => line.message === 'Roles changed')?.fields).toMatchObject({
+      userId: operator.id,
+      before: ['operator'],
+      after: ['operator', 'support'],
+      by: adminId,
+    });
+  });
+
+  it('refuses to let an admin remove their own admin role', async () => {
+    await expect(asAdmin().users.setRoles({ userId: adminId, roles: ['support'] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'You cannot take the admin role from yourself.',
     });
   });
 });
