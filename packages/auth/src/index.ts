@@ -53,3 +53,4 @@ export {
 export { loadAuthSecrets, rotateSigningKey } from './oidc/keys.ts';
 export { sweepExpiredAuthRecords } from './oidc/adapter.ts';
 export { page as authPage, html } from './pages/layout.ts';
+export { readCookie } from './interactions/csrf.ts';

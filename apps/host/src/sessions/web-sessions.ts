@@ -7,7 +7,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import * as oidc from 'openid-client';
-import { appClientOf, authMountPath, clientSecretOf, sessionRoutes, type AppClient } from '@astro/auth';
+import { appClientOf, authMountPath, clientSecretOf, readCookie, sessionRoutes, type AppClient } from '@astro/auth';
 import type { Viewer } from '@astro/api';
 import { User, WebSession, webApps, type SystemOrm, type WebApp } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
@@ -26,14 +26,6 @@ export interface WebSessionsOptions {
 }
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
 
 export function createWebSessions(options: WebSessionsOptions) {
   const { system, publicUrl } = options;

@@ -20,6 +20,7 @@ import {
   resendVerificationPage,
   resetPasswordPage,
   signInPage,
+  type FormState,
 } from '../pages/account-pages.ts';
 import { csrfToken, requireCsrf } from './csrf.ts';
 
@@ -233,34 +234,36 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
     }
   });
 
-  router.post('/verify-email/resend', csrf, async (req, res) => {
-    await accounts.resendVerification(text(req.body.email));
-    noStore(res);
-    res.send(
-      resendVerificationPage({
-        csrf: csrfToken(req, res, secure),
-        values: { email: text(req.body.email) },
-        notice: 'If that address has an account waiting for confirmation, a new link is on its way.',
-      }),
-    );
-  });
-
   router.get('/forgot-password', (req, res) => {
     noStore(res);
     res.send(forgotPasswordPage({ csrf: csrfToken(req, res, secure) }));
   });
 
-  router.post('/forgot-password', csrf, async (req, res) => {
-    await accounts.requestPasswordReset(text(req.body.email));
-    noStore(res);
-    res.send(
-      forgotPasswordPage({
-        csrf: csrfToken(req, res, secure),
-        values: { email: text(req.body.email) },
-        notice: 'If that address has an account, a link to choose a new password is on its way. It works for one hour.',
-      }),
-    );
-  });
+  /** Forms that send a link to an address answer the same whether or not an account has it. */
+  const sendLinkForm = (
+    path: string,
+    send: (email: string) => Promise<void>,
+    render: (state: FormState) => string,
+    notice: string,
+  ) =>
+    router.post(path, csrf, async (req, res) => {
+      const email = text(req.body.email);
+      await send(email);
+      noStore(res);
+      res.send(render({ csrf: csrfToken(req, res, secure), values: { email }, notice }));
+    });
+  sendLinkForm(
+    '/verify-email/resend',
+    accounts.resendVerification,
+    resendVerificationPage,
+    'If that address has an account waiting for confirmation, a new link is on its way.',
+  );
+  sendLinkForm(
+    '/forgot-password',
+    accounts.requestPasswordReset,
+    forgotPasswordPage,
+    'If that address has an account, a link to choose a new password is on its way. It works for one hour.',
+  );
 
   router.get('/reset-password', (req, res) => {
     noStore(res);
