@@ -7,6 +7,7 @@ import type { Logger } from '@astro/logging';
 import type { Audience } from './audiences.ts';
 import { correlate } from './correlation.ts';
 import { sameOriginWrites } from './same-origin.ts';
+import { cspNonce, securityHeaders } from './security-headers.ts';
 import { portalGuard } from './sessions/portal-guard.ts';
 import type { WebSessions } from './sessions/web-sessions.ts';
 import { mountSsrApp, ssrApps } from './ssr.ts';
@@ -28,6 +29,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   const { log } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders({ publicUrl: options.publicUrl }));
   app.use(correlate);
   app.use((req, res, next) => {
     const started = performance.now();
@@ -91,8 +93,9 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
     const byName = new Map(options.audiences.map((audience) => [audience.name, audience]));
     for (const spec of ssrApps) {
       const audience = byName.get(spec.audience)!;
-      const router = await mountSsrApp(options.appsRoot, spec, options.allowedHosts, (req: Request) => ({
+      const router = await mountSsrApp(options.appsRoot, spec, options.allowedHosts, (req: Request, res) => ({
         trpcLink: localLink({ router: audience.router, createContext: () => audience.createContext(req) }),
+        cspNonce: cspNonce(res),
       }));
       if (spec.audience !== 'customer') app.use(spec.mountPath, portalGuard(spec.audience, options.sessions));
       app.use(spec.mountPath, router);

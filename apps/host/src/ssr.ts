@@ -34,7 +34,7 @@ export async function mountSsrApp(
   distRoot: string,
   spec: SsrApp,
   allowedHosts: string[],
-  contextFor: (req: Request) => SsrRequestContext,
+  contextFor: (req: Request, res: express.Response) => SsrRequestContext,
 ): Promise<Router> {
   const dist = join(distRoot, spec.app, 'dist');
   const serverEntry = join(dist, 'server', 'server.mjs');
@@ -56,7 +56,7 @@ export async function mountSsrApp(
       },
     }),
   );
-  const handler: RequestHandler = (req, res, next) => render(req, res, next, contextFor(req));
+  const handler: RequestHandler = (req, res, next) => render(req, res, next, contextFor(req, res));
   router.use(handler);
   return router;
 }

@@ -7,4 +7,6 @@ import type { AnyRouter } from '@trpc/server';
  */
 export interface SsrRequestContext {
   trpcLink: TRPCLink<AnyRouter>;
+  /** This response's Content-Security-Policy nonce, for the page's inline scripts and styles. */
+  cspNonce?: string;
 }
