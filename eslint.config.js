@@ -90,9 +90,19 @@ export default tseslint.config(
     ],
     patterns: otherAudiences('ops'),
   }),
+  boundary(['packages/auth/src/**'], {
+    paths: [
+      allStores,
+      {
+        name: '@astro/db/operational',
+        message: 'The Authentication Service keeps its data in the System DB only.',
+      },
+      { name: '@astro/db/customer', message: 'The Authentication Service keeps its data in the System DB only.' },
+    ],
+  }),
   {
     files: ['packages/*/src/**/*.ts', 'apps/host/src/**/*.ts'],
-    ignores: ['**/*.test.ts', 'apps/host/src/demo-supplier.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

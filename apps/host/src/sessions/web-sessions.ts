@@ -130,7 +130,7 @@ export function createWebSessions(options: WebSessionsOptions) {
     return pending;
   }
 
-  const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+  const viewers = new WeakMap<Request, Map<WebApp, Promise<Viewer | null>>>();
   async function resolveViewer(app: WebApp, req: Request): Promise<Viewer | null> {
     const token = readCookie(req, cookieName(app));
     if (!token) return null;
@@ -150,11 +150,10 @@ export function createWebSessions(options: WebSessionsOptions) {
   return {
     /** Who is signed in to `app` on this request (looked up once per request). */
     viewerOf(app: WebApp, req: Request): Promise<Viewer | null> {
-      let viewer = viewers.get(req);
-      if (!viewer) {
-        viewer = resolveViewer(app, req);
-        viewers.set(req, viewer);
-      }
+      let perApp = viewers.get(req);
+      if (!perApp) viewers.set(req, (perApp = new Map()));
+      let viewer = perApp.get(app);
+      if (!viewer) perApp.set(app, (viewer = resolveViewer(app, req)));
       return viewer;
     },
 

@@ -4,7 +4,7 @@
  * is logged (and so lands in the System DB's logs).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { MongoEntityManager } from '@astro/db';
+import type { MongoEntityManager } from '@astro/db/system';
 import {
   AccountToken,
   Email,

@@ -3,7 +3,7 @@
  * clients survive a restart and are shared by every host.
  */
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import type { MongoEntityManager } from '@astro/db';
+import type { MongoEntityManager } from '@astro/db/system';
 import { AccountToken, OidcRecord, SignInThrottle, WebSession, type SystemOrm } from '@astro/db/system';
 
 export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new Date()) {

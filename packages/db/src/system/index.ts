@@ -6,3 +6,4 @@ export * from './email.entity.ts';
 export * from './auth.entities.ts';
 export * from './orm.ts';
 export * from './log-sink.ts';
+export type { MongoEntityManager } from '../mongo.ts';
