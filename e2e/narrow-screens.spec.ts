@@ -9,6 +9,7 @@ const firstPages = [
   { path: '/supplier/', heading: 'Rockets', account: demoAccounts.supplier },
   { path: '/admin/', heading: 'Agencies', account: demoAccounts.admin },
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
+  { path: '/auth/register', heading: 'Create your account', account: null },
 ];
 
 for (const { path, heading, account } of firstPages) {
