@@ -3,3 +3,5 @@ export * from './launch/destination.ts';
 export * from './launch/status.ts';
 export * from './launch/slug.ts';
 export * from './booking/status.ts';
+export * from './launch/status-machine.ts';
+export * from './launch/terms.ts';
