@@ -67,3 +67,14 @@ function fieldErrors(issues: Issue[]): Record<string, string> {
 }
 
 export { TRPCError };
+
+/** Refuses input that breaks a product rule, field by field, in the same shape as invalid input. */
+export function fieldProblems(problems: Record<string, string>): never {
+  throw new TRPCError({
+    code: 'BAD_REQUEST',
+    message: Object.values(problems).join(' '),
+    cause: Object.assign(new Error('Refused by a product rule'), {
+      issues: Object.entries(problems).map(([field, message]) => ({ path: [field], message })),
+    }),
+  });
+}

@@ -1,3 +1,4 @@
 export * from './scheduler.ts';
 export * from './logs/log-retention.job.ts';
 export * from './auth/auth-cleanup.job.ts';
+export * from './sync/outbox-relay.job.ts';

@@ -1,4 +1,5 @@
 import { signedInAs } from '../access.ts';
+import { launchesRouter } from './launches/launches.router.ts';
 import { rocketsRouter } from './rockets/rockets.router.ts';
 import { supplier } from './trpc.ts';
 
@@ -6,5 +7,6 @@ export const supplierRouter = supplier.router({
   /** Who is signed in to this app, or null. */
   me: supplier.public.query(({ ctx }) => signedInAs(ctx.viewer)),
   rockets: rocketsRouter,
+  launches: launchesRouter,
 });
 export type SupplierRouter = typeof supplierRouter;

@@ -4,3 +4,5 @@ export * from './launch.entity.ts';
 export * from './employee.entity.ts';
 export * from './booking-copy.entity.ts';
 export * from './orm.ts';
+export * from './sync-outbox.entity.ts';
+export { catalogueFieldsOf, type CatalogueFields } from '../catalogue-projection.ts';

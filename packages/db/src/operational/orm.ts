@@ -6,6 +6,7 @@ import { BookingCopy } from './booking-copy.entity.ts';
 import { Employee } from './employee.entity.ts';
 import { Launch, LaunchStatusChange } from './launch.entity.ts';
 import { Rocket } from './rocket.entity.ts';
+import { SyncOutboxMessage } from './sync-outbox.entity.ts';
 
 export type OperationalOrm = MikroORM;
 export type { EntityManager as OperationalEntityManager } from '@mikro-orm/postgresql';
@@ -14,7 +15,7 @@ export function operationalConfig(url: string) {
   return defineConfig({
     clientUrl: url,
     contextName: 'operational',
-    entities: [Agency, Rocket, Launch, LaunchStatusChange, Employee, BookingCopy],
+    entities: [Agency, Rocket, Launch, LaunchStatusChange, Employee, BookingCopy, SyncOutboxMessage],
     extensions: [Migrator],
     migrations: {
       path: fileURLToPath(new URL('./migrations', import.meta.url)),

@@ -1,0 +1,17 @@
+import { agencyProcedure, supplier } from '../trpc.ts';
+import { changeStatus, editLaunch, scheduleLaunch } from './launches.commands.ts';
+import { getAgencyLaunch, launchManifest, listAgencyLaunches } from './launches.queries.ts';
+import { changeStatusInput, launchFields, launchId, listLaunchesInput, updateLaunchInput } from './launches.schemas.ts';
+
+export const launchesRouter = supplier.router({
+  list: agencyProcedure.input(listLaunchesInput).query(({ ctx, input }) => listAgencyLaunches(ctx, input)),
+  get: agencyProcedure.input(launchId).query(({ ctx, input }) => getAgencyLaunch(ctx, input.launchId)),
+  manifest: agencyProcedure.input(launchId).query(({ ctx, input }) => launchManifest(ctx, input.launchId)),
+  schedule: agencyProcedure.input(launchFields).mutation(({ ctx, input }) => scheduleLaunch(ctx, input)),
+  edit: agencyProcedure
+    .input(updateLaunchInput)
+    .mutation(({ ctx, input: { launchId, ...fields } }) => editLaunch(ctx, launchId, fields)),
+  changeStatus: agencyProcedure
+    .input(changeStatusInput)
+    .mutation(({ ctx, input: { launchId, ...change } }) => changeStatus(ctx, launchId, change)),
+});

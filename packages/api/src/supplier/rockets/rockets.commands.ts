@@ -1,0 +1,86 @@
+/** Changing an agency's fleet: every rule of SPEC.md §3 for rockets, for any client of the API. */
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Launch, Rocket, type OperationalEntityManager } from '@astro/db/operational';
+import { canReach, destinationLabels } from '@astro/domain';
+import { fieldProblems, TRPCError } from '../../trpc.ts';
+import type { SupplierContext } from '../context.ts';
+import { announceLaunchChange } from '../sync.ts';
+import type { z } from 'zod';
+import type { rocketFields } from './rockets.schemas.ts';
+
+type AgencyContext = SupplierContext & { agencyId: string };
+type RocketFields = z.infer<typeof rocketFields>;
+
+const upcoming = { $in: ['scheduled', 'confirmed', 'delayed'] } as const;
+
+/** The agency's own rocket; another agency's is as good as absent. */
+export async function ownRocket(em: OperationalEntityManager, ctx: AgencyContext, id: string): Promise<Rocket> {
+  const rocket = await em.findOne(Rocket, { id, agency: ctx.agencyId });
+  if (!rocket) throw new TRPCError({ code: 'NOT_FOUND', message: 'That rocket is not one of your agency’s.' });
+  return rocket;
+}
+
+const sameName = (error: unknown, name: string) => {
+  if (error instanceof UniqueConstraintViolationException)
+    fieldProblems({ name: `You already have a rocket named ${name}.` });
+  throw error;
+};
+
+export async function createRocket(ctx: AgencyContext, fields: RocketFields) {
+  return ctx.operationalDb
+    .transactional(async (em) => {
+      const rocket = em.create(Rocket, { ...fields, agency: ctx.agencyId, active: true });
+      await em.flush();
+      ctx.log.info('Rocket created', { rocketId: rocket.id, agencyId: ctx.agencyId, by: ctx.viewer!.userId });
+      return { id: rocket.id };
+    })
+    .catch((error: unknown) => sameName(error, fields.name));
+}
+
+export async function updateRocket(ctx: AgencyContext, id: string, fields: RocketFields) {
+  return ctx.operationalDb
+    .transactional(async (em) => {
+      const rocket = await ownRocket(em, ctx, id);
+      const future = await em.find(Launch, { rocket: rocket.id, status: upcoming, launchDate: { $gt: ctx.now() } });
+      const problems: Record<string, string> = {};
+      const tooFew = future.filter((launch) => launch.minimumPassengers > fields.capacity);
+      if (tooFew.length)
+        problems['capacity'] =
+          `${tooFew[0]!.missionName} needs at least ${Math.max(...tooFew.map((l) => l.minimumPassengers))} seats.`;
+      const unreachable = future.find((launch) => !canReach(fields.range, launch.destination));
+      if (unreachable)
+        problems['range'] =
+          `${unreachable.missionName} flies to ${destinationLabels[unreachable.destination]}, beyond that range.`;
+      if (Object.keys(problems).length) fieldProblems(problems);
+
+      const shownInCatalogue = rocket.name !== fields.name || rocket.capacity !== fields.capacity;
+      Object.assign(rocket, fields);
+      if (shownInCatalogue) {
+        // The catalogue shows the rocket's name and seats with each of its launches.
+        for (const launch of future) {
+          launch.version += 1;
+          await announceLaunchChange(em, launch);
+        }
+      }
+      await em.flush();
+      ctx.log.info('Rocket changed', { rocketId: rocket.id, by: ctx.viewer!.userId });
+      return { id: rocket.id };
+    })
+    .catch((error: unknown) => sameName(error, fields.name));
+}
+
+export async function deactivateRocket(ctx: AgencyContext, id: string) {
+  return ctx.operationalDb.transactional(async (em) => {
+    const rocket = await ownRocket(em, ctx, id);
+    const future = await em.count(Launch, { rocket: rocket.id, status: upcoming, launchDate: { $gt: ctx.now() } });
+    if (future > 0)
+      throw new TRPCError({
+        code: 'PRECONDITION_FAILED',
+        message: `${rocket.name} has ${future} upcoming ${future === 1 ? 'launch' : 'launches'}; move or abort ${future === 1 ? 'it' : 'them'} first.`,
+      });
+    rocket.active = false;
+    await em.flush();
+    ctx.log.info('Rocket deactivated', { rocketId: rocket.id, by: ctx.viewer!.userId });
+    return { id: rocket.id, active: false };
+  });
+}
