@@ -60,7 +60,7 @@ export function outboxRelayJob(operational: OperationalOrm, system: SystemOrm): 
   return {
     name: 'sync-outbox-relay',
     description: 'Copies sync messages from the Operational DB outbox to the System DB',
-    schedule: '*/2 * * * * *',
+    schedule: '*/5 * * * * *',
     async run({ now }) {
       return { relayed: await relayOperationalOutbox(operational, system, now()) };
     },
