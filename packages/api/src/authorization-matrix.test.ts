@@ -39,6 +39,7 @@ const only = (...allowed: Persona[]) => allowed;
 
 /** A persona's own agency's things (agency A's for everybody but the supplier of B). */
 interface Own {
+  agencyId: string;
   rocketId: string;
   launchId: string;
 }
@@ -68,6 +69,11 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
   },
   supplier: {
     me: { allowed: everyone },
+    'agency.get': { allowed: suppliers },
+    'agency.update': {
+      input: () => ({ contactEmail: 'flights@agency.example', description: 'We fly.' }),
+      allowed: suppliers,
+    },
     'rockets.list': { allowed: suppliers },
     'rockets.create': {
       input: () => ({ name: `Test Rocket ${++unique}`, capacity: 6, range: 'orbit' }),
@@ -91,6 +97,15 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
   admin: {
     me: { allowed: everyone },
     'agencies.list': { allowed: only('support', 'finance', 'admin') },
+    'agencies.updateLegal': {
+      input: (own) => ({
+        agencyId: own.agencyId,
+        legalName: 'Renamed Legal Name Inc.',
+        taxId: `TAX-${++unique}`,
+        legalAddress: '1 Test Road, Testville',
+      }),
+      allowed: only('admin'),
+    },
     'users.create': {
       input: () => ({ name: 'New Operator', email: `operator.${++unique}@example.com`, roles: ['operator'] }),
       allowed: only('admin'),
@@ -126,7 +141,7 @@ describe('the authorization matrix', () => {
       const launch = await world.stores.operational.em
         .fork()
         .findOneOrFail(Launch, { agency: agency.id, status: 'scheduled' }, { orderBy: { launchDate: 'desc' } });
-      owned[key] = { rocketId: launch.rocket.id, launchId: launch.id };
+      owned[key] = { agencyId: agency.id, rocketId: launch.rocket.id, launchId: launch.id };
     }
     operatorAccountId = (await world.stores.system.em.fork().findOneOrFail(User, { roles: 'operator' } as never)).id;
     Object.assign(viewers, {
