@@ -87,6 +87,7 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
     'launches.list': { input: () => ({}), allowed: suppliers },
     'launches.get': { input: (own) => ({ launchId: own.launchId }), allowed: suppliers },
     'launches.manifest': { input: (own) => ({ launchId: own.launchId }), allowed: suppliers },
+    'launches.manifestCsv': { input: (own) => ({ launchId: own.launchId }), allowed: suppliers },
     'launches.schedule': { input: (own) => launchFields(own), allowed: suppliers },
     'launches.edit': { input: (own) => ({ launchId: own.launchId, ...launchFields(own) }), allowed: suppliers },
     'launches.changeStatus': {
