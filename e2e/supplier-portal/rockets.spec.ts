@@ -14,7 +14,7 @@ test("the agency's rockets arrive from the server and hydrate without fetching t
   const watched = watch(page);
   await loadAndHydrate(page, '/supplier/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('rockets');
-  await expect(page.getByRole('cell', { name: 'Horizon Heavy' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Horizon Heavy', exact: true })).toBeVisible();
   expect(watched.apiRequests).toEqual([]);
   expect(watched.consoleErrors).toEqual([]);
 });

@@ -5,3 +5,10 @@ export function problemMessage(error: unknown): string {
   if (error instanceof TRPCClientError && error.message) return error.message;
   return 'We could not reach Astro Bookings. Check your connection and try again.';
 }
+
+/** The server's message for each invalid field (from invalid input or a broken product rule), by field name. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof TRPCClientError)) return {};
+  const fields = (error.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors;
+  return fields ?? {};
+}

@@ -6,4 +6,19 @@ export const routes: Routes = [
     title: 'Rockets · Supplier portal · Astro Bookings',
     loadComponent: () => import('./rockets/rockets.page').then((m) => m.RocketsPage),
   },
+  {
+    path: 'launches',
+    title: 'Launches · Supplier portal · Astro Bookings',
+    loadComponent: () => import('./launches/launches.page').then((m) => m.LaunchesPage),
+  },
+  {
+    path: 'launches/new',
+    title: 'Schedule a launch · Supplier portal · Astro Bookings',
+    loadComponent: () => import('./launches/schedule-launch.page').then((m) => m.ScheduleLaunchPage),
+  },
+  {
+    path: 'launches/:launchId',
+    title: 'Launch · Supplier portal · Astro Bookings',
+    loadComponent: () => import('./launches/launch.page').then((m) => m.LaunchPage),
+  },
 ];

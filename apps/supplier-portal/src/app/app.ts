@@ -13,5 +13,8 @@ export class App {
   private readonly api = injectApi();
   /** Who is signed in, rendered on the server and handed to the browser with the page. */
   protected readonly me = resource({ id: 'me', loader: () => this.api.me.query() });
-  protected readonly nav: NavLink[] = [{ label: 'Rockets', path: '/' }];
+  protected readonly nav: NavLink[] = [
+    { label: 'Rockets', path: '/' },
+    { label: 'Launches', path: '/launches' },
+  ];
 }

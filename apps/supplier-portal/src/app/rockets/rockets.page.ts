@@ -1,10 +1,13 @@
-import { ChangeDetectionStrategy, Component, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, resource, signal } from '@angular/core';
 import { destinationLabels, type Range } from '@astro/domain';
 import { problemMessage } from '@astro/web-kit';
+import type { AgencyRocket } from '@astro/api';
 import { injectApi } from '../api';
+import { RocketFormComponent, type RocketFields } from './rocket-form.component';
 
 @Component({
   selector: 'ab-rockets-page',
+  imports: [RocketFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rockets.error(); as error) {
@@ -17,7 +20,34 @@ import { injectApi } from '../api';
           <h1>{{ fleet.agency.name }}: your rockets</h1>
           <p class="ab-lead">{{ activeCount(fleet.rockets) }} active of {{ fleet.rockets.length }}.</p>
         </div>
+        @if (!adding()) {
+          <button type="button" (click)="adding.set(true)">Add a rocket</button>
+        }
       </div>
+      <!-- One live region, present from the start, so screen readers hear each result. -->
+      <p role="status" [class]="said() ? 'ab-notice ab-notice--good' : 'ab-visually-hidden'">{{ said() }}</p>
+      @if (adding()) {
+        <ab-rocket-form
+          title="Add a rocket"
+          submitLabel="Add rocket"
+          [save]="create"
+          (saved)="done('Added ' + $event + '.'); adding.set(false)"
+          (cancelled)="adding.set(false)"
+        />
+      }
+      @if (editing(); as rocket) {
+        <ab-rocket-form
+          [title]="'Edit ' + rocket.name"
+          submitLabel="Save changes"
+          [initial]="{ name: rocket.name, capacity: rocket.capacity, range: rocket.range }"
+          [save]="update(rocket.id)"
+          (saved)="done('Saved ' + $event + '.'); editing.set(null)"
+          (cancelled)="editing.set(null)"
+        />
+      }
+      @if (problemSaid(); as message) {
+        <p class="ab-notice ab-notice--error" role="alert">{{ message }}</p>
+      }
       @if (fleet.rockets.length === 0) {
         <p class="ab-notice">Your agency has no rockets yet.</p>
       } @else {
@@ -36,6 +66,7 @@ import { injectApi } from '../api';
                 <th scope="col">Reaches</th>
                 <th scope="col">Status</th>
                 <th scope="col" class="ab-number">Upcoming launches</th>
+                <th scope="col"><span class="ab-visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>
@@ -52,6 +83,37 @@ import { injectApi } from '../api';
                     }
                   </td>
                   <td class="ab-number">{{ rocket.upcomingLaunches }}</td>
+                  <td>
+                    @if (rocket.active) {
+                      <div class="ab-actions">
+                        <button
+                          type="button"
+                          class="ab-button--secondary"
+                          (click)="editing.set(rocket)"
+                          [attr.aria-label]="'Edit ' + rocket.name"
+                        >
+                          Edit
+                        </button>
+                        @if (confirming() === rocket.id) {
+                          <button type="button" class="ab-button--danger" (click)="deactivate(rocket)">
+                            Yes, deactivate {{ rocket.name }}
+                          </button>
+                          <button type="button" class="ab-button--secondary" (click)="confirming.set(null)">
+                            Keep it
+                          </button>
+                        } @else {
+                          <button
+                            type="button"
+                            class="ab-button--secondary"
+                            (click)="confirming.set(rocket.id)"
+                            [attr.aria-label]="'Deactivate ' + rocket.name"
+                          >
+                            Deactivate
+                          </button>
+                        }
+                      </div>
+                    }
+                  </td>
                 </tr>
               }
             </tbody>
@@ -71,6 +133,32 @@ export class RocketsPage {
     id: 'supplier.rockets.list',
     loader: () => this.api.rockets.list.query(),
   });
+
+  protected readonly adding = signal(false);
+  protected readonly editing = signal<AgencyRocket | null>(null);
+  protected readonly confirming = signal<string | null>(null);
+  protected readonly said = signal('');
+  protected readonly problemSaid = signal<string | null>(null);
+
+  protected readonly create = (fields: RocketFields) => this.api.rockets.create.mutate(fields);
+  protected readonly update = (rocketId: string) => (fields: RocketFields) =>
+    this.api.rockets.update.mutate({ rocketId, ...fields });
+
+  protected done(message: string): void {
+    this.said.set(message);
+    this.problemSaid.set(null);
+    this.rockets.reload();
+  }
+
+  protected async deactivate(rocket: AgencyRocket): Promise<void> {
+    this.confirming.set(null);
+    try {
+      await this.api.rockets.deactivate.mutate({ rocketId: rocket.id });
+      this.done(`Deactivated ${rocket.name}.`);
+    } catch (error) {
+      this.problemSaid.set(problemMessage(error));
+    }
+  }
 
   protected reach(range: Range): string {
     return `Up to ${destinationLabels[range].replace(/^The /, 'the ')}`;

@@ -1,5 +1,6 @@
 /** Reading an agency's launches: the filtered, sorted, paged list; one launch with its history and occupancy. */
 import { BookingCopy, Launch, LaunchStatusChange, type OperationalEntityManager } from '@astro/db/operational';
+import type { Currency, LaunchStatus } from '@astro/domain';
 import type { z } from 'zod';
 import { TRPCError } from '../../trpc.ts';
 import type { SupplierContext } from '../context.ts';
@@ -55,9 +56,10 @@ const summary = (launch: Launch, occupancy: Occupancy) => ({
   destination: launch.destination,
   spaceport: launch.spaceport,
   launchDate: launch.launchDate.toISOString(),
-  status: launch.status,
+  // Plain values for the wire (MikroORM brands defaulted properties as optional).
+  status: launch.status as LaunchStatus,
   pricePerSeatCents: launch.pricePerSeatCents,
-  currency: launch.currency,
+  currency: launch.currency as Currency,
   rocket: { id: launch.rocket.id, name: launch.rocket.name },
   occupancy,
 });
@@ -106,8 +108,8 @@ export async function getAgencyLaunch(ctx: AgencyContext, id: string) {
     ...summary(launch, occupancy.get(launch.id)!),
     minimumPassengers: launch.minimumPassengers,
     history: history.map((change) => ({
-      from: change.fromStatus,
-      to: change.toStatus,
+      from: change.fromStatus as LaunchStatus | null,
+      to: change.toStatus as LaunchStatus,
       reason: change.reason,
       launchDate: change.launchDate?.toISOString() ?? null,
       by: change.changedBy,

@@ -1,0 +1,322 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { abortReasons, formatMoney, money, type AbortReason, type Currency } from '@astro/domain';
+import { fieldErrorsOf, problemMessage } from '@astro/web-kit';
+import { injectApi } from '../api';
+import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-labels';
+
+/** One launch: occupancy, status changes with reasons, history, and the passenger manifest. */
+@Component({
+  selector: 'ab-launch-page',
+  imports: [DatePipe, FormsModule, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <p><a routerLink="/launches">← All launches</a></p>
+    @if (launch.error(); as error) {
+      <h1>Launch</h1>
+      <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
+    } @else if (launch.hasValue()) {
+      @let l = launch.value();
+      <div class="ab-page-header">
+        <div>
+          <h1>{{ l.missionName }}</h1>
+          <p class="ab-lead">
+            <span [class]="badge[l.status]">{{ labels[l.status] }}</span>
+            {{ l.launchDate | date: 'd MMM y, HH:mm' : 'UTC' }} UTC · {{ destination(l.destination) }} ·
+            {{ l.rocket.name }} · {{ l.spaceport }} · {{ price(l.pricePerSeatCents, l.currency) }} a seat
+          </p>
+        </div>
+      </div>
+      <p role="status" [class]="said() ? 'ab-notice ab-notice--good' : 'ab-visually-hidden'">{{ said() }}</p>
+
+      <section class="ab-panel ab-section" aria-labelledby="occupancy-title">
+        <h2 id="occupancy-title">Occupancy</h2>
+        <dl class="ab-facts">
+          <div>
+            <dt>Confirmed seats</dt>
+            <dd>{{ l.occupancy.confirmedSeats }}</dd>
+          </div>
+          <div>
+            <dt>Held seats</dt>
+            <dd>{{ l.occupancy.heldSeats }}</dd>
+          </div>
+          <div>
+            <dt>Seats left</dt>
+            <dd>{{ l.occupancy.seatsLeft }} of {{ l.occupancy.capacity }}</dd>
+          </div>
+          <div>
+            <dt>Minimum to fly</dt>
+            <dd>{{ l.occupancy.minimum }}</dd>
+          </div>
+        </dl>
+        @if (l.occupancy.viable) {
+          <p class="ab-notice ab-notice--good">Viable: confirmed seats have reached the minimum.</p>
+        } @else {
+          <p class="ab-notice">
+            Not yet viable: {{ l.occupancy.minimum - l.occupancy.confirmedSeats }} more confirmed seats needed.
+          </p>
+        }
+      </section>
+
+      @if (l.status !== 'aborted' && l.status !== 'launched') {
+        <section class="ab-panel ab-section" aria-labelledby="status-title">
+          <h2 id="status-title">Change the status</h2>
+          @if (problemSaid(); as message) {
+            <p class="ab-notice ab-notice--error" role="alert">{{ message }}</p>
+          }
+          <div class="ab-actions">
+            @if (l.status === 'scheduled' || l.status === 'delayed') {
+              <button type="button" (click)="change({ to: 'confirmed' }, 'Confirmed the launch.')">
+                Confirm launch
+              </button>
+            }
+            @if (l.status === 'confirmed') {
+              <button type="button" (click)="change({ to: 'launched' }, 'Marked as launched.')">
+                Mark as launched
+              </button>
+            }
+          </div>
+
+          <form class="ab-form ab-subform" (ngSubmit)="delay()" aria-labelledby="delay-title">
+            <h3 id="delay-title">Delay</h3>
+            <div class="ab-form-row">
+              <div class="ab-field">
+                <label for="delay-date">New launch date and time (UTC)</label>
+                <input
+                  id="delay-date"
+                  name="newDate"
+                  type="datetime-local"
+                  [(ngModel)]="newDate"
+                  [attr.aria-invalid]="!!errors()['newDate']"
+                />
+                @if (errors()['newDate']; as error) {
+                  <p class="ab-field-error">{{ error }}</p>
+                }
+              </div>
+              <div class="ab-field">
+                <label for="delay-reason">Reason</label>
+                <input
+                  id="delay-reason"
+                  name="reason"
+                  [(ngModel)]="delayReason"
+                  [attr.aria-invalid]="!!errors()['reason']"
+                />
+                @if (errors()['reason']; as error) {
+                  <p class="ab-field-error">{{ error }}</p>
+                }
+              </div>
+            </div>
+            <div class="ab-actions"><button type="submit">Delay launch</button></div>
+          </form>
+
+          <form class="ab-form ab-subform" (ngSubmit)="abort()" aria-labelledby="abort-title">
+            <h3 id="abort-title">Abort</h3>
+            <p class="ab-hint">Aborting cannot be undone: every traveler with a seat is refunded in full.</p>
+            <div class="ab-form-row">
+              <div class="ab-field">
+                <label for="abort-reason">Reason</label>
+                <select id="abort-reason" name="abortReason" [(ngModel)]="abortReason">
+                  @for (reason of abortReasons; track reason) {
+                    <option [value]="reason">{{ reason }}</option>
+                  }
+                </select>
+              </div>
+              <div class="ab-field">
+                <label for="abort-note">Note (optional)</label>
+                <input id="abort-note" name="note" [(ngModel)]="abortNote" />
+              </div>
+            </div>
+            <div class="ab-actions">
+              @if (confirmingAbort()) {
+                <button type="submit" class="ab-button--danger">Yes, abort {{ l.missionName }}</button>
+                <button type="button" class="ab-button--secondary" (click)="confirmingAbort.set(false)">
+                  Keep the launch
+                </button>
+              } @else {
+                <button type="button" class="ab-button--danger" (click)="confirmingAbort.set(true)">
+                  Abort launch…
+                </button>
+              }
+            </div>
+          </form>
+        </section>
+      }
+
+      <section class="ab-panel ab-section" aria-labelledby="history-title">
+        <h2 id="history-title">Status history</h2>
+        <ol class="ab-history">
+          @for (entry of l.history; track $index) {
+            <li>
+              <strong>{{ labels[entry.to] }}</strong>
+              @if (entry.from) {
+                <span> (was {{ labels[entry.from] }})</span>
+              }
+              @if (entry.reason) {
+                <span> · {{ entry.reason }}</span>
+              }
+              @if (entry.launchDate) {
+                <span> · launch date {{ entry.launchDate | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
+              }
+              <br /><span class="ab-hint">by {{ entry.by }}, {{ entry.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
+            </li>
+          }
+        </ol>
+      </section>
+
+      <section class="ab-panel ab-section" aria-labelledby="manifest-title">
+        <div class="ab-page-header">
+          <h2 id="manifest-title">Passenger manifest</h2>
+          <button type="button" class="ab-button--secondary" (click)="downloadManifest()">
+            Download manifest (CSV)
+          </button>
+        </div>
+        @if (manifest.hasValue()) {
+          @let m = manifest.value();
+          <div class="ab-table-region" role="region" aria-labelledby="manifest-title" tabindex="0">
+            <table class="ab-table">
+              <thead>
+                <tr>
+                  <th scope="col">Passenger</th>
+                  <th scope="col">Birth date</th>
+                  <th scope="col">Booked by</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (passenger of m.passengers; track $index) {
+                  <tr>
+                    <td>{{ passenger.name }}</td>
+                    <td>{{ passenger.birthDate }}</td>
+                    <td>{{ passenger.bookedBy }}</td>
+                  </tr>
+                } @empty {
+                  <tr>
+                    <td colspan="3">No confirmed passengers yet.</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      </section>
+    } @else {
+      <h1>Launch</h1>
+      <p class="ab-notice" role="status">Loading the launch…</p>
+    }
+  `,
+  styles: `
+    .ab-section {
+      padding: var(--ab-space-4);
+      margin-bottom: var(--ab-space-5);
+    }
+    .ab-subform {
+      padding: var(--ab-space-4) 0 0;
+    }
+    .ab-facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+      gap: var(--ab-space-3);
+    }
+    .ab-facts dt {
+      color: var(--ab-ink-muted);
+    }
+    .ab-facts dd {
+      margin: 0;
+      font-size: 1.5rem;
+      font-weight: 700;
+    }
+    .ab-history li {
+      margin-bottom: var(--ab-space-3);
+    }
+  `,
+})
+export class LaunchPage {
+  private readonly api = injectApi();
+  /** From the route, `launches/:launchId`. */
+  readonly launchId = input.required<string>();
+  protected readonly labels = statusLabels;
+  protected readonly badge = statusBadge;
+  protected readonly destination = destination;
+  protected readonly abortReasons = abortReasons;
+
+  protected readonly launch = resource({
+    id: 'supplier.launches.get',
+    params: () => ({ launchId: this.launchId() }),
+    loader: ({ params }) => this.api.launches.get.query(params),
+  });
+  protected readonly manifest = resource({
+    id: 'supplier.launches.manifest',
+    params: () => ({ launchId: this.launchId() }),
+    loader: ({ params }) => this.api.launches.manifest.query(params),
+  });
+
+  protected newDate = '';
+  protected delayReason = '';
+  protected abortReason: AbortReason = 'technical';
+  protected abortNote = '';
+  protected readonly confirmingAbort = signal(false);
+  protected readonly said = signal('');
+  protected readonly problemSaid = signal<string | null>(null);
+  protected readonly errors = signal<Record<string, string>>({});
+
+  protected async change(
+    change:
+      | { to: 'confirmed' }
+      | { to: 'launched' }
+      | { to: 'delayed'; newDate: Date; reason: string }
+      | { to: 'aborted'; reason: AbortReason; note?: string },
+    done: string,
+  ): Promise<void> {
+    try {
+      await this.api.launches.changeStatus.mutate({ launchId: this.launchId(), ...change });
+      this.errors.set({});
+      this.problemSaid.set(null);
+      this.said.set(done);
+      this.launch.reload();
+    } catch (error) {
+      this.errors.set(fieldErrorsOf(error));
+      this.problemSaid.set(problemMessage(error));
+    }
+  }
+
+  protected delay(): Promise<void> {
+    if (!this.newDate) {
+      this.errors.set({ newDate: 'Choose the new launch date and time.' });
+      return Promise.resolve();
+    }
+    return this.change(
+      { to: 'delayed', newDate: fromUtcInput(this.newDate), reason: this.delayReason },
+      'Delayed the launch.',
+    );
+  }
+
+  protected abort(): Promise<void> {
+    this.confirmingAbort.set(false);
+    return this.change(
+      { to: 'aborted', reason: this.abortReason, ...(this.abortNote ? { note: this.abortNote } : {}) },
+      'Aborted the launch.',
+    );
+  }
+
+  protected async downloadManifest(): Promise<void> {
+    try {
+      const { filename, csv } = await this.api.launches.manifestCsv.query({ launchId: this.launchId() });
+      // A byte-order mark tells spreadsheet programs the file is UTF-8.
+      const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      this.problemSaid.set(problemMessage(error));
+    }
+  }
+
+  protected price(cents: number, currency: string): string {
+    return formatMoney(money(cents, currency as Currency));
+  }
+
+  protected problem(error: unknown): string {
+    return problemMessage(error);
+  }
+}

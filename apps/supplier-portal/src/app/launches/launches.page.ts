@@ -1,0 +1,223 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { formatMoney, launchStatuses, money, type Currency, type LaunchStatus } from '@astro/domain';
+import { problemMessage } from '@astro/web-kit';
+import { injectApi } from '../api';
+import { destination, statusBadge, statusLabels } from './launch-labels';
+
+type Sort = 'launchDate' | 'missionName' | 'status';
+
+/** The agency's launches: filtered, sorted and paged by the server. */
+@Component({
+  selector: 'ab-launches-page',
+  imports: [DatePipe, FormsModule, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="ab-page-header">
+      <div>
+        <h1>Launches</h1>
+        @if (launches.hasValue()) {
+          <p class="ab-lead">{{ launches.value().total }} launches match.</p>
+        }
+      </div>
+      <a class="ab-button" routerLink="/launches/new">Schedule a launch</a>
+    </div>
+
+    <form class="ab-panel ab-form" (ngSubmit)="apply()" aria-label="Filter launches">
+      <div class="ab-form-row">
+        <div class="ab-field">
+          <label for="filter-status">Status</label>
+          <select id="filter-status" name="status" [(ngModel)]="status">
+            <option value="">Any status</option>
+            @for (each of statuses; track each) {
+              <option [value]="each">{{ labels[each] }}</option>
+            }
+          </select>
+        </div>
+        <div class="ab-field">
+          <label for="filter-from">From (UTC)</label>
+          <input id="filter-from" name="from" type="date" [(ngModel)]="from" />
+        </div>
+        <div class="ab-field">
+          <label for="filter-to">To (UTC)</label>
+          <input id="filter-to" name="to" type="date" [(ngModel)]="to" />
+        </div>
+        <div class="ab-field">
+          <label for="filter-rocket">Rocket</label>
+          <select id="filter-rocket" name="rocket" [(ngModel)]="rocketId">
+            <option value="">Any rocket</option>
+            @for (rocket of rockets.value()?.rockets ?? []; track rocket.id) {
+              <option [value]="rocket.id">{{ rocket.name }}</option>
+            }
+          </select>
+        </div>
+      </div>
+      <div class="ab-actions"><button type="submit">Show launches</button></div>
+    </form>
+
+    @if (launches.error(); as error) {
+      <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
+    } @else if (launches.hasValue()) {
+      @let result = launches.value();
+      <div class="ab-panel ab-table-region" role="region" aria-labelledby="launches-caption" tabindex="0">
+        <table class="ab-table">
+          <caption id="launches-caption" class="ab-visually-hidden">
+            Your agency's launches, page
+            {{
+              result.page
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" [attr.aria-sort]="ariaSort('missionName')">
+                <button type="button" class="ab-sort" (click)="sortBy('missionName')">Mission</button>
+              </th>
+              <th scope="col" [attr.aria-sort]="ariaSort('launchDate')">
+                <button type="button" class="ab-sort" (click)="sortBy('launchDate')">Launch (UTC)</button>
+              </th>
+              <th scope="col">Destination</th>
+              <th scope="col">Rocket</th>
+              <th scope="col" [attr.aria-sort]="ariaSort('status')">
+                <button type="button" class="ab-sort" (click)="sortBy('status')">Status</button>
+              </th>
+              <th scope="col" class="ab-number">Confirmed / minimum</th>
+              <th scope="col" class="ab-number">Seats left</th>
+              <th scope="col" class="ab-number">Price</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (launch of result.launches; track launch.id) {
+              <tr>
+                <td>
+                  <a [routerLink]="['/launches', launch.id]">{{ launch.missionName }}</a>
+                </td>
+                <td>{{ launch.launchDate | date: 'd MMM y, HH:mm' : 'UTC' }}</td>
+                <td>{{ destination(launch.destination) }}</td>
+                <td>{{ launch.rocket.name }}</td>
+                <td>
+                  <span [class]="badge[launch.status]">{{ labels[launch.status] }}</span>
+                </td>
+                <td class="ab-number">
+                  {{ launch.occupancy.confirmedSeats }} / {{ launch.occupancy.minimum }}
+                  @if (launch.occupancy.viable) {
+                    <span class="ab-visually-hidden">(viable)</span>
+                  }
+                </td>
+                <td class="ab-number">{{ launch.occupancy.seatsLeft }}</td>
+                <td class="ab-number">{{ price(launch.pricePerSeatCents, launch.currency) }}</td>
+              </tr>
+            } @empty {
+              <tr>
+                <td colspan="8">No launches match these filters.</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+      <nav class="ab-actions ab-pagination" aria-label="Pages of launches">
+        <button type="button" class="ab-button--secondary" [disabled]="page() === 1" (click)="page.set(page() - 1)">
+          Previous page
+        </button>
+        <span>Page {{ result.page }} of {{ pages() }}</span>
+        <button
+          type="button"
+          class="ab-button--secondary"
+          [disabled]="page() >= pages()"
+          (click)="page.set(page() + 1)"
+        >
+          Next page
+        </button>
+      </nav>
+    } @else {
+      <p class="ab-notice" role="status">Loading launches…</p>
+    }
+  `,
+  styles: `
+    .ab-sort {
+      all: unset;
+      cursor: pointer;
+      font-weight: 700;
+      text-decoration: underline;
+    }
+    .ab-sort:focus-visible {
+      outline: 3px solid var(--ab-focus);
+    }
+    .ab-pagination {
+      margin-top: var(--ab-space-4);
+    }
+    .ab-form {
+      margin-bottom: var(--ab-space-5);
+    }
+  `,
+})
+export class LaunchesPage {
+  private readonly api = injectApi();
+  protected readonly statuses = launchStatuses;
+  protected readonly labels = statusLabels;
+  protected readonly badge = statusBadge;
+  protected readonly destination = destination;
+  protected status = '';
+  protected from = '';
+  protected to = '';
+  protected rocketId = '';
+
+  private readonly filters = signal<{ status?: LaunchStatus[]; from?: string; to?: string; rocketId?: string }>({});
+  protected readonly sort = signal<Sort>('launchDate');
+  protected readonly direction = signal<'asc' | 'desc'>('asc');
+  protected readonly page = signal(1);
+  private readonly pageSize = 20;
+
+  protected readonly rockets = resource({ id: 'supplier.rockets.list', loader: () => this.api.rockets.list.query() });
+  protected readonly launches = resource({
+    id: 'supplier.launches.list',
+    params: () => ({
+      ...this.filters(),
+      sort: this.sort(),
+      direction: this.direction(),
+      page: this.page(),
+      pageSize: this.pageSize,
+    }),
+    loader: ({ params }) =>
+      this.api.launches.list.query({
+        ...params,
+        from: params.from ? new Date(`${params.from}T00:00:00Z`) : undefined,
+        to: params.to ? new Date(`${params.to}T23:59:59Z`) : undefined,
+      }),
+  });
+  protected readonly pages = computed(() =>
+    Math.max(1, Math.ceil((this.launches.value()?.total ?? 0) / this.pageSize)),
+  );
+
+  protected apply(): void {
+    this.page.set(1);
+    this.filters.set({
+      ...(this.status ? { status: [this.status as LaunchStatus] } : {}),
+      ...(this.from ? { from: this.from } : {}),
+      ...(this.to ? { to: this.to } : {}),
+      ...(this.rocketId ? { rocketId: this.rocketId } : {}),
+    });
+  }
+
+  protected sortBy(column: Sort): void {
+    if (this.sort() === column) this.direction.set(this.direction() === 'asc' ? 'desc' : 'asc');
+    else {
+      this.sort.set(column);
+      this.direction.set('asc');
+    }
+    this.page.set(1);
+  }
+
+  protected ariaSort(column: Sort): string | null {
+    return this.sort() === column ? (this.direction() === 'asc' ? 'ascending' : 'descending') : null;
+  }
+
+  protected price(cents: number, currency: string): string {
+    return formatMoney(money(cents, currency as Currency));
+  }
+
+  protected problem(error: unknown): string {
+    return problemMessage(error);
+  }
+}

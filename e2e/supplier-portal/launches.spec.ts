@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import type { AgencyLaunch } from '@astro/api';
+import { query } from '../support/server-rendered.ts';
+import { demoAccounts, signInAt } from '../support/sign-in.ts';
+
+/** Reads a CSV the way a spreadsheet does: quoted fields, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text
+    .replace(/^\ufeff/, '')
+    .trimEnd()
+    .split('\r\n')) {
+    rows.push([...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replaceAll('""', '"')));
+  }
+  return rows;
+}
+
+test('a supplier adds a rocket, schedules a launch on it, delays it with a reason and sees the history', async ({
+  page,
+}) => {
+  const rocketName = `Kestrel ${Date.now().toString(36)}`;
+  await signInAt(page, '/supplier/', demoAccounts.supplier);
+
+  await page.getByRole('button', { name: 'Add a rocket' }).click();
+  await page.getByLabel('Name').fill(rocketName);
+  await page.getByLabel('Seats').fill('120');
+  await page.getByLabel('Reaches').selectOption({ label: 'Up to Earth orbit' });
+  await page.getByRole('button', { name: 'Add rocket' }).click();
+  await expect(page.getByText('A rocket has at most 100 seats.')).toBeVisible();
+  await page.getByLabel('Seats').fill('6');
+  await page.getByRole('button', { name: 'Add rocket' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Added ${rocketName}.`);
+  await expect(page.getByRole('cell', { name: rocketName, exact: true })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Launches' }).click();
+  await page.getByRole('link', { name: 'Schedule a launch' }).click();
+  await page.getByLabel('Mission name').fill('Morning Glory');
+  await page.getByLabel('Rocket').selectOption({ label: `${rocketName} (6 seats, up to Earth orbit)` });
+  await page.getByLabel('Destination').selectOption({ label: 'The Moon' });
+  await page.getByLabel('Spaceport').fill('Kennedy LC-39A');
+  await page.getByLabel('Launch date and time (UTC)').fill('2028-05-04T09:30');
+  await page.getByLabel('Price per seat (USD)').fill('185000');
+  await page.getByLabel('Minimum passengers to fly').fill('3');
+  await page.getByRole('button', { name: 'Schedule launch' }).click();
+  await expect(page.getByText(`${rocketName} cannot reach The Moon; its range ends at Earth orbit.`)).toBeVisible();
+  await page.getByLabel('Destination').selectOption({ label: 'Earth orbit' });
+  await page.getByRole('button', { name: 'Schedule launch' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Morning Glory' })).toBeVisible();
+  await expect(page.getByText('Not yet viable: 3 more confirmed seats needed.')).toBeVisible();
+  await page.getByLabel('New launch date and time (UTC)').fill('2028-05-11T09:30');
+  await page.getByLabel('Reason').first().fill('Range safety review');
+  await page.getByRole('button', { name: 'Delay launch' }).click();
+  await expect(page.getByRole('status')).toHaveText('Delayed the launch.');
+
+  const history = page.getByRole('region', { name: 'Status history' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem').nth(1)).toContainText('Delayed (was Scheduled) · Range safety review');
+  await expect(history.getByRole('listitem').nth(1)).toContainText('11 May 2028, 09:30 UTC');
+  await expect(history.getByRole('listitem').nth(1)).toContainText(`by ${demoAccounts.supplier.email}`);
+});
+
+test('a supplier exports a launch manifest that opens as a spreadsheet with one row per passenger', async ({
+  page,
+}) => {
+  await signInAt(page, '/supplier/', demoAccounts.supplier);
+  const { launches } = await query<{ launches: AgencyLaunch[] }>(page.request, '/api/supplier/launches.list', {
+    pageSize: 100,
+  });
+  const booked = launches.find((launch) => launch.occupancy.confirmedSeats > 0)!;
+  const manifest = await query<{ passengers: { name: string; birthDate: string; bookedBy: string }[] }>(
+    page.request,
+    '/api/supplier/launches.manifest',
+    { launchId: booked.id },
+  );
+
+  await page.goto(`/supplier/launches/${booked.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: booked.missionName })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download manifest (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^manifest-.*\.csv$/);
+  const rows = parseCsv(
+    await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')),
+  );
+  expect(rows[0]).toEqual(['Passenger', 'Birth date', 'Booking', 'Booked by', 'Contact e-mail']);
+  expect(rows.slice(1).map((row) => [row[0], row[1], row[3]])).toEqual(
+    manifest.passengers.map((p) => [p.name, p.birthDate, p.bookedBy]),
+  );
+  expect(rows.length - 1).toBe(booked.occupancy.confirmedSeats);
+});
