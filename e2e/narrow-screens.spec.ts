@@ -7,6 +7,7 @@ test.use({ viewport: { width: 320, height: 640 } });
 const firstPages = [
   { path: '/', heading: 'Upcoming launches', account: null },
   { path: '/supplier/', heading: 'Rockets', account: demoAccounts.supplier },
+  { path: '/supplier/launches', heading: 'Launches', account: demoAccounts.supplier },
   { path: '/admin/', heading: 'Agencies', account: demoAccounts.admin },
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },

@@ -48,6 +48,14 @@ test('a supplier adds a rocket, schedules a launch on it, delays it with a reaso
 
   await expect(page.getByRole('heading', { level: 1, name: 'Morning Glory' })).toBeVisible();
   await expect(page.getByText('Not yet viable: 3 more confirmed seats needed.')).toBeVisible();
+
+  // While scheduled, the terms can still change.
+  await page.getByRole('link', { name: 'Edit terms' }).click();
+  await expect(page.getByLabel('Price per seat (USD)')).toHaveValue('185000');
+  await page.getByLabel('Price per seat (USD)').fill('175000');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Morning Glory' })).toBeVisible();
+  await expect(page.getByText('$175,000.00 a seat')).toBeVisible();
   await page.getByLabel('New launch date and time (UTC)').fill('2028-05-11T09:30');
   await page.getByLabel('Reason').first().fill('Range safety review');
   await page.getByRole('button', { name: 'Delay launch' }).click();
@@ -89,4 +97,19 @@ test('a supplier exports a launch manifest that opens as a spreadsheet with one 
     manifest.passengers.map((p) => [p.name, p.birthDate, p.bookedBy]),
   );
   expect(rows.length - 1).toBe(booked.occupancy.confirmedSeats);
+});
+
+test('a supplier keeps the agency contact details up to date, but cannot change its legal data', async ({ page }) => {
+  await signInAt(page, '/supplier/', demoAccounts.supplier);
+  await page.getByRole('link', { name: 'Agency profile' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Orbital Horizons' })).toBeVisible();
+  await page.getByLabel('Contact e-mail').fill('not-an-address');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('Enter an e-mail address like bookings@agency.example.')).toBeVisible();
+  await page.getByLabel('Contact e-mail').fill('flights@orbital-horizons.example');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved your agency profile.');
+  await expect(page.getByRole('textbox', { name: 'Legal name' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel('Contact e-mail')).toHaveValue('flights@orbital-horizons.example');
 });

@@ -17,8 +17,18 @@ export const routes: Routes = [
     loadComponent: () => import('./launches/schedule-launch.page').then((m) => m.ScheduleLaunchPage),
   },
   {
+    path: 'launches/:launchId/edit',
+    title: 'Edit a launch · Supplier portal · Astro Bookings',
+    loadComponent: () => import('./launches/schedule-launch.page').then((m) => m.ScheduleLaunchPage),
+  },
+  {
     path: 'launches/:launchId',
     title: 'Launch · Supplier portal · Astro Bookings',
     loadComponent: () => import('./launches/launch.page').then((m) => m.LaunchPage),
+  },
+  {
+    path: 'agency',
+    title: 'Agency profile · Supplier portal · Astro Bookings',
+    loadComponent: () => import('./agency/agency.page').then((m) => m.AgencyPage),
   },
 ];

@@ -16,5 +16,6 @@ export class App {
   protected readonly nav: NavLink[] = [
     { label: 'Rockets', path: '/' },
     { label: 'Launches', path: '/launches' },
+    { label: 'Agency profile', path: '/agency' },
   ];
 }

@@ -28,6 +28,9 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
             {{ l.rocket.name }} · {{ l.spaceport }} · {{ price(l.pricePerSeatCents, l.currency) }} a seat
           </p>
         </div>
+        @if (l.status === 'scheduled') {
+          <a class="ab-button ab-button--secondary" [routerLink]="['/launches', l.id, 'edit']">Edit terms</a>
+        }
       </div>
       <p role="status" [class]="said() ? 'ab-notice ab-notice--good' : 'ab-visually-hidden'">{{ said() }}</p>
 

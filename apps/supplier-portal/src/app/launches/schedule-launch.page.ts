@@ -1,19 +1,19 @@
-import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ranges, type Destination } from '@astro/domain';
 import { fieldErrorsOf, problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
-import { destination, fromUtcInput } from './launch-labels';
+import { destination, fromUtcInput, toUtcInput } from './launch-labels';
 
-/** Scheduling a launch on one of the agency's active rockets; the server checks every rule. */
+/** Scheduling a launch on one of the agency's active rockets, or editing one still scheduled; the server checks every rule. */
 @Component({
   selector: 'ab-schedule-launch-page',
   imports: [FormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="/launches">← All launches</a></p>
-    <h1>Schedule a launch</h1>
+    <h1>{{ launchId() ? 'Edit ' + (existing.value()?.missionName ?? 'launch') : 'Schedule a launch' }}</h1>
     <form class="ab-panel ab-form" (ngSubmit)="submit()" aria-labelledby="schedule-title" novalidate>
       <h2 id="schedule-title" class="ab-visually-hidden">Launch details</h2>
       @if (problem(); as message) {
@@ -136,7 +136,7 @@ import { destination, fromUtcInput } from './launch-labels';
         </div>
       </div>
       <div class="ab-actions">
-        <button type="submit" [disabled]="saving()">Schedule launch</button>
+        <button type="submit" [disabled]="saving()">{{ launchId() ? 'Save changes' : 'Schedule launch' }}</button>
         <a class="ab-button ab-button--secondary" routerLink="/launches">Cancel</a>
       </div>
     </form>
@@ -147,7 +147,14 @@ export class ScheduleLaunchPage {
   private readonly router = inject(Router);
   protected readonly ranges = ranges;
   protected readonly destination = destination;
+  /** From the route when editing, `launches/:launchId/edit`. */
+  readonly launchId = input<string | undefined>(undefined);
   protected readonly rockets = resource({ id: 'supplier.rockets.list', loader: () => this.api.rockets.list.query() });
+  protected readonly existing = resource({
+    id: 'supplier.launches.get',
+    params: () => (this.launchId() ? { launchId: this.launchId()! } : undefined),
+    loader: ({ params }) => this.api.launches.get.query(params),
+  });
   protected readonly activeRockets = () => (this.rockets.value()?.rockets ?? []).filter((rocket) => rocket.active);
 
   protected missionName = '';
@@ -161,6 +168,20 @@ export class ScheduleLaunchPage {
   protected readonly problem = signal<string | null>(null);
   protected readonly saving = signal(false);
 
+  constructor() {
+    effect(() => {
+      const launch = this.existing.value();
+      if (!launch) return;
+      this.missionName = launch.missionName;
+      this.rocketId = launch.rocket.id;
+      this.destinationValue = launch.destination;
+      this.spaceport = launch.spaceport;
+      this.launchDate = toUtcInput(launch.launchDate);
+      this.price = launch.pricePerSeatCents / 100;
+      this.minimum = launch.minimumPassengers;
+    });
+  }
+
   protected async submit(): Promise<void> {
     const missing: Record<string, string> = {};
     if (!this.rocketId) missing['rocketId'] = 'Choose one of your rockets.';
@@ -172,7 +193,7 @@ export class ScheduleLaunchPage {
     }
     this.saving.set(true);
     try {
-      const { id } = await this.api.launches.schedule.mutate({
+      const fields = {
         rocketId: this.rocketId,
         missionName: this.missionName,
         destination: this.destinationValue,
@@ -180,7 +201,11 @@ export class ScheduleLaunchPage {
         launchDate: fromUtcInput(this.launchDate),
         pricePerSeatCents: Math.round(Number(this.price ?? 0) * 100),
         minimumPassengers: Number(this.minimum ?? 0),
-      });
+      };
+      const launchId = this.launchId();
+      const { id } = launchId
+        ? await this.api.launches.edit.mutate({ launchId, ...fields })
+        : await this.api.launches.schedule.mutate(fields);
       await this.router.navigate(['/launches', id]);
     } catch (error) {
       const fields = fieldErrorsOf(error);
