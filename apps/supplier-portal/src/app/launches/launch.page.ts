@@ -168,6 +168,40 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
         </ol>
       </section>
 
+      <section class="ab-panel ab-section" aria-labelledby="bookings-title">
+        <h2 id="bookings-title">Bookings</h2>
+        @if (manifest.hasValue()) {
+          <div class="ab-table-region" role="region" aria-labelledby="bookings-title" tabindex="0">
+            <table class="ab-table">
+              <thead>
+                <tr>
+                  <th scope="col">Booked by</th>
+                  <th scope="col" class="ab-number">Seats</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" class="ab-number">Total</th>
+                  <th scope="col">Booked (UTC)</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (booking of manifest.value().bookings; track booking.id) {
+                  <tr>
+                    <td>{{ booking.customerName }}</td>
+                    <td class="ab-number">{{ booking.seats }}</td>
+                    <td>{{ booking.status }}</td>
+                    <td class="ab-number">{{ price(booking.totalCents, booking.currency) }}</td>
+                    <td>{{ booking.bookedAt | date: 'd MMM y, HH:mm' : 'UTC' }}</td>
+                  </tr>
+                } @empty {
+                  <tr>
+                    <td colspan="5">No bookings yet.</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      </section>
+
       <section class="ab-panel ab-section" aria-labelledby="manifest-title">
         <div class="ab-page-header">
           <h2 id="manifest-title">Passenger manifest</h2>

@@ -1,6 +1,6 @@
 /** Reading an agency's launches: the filtered, sorted, paged list; one launch with its history and occupancy. */
 import { BookingCopy, Launch, LaunchStatusChange, type OperationalEntityManager } from '@astro/db/operational';
-import type { Currency, LaunchStatus } from '@astro/domain';
+import type { BookingStatus, Currency, LaunchStatus } from '@astro/domain';
 import type { z } from 'zod';
 import { TRPCError } from '../../trpc.ts';
 import type { SupplierContext } from '../context.ts';
@@ -118,18 +118,24 @@ export async function getAgencyLaunch(ctx: AgencyContext, id: string) {
   };
 }
 
-/** Who flies: the confirmed bookings' passengers, for the manifest and its CSV. */
+/** The launch's bookings, and who flies: the confirmed bookings' passengers, for the manifest and its CSV. */
 export async function launchManifest(ctx: AgencyContext, id: string) {
   const em = ctx.operationalDb;
   const launch = await ownLaunch(em, ctx, id);
-  const bookings = await em.find(
-    BookingCopy,
-    { launch: launch.id, status: 'confirmed' },
-    { orderBy: { bookedAt: 'asc', id: 'asc' } },
-  );
+  const bookings = await em.find(BookingCopy, { launch: launch.id }, { orderBy: { bookedAt: 'asc', id: 'asc' } });
+  const confirmed = bookings.filter((booking) => booking.status === 'confirmed');
   return {
     launch: { id: launch.id, missionName: launch.missionName, launchDate: launch.launchDate.toISOString() },
-    passengers: bookings.flatMap((booking) =>
+    bookings: bookings.map((booking) => ({
+      id: booking.id,
+      customerName: booking.customerName,
+      seats: booking.seats,
+      status: booking.status as BookingStatus,
+      totalCents: booking.totalCents,
+      currency: booking.currency as Currency,
+      bookedAt: booking.bookedAt.toISOString(),
+    })),
+    passengers: confirmed.flatMap((booking) =>
       booking.passengers.map((passenger) => ({
         bookingId: booking.id,
         name: passenger.name,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agency, Launch, LaunchStatusChange, Rocket, SyncOutboxMessage } from '@astro/db/operational';
+import { Agency, BookingCopy, Launch, LaunchStatusChange, Rocket, SyncOutboxMessage } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
@@ -214,6 +214,17 @@ describe('supplier launches and rockets', () => {
     await expect(as(agencyB).launches.schedule(terms(rocketId, 45))).rejects.toMatchObject(notFound);
     const { launches } = await as(agencyB).launches.list({ pageSize: 100 });
     expect(launches.map((launch) => launch.id)).not.toContain(id);
+  });
+
+  it("shows a launch's bookings of every status, and only confirmed travelers on the manifest", async () => {
+    const copies = await em().find(BookingCopy, { launch: { agency: agencyA.id } }, { populate: ['launch'] });
+    const launchId = copies.find((copy) => copy.status === 'confirmed')!.launch.id;
+    const ofLaunch = copies.filter((copy) => copy.launch.id === launchId);
+    const { bookings, passengers } = await as(agencyA).launches.manifest({ launchId });
+    expect(bookings.map((b) => b.id).sort()).toEqual(ofLaunch.map((c) => c.id).sort());
+    const confirmed = ofLaunch.filter((copy) => copy.status === 'confirmed');
+    expect(passengers).toHaveLength(confirmed.reduce((sum, copy) => sum + copy.passengers.length, 0));
+    expect(new Set(passengers.map((p) => p.bookingId))).toEqual(new Set(confirmed.map((c) => c.id)));
   });
 
   it('lists launches filtered, sorted and paged on the server', async () => {
