@@ -1,4 +1,4 @@
 export { provideTrpc, injectTrpc } from './trpc.ts';
-export { fieldErrorsOf, problemMessage } from './errors.ts';
+export { fieldErrorsOf, formProblems, problemMessage } from './errors.ts';
 export { ShellComponent, type NavLink, type ShellAccount } from './shell/shell.component.ts';
 export type { SsrRequestContext } from './ssr-context.ts';

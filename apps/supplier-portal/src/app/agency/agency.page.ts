@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { fieldErrorsOf, problemMessage } from '@astro/web-kit';
+import { formProblems, problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
 
 /** The agency's profile: contact details and description are the supplier's; legal data is shown only. */
@@ -110,11 +110,9 @@ export class AgencyPage {
       this.problemSaid.set(null);
       this.said.set('Saved your agency profile.');
     } catch (error) {
-      const fields = fieldErrorsOf(error);
+      const { fields, summary } = formProblems(error);
       this.errors.set(fields);
-      this.problemSaid.set(
-        Object.keys(fields).length ? 'Please correct the fields marked below.' : problemMessage(error),
-      );
+      this.problemSaid.set(summary);
     } finally {
       this.saving.set(false);
     }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, resource, si
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ranges, type Destination } from '@astro/domain';
-import { fieldErrorsOf, problemMessage } from '@astro/web-kit';
+import { formProblems } from '@astro/web-kit';
 import { injectApi } from '../api';
 import { destination, fromUtcInput, toUtcInput } from './launch-labels';
 
@@ -208,9 +208,9 @@ export class ScheduleLaunchPage {
         : await this.api.launches.schedule.mutate(fields);
       await this.router.navigate(['/launches', id]);
     } catch (error) {
-      const fields = fieldErrorsOf(error);
+      const { fields, summary } = formProblems(error);
       this.errors.set(fields);
-      this.problem.set(Object.keys(fields).length ? 'Please correct the fields marked below.' : problemMessage(error));
+      this.problem.set(summary);
     } finally {
       this.saving.set(false);
     }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, input, output, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { destinationLabels, ranges, rocketCapacity, type Range } from '@astro/domain';
-import { fieldErrorsOf, problemMessage } from '@astro/web-kit';
+import { formProblems } from '@astro/web-kit';
 
 export interface RocketFields {
   name: string;
@@ -116,9 +116,9 @@ export class RocketFormComponent {
       this.problem.set(null);
       this.saved.emit(value.name);
     } catch (error) {
-      const fields = fieldErrorsOf(error);
+      const { fields, summary } = formProblems(error);
       this.errors.set(fields);
-      this.problem.set(Object.keys(fields).length ? 'Please correct the fields marked below.' : problemMessage(error));
+      this.problem.set(summary);
     } finally {
       this.saving.set(false);
     }

@@ -15,6 +15,18 @@ type LaunchFields = z.infer<typeof launchFields>;
 
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** The columns a launch's terms fill, with the day and slug that follow from them. */
+const termsOf = (fields: LaunchFields) => ({
+  missionName: fields.missionName,
+  destination: fields.destination,
+  spaceport: fields.spaceport,
+  launchDate: fields.launchDate,
+  launchDay: utcDay(fields.launchDate),
+  pricePerSeatCents: fields.pricePerSeatCents,
+  minimumPassengers: fields.minimumPassengers,
+  slug: launchSlug(fields.missionName, fields.destination, fields.launchDate),
+});
+
 /** The database's uniqueness rules, said in the supplier's words. */
 function conflict(error: unknown, fields: { missionName: string; launchDate: Date }): never {
   if (error instanceof UniqueConstraintViolationException) {
@@ -51,15 +63,8 @@ export async function scheduleLaunch(ctx: AgencyContext, fields: LaunchFields) {
       const launch = em.create(Launch, {
         agency: ctx.agencyId,
         rocket: rocket.id,
-        missionName: fields.missionName,
-        destination: fields.destination,
-        spaceport: fields.spaceport,
-        launchDate: fields.launchDate,
-        launchDay: utcDay(fields.launchDate),
-        pricePerSeatCents: fields.pricePerSeatCents,
-        minimumPassengers: fields.minimumPassengers,
+        ...termsOf(fields),
         status: 'scheduled',
-        slug: launchSlug(fields.missionName, fields.destination, fields.launchDate),
         version: 1,
       });
       await record(em, ctx, launch, { from: null, reason: 'Scheduled', launchDate: fields.launchDate });
@@ -89,14 +94,7 @@ export async function editLaunch(ctx: AgencyContext, id: string, fields: LaunchF
       // A price change never touches existing bookings: they keep the price frozen when they were held.
       Object.assign(launch, {
         rocket,
-        missionName: fields.missionName,
-        destination: fields.destination,
-        spaceport: fields.spaceport,
-        launchDate: fields.launchDate,
-        launchDay: utcDay(fields.launchDate),
-        pricePerSeatCents: fields.pricePerSeatCents,
-        minimumPassengers: fields.minimumPassengers,
-        slug: launchSlug(fields.missionName, fields.destination, fields.launchDate),
+        ...termsOf(fields),
         version: launch.version + 1,
       });
       await announceLaunchChange(em, launch);
