@@ -99,7 +99,7 @@ describe('the log retention job', () => {
   });
   afterAll(() => test.drop());
 
-  it('deletes log records older than the retention period and keeps the rest', async () => {
+  it('deletes log records and job runs older than the retention period and keeps the rest', async () => {
     const now = new Date('2026-11-25T12:00:00Z');
     const em = test.stores.system.em.fork();
     const entry = (daysAgo: number) =>
@@ -117,12 +117,24 @@ describe('the log retention job', () => {
     entry(31);
     entry(29);
     entry(1);
+    const oldRun = em.create(JobRun, {
+      job: 'log-retention',
+      instance: 'x',
+      trigger: 'schedule',
+      startedAt: new Date(now.getTime() - 31 * 86_400_000),
+      finishedAt: null,
+      durationMs: null,
+      outcome: 'succeeded',
+      counts: null,
+      error: null,
+    });
     await em.flush();
     const counts = await logRetentionJob(test.stores.system, 30).run({
       log: createLogger({ service: 'test', level: 'error', write: () => {} }),
       now: () => now,
     });
-    expect(counts).toEqual({ deleted: 2 });
+    expect(counts).toEqual({ deleted: 2, jobRuns: 1 });
+    expect(await test.stores.system.em.fork().count(JobRun, { id: oldRun.id })).toBe(0);
     const left = await test.stores.system.em.fork().find(LogEntry, {}, { orderBy: { at: 'asc' } });
     expect(left.map((record) => record.message)).toEqual(['29 days ago', '1 days ago']);
   });

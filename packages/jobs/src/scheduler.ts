@@ -64,7 +64,10 @@ export function createScheduler(deps: {
         const counts = await job.run({ log: log.child(`jobs.${job.name}`), now });
         run.outcome = 'succeeded';
         run.counts = counts ?? null;
-        log.info(`Job ${job.name} succeeded`, { trigger, counts });
+        // Frequent jobs that found nothing to do would drown the log; their runs are still recorded.
+        const idle = counts !== undefined && Object.values(counts).every((count) => count === 0);
+        if (idle) log.debug(`Job ${job.name} succeeded`, { trigger, counts });
+        else log.info(`Job ${job.name} succeeded`, { trigger, counts });
       } catch (error) {
         run.outcome = 'failed';
         run.error = error instanceof Error ? error.message : String(error);
