@@ -5,3 +5,5 @@ export * from './launch/slug.ts';
 export * from './booking/status.ts';
 export * from './launch/status-machine.ts';
 export * from './launch/terms.ts';
+export * from './booking/rules.ts';
+export * from './booking/refund.ts';
