@@ -7,3 +7,4 @@ export * from './auth.entities.ts';
 export * from './orm.ts';
 export * from './log-sink.ts';
 export type { MongoEntityManager } from '../mongo.ts';
+export * from './sandbox-payment.entity.ts';

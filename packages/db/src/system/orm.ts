@@ -2,6 +2,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { openMongoStore, type MongoOrm } from '../mongo.ts';
 import { AccountToken, AuthKey, OidcRecord, SignInThrottle, WebSession } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
+import { SandboxPayment } from './sandbox-payment.entity.ts';
 import { JobRun } from './job-run.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
@@ -25,6 +26,7 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
       AuthKey,
       SignInThrottle,
       WebSession,
+      SandboxPayment,
     ] as unknown as EntitySchema[],
   });
 }
