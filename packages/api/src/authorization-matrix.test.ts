@@ -66,6 +66,7 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
   customer: {
     me: { allowed: everyone },
     'catalogue.list': { input: () => ({}), allowed: everyone },
+    'catalogue.launch': { input: () => ({ slug: 'no-such-launch' }), allowed: everyone },
   },
   supplier: {
     me: { allowed: everyone },

@@ -8,6 +8,7 @@ export { opsRouter, type OpsRouter } from './ops/router.ts';
 export { createOpsContext, type OpsContext } from './ops/context.ts';
 export { components, type Component, type ComponentStatus } from './ops/status/status.schemas.ts';
 export type { CatalogueEntry } from './customer/catalogue/catalogue.service.ts';
+export { catalogueSorts } from './customer/catalogue/catalogue.schemas.ts';
 export type { AgencyRocket } from './supplier/rockets/rockets.service.ts';
 export type { AgencyLaunch, Occupancy } from './supplier/launches/launches.queries.ts';
 export type { AgencySummary } from './admin/agencies/agencies.service.ts';

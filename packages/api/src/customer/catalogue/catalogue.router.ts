@@ -1,10 +1,12 @@
 import { customer } from '../trpc.ts';
-import { listCatalogueInput } from './catalogue.schemas.ts';
-import { listUpcomingLaunches } from './catalogue.service.ts';
+import { launchBySlugInput, listCatalogueInput } from './catalogue.schemas.ts';
+import { launchBySlug, listUpcomingLaunches } from './catalogue.service.ts';
 
 export const catalogueRouter = customer.router({
   /** Public: anyone may browse what is for sale. */
   list: customer.public
     .input(listCatalogueInput)
-    .query(async ({ ctx, input }) => ({ launches: await listUpcomingLaunches(ctx, input.limit) })),
+    .query(async ({ ctx, input }) => ({ launches: await listUpcomingLaunches(ctx, input) })),
+  /** Public: a launch's page, by the address in its slug. */
+  launch: customer.public.input(launchBySlugInput).query(({ ctx, input }) => launchBySlug(ctx, input.slug)),
 });

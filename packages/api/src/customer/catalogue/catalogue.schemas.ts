@@ -1,7 +1,23 @@
 import { z } from 'zod';
+import { ranges } from '@astro/domain';
 
+export const catalogueSorts = ['date', 'price'] as const;
+
+/** The catalogue's filters, as the site's URL carries them (so a filtered list can be shared). */
 export const listCatalogueInput = z
   .object({
+    destination: z.enum(ranges, { error: 'Choose a destination from the list.' }).optional(),
+    /** A calendar month, YYYY-MM (UTC). */
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Give the month as YYYY-MM.')
+      .optional(),
+    minPriceCents: z.number().int().min(0, 'Prices start at 0.').optional(),
+    maxPriceCents: z.number().int().min(0, 'Prices start at 0.').optional(),
+    minSeatsLeft: z.number().int().min(1, 'Ask for at least 1 seat.').max(100).optional(),
+    sort: z.enum(catalogueSorts).default('date'),
     limit: z.number().int().min(1, 'Ask for at least one launch').max(100, 'Ask for at most 100 launches').default(60),
   })
-  .default({ limit: 60 });
+  .default({ sort: 'date', limit: 60 });
+
+export const launchBySlugInput = z.object({ slug: z.string().min(1).max(200) });

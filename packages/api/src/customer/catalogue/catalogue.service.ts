@@ -1,6 +1,9 @@
 import { CatalogueLaunch } from '@astro/db/customer';
 import { isBookable, type Destination, type LaunchStatus } from '@astro/domain';
+import type { z } from 'zod';
+import { TRPCError } from '../../trpc.ts';
 import type { CustomerContext } from '../context.ts';
+import type { listCatalogueInput } from './catalogue.schemas.ts';
 
 export interface CatalogueEntry {
   id: string;
@@ -22,28 +25,65 @@ export interface CatalogueEntry {
 
 const upcomingStatuses: LaunchStatus[] = ['scheduled', 'confirmed', 'delayed'];
 
-/** Launches that have not flown and are not cancelled, soonest first. */
-export async function listUpcomingLaunches(ctx: CustomerContext, limit: number): Promise<CatalogueEntry[]> {
+const entryOf = (launch: CatalogueLaunch, now: Date): CatalogueEntry => ({
+  id: launch.id,
+  slug: launch.slug,
+  missionName: launch.missionName,
+  destination: launch.destination,
+  spaceport: launch.spaceport,
+  launchDate: launch.launchDate.toISOString(),
+  status: launch.status,
+  agencyName: launch.agencyName,
+  rocketName: launch.rocketName,
+  pricePerSeatCents: launch.pricePerSeatCents,
+  currency: launch.currency,
+  capacity: launch.capacity,
+  seatsLeft: launch.seatsLeft,
+  bookable: isBookable(launch, now),
+});
+
+/** Launches that have not flown and are not cancelled, filtered, soonest (or cheapest) first. */
+export async function listUpcomingLaunches(
+  ctx: CustomerContext,
+  input: z.infer<typeof listCatalogueInput>,
+): Promise<CatalogueEntry[]> {
   const now = ctx.now();
+  const monthStart = input.month ? new Date(`${input.month}-01T00:00:00Z`) : null;
+  const monthEnd = monthStart ? new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 1)) : null;
+  const after = monthStart && monthStart > now ? monthStart : now;
+  const price = {
+    ...(input.minPriceCents !== undefined ? { $gte: input.minPriceCents } : {}),
+    ...(input.maxPriceCents !== undefined ? { $lte: input.maxPriceCents } : {}),
+  };
   const launches = await ctx.customerDb.find(
     CatalogueLaunch,
-    { status: { $in: upcomingStatuses }, launchDate: { $gt: now } },
-    { orderBy: { launchDate: 'asc' }, limit },
+    {
+      status: { $in: upcomingStatuses },
+      launchDate: { $gt: after, ...(monthEnd ? { $lt: monthEnd } : {}) },
+      ...(input.destination ? { destination: input.destination } : {}),
+      ...(Object.keys(price).length ? { pricePerSeatCents: price } : {}),
+      ...(input.minSeatsLeft ? { seatsLeft: { $gte: input.minSeatsLeft } } : {}),
+    },
+    {
+      orderBy: input.sort === 'price' ? { pricePerSeatCents: 'asc', launchDate: 'asc' } : { launchDate: 'asc' },
+      limit: input.limit,
+    },
   );
-  return launches.map((launch) => ({
-    id: launch.id,
-    slug: launch.slug,
-    missionName: launch.missionName,
-    destination: launch.destination,
-    spaceport: launch.spaceport,
-    launchDate: launch.launchDate.toISOString(),
-    status: launch.status,
-    agencyName: launch.agencyName,
-    rocketName: launch.rocketName,
-    pricePerSeatCents: launch.pricePerSeatCents,
-    currency: launch.currency,
-    capacity: launch.capacity,
-    seatsLeft: launch.seatsLeft,
-    bookable: isBookable(launch, now),
-  }));
+  return launches.map((launch) => entryOf(launch, now));
+}
+
+/** One launch of the catalogue by its address, with its status history. */
+export async function launchBySlug(ctx: CustomerContext, slug: string) {
+  const launch = await ctx.customerDb.findOne(CatalogueLaunch, { slug });
+  if (!launch) throw new TRPCError({ code: 'NOT_FOUND', message: 'This launch is not in the catalogue (any more).' });
+  return {
+    ...entryOf(launch, ctx.now()),
+    agencyId: launch.agencyId,
+    minimumPassengers: launch.minimumPassengers,
+    history: launch.statusHistory.map((change) => ({
+      status: change.status,
+      at: new Date(change.at).toISOString(),
+      reason: change.reason,
+    })),
+  };
 }
