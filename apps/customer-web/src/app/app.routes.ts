@@ -6,4 +6,9 @@ export const routes: Routes = [
     title: 'Upcoming launches · Astro Bookings',
     loadComponent: () => import('./catalogue/catalogue.page').then((m) => m.CataloguePage),
   },
+  {
+    path: 'launches/:slug',
+    title: 'Launch · Astro Bookings',
+    loadComponent: () => import('./launch/launch.page').then((m) => m.LaunchPage),
+  },
 ];

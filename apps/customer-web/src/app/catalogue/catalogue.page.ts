@@ -1,13 +1,14 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, resource } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { Meta } from '@angular/platform-browser';
-import { destinationLabels, formatMoney, money, type Currency, type Destination } from '@astro/domain';
+import { destinationLabels, formatMoney, money, ranges, type Currency, type Destination } from '@astro/domain';
 import { problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
 
 @Component({
   selector: 'ab-catalogue-page',
-  imports: [DatePipe],
+  imports: [DatePipe, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalogue.page.html',
   styleUrl: './catalogue.page.css',
@@ -15,9 +16,26 @@ import { injectApi } from '../api';
 export class CataloguePage {
   private readonly api = injectApi();
 
+  // The filters live in the URL (bound from its query), so a filtered list can be shared and renders on the server.
+  readonly destination = input<string>();
+  readonly month = input<string>();
+  readonly minPrice = input<string>();
+  readonly maxPrice = input<string>();
+  readonly seats = input<string>();
+  readonly sort = input<string>();
+  protected readonly destinations = ranges;
+
   protected readonly catalogue = resource({
     id: 'customer.catalogue.list',
-    loader: () => this.api.catalogue.list.query({}),
+    params: () => ({
+      destination: ranges.find((range) => range === this.destination()),
+      month: /^\d{4}-\d{2}$/.test(this.month() ?? '') ? this.month() : undefined,
+      minPriceCents: dollarsToCents(this.minPrice()),
+      maxPriceCents: dollarsToCents(this.maxPrice()),
+      minSeatsLeft: Number(this.seats()) >= 1 ? Math.min(100, Math.floor(Number(this.seats()))) : undefined,
+      sort: this.sort() === 'price' ? ('price' as const) : ('date' as const),
+    }),
+    loader: ({ params }) => this.api.catalogue.list.query(params),
   });
 
   constructor() {
@@ -28,7 +46,7 @@ export class CataloguePage {
     });
   }
 
-  protected destination(destination: Destination): string {
+  protected destinationLabel(destination: Destination): string {
     return destinationLabels[destination];
   }
 
@@ -39,4 +57,9 @@ export class CataloguePage {
   protected problem(error: unknown): string {
     return problemMessage(error);
   }
+}
+
+function dollarsToCents(value: string | undefined): number | undefined {
+  const dollars = Number(value);
+  return value && Number.isFinite(dollars) && dollars >= 0 ? Math.round(dollars * 100) : undefined;
 }
