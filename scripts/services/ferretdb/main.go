@@ -7,9 +7,12 @@ import (
 	"flag"
 	"log"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -28,8 +31,16 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
+	// FerretDB itself listens on a private socket; clients reach it through the write gate (gate.go).
+	socketDir, err := os.MkdirTemp("", "ferretdb-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(socketDir)
+	socket := filepath.Join(socketDir, "ferretdb.sock")
+
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:      ferretdb.ListenerConfig{TCP: *listen},
+		Listener:      ferretdb.ListenerConfig{Unix: socket},
 		Logger:        logger,
 		Handler:       *handler,
 		SQLiteURL:     *sqliteURL,
@@ -41,6 +52,33 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+
+	listener, err := net.Listen("tcp", *listen)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Clients may connect before FerretDB's socket exists; give it a few seconds to come up.
+	dial := func() (net.Conn, error) {
+		var err error
+		for attempt := 0; attempt < 100; attempt++ {
+			var conn net.Conn
+			if conn, err = net.Dial("unix", socket); err == nil {
+				return conn, nil
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		return nil, err
+	}
+	g := &gate{logger: logger, backend: dial}
+	go func() {
+		if err := g.serve(listener); err != nil && ctx.Err() == nil {
+			log.Fatal(err)
+		}
+	}()
+	go func() {
+		<-ctx.Done()
+		listener.Close()
+	}()
 
 	if err := f.Run(ctx); err != nil {
 		log.Fatal(err)
