@@ -67,6 +67,10 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
     me: { allowed: everyone },
     'catalogue.list': { input: () => ({}), allowed: everyone },
     'catalogue.launch': { input: () => ({ slug: 'no-such-launch' }), allowed: everyone },
+    'bookings.hold': {
+      input: (own) => ({ launchId: own.launchId, seats: 1, idempotencyKey: `matrix-${++unique}` }),
+      allowed: only('customer', 'another customer'),
+    },
   },
   supplier: {
     me: { allowed: everyone },

@@ -7,7 +7,10 @@ import type { Agency } from './operational/agency.entity.ts';
 import type { Launch, LaunchStatusChange } from './operational/launch.entity.ts';
 import type { Rocket } from './operational/rocket.entity.ts';
 
-export type CatalogueFields = Omit<CatalogueLaunch, 'seatsHeld' | 'seatsConfirmed' | 'seatsLeft' | 'updatedAt'>;
+export type CatalogueFields = Omit<
+  CatalogueLaunch,
+  'seatsHeld' | 'seatsConfirmed' | 'seatsLeft' | 'holds' | 'updatedAt'
+>;
 
 export function catalogueFieldsOf(
   launch: Pick<

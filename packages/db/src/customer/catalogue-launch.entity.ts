@@ -7,6 +7,12 @@ export interface CatalogueStatusChange {
   reason: string | null;
 }
 
+/** Seats one booking holds until it is paid or the hold lapses. */
+export interface SeatHold {
+  seats: number;
+  expiresAt: Date;
+}
+
 /**
  * The customer-facing copy of a launch. Everything but the seat counts follows the Operational DB
  * through sync messages; the seat counts belong to the Customer DB, where bookings take seats with
@@ -38,6 +44,11 @@ export const CatalogueLaunch = defineEntity({
     seatsConfirmed: p.integer().default(0),
     /** capacity − held − confirmed, kept in the same document so a hold is one conditional update. */
     seatsLeft: p.integer(),
+    /**
+     * The holds behind `seatsHeld`, by booking id, changed in the same update as the counts: whatever happens
+     * to the process afterwards, the seats and the record of who holds them never disagree.
+     */
+    holds: p.json<Record<string, SeatHold>>(),
     /** The Operational DB version this copy reflects; an older message never overwrites it. */
     sourceVersion: p.integer(),
     updatedAt: p

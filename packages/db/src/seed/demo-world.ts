@@ -201,6 +201,7 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
       seatsHeld: 0,
       seatsConfirmed,
       seatsLeft: rocket.capacity - seatsConfirmed,
+      holds: {},
     });
   }
   for (const traveler of customers) {

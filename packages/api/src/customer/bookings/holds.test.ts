@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Booking, CatalogueLaunch, openCustomerDb, type CustomerOrm } from '@astro/db/customer';
+import { seedDemoWorld } from '@astro/db/seed';
+import { createLogger } from '@astro/logging';
+import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { viewerAs } from '../../personas.test-support.ts';
+import { createCustomerContext } from '../context.ts';
+import { customerRouter } from '../router.ts';
+import { releaseHold } from './holds.ts';
+
+const now = new Date('2026-11-25T12:00:00Z');
+
+describe('seat holds', () => {
+  let world: TestStores;
+  const connections: CustomerOrm[] = [];
+  const log = createLogger({ service: 'test', level: 'error', write: () => {} });
+  const travelerCaller = (customer: CustomerOrm, n: number) =>
+    customerRouter.createCaller(
+      createCustomerContext({
+        customer,
+        system: world.stores.system,
+        log,
+        now: () => now,
+        viewer: {
+          ...viewerAs('customer', { id: `traveler-${n}` }),
+          email: `traveler.${n}@example.com`,
+          name: `Traveler ${n}`,
+        },
+      }),
+    );
+  const catalogue = () => world.stores.customer.em.fork();
+  const bookableLaunch = async (minSeats: number) =>
+    catalogue().findOneOrFail(
+      CatalogueLaunch,
+      {
+        status: { $in: ['scheduled', 'confirmed'] },
+        launchDate: { $gt: new Date(now.getTime() + 7 * 86_400_000) },
+        seatsLeft: { $gte: minSeats },
+      },
+      { orderBy: { launchDate: 'asc' } },
+    );
+
+  beforeAll(async () => {
+    world = await openTestStores();
+    await seedDemoWorld(world.stores, now);
+    for (let i = 0; i < 10; i++)
+      connections.push(await openCustomerDb(world.config.customerMongoUrl, world.config.customerDbName));
+  });
+  afterAll(async () => {
+    await Promise.all(connections.map((connection) => connection.close()));
+    await world.drop();
+  });
+
+  it('never oversells: 200 travelers on 10 connections race for the last seats', async () => {
+    const launch = await bookableLaunch(3);
+    const before = { left: launch.seatsLeft, held: launch.seatsHeld };
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, n) =>
+        travelerCaller(connections[n % connections.length]!, n).bookings.hold({
+          launchId: launch.id,
+          seats: 1,
+          idempotencyKey: `race-${n}-${launch.id}`,
+        }),
+      ),
+    );
+    const held = attempts.filter((attempt) => attempt.status === 'fulfilled');
+    const refused = attempts.filter((attempt) => attempt.status === 'rejected');
+    expect(held).toHaveLength(before.left);
+    for (const refusal of refused)
+      expect(refusal.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Sold out/) });
+
+    const after = await catalogue().findOneOrFail(CatalogueLaunch, launch.id);
+    expect(after.seatsLeft).toBe(0);
+    expect(after.seatsHeld).toBe(before.held + before.left);
+    expect(after.seatsHeld + after.seatsConfirmed).toBe(after.capacity);
+    expect(Object.keys(after.holds)).toHaveLength(before.left);
+    expect(await catalogue().count(Booking, { launchId: launch.id, status: 'held' })).toBe(before.left);
+  });
+
+  it('answers the same idempotency key with the same hold, even when the requests arrive together', async () => {
+    const launch = await bookableLaunch(4);
+    const results = await Promise.all(
+      connections.map((connection) =>
+        travelerCaller(connection, 9999).bookings.hold({
+          launchId: launch.id,
+          seats: 2,
+          idempotencyKey: 'one-click-twice',
+        }),
+      ),
+    );
+    expect(new Set(results.map((result) => result.bookingId)).size).toBe(1);
+    const after = await catalogue().findOneOrFail(CatalogueLaunch, launch.id);
+    expect(after.seatsLeft).toBe(launch.seatsLeft - 2);
+    expect(Object.keys(after.holds)).toEqual([results[0]!.bookingId]);
+  });
+
+  it('gives a hold back exactly once, and refuses more seats than a booking may hold', async () => {
+    const launch = await bookableLaunch(5);
+    const caller = travelerCaller(world.stores.customer, 424242);
+    const hold = await caller.bookings.hold({ launchId: launch.id, seats: 3, idempotencyKey: 'release-me-please' });
+    expect(await releaseHold(catalogue(), launch.id, hold.bookingId, 3)).toBe(true);
+    expect(await releaseHold(catalogue(), launch.id, hold.bookingId, 3)).toBe(false);
+    expect((await catalogue().findOneOrFail(CatalogueLaunch, launch.id)).seatsLeft).toBe(launch.seatsLeft);
+    await expect(
+      caller.bookings.hold({ launchId: launch.id, seats: 5, idempotencyKey: 'too-many-seats' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('at most 4 seats') });
+  });
+});
