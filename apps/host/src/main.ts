@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@astro/config';
 import { openStores, pendingMigrations, type Stores } from '@astro/db';
 import { systemLogSink } from '@astro/db/system';
-import { authCleanupJob, createScheduler, logRetentionJob, outboxRelayJob } from '@astro/jobs';
+import { authCleanupJob, createScheduler, holdExpiryJob, logRetentionJob, outboxRelayJob } from '@astro/jobs';
 import { createLogger } from '@astro/logging';
 import { composeHost } from './compose.ts';
 
@@ -39,6 +39,7 @@ const scheduler = createScheduler({ system: stores.system, log, instance });
 scheduler.register(logRetentionJob(stores.system, 30));
 scheduler.register(authCleanupJob(stores.system));
 scheduler.register(outboxRelayJob(stores.operational, stores.system));
+scheduler.register(holdExpiryJob(stores.customer));
 
 let server: Server | null = null;
 if (!jobsOnly) {

@@ -2,3 +2,4 @@ export * from './customer.entity.ts';
 export * from './catalogue-launch.entity.ts';
 export * from './booking.entity.ts';
 export * from './orm.ts';
+export * from './seat-holds.ts';

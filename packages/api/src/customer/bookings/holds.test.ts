@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Booking, CatalogueLaunch, openCustomerDb, type CustomerOrm } from '@astro/db/customer';
+import {
+  Booking,
+  CatalogueLaunch,
+  expireLapsedHolds,
+  openCustomerDb,
+  releaseHold,
+  type CustomerOrm,
+} from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { viewerAs } from '../../personas.test-support.ts';
 import { createCustomerContext } from '../context.ts';
 import { customerRouter } from '../router.ts';
-import { releaseHold } from './holds.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
@@ -104,5 +110,42 @@ describe('seat holds', () => {
     await expect(
       caller.bookings.hold({ launchId: launch.id, seats: 5, idempotencyKey: 'too-many-seats' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('at most 4 seats') });
+  });
+
+  it('expires a lapsed hold once, gives its seats back, and removes a booking that never got seats', async () => {
+    const launch = await bookableLaunch(2);
+    const hold = await travelerCaller(world.stores.customer, 777).bookings.hold({
+      launchId: launch.id,
+      seats: 2,
+      idempotencyKey: 'about-to-lapse',
+    });
+    const abandoned = catalogue().create(Booking, {
+      launchId: launch.id,
+      customerId: 'abandoned',
+      seats: 1,
+      passengers: [],
+      unitPriceCents: 1,
+      totalCents: 1,
+      currency: 'USD',
+      status: 'held',
+      holdExpiresAt: null,
+      payments: [],
+      refunds: [],
+      idempotencyKey: 'died-before-taking-seats',
+    });
+    await catalogue().persist(abandoned).flush();
+
+    const later = new Date(Date.parse(hold.holdExpiresAt) + 1000);
+    const laterStill = new Date(Math.max(later.getTime(), Date.now() + 120_000));
+    const lapsing = await catalogue().count(Booking, { status: 'held', holdExpiresAt: { $lt: laterStill } });
+    expect(await expireLapsedHolds(catalogue(), laterStill)).toEqual({ expired: lapsing, abandoned: 1 });
+    expect(await expireLapsedHolds(catalogue(), laterStill)).toEqual({ expired: 0, abandoned: 0 });
+
+    const after = await catalogue().findOneOrFail(CatalogueLaunch, launch.id);
+    // Every hold on it has lapsed: all seats but the confirmed ones are for sale again.
+    expect(after.seatsHeld).toBe(0);
+    expect(after.seatsLeft).toBe(after.capacity - after.seatsConfirmed);
+    expect(after.holds).toEqual({});
+    expect(await catalogue().findOneOrFail(Booking, hold.bookingId)).toMatchObject({ status: 'expired' });
   });
 });

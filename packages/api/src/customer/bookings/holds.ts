@@ -143,21 +143,6 @@ async function settled(ctx: CustomerContext, bookingId: string): Promise<HoldOut
   throw new TRPCError({ code: 'TIMEOUT', message: 'Holding the seats is taking too long. Please try again.' });
 }
 
-/** Gives a hold's seats back, once: the update applies only while the hold is still recorded. */
-export async function releaseHold(
-  customerDb: CustomerContext['customerDb'],
-  launchId: string,
-  bookingId: string,
-  seats: number,
-): Promise<boolean> {
-  const catalogue = customerDb.getConnection().getCollection(customerDb.getMetadata().get(CatalogueLaunch).collection);
-  const released = await catalogue.updateOne(
-    { _id: launchId as never, [`holds.${bookingId}`]: { $exists: true } },
-    { $inc: { seatsLeft: seats, seatsHeld: -seats }, $unset: { [`holds.${bookingId}`]: '' } },
-  );
-  return released.modifiedCount === 1;
-}
-
 async function whyNoSeats(
   ctx: CustomerContext,
   launchId: string,
