@@ -17,12 +17,14 @@ import type { Accounts } from '@astro/auth';
 import type { Stores } from '@astro/db';
 import type { WebApp } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
+import type { PaymentGateway } from '@astro/payments';
 
 export interface AudienceDeps {
   stores: Stores;
   log: Logger;
   probeComponents: () => Promise<ComponentStatus[]>;
   accounts: Accounts;
+  payments: PaymentGateway;
   /** Who is signed in to the app the request comes from. */
   viewerOf: (app: WebApp, req: Request) => Promise<Viewer | null>;
 }
@@ -44,6 +46,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
         createCustomerContext({
           customer: stores.customer,
           system: stores.system,
+          payments: deps.payments,
           log: deps.log.child('customer-api'),
           viewer: await deps.viewerOf('customer', req),
         }),

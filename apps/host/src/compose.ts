@@ -4,6 +4,7 @@ import type { Config } from '@astro/config';
 import { createAuthService } from '@astro/auth';
 import type { Stores } from '@astro/db';
 import type { Logger } from '@astro/logging';
+import type { PaymentGateway } from '@astro/payments';
 import { createHostApp } from './app.ts';
 import { audiences } from './audiences.ts';
 import { createWebSessions } from './sessions/web-sessions.ts';
@@ -15,6 +16,8 @@ export async function composeHost(options: {
   log: Logger;
   /** Where `apps/<app>/dist` live; null serves the APIs and sign-in alone (integration tests). */
   appsRoot: string | null;
+  /** The payment provider (the local sandbox unless a real one is configured). */
+  payments: PaymentGateway;
   /** Where this process answers HTTP, for calls to its own authorization server. */
   internalUrl: () => string;
 }): Promise<Express> {
@@ -36,6 +39,7 @@ export async function composeHost(options: {
       log,
       probeComponents: componentProbes(config, stores),
       accounts: auth.accounts,
+      payments: options.payments,
       viewerOf: sessions.viewerOf,
     }),
     probeDatabases: databaseProbes(config, stores),

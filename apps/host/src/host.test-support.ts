@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RootLogger } from '@astro/logging';
+import { sandboxGateway } from '@astro/payments';
 import type { TestStores } from '../../../scripts/test-support/stores.ts';
 import { composeHost } from './compose.ts';
 
@@ -11,7 +12,14 @@ export async function serve(test: TestStores, log: RootLogger): Promise<{ server
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = { ...test.config, publicUrl: url };
-  const app = await composeHost({ config, stores: test.stores, log, appsRoot: null, internalUrl: () => url });
+  const app = await composeHost({
+    config,
+    stores: test.stores,
+    log,
+    payments: sandboxGateway(test.stores.system),
+    appsRoot: null,
+    internalUrl: () => url,
+  });
   server.on('request', app);
   return { server, url };
 }

@@ -8,8 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@astro/config';
 import { openStores, pendingMigrations, type Stores } from '@astro/db';
 import { systemLogSink } from '@astro/db/system';
-import { authCleanupJob, createScheduler, holdExpiryJob, logRetentionJob, outboxRelayJob } from '@astro/jobs';
+import {
+  authCleanupJob,
+  bookingRecoveryJob,
+  bookingRelayJob,
+  createScheduler,
+  holdExpiryJob,
+  logRetentionJob,
+  outboxRelayJob,
+} from '@astro/jobs';
 import { createLogger } from '@astro/logging';
+import { sandboxGateway } from '@astro/payments';
 import { composeHost } from './compose.ts';
 
 const jobsOnly = process.argv.includes('--jobs-only');
@@ -35,11 +44,14 @@ if (pending.length > 0) {
   process.exit(1);
 }
 
+const payments = sandboxGateway(stores.system);
 const scheduler = createScheduler({ system: stores.system, log, instance });
 scheduler.register(logRetentionJob(stores.system, 30));
 scheduler.register(authCleanupJob(stores.system));
 scheduler.register(outboxRelayJob(stores.operational, stores.system));
 scheduler.register(holdExpiryJob(stores.customer));
+scheduler.register(bookingRecoveryJob(stores.customer, payments));
+scheduler.register(bookingRelayJob(stores.customer, stores.system));
 
 let server: Server | null = null;
 if (!jobsOnly) {
@@ -47,6 +59,7 @@ if (!jobsOnly) {
     config,
     stores,
     log,
+    payments,
     appsRoot: config.appsDist ?? fileURLToPath(new URL('../../', import.meta.url)),
     internalUrl: () => `http://127.0.0.1:${config.port}`,
   });

@@ -9,6 +9,7 @@ import { Agency, Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { User } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
+import { sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import type { Viewer } from './access.ts';
 import { createAdminContext } from './admin/context.ts';
@@ -52,6 +53,7 @@ interface Row {
 
 let unique = 0;
 const suppliers = only('supplier of A', 'supplier of B');
+const travelers = only('customer', 'another customer');
 const launchFields = (own: Own) => ({
   rocketId: own.rocketId,
   missionName: `Matrix Mission ${++unique}`,
@@ -69,7 +71,36 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
     'catalogue.launch': { input: () => ({ slug: 'no-such-launch' }), allowed: everyone },
     'bookings.hold': {
       input: (own) => ({ launchId: own.launchId, seats: 1, idempotencyKey: `matrix-${++unique}` }),
-      allowed: only('customer', 'another customer'),
+      allowed: travelers,
+    },
+    'bookings.mine': { allowed: travelers },
+    // Someone else's booking reference answers "not found", never the booking.
+    'bookings.get': { input: () => ({ bookingId: crypto.randomUUID() }), allowed: travelers },
+    'bookings.passengers': {
+      input: () => ({ bookingId: crypto.randomUUID(), passengers: [{ name: 'A. Traveler', birthDate: '1990-01-01' }] }),
+      allowed: travelers,
+    },
+    'bookings.pay': {
+      input: () => ({
+        bookingId: crypto.randomUUID(),
+        attemptKey: `matrix-${++unique}`,
+        card: { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' },
+      }),
+      allowed: travelers,
+    },
+    'bookings.cancel': { input: () => ({ bookingId: crypto.randomUUID(), quotedRefundCents: 0 }), allowed: travelers },
+    'waitingList.mine': { allowed: travelers },
+    'waitingList.join': { input: (own) => ({ launchId: own.launchId, seats: 1 }), allowed: travelers },
+    'waitingList.leave': { input: (own) => ({ launchId: own.launchId }), allowed: travelers },
+    'account.profile': { allowed: travelers },
+    'account.updateProfile': {
+      input: () => ({
+        name: 'Matrix Traveler',
+        phone: null,
+        emergencyContact: null,
+        preferences: { timeZone: 'UTC', newsletter: false },
+      }),
+      allowed: travelers,
     },
   },
   supplier: {
@@ -169,7 +200,9 @@ describe('the authorization matrix', () => {
     const base = { system, log, viewer, now: () => now };
     switch (router) {
       case 'customer':
-        return customerRouter.createCaller(createCustomerContext({ ...base, customer }));
+        return customerRouter.createCaller(
+          createCustomerContext({ ...base, customer, payments: sandboxGateway(system, () => now) }),
+        );
       case 'supplier':
         return supplierRouter.createCaller(createSupplierContext({ ...base, operational }));
       case 'admin':

@@ -1,5 +1,9 @@
 export { customerRouter, type CustomerRouter } from './customer/router.ts';
 export { createCustomerContext, type CustomerContext } from './customer/context.ts';
+export { resumeInterruptedBookings } from './customer/bookings/recovery.ts';
+export type { BookingView } from './customer/bookings/bookings.queries.ts';
+export type { WaitingPlace } from './customer/waiting-list/waiting-list.ts';
+export type { TravelerProfile } from './customer/account/traveler.ts';
 export { supplierRouter, type SupplierRouter } from './supplier/router.ts';
 export { createSupplierContext, type SupplierContext } from './supplier/context.ts';
 export { adminRouter, type AdminRouter } from './admin/router.ts';

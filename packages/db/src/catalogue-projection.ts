@@ -9,7 +9,7 @@ import type { Rocket } from './operational/rocket.entity.ts';
 
 export type CatalogueFields = Omit<
   CatalogueLaunch,
-  'seatsHeld' | 'seatsConfirmed' | 'seatsLeft' | 'holds' | 'updatedAt'
+  'seatsHeld' | 'seatsConfirmed' | 'seatsLeft' | 'holds' | 'confirmations' | 'updatedAt'
 >;
 
 export function catalogueFieldsOf(

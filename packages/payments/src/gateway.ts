@@ -26,6 +26,11 @@ export interface PaymentGateway {
     description: string;
   }): Promise<ChargeResult>;
   refund(request: { idempotencyKey: string; chargeId: string; amountCents: number }): Promise<RefundResult>;
+  /**
+   * The answer already given to a charge with this key, or null if the provider never saw it: how an
+   * interrupted payment is settled without the card (providers keep charges findable by idempotency key).
+   */
+  findCharge(idempotencyKey: string): Promise<ChargeResult | null>;
 }
 
 export class IdempotencyConflict extends Error {

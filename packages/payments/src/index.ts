@@ -1,3 +1,3 @@
 export * from './gateway.ts';
-export { cardProblem, luhnValid } from './card.ts';
+export { cardProblem, cardProblems, luhnValid } from './card.ts';
 export { sandboxGateway, sandboxCards } from './sandbox.ts';

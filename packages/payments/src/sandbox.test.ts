@@ -49,6 +49,12 @@ describe('the sandbox payment gateway', () => {
     await expect(charge(sandboxCards.succeeds, 200, 'reused')).rejects.toBeInstanceOf(IdempotencyConflict);
   });
 
+  it('finds an earlier charge by its key, and knows when there was none', async () => {
+    const first = await charge(sandboxCards.succeeds, 300, 'interrupted');
+    expect(await gateway.findCharge('interrupted')).toEqual(first);
+    expect(await gateway.findCharge('never-sent')).toBeNull();
+  });
+
   it('refunds once per key', async () => {
     const first = await gateway.refund({ idempotencyKey: 'refund-1', chargeId: 'ch_x', amountCents: 100 });
     expect(await gateway.refund({ idempotencyKey: 'refund-1', chargeId: 'ch_x', amountCents: 100 })).toEqual(first);

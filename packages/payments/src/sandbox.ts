@@ -83,6 +83,10 @@ export function sandboxGateway(system: SystemOrm, now: () => Date = () => new Da
         () => decide(request.card, now()),
       );
     },
+    async findCharge(idempotencyKey) {
+      const stored = await em().findOne(SandboxPayment, `charge:${idempotencyKey}`);
+      return stored ? (stored.result as ChargeResult) : null;
+    },
     async refund(request) {
       return once<RefundResult>(`refund:${request.idempotencyKey}`, { ...request }, () => ({
         outcome: 'succeeded',

@@ -1,6 +1,7 @@
 import type { CustomerOrm } from '@astro/db/customer';
 import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
+import type { PaymentGateway } from '@astro/payments';
 import type { Viewer } from '../access.ts';
 import type { BaseContext } from '../trpc.ts';
 
@@ -8,18 +9,21 @@ import type { BaseContext } from '../trpc.ts';
 export interface CustomerContext extends BaseContext {
   customerDb: CustomerOrm['em'];
   systemDb: SystemOrm['em'];
+  payments: PaymentGateway;
 }
 
 export function createCustomerContext(deps: {
   customer: CustomerOrm;
   system: SystemOrm;
   log: Logger;
+  payments: PaymentGateway;
   viewer: Viewer | null;
   now?: () => Date;
 }): CustomerContext {
   return {
     customerDb: deps.customer.em.fork(),
     systemDb: deps.system.em.fork(),
+    payments: deps.payments,
     log: deps.log,
     viewer: deps.viewer,
     now: deps.now ?? (() => new Date()),

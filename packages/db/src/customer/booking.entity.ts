@@ -10,11 +10,37 @@ export interface Passenger {
 
 export interface PaymentRecord {
   id: string;
+  /** The customer's key for the attempt that made it: a repeated request gets the same answer. */
+  attemptKey?: string;
   amountCents: number;
   gatewayReference: string;
   outcome: 'captured' | 'declined' | 'failed';
   message: string | null;
   at: Date;
+}
+
+/**
+ * A payment under way: written before the gateway is asked, so a process that dies mid-payment leaves a
+ * trace that recovery can complete (the gateway answers the same key the same way) and that hold expiry
+ * leaves alone until it is resolved.
+ */
+export interface PaymentAttempt {
+  /** The customer's key for this attempt (one per press of "Pay"). */
+  key: string;
+  /** The key the gateway sees: the booking and the attempt, so no other booking can reuse it. */
+  gatewayKey: string;
+  /** Set as soon as the gateway reports the charge, before the seats are confirmed. */
+  chargeId: string | null;
+  startedAt: Date;
+}
+
+/** A cancellation under way, with its refund frozen at the moment the customer confirmed the quote. */
+export interface PendingCancellation {
+  refundCents: number;
+  percent: number;
+  reason: string;
+  by: 'customer' | 'support';
+  requestedAt: Date;
 }
 
 export interface RefundRecord {
@@ -33,6 +59,7 @@ export const Booking = defineEntity({
     { properties: ['customerId', 'createdAt'] },
     { properties: ['launchId', 'status'] },
     { properties: ['status', 'holdExpiresAt'] },
+    { properties: ['syncPending'] },
   ],
   uniques: [{ properties: ['customerId', 'idempotencyKey'] }],
   properties: {
@@ -50,8 +77,15 @@ export const Booking = defineEntity({
     payments: p.json<PaymentRecord[]>(),
     refunds: p.json<RefundRecord[]>(),
     idempotencyKey: p.string(),
+    paymentAttempt: p.json<PaymentAttempt>().nullable(),
+    cancellation: p.json<PendingCancellation>().nullable(),
     /** Bumped on every change so the Operational DB copy applies changes in order. */
     version: p.integer().default(1),
+    /**
+     * Set with every change and cleared once that version's sync message is recorded: the Customer DB has no
+     * transactions, so the change and the flag are one document write and a crash can never lose a message.
+     */
+    syncPending: p.boolean().default(true),
     ...timestamps(),
   },
 });

@@ -49,6 +49,8 @@ export const CatalogueLaunch = defineEntity({
      * to the process afterwards, the seats and the record of who holds them never disagree.
      */
     holds: p.json<Record<string, SeatHold>>(),
+    /** The seats of each confirmed booking behind `seatsConfirmed`, so a cancellation gives them back once. */
+    confirmations: p.json<Record<string, number>>(),
     /** The Operational DB version this copy reflects; an older message never overwrites it. */
     sourceVersion: p.integer(),
     updatedAt: p

@@ -1,5 +1,7 @@
 export * from './customer.entity.ts';
 export * from './catalogue-launch.entity.ts';
 export * from './booking.entity.ts';
+export * from './waiting-list-entry.entity.ts';
+export * from './booking-changes.ts';
 export * from './orm.ts';
 export * from './seat-holds.ts';

@@ -3,6 +3,7 @@ import { openMongoStore, type MongoOrm } from '../mongo.ts';
 import { Booking } from './booking.entity.ts';
 import { CatalogueLaunch } from './catalogue-launch.entity.ts';
 import { Customer } from './customer.entity.ts';
+import { WaitingListEntry } from './waiting-list-entry.entity.ts';
 
 export type CustomerOrm = MongoOrm;
 
@@ -11,6 +12,6 @@ export function openCustomerDb(url: string, dbName: string): Promise<CustomerOrm
     url,
     dbName,
     contextName: 'customer',
-    entities: [Customer, CatalogueLaunch, Booking] as unknown as EntitySchema[],
+    entities: [Customer, CatalogueLaunch, Booking, WaitingListEntry] as unknown as EntitySchema[],
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { MongoEntityManager } from '../mongo.ts';
 import { Booking } from './booking.entity.ts';
+import { changeBooking } from './booking-changes.ts';
 import { CatalogueLaunch } from './catalogue-launch.entity.ts';
 
 const catalogueOf = (em: MongoEntityManager) =>
@@ -23,28 +24,83 @@ export async function releaseHold(
   return released.modifiedCount === 1;
 }
 
+/** Turns a hold into confirmed seats, once: the update applies only while the hold is still recorded. */
+export async function confirmHeldSeats(
+  em: MongoEntityManager,
+  launchId: string,
+  bookingId: string,
+  seats: number,
+): Promise<boolean> {
+  const confirmed = await catalogueOf(em).updateOne(
+    { _id: launchId as never, [`holds.${bookingId}`]: { $exists: true } },
+    {
+      $inc: { seatsHeld: -seats, seatsConfirmed: seats },
+      $unset: { [`holds.${bookingId}`]: '' },
+      $set: { [`confirmations.${bookingId}`]: seats },
+    },
+  );
+  return confirmed.modifiedCount === 1;
+}
+
+/** Whether a booking's seats are counted as confirmed on its launch. */
+export async function holdsConfirmedSeats(em: MongoEntityManager, launchId: string, bookingId: string) {
+  return (
+    (await catalogueOf(em).countDocuments({
+      _id: launchId as never,
+      [`confirmations.${bookingId}`]: { $exists: true },
+    })) === 1
+  );
+}
+
+/** Gives a cancelled booking's seats back, once. */
+export async function releaseConfirmedSeats(
+  em: MongoEntityManager,
+  launchId: string,
+  bookingId: string,
+  seats: number,
+): Promise<boolean> {
+  const released = await catalogueOf(em).updateOne(
+    { _id: launchId as never, [`confirmations.${bookingId}`]: { $exists: true } },
+    { $inc: { seatsConfirmed: -seats, seatsLeft: seats }, $unset: { [`confirmations.${bookingId}`]: '' } },
+  );
+  return released.modifiedCount === 1;
+}
+
 /**
- * Ends lapsed holds: their seats come back and the booking becomes `expired`. A booking that never got its
- * seats (its process died in between) is removed after a grace minute. Safe to run twice, or on two hosts.
+ * Ends lapsed holds: their seats come back and the booking becomes `expired`. A hold with a payment under way
+ * waits for that payment to be settled (booking recovery does it). A booking whose process died before its
+ * hold was complete is removed after a grace minute, its seats given back if it had taken any.
+ * Safe to run twice, or on two hosts.
  */
 export async function expireLapsedHolds(
   em: MongoEntityManager,
   now: Date,
 ): Promise<{ expired: number; abandoned: number }> {
-  const lapsed = await em.find(Booking, { status: 'held', holdExpiresAt: { $lt: now } }, { limit: 500 });
+  const lapsed = await em.find(
+    Booking,
+    { status: 'held', holdExpiresAt: { $lt: now }, paymentAttempt: null },
+    { limit: 500 },
+  );
   let expired = 0;
   for (const booking of lapsed) {
     await releaseHold(em, booking.launchId, booking.id, booking.seats);
-    expired += await em.nativeUpdate(
-      Booking,
-      { id: booking.id, status: 'held' },
-      { status: 'expired', holdExpiresAt: null, version: booking.version + 1 },
+    const ended = await changeBooking(
+      em,
+      { _id: booking.id, status: 'held', paymentAttempt: null },
+      { set: { status: 'expired', holdExpiresAt: null } },
+      now,
     );
+    if (ended) expired++;
   }
-  const abandoned = await em.nativeDelete(Booking, {
-    status: 'held',
-    holdExpiresAt: null,
-    createdAt: { $lt: new Date(now.getTime() - 60_000) },
-  });
+  const unfinished = await em.find(
+    Booking,
+    { status: 'held', holdExpiresAt: null, createdAt: { $lt: new Date(now.getTime() - 60_000) } },
+    { limit: 500 },
+  );
+  let abandoned = 0;
+  for (const booking of unfinished) {
+    await releaseHold(em, booking.launchId, booking.id, booking.seats);
+    abandoned += await em.nativeDelete(Booking, { id: booking.id, status: 'held', holdExpiresAt: null });
+  }
   return { expired, abandoned };
 }

@@ -185,15 +185,19 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
   let bookings = 0;
   for (const { launch, rocket, agency, history, seatsTarget } of launches) {
     let seatsConfirmed = 0;
+    const confirmations: Record<string, number> = {};
     let remaining = seatsTarget;
     while (remaining > 0) {
       const seats = Math.min(remaining, between(1, 4));
       remaining -= seats;
       const traveler = pick(customers);
       const cancelled = launch.status === 'aborted';
-      newBooking(customerDb, operational, { launch, traveler, seats, cancelled, now, pick, between });
+      const booking = newBooking(customerDb, operational, { launch, traveler, seats, cancelled, now, pick, between });
       bookings++;
-      if (!cancelled) seatsConfirmed += seats;
+      if (!cancelled) {
+        seatsConfirmed += seats;
+        confirmations[booking.id] = seats;
+      }
       if (launch.status === 'launched') tripsFlown.set(traveler.id, (tripsFlown.get(traveler.id) ?? 0) + 1);
     }
     customerDb.create(CatalogueLaunch, {
@@ -202,6 +206,7 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
       seatsConfirmed,
       seatsLeft: rocket.capacity - seatsConfirmed,
       holds: {},
+      confirmations,
     });
   }
   for (const traveler of customers) {
@@ -254,7 +259,7 @@ function newBooking(
     pick: <T>(items: readonly T[]) => T;
     between: (low: number, high: number) => number;
   },
-): void {
+): Booking {
   const { launch, traveler, seats, cancelled, now, pick, between } = args;
   const bookedAt = new Date(
     Math.min(launch.launchDate.getTime() - between(20, 300) * day, now.getTime() - between(1, 20) * day),
@@ -301,6 +306,8 @@ function newBooking(
       : [],
     idempotencyKey: crypto.randomUUID(),
     version: cancelled ? 3 : 2,
+    // The Operational DB copy is written alongside, so there is nothing to sync.
+    syncPending: false,
     createdAt: bookedAt,
   });
   operational.create(BookingCopy, {
@@ -318,6 +325,7 @@ function newBooking(
     version: booking.version,
     bookedAt,
   });
+  return booking;
 }
 
 function birthDateFor(launchDate: Date, age: number, extraDays: number): string {

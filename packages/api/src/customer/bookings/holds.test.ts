@@ -9,6 +9,7 @@ import {
 } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
 import { createLogger } from '@astro/logging';
+import { sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { viewerAs } from '../../personas.test-support.ts';
 import { createCustomerContext } from '../context.ts';
@@ -25,6 +26,7 @@ describe('seat holds', () => {
       createCustomerContext({
         customer,
         system: world.stores.system,
+        payments: sandboxGateway(world.stores.system, () => now),
         log,
         now: () => now,
         viewer: {

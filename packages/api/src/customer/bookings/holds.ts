@@ -1,50 +1,17 @@
 /**
- * Holding seats. The seats are taken from the launch's catalogue document in one conditional update that
- * also records the hold (seats never oversold, on any number of hosts); the booking follows. If the process
- * dies in between, the hold has no booking and lapses like any other (releaseLapsedHolds).
+ * Holding seats. The booking is written first (unique per customer and idempotency key), then the seats are
+ * taken from the launch's catalogue document in one conditional update that also records the hold: seats
+ * are never oversold, on any number of hosts. A process that dies in between leaves a booking without a hold
+ * time, which expireLapsedHolds removes (giving back any seats it took).
  */
 import { randomUUID } from 'node:crypto';
-import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
+import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { bookingCutoffHours, holdMinutes, seatsProblem, type LaunchStatus } from '@astro/domain';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
+import { travelerOf } from '../account/traveler.ts';
 import type { CustomerContext } from '../context.ts';
 
 const bookableStatuses: LaunchStatus[] = ['scheduled', 'confirmed', 'delayed'];
-
-/** The signed-in traveler's profile in the Customer DB, made on first need from their account. */
-export async function travelerOf(ctx: CustomerContext): Promise<Customer> {
-  const viewer = ctx.viewer!;
-  const existing = await ctx.customerDb.findOne(Customer, { userId: viewer.userId });
-  if (existing) return existing;
-  // Insert-once by e-mail, so two first requests at the same moment still make one profile.
-  const now = ctx.now();
-  await ctx.customerDb
-    .getConnection()
-    .getCollection(ctx.customerDb.getMetadata().get(Customer).collection)
-    .updateOne(
-      { email: viewer.email },
-      {
-        $setOnInsert: {
-          _id: randomUUID() as never,
-          userId: viewer.userId,
-          email: viewer.email,
-          name: viewer.name,
-          phone: null,
-          emergencyContact: null,
-          preferences: { timeZone: 'UTC', newsletter: false },
-          tripsFlown: 0,
-          vip: false,
-          createdAt: now,
-          updatedAt: now,
-        },
-      },
-      { upsert: true },
-    )
-    .catch((error: { code?: number }) => {
-      if (error.code !== 11000) throw error;
-    });
-  return ctx.customerDb.findOneOrFail(Customer, { email: viewer.email });
-}
 
 export interface HoldOutcome {
   bookingId: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@astro/logging';
+import { sandboxGateway } from '@astro/payments';
 import { seedDemoWorld } from '@astro/db/seed';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { createCustomerContext } from '../context.ts';
@@ -14,6 +15,7 @@ describe('customer catalogue.list', () => {
       createCustomerContext({
         customer: test.stores.customer,
         system: test.stores.system,
+        payments: sandboxGateway(test.stores.system, () => now),
         log,
         now: () => now,
         viewer: null,

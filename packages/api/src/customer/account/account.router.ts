@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { customer } from '../trpc.ts';
+import { myProfile, updateProfile } from './traveler.ts';
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()-]{6,19}$/, 'Enter a phone number with its country code, like +1 555 010 2030.');
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'Choose a time zone from the list.');
+
+export const accountRouter = customer.router({
+  /** The signed-in traveler's profile, with trips flown and VIP status. */
+  profile: customer.allow('customer').query(({ ctx }) => myProfile(ctx)),
+  updateProfile: customer
+    .allow('customer')
+    .input(
+      z.object({
+        name: z.string().trim().min(1, 'Enter your full name.').max(200, 'A name is at most 200 characters.'),
+        phone: phone.nullable(),
+        emergencyContact: z
+          .object({
+            name: z.string().trim().min(1, 'Enter the emergency contact’s name.').max(200),
+            phone,
+            relationship: z.string().trim().min(1, 'Say how this person is related to you.').max(100),
+          })
+          .nullable(),
+        preferences: z.object({ timeZone, newsletter: z.boolean() }),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateProfile(ctx, input)),
+});

@@ -1,0 +1,127 @@
+/** What a traveler sees of their bookings: the list, one booking in full, and what cancelling would refund. */
+import { Booking, CatalogueLaunch, type PaymentRecord } from '@astro/db/customer';
+import { refundQuote, type BookingStatus, type Destination, type LaunchStatus, type RefundQuote } from '@astro/domain';
+import { TRPCError } from '../../trpc.ts';
+import { travelerOf } from '../account/traveler.ts';
+import type { CustomerContext } from '../context.ts';
+
+export interface BookingView {
+  id: string;
+  status: BookingStatus;
+  seats: number;
+  passengers: { name: string; birthDate: string }[];
+  unitPriceCents: number;
+  totalCents: number;
+  currency: string;
+  /** ISO 8601 while held. */
+  holdExpiresAt: string | null;
+  paymentUnderWay: boolean;
+  paidCents: number;
+  refundedCents: number;
+  payments: { amountCents: number; outcome: PaymentRecord['outcome']; message: string | null; at: string }[];
+  refunds: { amountCents: number; reason: string; at: string }[];
+  /** What cancelling now would refund; null unless the booking is confirmed. */
+  cancellationQuote: RefundQuote | null;
+  bookedAt: string;
+  launch: {
+    id: string;
+    slug: string;
+    missionName: string;
+    destination: Destination;
+    spaceport: string;
+    launchDate: string;
+    status: LaunchStatus;
+    rocketName: string;
+    agencyName: string;
+  } | null;
+}
+
+/** One of the signed-in traveler's bookings; someone else's booking does not exist for them. */
+export async function ownBooking(ctx: CustomerContext, bookingId: string): Promise<Booking> {
+  const traveler = await travelerOf(ctx);
+  const booking = await ctx.customerDb.fork().findOne(Booking, { id: bookingId, customerId: traveler.id });
+  if (!booking) throw new TRPCError({ code: 'NOT_FOUND', message: 'You have no booking with this reference.' });
+  return booking;
+}
+
+const capturedCentsOf = (booking: Pick<Booking, 'payments'>) =>
+  booking.payments.filter((payment) => payment.outcome === 'captured').reduce((sum, p) => sum + p.amountCents, 0);
+const refundedCentsOf = (booking: Pick<Booking, 'refunds'>) =>
+  booking.refunds.reduce((sum, refund) => sum + refund.amountCents, 0);
+
+/** What the traveler has paid and not had back. */
+export const paidCentsOf = (booking: Pick<Booking, 'payments' | 'refunds'>) =>
+  capturedCentsOf(booking) - refundedCentsOf(booking);
+
+/** The refund policy applied to this booking now (SPEC.md §3). */
+export function cancellationQuoteOf(booking: Booking, launch: CatalogueLaunch | null, now: Date): RefundQuote | null {
+  if (booking.status !== 'confirmed' || !launch) return null;
+  return refundQuote({
+    paidCents: paidCentsOf(booking),
+    launchDate: launch.launchDate,
+    launchDelayedOrAborted:
+      launch.status === 'aborted' || launch.statusHistory.some((change) => change.status === 'delayed'),
+    now,
+  });
+}
+
+const iso = (at: Date | string) => new Date(at).toISOString();
+
+export function bookingViewOf(booking: Booking, launch: CatalogueLaunch | null, now: Date): BookingView {
+  return {
+    id: booking.id,
+    status: booking.status,
+    seats: booking.seats,
+    passengers: booking.passengers,
+    unitPriceCents: booking.unitPriceCents,
+    totalCents: booking.totalCents,
+    currency: booking.currency,
+    holdExpiresAt: booking.status === 'held' && booking.holdExpiresAt ? iso(booking.holdExpiresAt) : null,
+    paymentUnderWay: Boolean(booking.paymentAttempt),
+    paidCents: capturedCentsOf(booking),
+    refundedCents: refundedCentsOf(booking),
+    payments: booking.payments.map((payment) => ({
+      amountCents: payment.amountCents,
+      outcome: payment.outcome,
+      message: payment.message,
+      at: iso(payment.at),
+    })),
+    refunds: booking.refunds.map((refund) => ({
+      amountCents: refund.amountCents,
+      reason: refund.reason,
+      at: iso(refund.at),
+    })),
+    cancellationQuote: cancellationQuoteOf(booking, launch, now),
+    bookedAt: iso(booking.createdAt),
+    launch: launch && {
+      id: launch.id,
+      slug: launch.slug,
+      missionName: launch.missionName,
+      destination: launch.destination,
+      spaceport: launch.spaceport,
+      launchDate: iso(launch.launchDate),
+      status: launch.status,
+      rocketName: launch.rocketName,
+      agencyName: launch.agencyName,
+    },
+  };
+}
+
+export async function bookingDetail(ctx: CustomerContext, bookingId: string): Promise<BookingView> {
+  const booking = await ownBooking(ctx, bookingId);
+  const launch = await ctx.customerDb.fork().findOne(CatalogueLaunch, booking.launchId);
+  return bookingViewOf(booking, launch, ctx.now());
+}
+
+/** The traveler's bookings, newest first; holds that never got their seats are not bookings yet. */
+export async function myBookings(ctx: CustomerContext): Promise<BookingView[]> {
+  const traveler = await travelerOf(ctx);
+  const bookings = (
+    await ctx.customerDb.find(Booking, { customerId: traveler.id }, { orderBy: { createdAt: 'desc' }, limit: 200 })
+  ).filter((booking) => booking.status !== 'held' || booking.holdExpiresAt);
+  const launches = await ctx.customerDb.find(CatalogueLaunch, {
+    id: { $in: [...new Set(bookings.map((b) => b.launchId))] },
+  });
+  const byId = new Map(launches.map((launch) => [launch.id, launch]));
+  return bookings.map((booking) => bookingViewOf(booking, byId.get(booking.launchId) ?? null, ctx.now()));
+}

@@ -1,0 +1,113 @@
+/**
+ * Cancelling a confirmed booking. The refund is quoted first and frozen on the booking when the customer
+ * confirms; then the seats come back (once), the gateway refunds (once per booking), and the booking becomes
+ * `cancelled`. A process that dies in between leaves the frozen cancellation for booking recovery to finish.
+ */
+import {
+  Booking,
+  CatalogueLaunch,
+  changeBooking,
+  releaseConfirmedSeats,
+  type PendingCancellation,
+} from '@astro/db/customer';
+import type { MongoEntityManager } from '@astro/db/system';
+import { formatMoney, money } from '@astro/domain';
+import type { PaymentGateway } from '@astro/payments';
+import { TRPCError } from '../../trpc.ts';
+import type { CustomerContext } from '../context.ts';
+import { bookingDetail, cancellationQuoteOf, ownBooking, type BookingView } from './bookings.queries.ts';
+
+export async function cancelBooking(
+  ctx: CustomerContext,
+  input: { bookingId: string; quotedRefundCents: number },
+): Promise<BookingView> {
+  const booking = await ownBooking(ctx, input.bookingId);
+  if (booking.status === 'cancelled' || booking.cancellation) return alreadyCancelled(ctx, booking);
+  if (booking.status !== 'confirmed')
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: 'Only a confirmed booking can be cancelled; an unpaid hold simply lapses.',
+    });
+  const now = ctx.now();
+  const launch = await ctx.customerDb.fork().findOne(CatalogueLaunch, booking.launchId);
+  const quote = cancellationQuoteOf(booking, launch, now)!;
+  if (quote.refundCents !== input.quotedRefundCents)
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `The refund is now ${formatMoney(money(quote.refundCents, booking.currency))} (${quote.percent}%): ${quote.because} Please confirm again.`,
+    });
+  const cancellation: PendingCancellation = {
+    refundCents: quote.refundCents,
+    percent: quote.percent,
+    reason: quote.because,
+    by: 'customer',
+    requestedAt: now,
+  };
+  const claimed = await changeBooking(
+    ctx.customerDb,
+    { _id: booking.id, status: 'confirmed', cancellation: null },
+    { set: { cancellation } },
+    now,
+  );
+  if (!claimed) return alreadyCancelled(ctx, await ownBooking(ctx, booking.id));
+  await finishCancellation(ctx.customerDb, ctx.payments, { ...booking, cancellation }, now);
+  ctx.log.info('Booking cancelled', { bookingId: booking.id, refundCents: quote.refundCents });
+  return bookingDetail(ctx, booking.id);
+}
+
+/** Cancelling twice is cancelling once: a cancellation under way is finished, a finished one shown. */
+async function alreadyCancelled(ctx: CustomerContext, booking: Booking): Promise<BookingView> {
+  if (booking.cancellation) await finishCancellation(ctx.customerDb, ctx.payments, booking, ctx.now());
+  else if (booking.status !== 'cancelled')
+    throw new TRPCError({ code: 'CONFLICT', message: 'This booking has just changed. Please look at it again.' });
+  return bookingDetail(ctx, booking.id);
+}
+
+/** The steps after the refund is frozen; each happens at most once however often this runs. */
+export async function finishCancellation(
+  em: MongoEntityManager,
+  gateway: PaymentGateway,
+  booking: Booking,
+  now: Date,
+): Promise<void> {
+  const cancellation = booking.cancellation;
+  if (!cancellation) return;
+  await releaseConfirmedSeats(em, booking.launchId, booking.id, booking.seats);
+  const charge = booking.payments.find((payment) => payment.outcome === 'captured');
+  let reference: string | null = null;
+  if (cancellation.refundCents > 0 && charge) {
+    const refund = await gateway.refund({
+      idempotencyKey: `${booking.id}:cancellation`,
+      chargeId: charge.gatewayReference,
+      amountCents: cancellation.refundCents,
+    });
+    if (refund.outcome !== 'succeeded')
+      throw new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The refund could not be made just now. Your cancellation is recorded and the refund will be retried.',
+      });
+    reference = refund.refundId;
+  }
+  await changeBooking(
+    em,
+    { _id: booking.id, status: 'confirmed', cancellation: { $ne: null } },
+    {
+      set: { status: 'cancelled' },
+      unset: ['cancellation'],
+      ...(reference
+        ? {
+            push: {
+              refunds: {
+                id: crypto.randomUUID(),
+                amountCents: cancellation.refundCents,
+                gatewayReference: reference,
+                reason: `Cancelled by the ${cancellation.by}: ${cancellation.percent}% refund. ${cancellation.reason}`,
+                at: now,
+              },
+            },
+          }
+        : {}),
+    },
+    now,
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Finishing what an interrupted process left half done (a host killed mid-payment or mid-cancellation).
+ * Runs as a job on any number of hosts: every step it repeats is a conditional write that applies once.
+ */
+import { Booking, changeBooking, type PaymentAttempt } from '@astro/db/customer';
+import type { MongoEntityManager } from '@astro/db/system';
+import type { PaymentGateway } from '@astro/payments';
+import { finishCancellation } from './cancellation.ts';
+import { settlePayment } from './payment.ts';
+
+/** How long a step may take before it counts as interrupted; far beyond any gateway timeout. */
+export const interruptedAfterMs = 2 * 60_000;
+
+export async function resumeInterruptedBookings(
+  em: MongoEntityManager,
+  gateway: PaymentGateway,
+  now: Date,
+): Promise<{ payments: number; cancellations: number }> {
+  const before = new Date(now.getTime() - interruptedAfterMs);
+  const payments = await em.find(Booking, { 'paymentAttempt.startedAt': { $lt: before } } as never, { limit: 100 });
+  for (const booking of payments) {
+    const attempt = booking.paymentAttempt as PaymentAttempt;
+    const result = await gateway.findCharge(attempt.gatewayKey);
+    if (result) await settlePayment(em, gateway, { ...booking, paymentAttempt: attempt }, result, now);
+    // Never charged: the attempt is dropped and the hold goes on (or lapses) as if it had not been tried.
+    else
+      await changeBooking(
+        em,
+        { _id: booking.id, 'paymentAttempt.key': attempt.key, 'paymentAttempt.chargeId': null },
+        { unset: ['paymentAttempt'] },
+        now,
+      );
+  }
+  const cancellations = await em.find(
+    Booking,
+    { status: 'confirmed', 'cancellation.requestedAt': { $lt: before } } as never,
+    { limit: 100 },
+  );
+  for (const booking of cancellations) await finishCancellation(em, gateway, booking, now);
+  return { payments: payments.length, cancellations: cancellations.length };
+}

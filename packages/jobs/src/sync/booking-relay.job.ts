@@ -1,0 +1,88 @@
+/**
+ * Records a sync message for every booking change. A change marks its booking `syncPending` in the same
+ * document write (changeBooking); this job writes one message per booking version, keyed by that version so
+ * a message copied twice (a crash between copying and clearing the mark) is inserted once, then clears the
+ * mark only if the booking has not changed again meanwhile.
+ */
+import { createHash } from 'node:crypto';
+import { Booking, bookingsOf, Customer, type CustomerOrm } from '@astro/db/customer';
+import { SyncMessage, type SyncStore, type SystemOrm } from '@astro/db/system';
+import type { JobDefinition } from '../scheduler.ts';
+
+/** The same booking version always gets the same message id (a UUID-shaped digest). */
+export function bookingMessageId(bookingId: string, version: number): string {
+  const hex = createHash('sha256').update(`booking:${bookingId}:${version}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export async function relayBookingChanges(customer: CustomerOrm, system: SystemOrm, now: Date, limit = 200) {
+  const em = customer.em.fork();
+  const changed = (await em.find(Booking, { syncPending: true }, { orderBy: { updatedAt: 'asc' }, limit })).filter(
+    // A booking still taking its seats is not a booking yet; it is announced once its hold is in place.
+    (booking) => booking.status !== 'held' || booking.holdExpiresAt,
+  );
+  if (changed.length === 0) return 0;
+  const travelers = await em.find(Customer, { id: { $in: [...new Set(changed.map((b) => b.customerId))] } });
+  const travelerOf = new Map(travelers.map((traveler) => [traveler.id, traveler]));
+  const messages = system.em.getConnection().getCollection(system.getMetadata().get(SyncMessage).collection);
+  await messages.bulkWrite(
+    changed.map((booking) => ({
+      updateOne: {
+        filter: { _id: bookingMessageId(booking.id, booking.version) as never },
+        update: {
+          $setOnInsert: {
+            kind: 'booking.changed',
+            source: 'customer' satisfies SyncStore,
+            target: 'operational' satisfies SyncStore,
+            entityType: 'booking',
+            entityId: booking.id,
+            entityVersion: booking.version,
+            payload: {
+              launchId: booking.launchId,
+              customerId: booking.customerId,
+              customerName: travelerOf.get(booking.customerId)?.name ?? '',
+              customerEmail: travelerOf.get(booking.customerId)?.email ?? '',
+              seats: booking.seats,
+              passengers: booking.passengers,
+              unitPriceCents: booking.unitPriceCents,
+              totalCents: booking.totalCents,
+              currency: booking.currency,
+              status: booking.status,
+              payments: booking.payments,
+              refunds: booking.refunds,
+              bookedAt: booking.createdAt,
+            },
+            status: 'pending',
+            attempts: 0,
+            availableAt: now,
+            claimedBy: null,
+            claimedUntil: null,
+            lastError: null,
+            correlationId: null,
+            createdAt: now,
+            appliedAt: null,
+          },
+        },
+        upsert: true,
+      },
+    })),
+    { ordered: true },
+  );
+  for (const booking of changed)
+    await bookingsOf(em).updateOne(
+      { _id: booking.id as never, version: booking.version },
+      { $set: { syncPending: false } },
+    );
+  return changed.length;
+}
+
+export function bookingRelayJob(customer: CustomerOrm, system: SystemOrm): JobDefinition {
+  return {
+    name: 'booking-sync-relay',
+    description: 'Records a sync message for every booking change in the Customer DB',
+    schedule: '*/5 * * * * *',
+    async run({ now }) {
+      return { relayed: await relayBookingChanges(customer, system, now()) };
+    },
+  };
+}
