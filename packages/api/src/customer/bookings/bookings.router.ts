@@ -8,7 +8,10 @@ import { payForBooking } from './payment.ts';
 
 const bookingId = z.uuid('This is not a booking reference.');
 /** Made by the client once per user action, so a retried request is recognised as the same action. */
-const actionKey = z.string().min(8).max(100);
+const actionKey = z
+  .string()
+  .min(8, 'An idempotency key has at least 8 characters.')
+  .max(100, 'An idempotency key has at most 100 characters.');
 
 export const bookingsRouter = customer.router({
   /** Holds seats for 10 minutes; the same idempotency key always answers with the same hold. */

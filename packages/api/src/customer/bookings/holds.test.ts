@@ -8,34 +8,15 @@ import {
   type CustomerOrm,
 } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
-import { createLogger } from '@astro/logging';
-import { sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
-import { viewerAs } from '../../personas.test-support.ts';
-import { createCustomerContext } from '../context.ts';
-import { customerRouter } from '../router.ts';
+import { travelerCallers } from '../travelers.test-support.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
 describe('seat holds', () => {
   let world: TestStores;
   const connections: CustomerOrm[] = [];
-  const log = createLogger({ service: 'test', level: 'error', write: () => {} });
-  const travelerCaller = (customer: CustomerOrm, n: number) =>
-    customerRouter.createCaller(
-      createCustomerContext({
-        customer,
-        system: world.stores.system,
-        payments: sandboxGateway(world.stores.system, () => now),
-        log,
-        now: () => now,
-        viewer: {
-          ...viewerAs('customer', { id: `traveler-${n}` }),
-          email: `traveler.${n}@example.com`,
-          name: `Traveler ${n}`,
-        },
-      }),
-    );
+  const traveler = (n: number, customer?: CustomerOrm) => travelerCallers(world, () => now)(n, customer);
   const catalogue = () => world.stores.customer.em.fork();
   const bookableLaunch = async (minSeats: number) =>
     catalogue().findOneOrFail(
@@ -51,7 +32,7 @@ describe('seat holds', () => {
   beforeAll(async () => {
     world = await openTestStores();
     await seedDemoWorld(world.stores, now);
-    for (let i = 0; i < 10; i++)
+    for (let i = 0; i < 20; i++)
       connections.push(await openCustomerDb(world.config.customerMongoUrl, world.config.customerDbName));
   });
   afterAll(async () => {
@@ -59,12 +40,12 @@ describe('seat holds', () => {
     await world.drop();
   });
 
-  it('never oversells: 200 travelers on 10 connections race for the last seats', async () => {
+  it('never oversells: 200 travelers on 20 connections race for the last seats', async () => {
     const launch = await bookableLaunch(3);
     const before = { left: launch.seatsLeft, held: launch.seatsHeld };
     const attempts = await Promise.allSettled(
       Array.from({ length: 200 }, (_, n) =>
-        travelerCaller(connections[n % connections.length]!, n).bookings.hold({
+        traveler(n, connections[n % connections.length]).bookings.hold({
           launchId: launch.id,
           seats: 1,
           idempotencyKey: `race-${n}-${launch.id}`,
@@ -89,7 +70,7 @@ describe('seat holds', () => {
     const launch = await bookableLaunch(4);
     const results = await Promise.all(
       connections.map((connection) =>
-        travelerCaller(connection, 9999).bookings.hold({
+        traveler(9999, connection).bookings.hold({
           launchId: launch.id,
           seats: 2,
           idempotencyKey: 'one-click-twice',
@@ -104,7 +85,7 @@ describe('seat holds', () => {
 
   it('gives a hold back exactly once, and refuses more seats than a booking may hold', async () => {
     const launch = await bookableLaunch(5);
-    const caller = travelerCaller(world.stores.customer, 424242);
+    const caller = traveler(424242);
     const hold = await caller.bookings.hold({ launchId: launch.id, seats: 3, idempotencyKey: 'release-me-please' });
     expect(await releaseHold(catalogue(), launch.id, hold.bookingId, 3)).toBe(true);
     expect(await releaseHold(catalogue(), launch.id, hold.bookingId, 3)).toBe(false);
@@ -116,7 +97,7 @@ describe('seat holds', () => {
 
   it('expires a lapsed hold once, gives its seats back, and removes a booking that never got seats', async () => {
     const launch = await bookableLaunch(2);
-    const hold = await travelerCaller(world.stores.customer, 777).bookings.hold({
+    const hold = await traveler(777).bookings.hold({
       launchId: launch.id,
       seats: 2,
       idempotencyKey: 'about-to-lapse',
