@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomerContext, customerRouter } from '@astro/api';
+import { Booking, CatalogueLaunch } from '@astro/db/customer';
+import { seedDemoWorld } from '@astro/db/seed';
+import { SyncMessage } from '@astro/db/system';
+import { createLogger } from '@astro/logging';
+import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
+import { bookingMessageId, relayBookingChanges } from './booking-relay.job.ts';
+
+describe('sync messages for booking changes', () => {
+  let world: TestStores;
+  const relay = () => relayBookingChanges(world.stores.customer, world.stores.system, new Date());
+  const messagesOf = (bookingId: string) =>
+    world.stores.system.em.fork().find(SyncMessage, { entityId: bookingId }, { orderBy: { entityVersion: 'asc' } });
+
+  beforeAll(async () => {
+    world = await openTestStores();
+    await seedDemoWorld(world.stores, new Date());
+  });
+  afterAll(() => world.drop());
+
+  it('records one message per booking version, in order, however often it runs', async () => {
+    const traveler = customerRouter.createCaller(
+      createCustomerContext({
+        customer: world.stores.customer,
+        system: world.stores.system,
+        payments: sandboxGateway(world.stores.system),
+        log: createLogger({ service: 'test', level: 'error', write: () => {} }),
+        viewer: {
+          userId: 'relay-traveler',
+          name: 'Relay Traveler',
+          email: 'relay@example.com',
+          roles: ['customer'],
+          agencyId: null,
+        },
+      }),
+    );
+    const launch = await world.stores.customer.em
+      .fork()
+      .findOneOrFail(
+        CatalogueLaunch,
+        { status: 'scheduled', seatsLeft: { $gte: 1 } },
+        { orderBy: { launchDate: 'desc' } },
+      );
+    await relay();
+
+    const { bookingId } = await traveler.bookings.hold({
+      launchId: launch.id,
+      seats: 1,
+      idempotencyKey: 'relay-hold-1',
+    });
+    expect(await relay()).toBe(1);
+    expect(await messagesOf(bookingId)).toEqual([
+      expect.objectContaining({
+        kind: 'booking.changed',
+        source: 'customer',
+        target: 'operational',
+        entityVersion: 1,
+        payload: expect.objectContaining({ status: 'held', customerName: 'Relay Traveler', launchId: launch.id }),
+      }),
+    ]);
+
+    await traveler.bookings.passengers({
+      bookingId,
+      passengers: [{ name: 'Relay Traveler', birthDate: '1984-02-29' }],
+    });
+    await traveler.bookings.pay({
+      bookingId,
+      attemptKey: 'relay-pay-1',
+      card: { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' },
+    });
+    expect(await relay()).toBe(1);
+    expect(await relay()).toBe(0);
+    const booking = await world.stores.customer.em.fork().findOneOrFail(Booking, bookingId);
+    const messages = await messagesOf(bookingId);
+    expect(messages.map((message) => message.entityVersion)).toEqual([1, booking.version]);
+    expect(messages.at(-1)!.payload).toMatchObject({ status: 'confirmed', passengers: [{ name: 'Relay Traveler' }] });
+
+    // A relay that died after writing the message but before clearing the mark writes it once.
+    await world.stores.customer.em.fork().nativeUpdate(Booking, { id: bookingId }, { syncPending: true });
+    expect(await relay()).toBe(1);
+    expect(await messagesOf(bookingId)).toHaveLength(2);
+    expect(messages.at(-1)!.id).toBe(bookingMessageId(bookingId, booking.version));
+  });
+});
