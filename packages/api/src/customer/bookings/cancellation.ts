@@ -3,8 +3,9 @@
  * confirms; then the seats come back (once), the gateway refunds (once per booking), and the booking becomes
  * `cancelled`. A process that dies in between leaves the frozen cancellation for booking recovery to finish.
  */
+import type {
+  Booking} from '@astro/db/customer';
 import {
-  Booking,
   CatalogueLaunch,
   changeBooking,
   releaseConfirmedSeats,

@@ -30,7 +30,7 @@ describe('a host killed between the steps of a booking', () => {
 
   /** A held booking with its passengers, on a launch far enough ahead to book today. */
   async function heldBooking(seats = 2) {
-    const traveler = `doomed-traveler-${++n}`;
+    n++;
     const caller = travelerCallers(world, () => new Date())(n);
     const [launch] = await em().find(
       CatalogueLaunch,
