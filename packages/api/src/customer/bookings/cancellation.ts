@@ -3,14 +3,8 @@
  * confirms; then the seats come back (once), the gateway refunds (once per booking), and the booking becomes
  * `cancelled`. A process that dies in between leaves the frozen cancellation for booking recovery to finish.
  */
-import type {
-  Booking} from '@astro/db/customer';
-import {
-  CatalogueLaunch,
-  changeBooking,
-  releaseConfirmedSeats,
-  type PendingCancellation,
-} from '@astro/db/customer';
+import type { Booking } from '@astro/db/customer';
+import { CatalogueLaunch, changeBooking, releaseConfirmedSeats, type PendingCancellation } from '@astro/db/customer';
 import type { MongoEntityManager } from '@astro/db/system';
 import { formatMoney, money } from '@astro/domain';
 import type { PaymentGateway } from '@astro/payments';
