@@ -16,6 +16,7 @@ import {
   holdExpiryJob,
   logRetentionJob,
   outboxRelayJob,
+  syncApplyJob,
 } from '@astro/jobs';
 import { createLogger } from '@astro/logging';
 import { sandboxGateway } from '@astro/payments';
@@ -52,6 +53,7 @@ scheduler.register(outboxRelayJob(stores.operational, stores.system));
 scheduler.register(holdExpiryJob(stores.customer));
 scheduler.register(bookingRecoveryJob(stores.customer, payments));
 scheduler.register(bookingRelayJob(stores.customer, stores.system));
+scheduler.register(syncApplyJob(stores, instance));
 
 let server: Server | null = null;
 if (!jobsOnly) {

@@ -5,3 +5,4 @@ export * from './sync/outbox-relay.job.ts';
 export * from './bookings/hold-expiry.job.ts';
 export * from './sync/booking-relay.job.ts';
 export * from './bookings/booking-recovery.job.ts';
+export * from './sync/apply/sync-apply.ts';

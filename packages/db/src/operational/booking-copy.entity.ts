@@ -27,6 +27,9 @@ export const BookingCopy = defineEntity({
     totalCents: p.bigint('number'),
     currency: p.enum(currencies).default('USD'),
     status: p.enum(bookingStatuses),
+    /** Captured by the payment provider, and given back, in cents (the Customer DB keeps each record). */
+    paidCents: p.bigint('number').default(0),
+    refundedCents: p.bigint('number').default(0),
     /** The Customer DB's version of the booking this copy reflects. */
     version: p.integer(),
     bookedAt: p.datetime(),

@@ -322,6 +322,8 @@ function newBooking(
     totalCents,
     currency: booking.currency,
     status: booking.status,
+    paidCents: totalCents,
+    refundedCents: cancelled ? totalCents : 0,
     version: booking.version,
     bookedAt,
   });

@@ -1,12 +1,11 @@
 /** Scheduling, editing and moving a launch through its status machine; each change is announced to the catalogue. */
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Launch, LaunchStatusChange, type OperationalEntityManager } from '@astro/db/operational';
+import { announceLaunchChange, Launch, recordStatusChange, type OperationalEntityManager } from '@astro/db/operational';
 import { canEditTerms, changeLaunchStatus, launchSlug, launchTermsProblems, type StatusChange } from '@astro/domain';
 import type { z } from 'zod';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { SupplierContext } from '../context.ts';
 import { ownRocket } from '../rockets/rockets.commands.ts';
-import { announceLaunchChange } from '../sync.ts';
 import { occupancyOf, ownLaunch } from './launches.queries.ts';
 import type { launchFields } from './launches.schemas.ts';
 
@@ -37,22 +36,12 @@ function conflict(error: unknown, fields: { missionName: string; launchDate: Dat
   throw error;
 }
 
-async function record(
+const record = (
   em: OperationalEntityManager,
   ctx: AgencyContext,
   launch: Launch,
   change: { from: Launch['status'] | null; reason: string | null; launchDate?: Date },
-) {
-  em.create(LaunchStatusChange, {
-    launch: launch.id,
-    fromStatus: change.from,
-    toStatus: launch.status,
-    reason: change.reason,
-    launchDate: change.launchDate ?? null,
-    changedBy: ctx.viewer!.email,
-  });
-  await announceLaunchChange(em, launch);
-}
+) => recordStatusChange(em, launch, { ...change, changedBy: ctx.viewer!.email });
 
 export async function scheduleLaunch(ctx: AgencyContext, fields: LaunchFields) {
   return ctx.operationalDb

@@ -1,10 +1,9 @@
 /** Changing an agency's fleet: every rule of SPEC.md §3 for rockets, for any client of the API. */
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Launch, Rocket, type OperationalEntityManager } from '@astro/db/operational';
+import { announceLaunchChange, Launch, Rocket, type OperationalEntityManager } from '@astro/db/operational';
 import { canReach, destinationLabels } from '@astro/domain';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { SupplierContext } from '../context.ts';
-import { announceLaunchChange } from '../sync.ts';
 import type { z } from 'zod';
 import type { rocketFields } from './rockets.schemas.ts';
 

@@ -2,14 +2,11 @@
  * Announcing a launch change to the catalogue: the message goes into the Operational DB's outbox in the
  * same transaction as the change (see SyncOutboxMessage), never straight to another store.
  */
-import {
-  catalogueFieldsOf,
-  LaunchStatusChange,
-  SyncOutboxMessage,
-  type Launch,
-  type OperationalEntityManager,
-} from '@astro/db/operational';
 import { currentCorrelation } from '@astro/logging';
+import { catalogueFieldsOf } from '../catalogue-projection.ts';
+import { LaunchStatusChange, type Launch } from './launch.entity.ts';
+import type { OperationalEntityManager } from './orm.ts';
+import { SyncOutboxMessage } from './sync-outbox.entity.ts';
 
 export async function announceLaunchChange(em: OperationalEntityManager, launch: Launch): Promise<void> {
   await em.populate(launch, ['rocket', 'agency']);
@@ -25,4 +22,21 @@ export async function announceLaunchChange(em: OperationalEntityManager, launch:
     correlationId: currentCorrelation()?.correlationId ?? null,
     relayedAt: null,
   });
+}
+
+/** A launch that moved through its status machine: the history entry, then the announcement of the new state. */
+export async function recordStatusChange(
+  em: OperationalEntityManager,
+  launch: Launch,
+  change: { from: Launch['status'] | null; reason: string | null; launchDate?: Date; changedBy: string },
+): Promise<void> {
+  em.create(LaunchStatusChange, {
+    launch: launch.id,
+    fromStatus: change.from,
+    toStatus: launch.status,
+    reason: change.reason,
+    launchDate: change.launchDate ?? null,
+    changedBy: change.changedBy,
+  });
+  await announceLaunchChange(em, launch);
 }

@@ -1,0 +1,98 @@
+/**
+ * A booking change from the Customer DB, applied to its copy in the Operational DB (suppliers' manifests,
+ * employees' booking screens, occupancy). The copy moves only forward in version; in the same transaction,
+ * confirmed seats that reach a scheduled launch's minimum confirm the launch (SPEC.md §3), which is
+ * announced back to the catalogue through the outbox like any launch change.
+ */
+import { LockMode } from '@mikro-orm/core';
+import type { PaymentRecord, RefundRecord } from '@astro/db/customer';
+import { Launch, recordStatusChange, type OperationalEntityManager, type OperationalOrm } from '@astro/db/operational';
+import { changeLaunchStatus, confirmsByOccupancy, type BookingStatus } from '@astro/domain';
+import type { ApplyOutcome } from './sync-apply.ts';
+
+export interface BookingPayload {
+  launchId: string;
+  customerId: string;
+  customerName: string;
+  customerEmail: string;
+  seats: number;
+  passengers: { name: string; birthDate: string }[];
+  unitPriceCents: number;
+  totalCents: number;
+  currency: string;
+  status: BookingStatus;
+  payments: PaymentRecord[];
+  refunds: RefundRecord[];
+  bookedAt: string;
+}
+
+export async function applyBookingToCopy(
+  operational: OperationalOrm,
+  message: { entityId: string; entityVersion: number; payload: Record<string, unknown> },
+  now: Date,
+): Promise<ApplyOutcome> {
+  const booking = message.payload as unknown as BookingPayload;
+  const paidCents = booking.payments
+    .filter((payment) => payment.outcome === 'captured')
+    .reduce((sum, payment) => sum + payment.amountCents, 0);
+  const refundedCents = booking.refunds.reduce((sum, refund) => sum + refund.amountCents, 0);
+  return operational.em.fork().transactional(async (em) => {
+    const written = await em.execute<{ id: string }[]>(
+      `insert into booking_copy (id, launch_id, customer_id, customer_name, customer_email, seats, passengers,
+         unit_price_cents, total_cents, currency, status, paid_cents, refunded_cents, version, booked_at, synced_at)
+       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (id) do update set
+         customer_name = excluded.customer_name, customer_email = excluded.customer_email, seats = excluded.seats,
+         passengers = excluded.passengers, status = excluded.status, paid_cents = excluded.paid_cents,
+         refunded_cents = excluded.refunded_cents, version = excluded.version, synced_at = excluded.synced_at
+       where booking_copy.version < excluded.version
+       returning id`,
+      [
+        message.entityId,
+        booking.launchId,
+        booking.customerId,
+        booking.customerName,
+        booking.customerEmail,
+        booking.seats,
+        JSON.stringify(booking.passengers),
+        booking.unitPriceCents,
+        booking.totalCents,
+        booking.currency,
+        booking.status,
+        paidCents,
+        refundedCents,
+        message.entityVersion,
+        new Date(booking.bookedAt),
+        now,
+      ],
+    );
+    if (written.length === 0) return 'stale';
+    if (booking.status === 'confirmed') await confirmLaunchAtMinimum(em, booking.launchId);
+    return 'applied';
+  });
+}
+
+async function confirmLaunchAtMinimum(em: OperationalEntityManager, launchId: string): Promise<void> {
+  // Locked, so two bookings applied at once judge the launch one after the other.
+  const launch = await em.findOneOrFail(Launch, launchId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const [{ seats }] = (await em.execute(
+    `select coalesce(sum(seats), 0)::int as seats from booking_copy where launch_id = ? and status = 'confirmed'`,
+    [launchId],
+  )) as [{ seats: number }];
+  const state = {
+    status: launch.status,
+    launchDate: launch.launchDate,
+    minimumPassengers: launch.minimumPassengers,
+    confirmedSeats: seats,
+  };
+  if (!confirmsByOccupancy(state)) return;
+  const outcome = changeLaunchStatus(state, { to: 'confirmed' }, new Date());
+  if (!outcome.ok) return;
+  launch.status = outcome.status;
+  launch.version += 1;
+  await recordStatusChange(em, launch, {
+    from: 'scheduled',
+    reason: `Confirmed seats reached the minimum of ${launch.minimumPassengers}.`,
+    changedBy: 'Astro Bookings',
+  });
+}

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomerContext, createSupplierContext, customerRouter, supplierRouter } from '@astro/api';
+import { CatalogueLaunch } from '@astro/db/customer';
+import { BookingCopy, Launch } from '@astro/db/operational';
+import { seedDemoWorld } from '@astro/db/seed';
+import { SyncMessage } from '@astro/db/system';
+import { createLogger } from '@astro/logging';
+import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { relayBookingChanges } from '../booking-relay.job.ts';
+import { relayOperationalOutbox } from '../outbox-relay.job.ts';
+import { applySyncMessages, maxAttempts } from './sync-apply.ts';
+
+const day = 86_400_000;
+const log = createLogger({ service: 'test', level: 'error', write: () => {} });
+
+describe('applying sync messages', () => {
+  let world: TestStores;
+  let clock = new Date();
+  const apply = () => applySyncMessages(world.stores, 'test-scheduler', () => clock);
+  /** Everything the jobs would do in a few seconds: relay both outboxes, then apply. */
+  const settle = async () => {
+    await relayOperationalOutbox(world.stores.operational, world.stores.system, clock);
+    await relayBookingChanges(world.stores.customer, world.stores.system, clock);
+    return apply();
+  };
+  const catalogue = (id: string) => world.stores.customer.em.fork().findOneOrFail(CatalogueLaunch, id);
+  const supplierOf = (agencyId: string) =>
+    supplierRouter.createCaller(
+      createSupplierContext({
+        operational: world.stores.operational,
+        system: world.stores.system,
+        log,
+        viewer: { userId: 's', name: 'Supplier', email: 'supplier@example.com', roles: ['supplier'], agencyId },
+      }),
+    );
+  const traveler = (n: number) =>
+    customerRouter.createCaller(
+      createCustomerContext({
+        customer: world.stores.customer,
+        system: world.stores.system,
+        payments: sandboxGateway(world.stores.system),
+        log,
+        viewer: {
+          userId: `t${n}`,
+          name: `Traveler ${n}`,
+          email: `t${n}@example.com`,
+          roles: ['customer'],
+          agencyId: null,
+        },
+      }),
+    );
+
+  beforeAll(async () => {
+    world = await openTestStores();
+    await seedDemoWorld(world.stores, new Date());
+    await settle();
+  });
+  afterAll(() => world.drop());
+
+  it('shows a delayed launch in the catalogue at its new date, its seat counts untouched', async () => {
+    const launch = await world.stores.operational.em
+      .fork()
+      .findOneOrFail(Launch, { status: 'scheduled', launchDate: { $gt: new Date(Date.now() + 30 * day) } });
+    const before = await catalogue(launch.id);
+    const newDate = new Date(launch.launchDate.getTime() + 14 * day);
+    await supplierOf(launch.agency.id).launches.changeStatus({
+      launchId: launch.id,
+      to: 'delayed',
+      newDate,
+      reason: 'Weather window',
+    });
+    expect(await settle()).toMatchObject({ applied: 1, dead: 0 });
+    const after = await catalogue(launch.id);
+    expect(after).toMatchObject({
+      status: 'delayed',
+      seatsLeft: before.seatsLeft,
+      seatsConfirmed: before.seatsConfirmed,
+    });
+    expect(after.launchDate).toEqual(newDate);
+    expect(after.statusHistory.at(-1)).toMatchObject({ status: 'delayed', reason: 'Weather window' });
+  });
+
+  it('copies a paid booking to the Operational DB, and confirms the launch when its minimum is reached', async () => {
+    // A scheduled launch a few seats short of its minimum.
+    const launches = await world.stores.customer.em
+      .fork()
+      .find(CatalogueLaunch, { status: 'scheduled', launchDate: { $gt: new Date(Date.now() + 30 * day) } });
+    const launch = launches.find((each) => each.minimumPassengers - each.seatsConfirmed <= 4 && each.seatsLeft >= 4)!;
+    const short = launch.minimumPassengers - launch.seatsConfirmed;
+    const caller = traveler(1);
+    const { bookingId } = await caller.bookings.hold({
+      launchId: launch.id,
+      seats: short,
+      idempotencyKey: 'sync-apply-1',
+    });
+    await caller.bookings.passengers({
+      bookingId,
+      passengers: Array.from({ length: short }, (_, i) => ({ name: `Crew ${i}`, birthDate: '1980-01-01' })),
+    });
+    const paid = await caller.bookings.pay({
+      bookingId,
+      attemptKey: 'sync-apply-pay-1',
+      card: { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' },
+    });
+
+    await settle();
+    const copy = await world.stores.operational.em.fork().findOneOrFail(BookingCopy, bookingId);
+    expect(copy).toMatchObject({ status: 'confirmed', seats: short, paidCents: paid.totalCents, refundedCents: 0 });
+    expect(await world.stores.operational.em.fork().findOneOrFail(Launch, launch.id)).toMatchObject({
+      status: 'confirmed',
+    });
+    // The confirmation travels back to the catalogue like any launch change.
+    await settle();
+    expect(await catalogue(launch.id)).toMatchObject({ status: 'confirmed', seatsConfirmed: launch.minimumPassengers });
+  });
+
+  it('applies a message twice as once, and never lets an older version overwrite a newer one', async () => {
+    const launch = await world.stores.operational.em.fork().findOneOrFail(Launch, { status: 'scheduled' });
+    const current = await catalogue(launch.id);
+    const messages = world.stores.system.em.getConnection().getCollection('sync_messages');
+    const message = (version: number, missionName: string) => ({
+      _id: crypto.randomUUID() as never,
+      kind: 'catalogue.launch-changed',
+      source: 'operational',
+      target: 'customer',
+      entityType: 'launch',
+      entityId: launch.id,
+      entityVersion: version,
+      payload: { ...current, id: current.id, missionName, sourceVersion: version },
+      status: 'pending',
+      attempts: 0,
+      availableAt: clock,
+      claimedBy: null,
+      claimedUntil: null,
+      createdAt: clock,
+    });
+    const newer = message(current.sourceVersion + 2, 'Newer Name');
+    await messages.insertOne(newer);
+    expect(await apply()).toMatchObject({ applied: 1 });
+    await messages.insertOne(message(current.sourceVersion + 1, 'Older Name'));
+    await messages.updateOne({ _id: newer._id }, { $set: { status: 'pending' } });
+    expect(await apply()).toMatchObject({ applied: 0, stale: 2 });
+    expect(await catalogue(launch.id)).toMatchObject({
+      missionName: 'Newer Name',
+      sourceVersion: current.sourceVersion + 2,
+      seatsLeft: current.seatsLeft,
+    });
+  });
+
+  it('retries a message that fails with growing delays, then keeps it as a dead letter with its error', async () => {
+    const messages = world.stores.system.em.getConnection().getCollection<Record<string, unknown>>('sync_messages');
+    const id = crypto.randomUUID();
+    await messages.insertOne({
+      _id: id as never,
+      kind: 'launch.teleported',
+      source: 'operational',
+      target: 'customer',
+      entityType: 'launch',
+      entityId: 'nowhere',
+      entityVersion: 1,
+      payload: {},
+      status: 'pending',
+      attempts: 0,
+      availableAt: clock,
+      claimedBy: null,
+      claimedUntil: null,
+      createdAt: clock,
+    });
+    const start = clock;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      await apply();
+      const stored = await world.stores.system.em.fork().findOneOrFail(SyncMessage, id);
+      expect(stored).toMatchObject({ attempts: attempt, status: attempt < maxAttempts ? 'pending' : 'dead' });
+      clock = new Date(stored.availableAt.getTime() + 1);
+    }
+    const dead = await world.stores.system.em.fork().findOneOrFail(SyncMessage, id);
+    expect(dead).toMatchObject({
+      status: 'dead',
+      lastError: 'No applier for sync messages of kind "launch.teleported"',
+    });
+    // Backoff: the last retry came minutes after the first, not seconds.
+    expect(clock.getTime() - start.getTime()).toBeGreaterThan(4 * 60_000);
+    clock = new Date();
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Applies sync messages to their targets (SPEC.md §5). A message is claimed before it is applied, so two
+ * schedulers never apply the same one at once; a claim that outlives its scheduler expires and the message is
+ * taken over. Appliers compare versions, so a message applied twice, or after a newer one, changes nothing.
+ * A failure is retried with backoff and dead-lettered after `maxAttempts`; a target that is down does not use
+ * up attempts: the batch stops and the messages wait for it.
+ */
+import type { CustomerOrm } from '@astro/db/customer';
+import type { OperationalOrm } from '@astro/db/operational';
+import { SyncMessage, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
+import type { JobDefinition } from '../../scheduler.ts';
+import { applyBookingToCopy } from './booking-copy.applier.ts';
+import { applyLaunchToCatalogue } from './catalogue.applier.ts';
+
+export type ApplyOutcome = 'applied' | 'stale';
+
+export const maxAttempts = 8;
+/** How long a claim keeps other schedulers away; far longer than any one apply takes. */
+export const claimMs = 60_000;
+/** 2 s, 4 s, 8 s … up to 10 minutes between attempts. */
+export const retryDelayMs = (attempts: number) => Math.min(10 * 60_000, 2_000 * 2 ** (attempts - 1));
+
+export interface SyncTargets {
+  system: SystemOrm;
+  customer: CustomerOrm;
+  operational: OperationalOrm;
+}
+
+type Message = Pick<SyncMessage, 'id' | 'kind' | 'target' | 'entityId' | 'entityVersion' | 'payload' | 'attempts'>;
+
+function applierFor(targets: SyncTargets, message: Message, now: Date): () => Promise<ApplyOutcome> {
+  switch (message.kind) {
+    case 'catalogue.launch-changed':
+      return () => applyLaunchToCatalogue(targets.customer.em.fork() as MongoEntityManager, message.payload, now);
+    case 'booking.changed':
+      return () => applyBookingToCopy(targets.operational, message, now);
+    default:
+      return () => Promise.reject(new Error(`No applier for sync messages of kind "${message.kind}"`));
+  }
+}
+
+/** Whether a message's target answers at all: a failure while it does not is an outage, not the message's fault. */
+async function targetReachable(targets: SyncTargets, message: Message): Promise<boolean> {
+  try {
+    if (message.target === 'customer') await targets.customer.em.getConnection().getDb().command({ ping: 1 });
+    else await targets.operational.em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function applySyncMessages(
+  targets: SyncTargets,
+  instance: string,
+  clock: () => Date,
+  limit = 500,
+): Promise<{ applied: number; stale: number; retried: number; dead: number; waiting: number }> {
+  const counts = { applied: 0, stale: 0, retried: 0, dead: 0, waiting: 0 };
+  const messages = targets.system.em
+    .getConnection()
+    .getCollection(targets.system.getMetadata().get(SyncMessage).collection);
+  const settle = (message: Message, set: Record<string, unknown>, attempts: number) =>
+    messages.updateOne(
+      { _id: message.id as never, claimedBy: instance },
+      { $set: { ...set, attempts, claimedBy: null, claimedUntil: null } },
+    );
+
+  for (let n = 0; n < limit; n++) {
+    const now = clock();
+    const claimed = await messages.findOneAndUpdate(
+      {
+        status: 'pending',
+        availableAt: { $lte: now },
+        $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }],
+      },
+      { $set: { claimedBy: instance, claimedUntil: new Date(now.getTime() + claimMs) } },
+      { sort: { availableAt: 1, createdAt: 1 }, returnDocument: 'after' },
+    );
+    if (!claimed) break;
+    const message = { ...(claimed as unknown as Message), id: String(claimed['_id']) };
+    try {
+      counts[await applierFor(targets, message, now)()]++;
+      await settle(message, { status: 'applied', appliedAt: clock(), lastError: null }, message.attempts + 1);
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      if (!(await targetReachable(targets, message))) {
+        await settle(
+          message,
+          { availableAt: new Date(now.getTime() + 5_000), lastError: `Target down: ${problem}` },
+          message.attempts,
+        );
+        counts.waiting++;
+        break;
+      }
+      const attempts = message.attempts + 1;
+      const dead = attempts >= maxAttempts;
+      await settle(
+        message,
+        {
+          status: dead ? 'dead' : 'pending',
+          availableAt: new Date(now.getTime() + retryDelayMs(attempts)),
+          lastError: problem,
+        },
+        attempts,
+      );
+      counts[dead ? 'dead' : 'retried']++;
+    }
+  }
+  return counts;
+}
+
+export function syncApplyJob(targets: SyncTargets, instance: string): JobDefinition {
+  return {
+    name: 'sync-apply',
+    description: 'Applies sync messages to the launch catalogue and the Operational DB copies',
+    schedule: '* * * * * *',
+    run: ({ now }) => applySyncMessages(targets, instance, now),
+  };
+}
