@@ -86,6 +86,45 @@ describe('the Job Scheduler', () => {
     expect(scheduler.jobs()[0]?.nextRun).toBeNull();
   });
 
+  it("runs a job on one instance at a time, however many schedulers ask, and takes over a dead one's lease", async () => {
+    let running = 0;
+    let mostAtOnce = 0;
+    const slowJob = {
+      name: 'one-at-a-time',
+      description: 'Takes a while',
+      schedule: '0 0 0 1 1 *',
+      run: async () => {
+        mostAtOnce = Math.max(mostAtOnce, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        running--;
+        return { done: 1 };
+      },
+    };
+    const instances = ['east', 'west', 'north'].map((instance) => {
+      const scheduler = createScheduler({ system: test.stores.system, log, instance });
+      scheduler.register(slowJob);
+      return scheduler;
+    });
+    const outcomes = await Promise.all(instances.map((scheduler) => scheduler.runNow('one-at-a-time')));
+    expect(mostAtOnce).toBe(1);
+    expect(outcomes.map((run) => run.outcome).sort()).toEqual(['skipped', 'skipped', 'succeeded']);
+
+    // A holder that died mid-run keeps its lease only until it lapses.
+    await test.stores.system.em
+      .getConnection()
+      .getCollection('job_leases')
+      .updateOne(
+        { _id: 'one-at-a-time' as never },
+        { $set: { holder: 'crashed', until: new Date(Date.now() + 60_000) } },
+      );
+    expect((await instances[0]!.runNow('one-at-a-time')).outcome).toBe('skipped');
+    await test.stores.system.em
+      .getConnection()
+      .getCollection('job_leases')
+      .updateOne({ _id: 'one-at-a-time' as never }, { $set: { until: new Date(Date.now() - 1) } });
+    expect((await instances[1]!.runNow('one-at-a-time')).outcome).toBe('succeeded');
+  });
+
   it('refuses to run a job it does not know', async () => {
     const scheduler = createScheduler({ system: test.stores.system, log, instance: 'test-1' });
     await expect(scheduler.runNow('nope')).rejects.toThrow('There is no job named nope');

@@ -1,7 +1,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { documentKey } from '../properties.ts';
 
-export const jobOutcomes = ['running', 'succeeded', 'failed'] as const;
+/** `skipped`: another scheduler instance held the job's lease, so this one did not run it. */
+export const jobOutcomes = ['running', 'succeeded', 'failed', 'skipped'] as const;
 export type JobOutcome = (typeof jobOutcomes)[number];
 
 /** One run of a scheduled job on one scheduler instance. */
@@ -23,3 +24,19 @@ export const JobRun = defineEntity({
   },
 });
 export type JobRun = InferEntity<typeof JobRun>;
+
+/**
+ * Which scheduler instance may run a job right now. Taken with one conditional write, renewed while the job
+ * runs, and free for the taking once `until` has passed (its holder died or finished).
+ */
+export const JobLease = defineEntity({
+  name: 'JobLease',
+  collection: 'job_leases',
+  properties: {
+    /** The job's name. */
+    job: p.string().primary().fieldName('_id'),
+    holder: p.string(),
+    until: p.datetime(),
+  },
+});
+export type JobLease = InferEntity<typeof JobLease>;

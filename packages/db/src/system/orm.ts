@@ -3,7 +3,7 @@ import { openMongoStore, type MongoOrm } from '../mongo.ts';
 import { AccountToken, AuthKey, OidcRecord, SignInThrottle, WebSession } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
-import { JobRun } from './job-run.entity.ts';
+import { JobLease, JobRun } from './job-run.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
 import { User } from './user.entity.ts';
@@ -20,6 +20,7 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
       LogEntry,
       SyncMessage,
       JobRun,
+      JobLease,
       Email,
       AccountToken,
       OidcRecord,
