@@ -16,6 +16,8 @@ export interface HostAppOptions {
   log: Logger;
   audiences: Audience[];
   probeDatabases: () => Promise<ComponentStatus[]>;
+  /** The `/metrics` page. */
+  metrics: () => Promise<string>;
   /** Where `apps/<app>/dist` live; null serves the APIs alone (integration tests). */
   appsRoot: string | null;
   allowedHosts: string[];
@@ -48,6 +50,13 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'alive', uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res
+      .type('text/plain; version=0.0.4')
+      .setHeader('Cache-Control', 'no-store')
+      .send(await options.metrics());
   });
 
   app.get('/readyz', async (_req, res) => {

@@ -5,8 +5,10 @@ import { createAuthService } from '@astro/auth';
 import type { Stores } from '@astro/db';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
+import { syncMetrics } from '@astro/api';
 import { createHostApp } from './app.ts';
 import { audiences } from './audiences.ts';
+import { prometheusText } from './metrics.ts';
 import { createWebSessions } from './sessions/web-sessions.ts';
 import { componentProbes, databaseProbes } from './status.ts';
 
@@ -43,6 +45,7 @@ export async function composeHost(options: {
       viewerOf: sessions.viewerOf,
     }),
     probeDatabases: databaseProbes(config, stores),
+    metrics: async () => prometheusText(await syncMetrics(stores.system.em.fork(), new Date())),
     appsRoot: options.appsRoot,
     allowedHosts: [new URL(config.publicUrl).hostname, 'localhost', '127.0.0.1'],
     auth: auth.router,

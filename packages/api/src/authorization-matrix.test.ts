@@ -155,6 +155,9 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
   ops: {
     me: { allowed: everyone },
     'status.get': { allowed: only('operator') },
+    'sync.metrics': { allowed: only('operator') },
+    'sync.deadLetters': { allowed: only('operator') },
+    'sync.replay': { input: () => ({ messageId: crypto.randomUUID() }), allowed: only('operator') },
   },
 };
 

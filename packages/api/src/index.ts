@@ -10,6 +10,7 @@ export { adminRouter, type AdminRouter } from './admin/router.ts';
 export { createAdminContext, type AdminContext } from './admin/context.ts';
 export { opsRouter, type OpsRouter } from './ops/router.ts';
 export { createOpsContext, type OpsContext } from './ops/context.ts';
+export { syncMetrics, type SyncMetrics } from './ops/sync/sync-metrics.ts';
 export { components, type Component, type ComponentStatus } from './ops/status/status.schemas.ts';
 export type { CatalogueEntry } from './customer/catalogue/catalogue.service.ts';
 export { catalogueSorts } from './customer/catalogue/catalogue.schemas.ts';

@@ -1,10 +1,12 @@
 import { signedInAs } from '../access.ts';
 import { ops } from './trpc.ts';
 import { statusRouter } from './status/status.router.ts';
+import { syncRouter } from './sync/sync.router.ts';
 
 export const opsRouter = ops.router({
   /** Who is signed in to this app, or null. */
   me: ops.public.query(({ ctx }) => signedInAs(ctx.viewer)),
   status: statusRouter,
+  sync: syncRouter,
 });
 export type OpsRouter = typeof opsRouter;
