@@ -9,6 +9,7 @@ import { loadConfig } from '@astro/config';
 import { openStores, pendingMigrations, type Stores } from '@astro/db';
 import { systemLogSink } from '@astro/db/system';
 import {
+  abortCascadeJob,
   authCleanupJob,
   bookingRecoveryJob,
   bookingRelayJob,
@@ -17,6 +18,8 @@ import {
   logRetentionJob,
   outboxRelayJob,
   syncApplyJob,
+  tripsFlownJob,
+  waitingListOffersJob,
 } from '@astro/jobs';
 import { createLogger } from '@astro/logging';
 import { sandboxGateway } from '@astro/payments';
@@ -50,10 +53,13 @@ const scheduler = createScheduler({ system: stores.system, log, instance });
 scheduler.register(logRetentionJob(stores.system, 30));
 scheduler.register(authCleanupJob(stores.system));
 scheduler.register(outboxRelayJob(stores.operational, stores.system));
-scheduler.register(holdExpiryJob(stores.customer));
+scheduler.register(holdExpiryJob(stores.customer, stores.system));
 scheduler.register(bookingRecoveryJob(stores.customer, payments));
 scheduler.register(bookingRelayJob(stores.customer, stores.system));
 scheduler.register(syncApplyJob(stores, instance));
+scheduler.register(abortCascadeJob(stores.customer, payments));
+scheduler.register(waitingListOffersJob(stores.customer, stores.system));
+scheduler.register(tripsFlownJob(stores.customer));
 
 let server: Server | null = null;
 if (!jobsOnly) {

@@ -1,6 +1,9 @@
 export { customerRouter, type CustomerRouter } from './customer/router.ts';
 export { createCustomerContext, type CustomerContext } from './customer/context.ts';
 export { resumeInterruptedBookings } from './customer/bookings/recovery.ts';
+export { cancelBookingsOfAbortedLaunches } from './customer/bookings/cancellation.ts';
+export { offerReturnedSeats } from './customer/waiting-list/offers.ts';
+export { recountTripsFlown } from './customer/account/trips.ts';
 export type { BookingView } from './customer/bookings/bookings.queries.ts';
 export type { WaitingPlace } from './customer/waiting-list/waiting-list.ts';
 export type { TravelerProfile } from './customer/account/traveler.ts';

@@ -6,3 +6,4 @@ export * from './bookings/hold-expiry.job.ts';
 export * from './sync/booking-relay.job.ts';
 export * from './bookings/booking-recovery.job.ts';
 export * from './sync/apply/sync-apply.ts';
+export * from './bookings/booking-upkeep.jobs.ts';

@@ -38,8 +38,9 @@ export interface PaymentAttempt {
 export interface PendingCancellation {
   refundCents: number;
   percent: number;
+  /** Why, as the refund record will say it. */
   reason: string;
-  by: 'customer' | 'support';
+  by: 'customer' | 'support' | 'system';
   requestedAt: Date;
 }
 

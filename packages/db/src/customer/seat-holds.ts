@@ -75,6 +75,8 @@ export async function releaseConfirmedSeats(
 export async function expireLapsedHolds(
   em: MongoEntityManager,
   now: Date,
+  /** Told before each hold ends (so a crash in between tells twice, never not at all): must be idempotent. */
+  beforeExpiring: (booking: Booking) => Promise<void> = async () => {},
 ): Promise<{ expired: number; abandoned: number }> {
   const lapsed = await em.find(
     Booking,
@@ -83,6 +85,7 @@ export async function expireLapsedHolds(
   );
   let expired = 0;
   for (const booking of lapsed) {
+    await beforeExpiring(booking);
     await releaseHold(em, booking.launchId, booking.id, booking.seats);
     const ended = await changeBooking(
       em,

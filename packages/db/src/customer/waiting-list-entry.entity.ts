@@ -20,6 +20,8 @@ export const WaitingListEntry = defineEntity({
     seats: p.integer(),
     status: p.enum(waitingStatuses).default('waiting'),
     joinedAt: p.datetime(),
+    /** The priority hold made for them when seats came back. */
+    bookingId: p.uuid().nullable(),
   },
 });
 export type WaitingListEntry = InferEntity<typeof WaitingListEntry>;

@@ -8,3 +8,4 @@ export * from './orm.ts';
 export * from './log-sink.ts';
 export type { MongoEntityManager } from '../mongo.ts';
 export * from './sandbox-payment.entity.ts';
+export * from './email-outbox.ts';

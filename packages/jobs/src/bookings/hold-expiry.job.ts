@@ -1,13 +1,42 @@
-import { expireLapsedHolds, type CustomerOrm } from '@astro/db/customer';
-import type { MongoEntityManager } from '@astro/db/system';
+import { CatalogueLaunch, Customer, expireLapsedHolds, type CustomerOrm } from '@astro/db/customer';
+import { queueEmail, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
 import type { JobDefinition } from '../scheduler.ts';
 
-/** Gives the seats of lapsed holds back so others can book them (SPEC.md §3: holds last 10 minutes). */
-export function holdExpiryJob(customer: CustomerOrm): JobDefinition {
+/**
+ * Gives the seats of lapsed holds back so others can book them (SPEC.md §3: holds last 10 minutes), and tells
+ * each customer through the e-mail outbox — before the hold ends, so a crash can repeat the e-mail (once, by
+ * its key) but never skip it.
+ */
+export function holdExpiryJob(customer: CustomerOrm, system: SystemOrm): JobDefinition {
   return {
     name: 'hold-expiry',
-    description: 'Expires lapsed seat holds and gives their seats back',
+    description: 'Expires lapsed seat holds, gives their seats back and tells the customer',
     schedule: '*/15 * * * * *',
-    run: ({ now }) => expireLapsedHolds(customer.em.fork() as MongoEntityManager, now()),
+    run: ({ now }) => {
+      const em = customer.em.fork() as MongoEntityManager;
+      return expireLapsedHolds(em, now(), async (booking) => {
+        const [traveler, launch] = await Promise.all([
+          em.fork().findOne(Customer, booking.customerId),
+          em.fork().findOne(CatalogueLaunch, booking.launchId),
+        ]);
+        if (!traveler) return;
+        await queueEmail(
+          system.em.fork() as MongoEntityManager,
+          {
+            dedupeKey: `hold-expired:${booking.id}`,
+            event: 'hold-expired',
+            recipient: traveler.email,
+            template: 'hold-expired',
+            data: {
+              name: traveler.name,
+              missionName: launch?.missionName ?? '',
+              seats: booking.seats,
+              bookingId: booking.id,
+            },
+          },
+          now(),
+        );
+      });
+    },
   };
 }

@@ -3,14 +3,20 @@
  * confirms; then the seats come back (once), the gateway refunds (once per booking), and the booking becomes
  * `cancelled`. A process that dies in between leaves the frozen cancellation for booking recovery to finish.
  */
-import type { Booking } from '@astro/db/customer';
-import { CatalogueLaunch, changeBooking, releaseConfirmedSeats, type PendingCancellation } from '@astro/db/customer';
+import {
+  Booking,
+  CatalogueLaunch,
+  changeBooking,
+  releaseConfirmedSeats,
+  releaseHold,
+  type PendingCancellation,
+} from '@astro/db/customer';
 import type { MongoEntityManager } from '@astro/db/system';
 import { formatMoney, money } from '@astro/domain';
 import type { PaymentGateway } from '@astro/payments';
 import { TRPCError } from '../../trpc.ts';
 import type { CustomerContext } from '../context.ts';
-import { bookingDetail, cancellationQuoteOf, ownBooking, type BookingView } from './bookings.queries.ts';
+import { bookingDetail, cancellationQuoteOf, ownBooking, paidCentsOf, type BookingView } from './bookings.queries.ts';
 
 export async function cancelBooking(
   ctx: CustomerContext,
@@ -34,7 +40,7 @@ export async function cancelBooking(
   const cancellation: PendingCancellation = {
     refundCents: quote.refundCents,
     percent: quote.percent,
-    reason: quote.because,
+    reason: `Cancelled by the customer: ${quote.percent}% refund. ${quote.because}`,
     by: 'customer',
     requestedAt: now,
   };
@@ -96,7 +102,7 @@ export async function finishCancellation(
                 id: crypto.randomUUID(),
                 amountCents: cancellation.refundCents,
                 gatewayReference: reference,
-                reason: `Cancelled by the ${cancellation.by}: ${cancellation.percent}% refund. ${cancellation.reason}`,
+                reason: cancellation.reason,
                 at: now,
               },
             },
@@ -105,4 +111,56 @@ export async function finishCancellation(
     },
     now,
   );
+}
+
+/**
+ * An aborted launch cancels its bookings with everything refunded (SPEC.md §3). The abort reaches the Customer
+ * DB as a catalogue change; this pass, run by a job, does the rest, and is safe to repeat or interrupt.
+ */
+export async function cancelBookingsOfAbortedLaunches(
+  em: MongoEntityManager,
+  gateway: PaymentGateway,
+  now: Date,
+): Promise<{ cancelled: number; released: number }> {
+  const aborted = await em.find(CatalogueLaunch, { status: 'aborted' }, { fields: ['id'] });
+  if (aborted.length === 0) return { cancelled: 0, released: 0 };
+  const bookings = await em.find(
+    Booking,
+    { launchId: { $in: aborted.map((launch) => launch.id) }, status: { $in: ['held', 'confirmed'] } },
+    { limit: 200 },
+  );
+  let cancelled = 0;
+  let released = 0;
+  for (const booking of bookings) {
+    if (booking.status === 'held') {
+      // A payment under way is settled first (booking recovery); the next pass cancels what it confirmed.
+      if (booking.paymentAttempt) continue;
+      await releaseHold(em, booking.launchId, booking.id, booking.seats);
+      await changeBooking(
+        em,
+        { _id: booking.id, status: 'held', paymentAttempt: null },
+        { set: { status: 'expired', holdExpiresAt: null } },
+        now,
+      );
+      released++;
+      continue;
+    }
+    const cancellation: PendingCancellation = booking.cancellation ?? {
+      refundCents: paidCentsOf(booking),
+      percent: 100,
+      reason: 'The launch was aborted, so everything paid is refunded.',
+      by: 'system',
+      requestedAt: now,
+    };
+    if (!booking.cancellation)
+      await changeBooking(
+        em,
+        { _id: booking.id, status: 'confirmed', cancellation: null },
+        { set: { cancellation } },
+        now,
+      );
+    await finishCancellation(em, gateway, { ...booking, cancellation }, now);
+    cancelled++;
+  }
+  return { cancelled, released };
 }

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
+import type { MongoEntityManager } from '@astro/db/system';
 import { bookingCutoffHours, holdMinutes, seatsProblem, type LaunchStatus } from '@astro/domain';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import { travelerOf } from '../account/traveler.ts';
@@ -34,74 +35,94 @@ export async function placeHold(
   input: { launchId: string; seats: number; idempotencyKey: string },
 ): Promise<HoldOutcome> {
   const traveler = await travelerOf(ctx);
-  const byKey = { customerId: traveler.id, idempotencyKey: input.idempotencyKey };
-  const repeated = await ctx.customerDb.findOne(Booking, byKey);
-  if (repeated) return settled(ctx, repeated.id);
+  const repeated = await ctx.customerDb.findOne(Booking, {
+    customerId: traveler.id,
+    idempotencyKey: input.idempotencyKey,
+  });
+  if (repeated) return settled(ctx.customerDb, repeated.id);
   const problem = seatsProblem(input.seats, traveler.vip);
   if (problem) fieldProblems({ seats: problem });
   const launch = await ctx.customerDb.findOne(CatalogueLaunch, input.launchId);
   if (!launch) throw new TRPCError({ code: 'NOT_FOUND', message: 'This launch is not in the catalogue.' });
+  const bookingId = await holdSeats(ctx.customerDb, ctx.now(), {
+    launch,
+    customerId: traveler.id,
+    seats: input.seats,
+    idempotencyKey: input.idempotencyKey,
+    holdForMs: holdMinutes * 60_000,
+  });
+  ctx.log.info('Seats held', { bookingId, launchId: launch.id, seats: input.seats });
+  return settled(ctx.customerDb, bookingId);
+}
 
+/**
+ * Takes seats for a customer: the booking, then the seats with the hold record. Returns the booking's id
+ * (the first one's, for a repeated key); throws a customer-readable error when the seats cannot be had.
+ */
+export async function holdSeats(
+  em: MongoEntityManager,
+  now: Date,
+  request: { launch: CatalogueLaunch; customerId: string; seats: number; idempotencyKey: string; holdForMs: number },
+): Promise<string> {
+  const { launch } = request;
   // 1. The booking first, unique per customer and key: a repeated request stops here and waits for this one.
   const bookingId = randomUUID();
+  const writer = em.fork();
   try {
-    ctx.customerDb.create(Booking, {
+    writer.create(Booking, {
       id: bookingId,
       launchId: launch.id,
-      customerId: traveler.id,
-      seats: input.seats,
+      customerId: request.customerId,
+      seats: request.seats,
       passengers: [],
       unitPriceCents: launch.pricePerSeatCents,
-      totalCents: launch.pricePerSeatCents * input.seats,
+      totalCents: launch.pricePerSeatCents * request.seats,
       currency: launch.currency,
       status: 'held',
       // Null until the seats are taken; a booking left like this by a crash never held any seats.
       holdExpiresAt: null,
       payments: [],
       refunds: [],
-      idempotencyKey: input.idempotencyKey,
+      idempotencyKey: request.idempotencyKey,
     });
-    await ctx.customerDb.flush();
+    await writer.flush();
   } catch (error) {
-    ctx.customerDb.clear();
-    const other = await ctx.customerDb.findOne(Booking, byKey);
-    if (other) return settled(ctx, other.id);
+    const other = await em
+      .fork()
+      .findOne(Booking, { customerId: request.customerId, idempotencyKey: request.idempotencyKey });
+    if (other) return other.id;
     throw error;
   }
 
   // 2. The seats, in one conditional update of the launch's document that also records the hold.
-  const now = ctx.now();
-  const expiresAt = new Date(now.getTime() + holdMinutes * 60_000);
-  const catalogue = ctx.customerDb
-    .getConnection()
-    .getCollection(ctx.customerDb.getMetadata().get(CatalogueLaunch).collection);
+  const expiresAt = new Date(now.getTime() + request.holdForMs);
+  const catalogue = em.getConnection().getCollection(em.getMetadata().get(CatalogueLaunch).collection);
   const taken = await catalogue.updateOne(
     {
       _id: launch.id as never,
       status: { $in: bookableStatuses },
       launchDate: { $gt: new Date(now.getTime() + bookingCutoffHours * 3_600_000) },
-      seatsLeft: { $gte: input.seats },
+      seatsLeft: { $gte: request.seats },
       // The price frozen in the booking must be the price when the seats are taken.
       pricePerSeatCents: launch.pricePerSeatCents,
     },
     {
-      $inc: { seatsLeft: -input.seats, seatsHeld: input.seats },
-      $set: { [`holds.${bookingId}`]: { seats: input.seats, expiresAt } },
+      $inc: { seatsLeft: -request.seats, seatsHeld: request.seats },
+      $set: { [`holds.${bookingId}`]: { seats: request.seats, expiresAt } },
     },
   );
   if (taken.modifiedCount !== 1) {
-    await ctx.customerDb.nativeDelete(Booking, { id: bookingId });
-    throw await whyNoSeats(ctx, launch.id, input.seats, launch.pricePerSeatCents, now);
+    await em.nativeDelete(Booking, { id: bookingId });
+    throw await whyNoSeats(em, launch.id, request.seats, launch.pricePerSeatCents, now);
   }
-  await ctx.customerDb.nativeUpdate(Booking, { id: bookingId }, { holdExpiresAt: expiresAt });
-  ctx.log.info('Seats held', { bookingId, launchId: launch.id, seats: input.seats });
-  return settled(ctx, bookingId);
+  await em.nativeUpdate(Booking, { id: bookingId }, { holdExpiresAt: expiresAt });
+  return bookingId;
 }
 
 /** A booking once its seats are taken (a repeated request waits here for the first one to finish). */
-async function settled(ctx: CustomerContext, bookingId: string): Promise<HoldOutcome> {
+async function settled(em: MongoEntityManager, bookingId: string): Promise<HoldOutcome> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const booking = await ctx.customerDb.fork().findOne(Booking, bookingId);
+    const booking = await em.fork().findOne(Booking, bookingId);
     if (!booking)
       throw new TRPCError({ code: 'CONFLICT', message: 'Sold out: this request could not hold the seats.' });
     if (booking.holdExpiresAt || booking.status !== 'held') return outcomeOf(booking);
@@ -111,13 +132,13 @@ async function settled(ctx: CustomerContext, bookingId: string): Promise<HoldOut
 }
 
 async function whyNoSeats(
-  ctx: CustomerContext,
+  em: MongoEntityManager,
   launchId: string,
   seats: number,
   price: number,
   now: Date,
 ): Promise<TRPCError> {
-  const launch = await ctx.customerDb.fork().findOne(CatalogueLaunch, launchId);
+  const launch = await em.fork().findOne(CatalogueLaunch, launchId);
   if (!launch) return new TRPCError({ code: 'NOT_FOUND', message: 'This launch is not in the catalogue.' });
   if (launch.pricePerSeatCents !== price)
     return new TRPCError({

@@ -37,6 +37,11 @@ export async function payForBooking(
   if (booking.status !== 'held')
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This booking can no longer be paid.' });
   const launch = await ctx.customerDb.fork().findOneOrFail(CatalogueLaunch, booking.launchId);
+  if (launch.status === 'aborted' || launch.status === 'launched')
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: `This launch was ${launch.status === 'aborted' ? 'aborted' : 'already flown'}, so nothing was charged.`,
+    });
   const passengers = passengerProblems(booking.passengers, booking.seats, launch.launchDate);
   if (Object.keys(passengers).length) fieldProblems(passengers);
   const now = ctx.now();

@@ -14,6 +14,8 @@ export interface WaitingPlace {
   /** 1 is next in line. */
   position: number;
   status: WaitingListEntry['status'];
+  /** The priority hold to pay for, once seats were offered. */
+  bookingId: string | null;
   joinedAt: string;
 }
 
@@ -22,6 +24,7 @@ const openStatuses: LaunchStatus[] = ['scheduled', 'confirmed', 'delayed'];
 async function positionOf(ctx: CustomerContext, entry: WaitingListEntry): Promise<number> {
   const ahead = await ctx.customerDb.count(WaitingListEntry, {
     launchId: entry.launchId,
+    status: 'waiting',
     $or: [{ joinedAt: { $lt: entry.joinedAt } }, { joinedAt: entry.joinedAt, id: { $lt: entry.id } }],
   });
   return ahead + 1;
@@ -36,6 +39,7 @@ async function placeOf(ctx: CustomerContext, entry: WaitingListEntry, launch: Ca
     seats: entry.seats,
     position: await positionOf(ctx, entry),
     status: entry.status,
+    bookingId: entry.bookingId ?? null,
     joinedAt: new Date(entry.joinedAt).toISOString(),
   };
 }
@@ -86,6 +90,7 @@ export async function joinWaitingList(
       seats: input.seats,
       status: 'waiting',
       joinedAt: now,
+      bookingId: null,
     });
     await ctx.customerDb.flush();
     ctx.log.info('Joined a waiting list', { launchId: launch.id, customerId: traveler.id });

@@ -1,0 +1,23 @@
+/** Trips flown and the VIP flag (SPEC.md §3), recounted from confirmed bookings on launches that have flown. */
+import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
+import type { MongoEntityManager } from '@astro/db/system';
+import { isVip } from '@astro/domain';
+
+export async function recountTripsFlown(em: MongoEntityManager): Promise<{ updated: number }> {
+  const flown = await em.find(CatalogueLaunch, { status: 'launched' }, { fields: ['id'] });
+  const trips = new Map<string, number>();
+  const bookings = await em.find(
+    Booking,
+    { launchId: { $in: flown.map((launch) => launch.id) }, status: 'confirmed' },
+    { fields: ['customerId'] },
+  );
+  for (const booking of bookings) trips.set(booking.customerId, (trips.get(booking.customerId) ?? 0) + 1);
+  const travelers = await em.find(Customer, { $or: [{ id: { $in: [...trips.keys()] } }, { tripsFlown: { $gt: 0 } }] });
+  let updated = 0;
+  for (const traveler of travelers) {
+    const tripsFlown = trips.get(traveler.id) ?? 0;
+    if (traveler.tripsFlown === tripsFlown && traveler.vip === isVip(tripsFlown)) continue;
+    updated += await em.nativeUpdate(Customer, { id: traveler.id }, { tripsFlown, vip: isVip(tripsFlown) });
+  }
+  return { updated };
+}

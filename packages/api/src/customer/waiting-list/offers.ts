@@ -1,0 +1,70 @@
+/**
+ * Seats that come back go to the first in line (SPEC.md §3): a priority hold of 24 hours in their name and an
+ * e-mail saying so. Strictly in order: while the first in line cannot be served, nobody behind them jumps ahead.
+ * Every step can be repeated (the hold's key is the entry's), so a crash halfway is finished by the next run.
+ */
+import { CatalogueLaunch, Customer, WaitingListEntry } from '@astro/db/customer';
+import { queueEmail, type MongoEntityManager } from '@astro/db/system';
+import { isBookable } from '@astro/domain';
+import { TRPCError } from '../../trpc.ts';
+import { holdSeats } from '../bookings/holds.ts';
+
+export const priorityHoldHours = 24;
+
+export async function offerReturnedSeats(
+  customerDb: MongoEntityManager,
+  systemDb: MongoEntityManager,
+  now: Date,
+): Promise<{ offered: number }> {
+  const waiting = await customerDb.find(
+    WaitingListEntry,
+    { status: 'waiting' },
+    { orderBy: { joinedAt: 'asc', id: 'asc' }, limit: 1000 },
+  );
+  const firstInLine = new Map<string, WaitingListEntry>();
+  for (const entry of waiting) if (!firstInLine.has(entry.launchId)) firstInLine.set(entry.launchId, entry);
+  let offered = 0;
+  for (const entry of firstInLine.values()) {
+    const launch = await customerDb.fork().findOne(CatalogueLaunch, entry.launchId);
+    if (!launch || !isBookable(launch, now) || launch.seatsLeft < entry.seats) continue;
+    let bookingId: string;
+    try {
+      bookingId = await holdSeats(customerDb, now, {
+        launch,
+        customerId: entry.customerId,
+        seats: entry.seats,
+        idempotencyKey: `waiting-list:${entry.id}`,
+        holdForMs: priorityHoldHours * 3_600_000,
+      });
+    } catch (error) {
+      // Someone else took the seats first, or the launch closed: the entry keeps its place.
+      if (error instanceof TRPCError) continue;
+      throw error;
+    }
+    const traveler = await customerDb.fork().findOneOrFail(Customer, entry.customerId);
+    await queueEmail(
+      systemDb,
+      {
+        dedupeKey: `waiting-list-offer:${entry.id}`,
+        event: 'waiting-list-offer',
+        recipient: traveler.email,
+        template: 'waiting-list-offer',
+        data: {
+          name: traveler.name,
+          missionName: launch.missionName,
+          seats: entry.seats,
+          bookingId,
+          hours: priorityHoldHours,
+        },
+      },
+      now,
+    );
+    await customerDb.nativeUpdate(
+      WaitingListEntry,
+      { id: entry.id, status: 'waiting' },
+      { status: 'offered', bookingId },
+    );
+    offered++;
+  }
+  return { offered };
+}

@@ -1,0 +1,42 @@
+import type { MongoEntityManager } from '../mongo.ts';
+import { Email } from './email.entity.ts';
+
+export interface OutgoingEmail {
+  /** One e-mail per key, however often it is queued (e.g. `hold-expired:<booking id>`). */
+  dedupeKey: string;
+  event: string;
+  recipient: string;
+  template: string;
+  data: Record<string, unknown>;
+}
+
+/** Puts an e-mail in the outbox once: queuing it again with the same key changes nothing. */
+export async function queueEmail(em: MongoEntityManager, email: OutgoingEmail, now: Date): Promise<void> {
+  await em
+    .getConnection()
+    .getCollection(em.getMetadata().get(Email).collection)
+    .updateOne(
+      { dedupeKey: email.dedupeKey },
+      {
+        $setOnInsert: {
+          _id: crypto.randomUUID() as never,
+          event: email.event,
+          recipient: email.recipient,
+          template: email.template,
+          templateData: email.data,
+          status: 'pending',
+          attempts: 0,
+          availableAt: now,
+          smtpMessageId: null,
+          lastError: null,
+          createdAt: now,
+          sentAt: null,
+        },
+      },
+      { upsert: true },
+    )
+    .catch((error: { code?: number }) => {
+      // Two queuers at the same moment: the unique key keeps one.
+      if (error.code !== 11000) throw error;
+    });
+}

@@ -1,0 +1,35 @@
+/** The Customer DB's own follow-ups of launch changes: aborts, seats coming back, launches that flew. */
+import { cancelBookingsOfAbortedLaunches, offerReturnedSeats, recountTripsFlown } from '@astro/api';
+import type { CustomerOrm } from '@astro/db/customer';
+import type { MongoEntityManager, SystemOrm } from '@astro/db/system';
+import type { PaymentGateway } from '@astro/payments';
+import type { JobDefinition } from '../scheduler.ts';
+
+const fork = (orm: CustomerOrm | SystemOrm) => orm.em.fork() as MongoEntityManager;
+
+export function abortCascadeJob(customer: CustomerOrm, payments: PaymentGateway): JobDefinition {
+  return {
+    name: 'abort-cascade',
+    description: 'Cancels the bookings of aborted launches with a full refund',
+    schedule: '*/10 * * * * *',
+    run: ({ now }) => cancelBookingsOfAbortedLaunches(fork(customer), payments, now()),
+  };
+}
+
+export function waitingListOffersJob(customer: CustomerOrm, system: SystemOrm): JobDefinition {
+  return {
+    name: 'waiting-list-offers',
+    description: 'Gives seats that come back to the first on the waiting list as a 24-hour priority hold',
+    schedule: '*/5 * * * * *',
+    run: ({ now }) => offerReturnedSeats(fork(customer), fork(system), now()),
+  };
+}
+
+export function tripsFlownJob(customer: CustomerOrm): JobDefinition {
+  return {
+    name: 'trips-flown',
+    description: 'Recounts trips flown and the VIP flag after launches fly',
+    schedule: '0 * * * * *',
+    run: () => recountTripsFlown(fork(customer)),
+  };
+}

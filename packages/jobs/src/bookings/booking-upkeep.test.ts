@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cancelBookingsOfAbortedLaunches,
+  createCustomerContext,
+  createSupplierContext,
+  customerRouter,
+  offerReturnedSeats,
+  recountTripsFlown,
+  supplierRouter,
+} from '@astro/api';
+import { Booking, CatalogueLaunch, WaitingListEntry, type CustomerOrm } from '@astro/db/customer';
+import { Launch } from '@astro/db/operational';
+import { seedDemoWorld } from '@astro/db/seed';
+import { Email, SandboxPayment, type MongoEntityManager } from '@astro/db/system';
+import { createLogger } from '@astro/logging';
+import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
+import { applySyncMessages } from '../sync/apply/sync-apply.ts';
+import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
+import { holdExpiryJob } from './hold-expiry.job.ts';
+
+const log = createLogger({ service: 'test', level: 'error', write: () => {} });
+const day = 86_400_000;
+const card = { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' };
+
+describe('what the Customer DB does after launch changes', () => {
+  let world: TestStores;
+  let key = 0;
+  const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
+  const systemDb = () => world.stores.system.em.fork() as MongoEntityManager;
+  const traveler = (n: number) =>
+    customerRouter.createCaller(
+      createCustomerContext({
+        customer: world.stores.customer as CustomerOrm,
+        system: world.stores.system,
+        payments: sandboxGateway(world.stores.system),
+        log,
+        viewer: {
+          userId: `u${n}`,
+          name: `Traveler ${n}`,
+          email: `traveler${n}@example.com`,
+          roles: ['customer'],
+          agencyId: null,
+        },
+      }),
+    );
+  /** Holds, names and pays for `seats` seats; returns the booking id. */
+  const book = async (n: number, launchId: string, seats: number, pay = true) => {
+    const caller = traveler(n);
+    const { bookingId } = await caller.bookings.hold({ launchId, seats, idempotencyKey: `upkeep-key-${++key}` });
+    if (!pay) return bookingId;
+    await caller.bookings.passengers({
+      bookingId,
+      passengers: Array.from({ length: seats }, (_, i) => ({ name: `Passenger ${i}`, birthDate: '1979-03-14' })),
+    });
+    await caller.bookings.pay({ bookingId, attemptKey: `upkeep-pay-${++key}`, card });
+    return bookingId;
+  };
+  const openLaunch = async (skip: number, minSeats = 4) =>
+    (
+      await customerDb().find(
+        CatalogueLaunch,
+        {
+          status: { $in: ['scheduled', 'confirmed'] },
+          launchDate: { $gt: new Date(Date.now() + 30 * day) },
+          seatsLeft: { $gte: minSeats },
+        },
+        { orderBy: { launchDate: 'desc' }, offset: skip, limit: 1 },
+      )
+    )[0]!;
+
+  beforeAll(async () => {
+    world = await openTestStores();
+    await seedDemoWorld(world.stores, new Date());
+  });
+  afterAll(() => world.drop());
+
+  it('cancels every booking of an aborted launch with a full refund, once, and ends its holds', async () => {
+    const launch = await openLaunch(0);
+    const earlier = await customerDb().count(Booking, { launchId: launch.id, status: 'confirmed' });
+    const paid = await book(1, launch.id, 2);
+    const held = await book(2, launch.id, 1, false);
+    const operational = await world.stores.operational.em.fork().findOneOrFail(Launch, launch.id);
+    await supplierRouter
+      .createCaller(
+        createSupplierContext({
+          operational: world.stores.operational,
+          system: world.stores.system,
+          log,
+          viewer: {
+            userId: 's',
+            name: 'S',
+            email: 's@example.com',
+            roles: ['supplier'],
+            agencyId: operational.agency.id,
+          },
+        }),
+      )
+      .launches.changeStatus({ launchId: launch.id, to: 'aborted', reason: 'technical', note: 'Engine anomaly' });
+    await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
+    await applySyncMessages(world.stores, 'test', () => new Date());
+
+    const gateway = sandboxGateway(world.stores.system);
+    expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date())).toEqual({
+      cancelled: earlier + 1,
+      released: 1,
+    });
+    expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date())).toEqual({
+      cancelled: 0,
+      released: 0,
+    });
+    const cancelled = await customerDb().findOneOrFail(Booking, paid);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.refunds).toEqual([
+      expect.objectContaining({ amountCents: cancelled.totalCents, reason: expect.stringContaining('aborted') }),
+    ]);
+    expect(await customerDb().findOneOrFail(Booking, held)).toMatchObject({ status: 'expired' });
+    expect(await systemDb().count(SandboxPayment, { id: `refund:${paid}:cancellation` })).toBe(1);
+    const after = await customerDb().findOneOrFail(CatalogueLaunch, launch.id);
+    expect(after).toMatchObject({ seatsHeld: 0, seatsConfirmed: 0, seatsLeft: after.capacity });
+  });
+
+  it('offers seats that come back to the waiting list in order, as 24-hour priority holds with an e-mail', async () => {
+    const launch = await openLaunch(1);
+    const returning = await book(10, launch.id, 2);
+    // Sell out the rest.
+    for (let left = launch.seatsLeft - 2, n = 11; left > 0; n++) {
+      const seats = Math.min(4, left);
+      await book(n, launch.id, seats, false);
+      left -= seats;
+    }
+    await traveler(50).waitingList.join({ launchId: launch.id, seats: 1 });
+    await traveler(51).waitingList.join({ launchId: launch.id, seats: 1 });
+    expect(await offerReturnedSeats(customerDb(), systemDb(), new Date())).toEqual({ offered: 0 });
+
+    const quote = (await traveler(10).bookings.get({ bookingId: returning })).cancellationQuote!;
+    await traveler(10).bookings.cancel({ bookingId: returning, quotedRefundCents: quote.refundCents });
+    expect(await offerReturnedSeats(customerDb(), systemDb(), new Date())).toEqual({ offered: 1 });
+    const [first] = await traveler(50).waitingList.mine();
+    expect(first).toMatchObject({ status: 'offered', bookingId: expect.any(String) });
+    const priority = await traveler(50).bookings.get({ bookingId: first!.bookingId! });
+    expect(Date.parse(priority.holdExpiresAt!) - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    const offer = await customerDb().findOneOrFail(WaitingListEntry, { launchId: launch.id, status: 'offered' });
+    expect(await systemDb().findOne(Email, { dedupeKey: `waiting-list-offer:${offer.id}` })).toMatchObject({
+      recipient: 'traveler50@example.com',
+      template: 'waiting-list-offer',
+    });
+    // The second in line is next, on the next run.
+    expect(await traveler(51).waitingList.mine()).toEqual([
+      expect.objectContaining({ status: 'waiting', position: 1 }),
+    ]);
+    expect(await offerReturnedSeats(customerDb(), systemDb(), new Date())).toEqual({ offered: 1 });
+    expect(await traveler(51).waitingList.mine()).toEqual([expect.objectContaining({ status: 'offered' })]);
+  });
+
+  it('tells a customer their hold lapsed, once, through the outbox', async () => {
+    const launch = await openLaunch(2);
+    const bookingId = await book(60, launch.id, 1, false);
+    const job = holdExpiryJob(world.stores.customer, world.stores.system);
+    const later = () => new Date(Date.now() + 11 * 60_000);
+    await job.run({ log, now: later });
+    await job.run({ log, now: later });
+    expect(await customerDb().findOneOrFail(Booking, bookingId)).toMatchObject({ status: 'expired' });
+    expect(await systemDb().find(Email, { dedupeKey: `hold-expired:${bookingId}` })).toEqual([
+      expect.objectContaining({ recipient: 'traveler60@example.com', template: 'hold-expired', status: 'pending' }),
+    ]);
+  });
+
+  it('counts a trip for each confirmed booking on a launch that flew, and makes VIPs of two', async () => {
+    const [first, second] = [await openLaunch(3, 1), await openLaunch(4, 1)];
+    await book(70, first!.id, 1);
+    await book(70, second!.id, 1);
+    await customerDb().nativeUpdate(CatalogueLaunch, { id: first!.id }, { status: 'launched' });
+    await recountTripsFlown(customerDb());
+    expect(await traveler(70).account.profile()).toMatchObject({ tripsFlown: 1, vip: false });
+    await customerDb().nativeUpdate(CatalogueLaunch, { id: second!.id }, { status: 'launched' });
+    await recountTripsFlown(customerDb());
+    expect(await traveler(70).account.profile()).toMatchObject({ tripsFlown: 2, vip: true });
+  });
+});
