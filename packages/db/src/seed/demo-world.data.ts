@@ -228,3 +228,13 @@ export const timeZones = [
   'America/Sao_Paulo',
   'Asia/Dubai',
 ];
+
+/** The e-mail address each demo traveler signs in with. */
+export const travelerEmailOf = (name: string) =>
+  `${name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z]+/g, '.')}@example.com`;
+
+export const demoTravelerEmails = travelerNames.map(travelerEmailOf);

@@ -22,6 +22,7 @@ import {
   missionNames,
   pricePerSeatDollars,
   timeZones,
+  travelerEmailOf,
   travelerNames,
 } from './demo-world.data.ts';
 
@@ -111,11 +112,7 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
 
   // Travelers.
   const customers = travelerNames.map((name, index) => {
-    const email = `${name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z]+/g, '.')}@example.com`;
+    const email = travelerEmailOf(name);
     const user = newUser(systemDb, passwordHash, name, email, ['customer']);
     users.push(user);
     return customerDb.create(Customer, {

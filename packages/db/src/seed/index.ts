@@ -5,4 +5,4 @@ export {
   type SeedOutcome,
   type SeedReport,
 } from './demo-world.ts';
-export { demoAgencies, demoEmployees, demoPassword } from './demo-world.data.ts';
+export { demoAgencies, demoEmployees, demoPassword, demoTravelerEmails } from './demo-world.data.ts';
