@@ -56,7 +56,7 @@ scheduler.register(outboxRelayJob(stores.operational, stores.system));
 scheduler.register(holdExpiryJob(stores.customer, stores.system));
 scheduler.register(bookingRecoveryJob(stores.customer, payments));
 scheduler.register(bookingRelayJob(stores.customer, stores.system));
-scheduler.register(syncApplyJob(stores, instance));
+scheduler.register(syncApplyJob({ ...stores, payments }, instance));
 scheduler.register(abortCascadeJob(stores.customer, payments));
 scheduler.register(waitingListOffersJob(stores.customer, stores.system));
 scheduler.register(tripsFlownJob(stores.customer));

@@ -147,6 +147,11 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
       input: () => ({ name: 'New Operator', email: `operator.${++unique}@example.com`, roles: ['operator'] }),
       allowed: only('admin'),
     },
+    // An unknown booking answers "not found" past authorization.
+    'bookings.cancel': {
+      input: () => ({ bookingId: crypto.randomUUID(), reason: 'Matrix test' }),
+      allowed: only('support', 'finance', 'admin'),
+    },
     'users.setRoles': {
       input: () => ({ userId: operatorAccountId, roles: ['operator'] }),
       allowed: only('admin'),

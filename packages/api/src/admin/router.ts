@@ -1,5 +1,6 @@
 import { signedInAs } from '../access.ts';
 import { agenciesRouter } from './agencies/agencies.router.ts';
+import { bookingsRouter } from './bookings/bookings.router.ts';
 import { admin } from './trpc.ts';
 import { usersRouter } from './users/users.router.ts';
 
@@ -8,5 +9,6 @@ export const adminRouter = admin.router({
   me: admin.public.query(({ ctx }) => signedInAs(ctx.viewer)),
   agencies: agenciesRouter,
   users: usersRouter,
+  bookings: bookingsRouter,
 });
 export type AdminRouter = typeof adminRouter;

@@ -18,6 +18,7 @@ import { openTestStores, type TestStores } from '../../../../scripts/test-suppor
 import { applySyncMessages } from '../sync/apply/sync-apply.ts';
 import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
+import { targetsOf } from '../sync/apply/targets.test-support.ts';
 
 const log = createLogger({ service: 'test', level: 'error', write: () => {} });
 const day = 86_400_000;
@@ -98,7 +99,7 @@ describe('what the Customer DB does after launch changes', () => {
       )
       .launches.changeStatus({ launchId: launch.id, to: 'aborted', reason: 'technical', note: 'Engine anomaly' });
     await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
-    await applySyncMessages(world.stores, 'test', () => new Date());
+    await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
 
     const gateway = sandboxGateway(world.stores.system);
     expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date())).toEqual({

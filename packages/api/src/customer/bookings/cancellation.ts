@@ -164,3 +164,44 @@ export async function cancelBookingsOfAbortedLaunches(
   }
   return { cancelled, released };
 }
+
+/**
+ * An employee's cancellation, arriving as a command from the Operational DB (admin bookings.cancel). The
+ * refund is what finance or an admin set, or else the policy's; a booking no longer confirmed is left alone.
+ */
+export async function cancelOnEmployeeRequest(
+  em: MongoEntityManager,
+  gateway: PaymentGateway,
+  bookingId: string,
+  command: { reason: string; refundCents: number | null; requestedBy: string },
+  now: Date,
+): Promise<'applied' | 'stale'> {
+  const booking = await em.fork().findOne(Booking, bookingId);
+  if (!booking) throw new Error(`Booking ${bookingId} is not in the Customer DB`);
+  if (booking.cancellation) {
+    await finishCancellation(em, gateway, booking, now);
+    return 'applied';
+  }
+  if (booking.status !== 'confirmed') return 'stale';
+  const paid = paidCentsOf(booking);
+  const refundCents =
+    command.refundCents ??
+    cancellationQuoteOf(booking, await em.fork().findOne(CatalogueLaunch, booking.launchId), now)?.refundCents ??
+    0;
+  const cancellation: PendingCancellation = {
+    refundCents: Math.min(refundCents, paid),
+    percent: paid > 0 ? Math.round((Math.min(refundCents, paid) / paid) * 100) : 0,
+    reason: `Cancelled by Astro Bookings (${command.requestedBy}): ${command.reason}`,
+    by: 'support',
+    requestedAt: now,
+  };
+  const claimed = await changeBooking(
+    em,
+    { _id: booking.id, status: 'confirmed', cancellation: null },
+    { set: { cancellation } },
+    now,
+  );
+  if (!claimed) return cancelOnEmployeeRequest(em, gateway, bookingId, command, now);
+  await finishCancellation(em, gateway, { ...booking, cancellation }, now);
+  return 'applied';
+}

@@ -5,7 +5,8 @@
 import { loadConfig } from '@astro/config';
 import { openStores } from '@astro/db';
 import { applySyncMessages } from './sync-apply.ts';
+import { targetsOf } from './targets.test-support.ts';
 
 const stores = await openStores(loadConfig());
 process.stdout.write('ready\n');
-for (;;) await applySyncMessages(stores, `doomed-${process.pid}`, () => new Date(), 5);
+for (;;) await applySyncMessages(targetsOf(stores), `doomed-${process.pid}`, () => new Date(), 5);

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomerContext, createSupplierContext, customerRouter, supplierRouter } from '@astro/api';
-import { CatalogueLaunch } from '@astro/db/customer';
+import {
+  adminRouter,
+  createAdminContext,
+  createCustomerContext,
+  createSupplierContext,
+  customerRouter,
+  supplierRouter,
+} from '@astro/api';
+import { createAccounts } from '@astro/auth/accounts';
+import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { BookingCopy, Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { SyncMessage } from '@astro/db/system';
@@ -10,6 +18,7 @@ import { openTestStores, type TestStores } from '../../../../../scripts/test-sup
 import { relayBookingChanges } from '../booking-relay.job.ts';
 import { relayOperationalOutbox } from '../outbox-relay.job.ts';
 import { applySyncMessages, maxAttempts } from './sync-apply.ts';
+import { targetsOf } from './targets.test-support.ts';
 
 const day = 86_400_000;
 const log = createLogger({ service: 'test', level: 'error', write: () => {} });
@@ -17,7 +26,7 @@ const log = createLogger({ service: 'test', level: 'error', write: () => {} });
 describe('applying sync messages', () => {
   let world: TestStores;
   let clock = new Date();
-  const apply = () => applySyncMessages(world.stores, 'test-scheduler', () => clock);
+  const apply = () => applySyncMessages(targetsOf(world.stores), 'test-scheduler', () => clock);
   /** Everything the jobs would do in a few seconds: relay both outboxes, then apply. */
   const settle = async () => {
     await relayOperationalOutbox(world.stores.operational, world.stores.system, clock);
@@ -113,6 +122,61 @@ describe('applying sync messages', () => {
     // The confirmation travels back to the catalogue like any launch change.
     await settle();
     expect(await catalogue(launch.id)).toMatchObject({ status: 'confirmed', seatsConfirmed: launch.minimumPassengers });
+  });
+
+  it("carries an employee's cancellation to the Customer DB as a command, with the refund finance set", async () => {
+    const launch = await world.stores.customer.em
+      .fork()
+      .findOneOrFail(CatalogueLaunch, {
+        status: 'confirmed',
+        seatsLeft: { $gte: 1 },
+        launchDate: { $gt: new Date(Date.now() + 30 * day) },
+      });
+    const caller = traveler(2);
+    const { bookingId } = await caller.bookings.hold({
+      launchId: launch.id,
+      seats: 1,
+      idempotencyKey: 'employee-cancels',
+    });
+    await caller.bookings.passengers({ bookingId, passengers: [{ name: 'Sally Ride', birthDate: '1981-05-26' }] });
+    await caller.bookings.pay({
+      bookingId,
+      attemptKey: 'employee-cancels-pay',
+      card: { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' },
+    });
+    await settle();
+    const employee = (role: 'support' | 'finance') =>
+      adminRouter.createCaller(
+        createAdminContext({
+          operational: world.stores.operational,
+          system: world.stores.system,
+          log,
+          viewer: { userId: role, name: role, email: `${role}@astro.example`, roles: [role], agencyId: null },
+          accounts: createAccounts({ system: world.stores.system, log, publicUrl: 'http://localhost' }),
+        }),
+      );
+    await expect(
+      employee('support').bookings.cancel({ bookingId, reason: 'Customer asked by phone', refundCents: 100 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      employee('finance').bookings.cancel({ bookingId, reason: 'Goodwill', refundCents: launch.pricePerSeatCents + 1 }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'A refund can never be more than what was paid.' });
+    expect(await employee('finance').bookings.cancel({ bookingId, reason: 'Goodwill', refundCents: 12_345 })).toEqual({
+      requested: true,
+    });
+
+    await settle();
+    const booking = await world.stores.customer.em.fork().findOneOrFail(Booking, bookingId);
+    expect(booking.status).toBe('cancelled');
+    expect(booking.refunds).toEqual([
+      expect.objectContaining({ amountCents: 12_345, reason: expect.stringContaining('finance@astro.example') }),
+    ]);
+    // The cancellation comes back to the employee's copy with the next sync.
+    await settle();
+    expect(await world.stores.operational.em.fork().findOneOrFail(BookingCopy, bookingId)).toMatchObject({
+      status: 'cancelled',
+      refundedCents: 12_345,
+    });
   });
 
   it('applies a message twice as once, and never lets an older version overwrite a newer one', async () => {

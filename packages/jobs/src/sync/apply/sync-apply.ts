@@ -5,9 +5,11 @@
  * A failure is retried with backoff and dead-lettered after `maxAttempts`; a target that is down does not use
  * up attempts: the batch stops and the messages wait for it.
  */
+import { cancelOnEmployeeRequest, type BookingCancellationCommand } from '@astro/api';
 import type { CustomerOrm } from '@astro/db/customer';
 import type { OperationalOrm } from '@astro/db/operational';
 import { SyncMessage, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
+import type { PaymentGateway } from '@astro/payments';
 import type { JobDefinition } from '../../scheduler.ts';
 import { applyBookingToCopy } from './booking-copy.applier.ts';
 import { applyLaunchToCatalogue } from './catalogue.applier.ts';
@@ -24,6 +26,8 @@ export interface SyncTargets {
   system: SystemOrm;
   customer: CustomerOrm;
   operational: OperationalOrm;
+  /** Commands to the Customer DB may refund (an employee cancelling a booking). */
+  payments: PaymentGateway;
 }
 
 type Message = Pick<SyncMessage, 'id' | 'kind' | 'target' | 'entityId' | 'entityVersion' | 'payload' | 'attempts'>;
@@ -34,6 +38,15 @@ function applierFor(targets: SyncTargets, message: Message, now: Date): () => Pr
       return () => applyLaunchToCatalogue(targets.customer.em.fork() as MongoEntityManager, message.payload, now);
     case 'booking.changed':
       return () => applyBookingToCopy(targets.operational, message, now);
+    case 'booking.cancel':
+      return () =>
+        cancelOnEmployeeRequest(
+          targets.customer.em.fork() as MongoEntityManager,
+          targets.payments,
+          message.entityId,
+          message.payload as unknown as BookingCancellationCommand,
+          now,
+        );
     default:
       return () => Promise.reject(new Error(`No applier for sync messages of kind "${message.kind}"`));
   }

@@ -13,6 +13,7 @@ import { startFerretDb } from '../../../../../scripts/services/index.ts';
 import { freePort } from '../../../../../scripts/test-support/free-port.ts';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { applySyncMessages, claimMs } from './sync-apply.ts';
+import { targetsOf } from './targets.test-support.ts';
 
 /** Launch edits as the Operational DB would send them: `rounds` new versions of each of `launches`. */
 async function queueLaunchEdits(world: TestStores, launches: CatalogueLaunch[], rounds: number, tag: string) {
@@ -94,7 +95,7 @@ describe('sync under faults', () => {
 
     // Its claims lapse; another scheduler takes over the rest.
     const later = new Date(Date.now() + claimMs + 1_000);
-    const rest = await applySyncMessages(world.stores, 'survivor', () => later, 1_000);
+    const rest = await applySyncMessages(targetsOf(world.stores), 'survivor', () => later, 1_000);
     expect(rest.applied + rest.stale).toBe(total - appliedBeforeDeath);
     expect(await count(world, 'applied')).toBe(total);
     expect(await count(world, 'pending')).toBe(0);
@@ -118,7 +119,7 @@ describe('sync under faults', () => {
     const scheduler = async (stores: Stores, instance: string) => {
       const done = { applied: 0, stale: 0, retried: 0 };
       while (producing || (await count(world, 'pending')) > 0) {
-        const counts = await applySyncMessages(stores, instance, () => new Date(), 10);
+        const counts = await applySyncMessages(targetsOf(stores), instance, () => new Date(), 10);
         done.applied += counts.applied;
         done.stale += counts.stale;
         done.retried += counts.retried;
@@ -160,7 +161,7 @@ describe('sync while its target is down', () => {
       await ferret.stop();
       let clock = Date.now();
       for (let run = 0; run < 3; run++, clock += 20_000) {
-        const counts = await applySyncMessages(stores, 'patient', () => new Date(clock));
+        const counts = await applySyncMessages(targetsOf(stores), 'patient', () => new Date(clock));
         expect(counts).toMatchObject({ applied: 0, dead: 0, waiting: 1 });
       }
       const waiting = await system.stores.system.em.fork().find(SyncMessage, { status: 'pending' });
@@ -169,12 +170,15 @@ describe('sync while its target is down', () => {
 
       ferret = await startFerretDb(ferretOptions);
       await expect
-        .poll(async () => (await applySyncMessages(stores, 'patient', () => new Date(clock + 60_000))).applied, {
-          timeout: 30_000,
-          interval: 500,
-        })
+        .poll(
+          async () => (await applySyncMessages(targetsOf(stores), 'patient', () => new Date(clock + 60_000))).applied,
+          {
+            timeout: 30_000,
+            interval: 500,
+          },
+        )
         .toBeGreaterThan(0);
-      await applySyncMessages(stores, 'patient', () => new Date(clock + 120_000));
+      await applySyncMessages(targetsOf(stores), 'patient', () => new Date(clock + 120_000));
       expect(await system.stores.system.em.fork().count(SyncMessage, { status: 'applied' })).toBe(total);
       expect(await system.stores.system.em.fork().count(SyncMessage, { status: 'dead' })).toBe(0);
     } finally {

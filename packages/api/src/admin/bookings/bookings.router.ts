@@ -1,0 +1,71 @@
+/**
+ * Employees act on bookings, which the Customer DB owns: a cancellation is a command that travels to the owner
+ * through the Operational DB's outbox like any sync message (SPEC.md §5), written in the same transaction as
+ * nothing else, so it is recorded exactly when the employee is told it was.
+ */
+import { z } from 'zod';
+import { BookingCopy, SyncOutboxMessage } from '@astro/db/operational';
+import { overrideProblem } from '@astro/domain';
+import { currentCorrelation } from '@astro/logging';
+import { fieldProblems, TRPCError } from '../../trpc.ts';
+import { admin } from '../trpc.ts';
+
+export interface BookingCancellationCommand {
+  reason: string;
+  /** Null: the refund policy decides (support); a number: finance's or an admin's override. */
+  refundCents: number | null;
+  requestedBy: string;
+}
+
+export const bookingsRouter = admin.router({
+  /**
+   * Cancels a booking: support with a reason and the policy's refund; finance or an admin may set the refund,
+   * never above what was paid. Answers once the command is on its way; the booking follows within seconds.
+   */
+  cancel: admin
+    .allow('support', 'finance', 'admin')
+    .input(
+      z.object({
+        bookingId: z.uuid('This is not a booking reference.'),
+        reason: z.string().trim().min(3, 'Say why the booking is cancelled.').max(500),
+        refundCents: z.number().int('A refund is a whole number of cents.').min(0).nullable().default(null),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const viewer = ctx.viewer!;
+      if (input.refundCents !== null && !viewer.roles.some((role) => role === 'finance' || role === 'admin'))
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'Only finance or an admin may set the refund.' });
+      return ctx.operationalDb.transactional(async (em) => {
+        const copy = await em.findOne(BookingCopy, input.bookingId);
+        if (!copy) throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no booking with this reference.' });
+        if (copy.status !== 'confirmed')
+          throw new TRPCError({
+            code: 'PRECONDITION_FAILED',
+            message: `This booking is ${copy.status}; only a confirmed one can be cancelled.`,
+          });
+        if (input.refundCents !== null) {
+          const problem = overrideProblem(input.refundCents, copy.paidCents - copy.refundedCents);
+          if (problem) fieldProblems({ refundCents: problem });
+        }
+        const command: BookingCancellationCommand = {
+          reason: input.reason,
+          refundCents: input.refundCents,
+          requestedBy: viewer.email,
+        };
+        em.create(SyncOutboxMessage, {
+          id: crypto.randomUUID(),
+          kind: 'booking.cancel',
+          target: 'customer',
+          entityType: 'booking',
+          entityId: copy.id,
+          // A command is not a version of the booking; it applies to whatever version the owner holds.
+          entityVersion: 0,
+          payload: command as unknown as Record<string, unknown>,
+          correlationId: currentCorrelation()?.correlationId ?? null,
+          relayedAt: null,
+        });
+        ctx.log.info('Booking cancellation requested', { bookingId: copy.id, by: viewer.email });
+        return { requested: true };
+      });
+    }),
+});
