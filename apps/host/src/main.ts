@@ -13,6 +13,7 @@ import {
   authCleanupJob,
   bookingRecoveryJob,
   bookingRelayJob,
+  emailSenderJob,
   createScheduler,
   holdExpiryJob,
   logRetentionJob,
@@ -22,6 +23,7 @@ import {
   waitingListOffersJob,
 } from '@astro/jobs';
 import { createLogger } from '@astro/logging';
+import { createSmtpTransport } from '@astro/mail';
 import { sandboxGateway } from '@astro/payments';
 import { composeHost } from './compose.ts';
 
@@ -60,6 +62,15 @@ scheduler.register(syncApplyJob({ ...stores, payments }, instance));
 scheduler.register(abortCascadeJob(stores.customer, payments));
 scheduler.register(waitingListOffersJob(stores.customer, stores.system));
 scheduler.register(tripsFlownJob(stores.customer));
+scheduler.register(
+  emailSenderJob({
+    system: stores.system,
+    transport: createSmtpTransport(config.smtpUrl, { pooled: true }),
+    publicUrl: config.publicUrl,
+    from: config.mailFrom,
+    instance,
+  }),
+);
 
 let server: Server | null = null;
 if (!jobsOnly) {

@@ -163,6 +163,8 @@ const matrix: Record<'customer' | 'supplier' | 'admin' | 'ops', Record<string, R
     'sync.metrics': { allowed: only('operator') },
     'sync.deadLetters': { allowed: only('operator') },
     'sync.replay': { input: () => ({ messageId: crypto.randomUUID() }), allowed: only('operator') },
+    'email.queue': { allowed: only('operator') },
+    'email.resend': { input: () => ({ emailId: crypto.randomUUID() }), allowed: only('operator') },
   },
 };
 

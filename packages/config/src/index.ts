@@ -26,6 +26,8 @@ const schema = z
       .regex(/^[a-zA-Z0-9_-]{1,63}$/)
       .default('astro_system'),
     SMTP_URL: url(['smtp', 'smtps']),
+    /** Who e-mails come from. */
+    MAIL_FROM: z.string().min(3).default('Astro Bookings <no-reply@astro-bookings.example>'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** `inline` runs the Job Scheduler inside the host; `off` leaves it to a separate `jobs` process. */
     JOBS: z.enum(['inline', 'off']).default('inline'),
@@ -50,6 +52,7 @@ export type Config = {
   customerDbName: string;
   systemDbName: string;
   smtpUrl: string;
+  mailFrom: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   jobs: 'inline' | 'off';
   appsDist: string | undefined;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     customerDbName: e.CUSTOMER_DB_NAME,
     systemDbName: e.SYSTEM_DB_NAME,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
     appsDist: e.APPS_DIST,

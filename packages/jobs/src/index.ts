@@ -7,3 +7,4 @@ export * from './sync/booking-relay.job.ts';
 export * from './bookings/booking-recovery.job.ts';
 export * from './sync/apply/sync-apply.ts';
 export * from './bookings/booking-upkeep.jobs.ts';
+export * from './email/email-sender.job.ts';

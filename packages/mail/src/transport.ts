@@ -1,9 +1,11 @@
 /** The Notification Service is any SMTP server; this is the one way the project opens a connection to it. */
 import nodemailer, { type Transporter } from 'nodemailer';
 
-export function createSmtpTransport(smtpUrl: string): Transporter {
+export function createSmtpTransport(smtpUrl: string, options: { pooled?: boolean } = {}): Transporter {
   const url = new URL(smtpUrl);
   return nodemailer.createTransport({
+    // The sender keeps a couple of connections open and paces itself, as a mail service expects.
+    ...(options.pooled ? { pool: true, maxConnections: 2, maxMessages: 500, rateDelta: 1_000, rateLimit: 100 } : {}),
     host: url.hostname,
     port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
     secure: url.protocol === 'smtps:',

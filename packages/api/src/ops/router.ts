@@ -1,5 +1,6 @@
 import { signedInAs } from '../access.ts';
 import { ops } from './trpc.ts';
+import { emailRouter } from './email/email.router.ts';
 import { statusRouter } from './status/status.router.ts';
 import { syncRouter } from './sync/sync.router.ts';
 
@@ -8,5 +9,6 @@ export const opsRouter = ops.router({
   me: ops.public.query(({ ctx }) => signedInAs(ctx.viewer)),
   status: statusRouter,
   sync: syncRouter,
+  email: emailRouter,
 });
 export type OpsRouter = typeof opsRouter;

@@ -83,6 +83,8 @@ export function createAccounts(deps: AccountDeps) {
       template,
       templateData: { name: user.name, link, expiresInMinutes: lifetimeMinutes },
       availableAt: now(),
+      claimedBy: null,
+      claimedUntil: null,
       smtpMessageId: null,
       lastError: null,
       sentAt: null,

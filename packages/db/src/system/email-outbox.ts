@@ -27,6 +27,8 @@ export async function queueEmail(em: MongoEntityManager, email: OutgoingEmail, n
           status: 'pending',
           attempts: 0,
           availableAt: now,
+          claimedBy: null,
+          claimedUntil: null,
           smtpMessageId: null,
           lastError: null,
           createdAt: now,

@@ -18,6 +18,9 @@ export const Email = defineEntity({
     status: p.enum(emailStatuses).default('pending'),
     attempts: p.integer().default(0),
     availableAt: p.datetime(),
+    /** The sender delivering it now: two senders never deliver the same e-mail at once. */
+    claimedBy: p.string().nullable(),
+    claimedUntil: p.datetime().nullable(),
     smtpMessageId: p.string().nullable(),
     lastError: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

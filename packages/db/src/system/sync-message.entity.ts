@@ -31,6 +31,8 @@ export const SyncMessage = defineEntity({
     correlationId: p.string().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     appliedAt: p.datetime().nullable(),
+    /** The scheduler instance that applied it. */
+    appliedBy: p.string().nullable(),
   },
 });
 export type SyncMessage = InferEntity<typeof SyncMessage>;

@@ -61,6 +61,7 @@ export async function relayBookingChanges(customer: CustomerOrm, system: SystemO
             correlationId: null,
             createdAt: now,
             appliedAt: null,
+            appliedBy: null,
           },
         },
         upsert: true,

@@ -44,6 +44,7 @@ export async function relayOperationalOutbox(
               correlationId: message.correlationId,
               createdAt: message.createdAt,
               appliedAt: null,
+              appliedBy: null,
             },
           },
           upsert: true,

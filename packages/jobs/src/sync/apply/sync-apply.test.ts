@@ -125,13 +125,11 @@ describe('applying sync messages', () => {
   });
 
   it("carries an employee's cancellation to the Customer DB as a command, with the refund finance set", async () => {
-    const launch = await world.stores.customer.em
-      .fork()
-      .findOneOrFail(CatalogueLaunch, {
-        status: 'confirmed',
-        seatsLeft: { $gte: 1 },
-        launchDate: { $gt: new Date(Date.now() + 30 * day) },
-      });
+    const launch = await world.stores.customer.em.fork().findOneOrFail(CatalogueLaunch, {
+      status: 'confirmed',
+      seatsLeft: { $gte: 1 },
+      launchDate: { $gt: new Date(Date.now() + 30 * day) },
+    });
     const caller = traveler(2);
     const { bookingId } = await caller.bookings.hold({
       launchId: launch.id,

@@ -94,7 +94,11 @@ export async function applySyncMessages(
     const message = { ...(claimed as unknown as Message), id: String(claimed['_id']) };
     try {
       counts[await applierFor(targets, message, now)()]++;
-      await settle(message, { status: 'applied', appliedAt: clock(), lastError: null }, message.attempts + 1);
+      await settle(
+        message,
+        { status: 'applied', appliedAt: clock(), appliedBy: instance, lastError: null },
+        message.attempts + 1,
+      );
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
       if (!(await targetReachable(targets, message))) {

@@ -1,0 +1,83 @@
+/**
+ * Delivers the e-mail outbox over SMTP (SPEC.md §7). An e-mail is claimed before it is sent, so two senders
+ * never send the same one; the outbox's dedupe key already made each event and recipient one e-mail. A
+ * temporary refusal (4xx, or no server) is retried with backoff; a permanent one (5xx) ends as failed with
+ * the server's answer, which an operator can resend.
+ */
+import { Email, type SystemOrm } from '@astro/db/system';
+import { renderTemplate, type Transporter } from '@astro/mail';
+import type { JobDefinition } from '../scheduler.ts';
+
+export const maxEmailAttempts = 10;
+const claimMs = 2 * 60_000;
+/** 30 s, 1 min, 2 min … up to an hour. */
+const retryDelayMs = (attempts: number) => Math.min(3_600_000, 30_000 * 2 ** (attempts - 1));
+
+export interface SenderDeps {
+  system: SystemOrm;
+  transport: Transporter;
+  publicUrl: string;
+  from: string;
+  instance: string;
+}
+
+type Claimed = Pick<Email, 'id' | 'recipient' | 'template' | 'templateData' | 'attempts'>;
+
+export async function sendPendingEmails(deps: SenderDeps, clock: () => Date, limit = 200) {
+  const counts = { sent: 0, retried: 0, failed: 0 };
+  const outbox = deps.system.em.getConnection().getCollection(deps.system.getMetadata().get(Email).collection);
+  const settle = (email: Claimed, set: Record<string, unknown>) =>
+    outbox.updateOne(
+      { _id: email.id as never, claimedBy: deps.instance },
+      { $set: { ...set, attempts: email.attempts + 1, claimedBy: null, claimedUntil: null } },
+    );
+  for (let n = 0; n < limit; n++) {
+    const now = clock();
+    const document = await outbox.findOneAndUpdate(
+      { status: 'pending', availableAt: { $lte: now }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
+      { $set: { claimedBy: deps.instance, claimedUntil: new Date(now.getTime() + claimMs) } },
+      { sort: { availableAt: 1 }, returnDocument: 'after' },
+    );
+    if (!document) break;
+    const email = { ...(document as unknown as Claimed), id: String(document['_id']) };
+    try {
+      const rendered = renderTemplate(email.template, email.templateData, deps.publicUrl);
+      const info = (await deps.transport.sendMail({
+        from: deps.from,
+        to: email.recipient,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        // Stable per outbox entry, so a receiving system can spot a copy.
+        messageId: `<${email.id}@astro-bookings.local>`,
+      })) as { messageId: string };
+      await settle(email, { status: 'sent', smtpMessageId: info.messageId, sentAt: clock(), lastError: null });
+      counts.sent++;
+    } catch (error) {
+      const { responseCode, response, message } = error as {
+        responseCode?: number;
+        response?: string;
+        message: string;
+      };
+      const permanent = (responseCode !== undefined && responseCode >= 500) || email.attempts + 1 >= maxEmailAttempts;
+      const reason = response ?? message;
+      await settle(
+        email,
+        permanent
+          ? { status: 'failed', lastError: reason }
+          : { availableAt: new Date(now.getTime() + retryDelayMs(email.attempts + 1)), lastError: reason },
+      );
+      counts[permanent ? 'failed' : 'retried']++;
+    }
+  }
+  return counts;
+}
+
+export function emailSenderJob(deps: SenderDeps): JobDefinition {
+  return {
+    name: 'email-sender',
+    description: 'Sends the e-mail outbox over SMTP',
+    schedule: '*/5 * * * * *',
+    run: ({ now }) => sendPendingEmails(deps, now),
+  };
+}
