@@ -16,6 +16,7 @@ import {
   emailSenderJob,
   createScheduler,
   holdExpiryJob,
+  launchRemindersJob,
   logRetentionJob,
   outboxRelayJob,
   syncApplyJob,
@@ -62,6 +63,7 @@ scheduler.register(syncApplyJob({ ...stores, payments }, instance));
 scheduler.register(abortCascadeJob(stores.customer, payments));
 scheduler.register(waitingListOffersJob(stores.customer, stores.system));
 scheduler.register(tripsFlownJob(stores.customer));
+scheduler.register(launchRemindersJob(stores.customer, stores.system));
 scheduler.register(
   emailSenderJob({
     system: stores.system,

@@ -8,3 +8,5 @@ export * from './bookings/booking-recovery.job.ts';
 export * from './sync/apply/sync-apply.ts';
 export * from './bookings/booking-upkeep.jobs.ts';
 export * from './email/email-sender.job.ts';
+export * from './email/launch-reminders.job.ts';
+export * from './email/invoice-notices.ts';

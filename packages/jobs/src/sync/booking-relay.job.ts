@@ -42,6 +42,7 @@ export async function relayBookingChanges(customer: CustomerOrm, system: SystemO
               customerId: booking.customerId,
               customerName: travelerOf.get(booking.customerId)?.name ?? '',
               customerEmail: travelerOf.get(booking.customerId)?.email ?? '',
+              customerTimeZone: travelerOf.get(booking.customerId)?.preferences.timeZone ?? 'UTC',
               seats: booking.seats,
               passengers: booking.passengers,
               unitPriceCents: booking.unitPriceCents,

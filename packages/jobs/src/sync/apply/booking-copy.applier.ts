@@ -7,7 +7,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { PaymentRecord, RefundRecord } from '@astro/db/customer';
 import { Launch, recordStatusChange, type OperationalEntityManager, type OperationalOrm } from '@astro/db/operational';
-import { changeLaunchStatus, confirmsByOccupancy, type BookingStatus } from '@astro/domain';
+import { queueEmail, type MongoEntityManager } from '@astro/db/system';
+import { changeLaunchStatus, confirmsByOccupancy, type BookingStatus, type Currency } from '@astro/domain';
+import type { TemplateData } from '@astro/mail';
 import type { ApplyOutcome } from './sync-apply.ts';
 
 export interface BookingPayload {
@@ -15,6 +17,7 @@ export interface BookingPayload {
   customerId: string;
   customerName: string;
   customerEmail: string;
+  customerTimeZone?: string;
   seats: number;
   passengers: { name: string; birthDate: string }[];
   unitPriceCents: number;
@@ -28,6 +31,7 @@ export interface BookingPayload {
 
 export async function applyBookingToCopy(
   operational: OperationalOrm,
+  system: MongoEntityManager,
   message: { entityId: string; entityVersion: number; payload: Record<string, unknown> },
   now: Date,
 ): Promise<ApplyOutcome> {
@@ -68,8 +72,89 @@ export async function applyBookingToCopy(
     );
     if (written.length === 0) return 'stale';
     if (booking.status === 'confirmed') await confirmLaunchAtMinimum(em, booking.launchId);
+    if (booking.status === 'confirmed' || booking.status === 'cancelled')
+      await tellCustomerAndAgency(em, system, message.entityId, booking, refundedCents, now);
     return 'applied';
   });
+}
+
+/**
+ * Booking confirmed or cancelled: the customer and the agency hear of it (SPEC.md §7). Keyed by booking and
+ * recipient, so applying this version again, or a later one, sends nothing new.
+ */
+async function tellCustomerAndAgency(
+  em: OperationalEntityManager,
+  system: MongoEntityManager,
+  bookingId: string,
+  booking: BookingPayload,
+  refundedCents: number,
+  now: Date,
+): Promise<void> {
+  const launch = await em.findOneOrFail(Launch, booking.launchId, { populate: ['agency'] });
+  const facts = {
+    missionName: launch.missionName,
+    launchDate: launch.launchDate.toISOString(),
+    seats: booking.seats,
+  };
+  const forAgency = {
+    ...facts,
+    agencyName: launch.agency.displayName,
+    customerName: booking.customerName,
+    path: `/supplier/launches/${launch.id}`,
+  };
+  const event = booking.status === 'confirmed' ? 'booking-confirmed' : 'booking-cancelled';
+  const customerData =
+    booking.status === 'confirmed'
+      ? ({
+          ...facts,
+          timeZone: booking.customerTimeZone,
+          name: booking.customerName,
+          totalCents: booking.totalCents,
+          currency: booking.currency as Currency,
+          path: `/bookings/${bookingId}`,
+        } satisfies TemplateData['booking-confirmed'])
+      : ({
+          ...facts,
+          timeZone: booking.customerTimeZone,
+          name: booking.customerName,
+          refundCents: refundedCents,
+          currency: booking.currency as Currency,
+          reason: booking.refunds.at(-1)?.reason ?? 'Your booking was cancelled.',
+          path: `/bookings/${bookingId}`,
+        } satisfies TemplateData['booking-cancelled']);
+  const agencyData =
+    booking.status === 'confirmed'
+      ? ({
+          ...forAgency,
+          totalCents: booking.totalCents,
+          currency: booking.currency as Currency,
+        } satisfies TemplateData['booking-confirmed-agency'])
+      : ({
+          ...forAgency,
+          reason: booking.refunds.at(-1)?.reason ?? 'The booking was cancelled.',
+        } satisfies TemplateData['booking-cancelled-agency']);
+  await queueEmail(
+    system,
+    {
+      dedupeKey: `${event}:${bookingId}:${booking.customerEmail}`,
+      event,
+      recipient: booking.customerEmail,
+      template: event,
+      data: customerData,
+    },
+    now,
+  );
+  await queueEmail(
+    system,
+    {
+      dedupeKey: `${event}-agency:${bookingId}:${launch.agency.contactEmail}`,
+      event: `${event}-agency`,
+      recipient: launch.agency.contactEmail,
+      template: `${event}-agency`,
+      data: agencyData,
+    },
+    now,
+  );
 }
 
 async function confirmLaunchAtMinimum(em: OperationalEntityManager, launchId: string): Promise<void> {

@@ -3,9 +3,10 @@
  * but the seat counts follows the Operational DB; seatsLeft moves only by a change of capacity, in the same
  * conditional update, so holds taken meanwhile are never lost. A version older than the copy's is ignored.
  */
-import { CatalogueLaunch, type CatalogueStatusChange } from '@astro/db/customer';
+import { Booking, CatalogueLaunch, Customer, type CatalogueStatusChange } from '@astro/db/customer';
 import type { CatalogueFields } from '@astro/db/operational';
-import type { MongoEntityManager } from '@astro/db/system';
+import { queueEmail, type MongoEntityManager } from '@astro/db/system';
+import type { TemplateData } from '@astro/mail';
 import type { ApplyOutcome } from './sync-apply.ts';
 
 /**
@@ -33,6 +34,7 @@ type CatalogueDocument = Omit<CatalogueLaunch, 'id'> & { _id: string };
 
 export async function applyLaunchToCatalogue(
   em: MongoEntityManager,
+  system: MongoEntityManager,
   payload: Record<string, unknown>,
   now: Date,
 ): Promise<ApplyOutcome> {
@@ -60,7 +62,10 @@ export async function applyLaunchToCatalogue(
           if (error.code === 11000) return false;
           throw error;
         });
-      if (inserted) return 'applied';
+      if (inserted) {
+        await announceToVips(em, system, { id, ...fields }, now);
+        return 'applied';
+      }
       continue;
     }
     if (current.sourceVersion >= fields.sourceVersion) return 'stale';
@@ -68,7 +73,68 @@ export async function applyLaunchToCatalogue(
       { _id: id, sourceVersion: current.sourceVersion, capacity: current.capacity },
       { $set: { ...fields, updatedAt: now }, $inc: { seatsLeft: fields.capacity - current.capacity } },
     );
-    if (updated.modifiedCount === 1) return 'applied';
+    if (updated.modifiedCount === 1) {
+      if (fields.status !== current.status) await tellTravelers(em, system, { id, ...fields }, now);
+      return 'applied';
+    }
   }
   throw new Error(`The catalogue entry of launch ${id} kept changing while it was being updated`);
+}
+
+/** A new launch: VIP travelers hear of it first (SPEC.md §7). */
+async function announceToVips(em: MongoEntityManager, system: MongoEntityManager, launch: CatalogueFields, now: Date) {
+  if (!['scheduled', 'confirmed'].includes(launch.status)) return;
+  const vips = await em.fork().find(Customer, { vip: true });
+  for (const traveler of vips)
+    await queueEmail(
+      system,
+      {
+        dedupeKey: `new-launch:${launch.id}:${traveler.email}`,
+        event: 'new-launch',
+        recipient: traveler.email,
+        template: 'new-launch',
+        data: {
+          name: traveler.name,
+          missionName: launch.missionName,
+          destination: launch.destination,
+          launchDate: launch.launchDate.toISOString(),
+          timeZone: traveler.preferences.timeZone,
+          pricePerSeatCents: launch.pricePerSeatCents,
+          currency: launch.currency,
+          path: `/launches/${launch.slug}`,
+        } satisfies TemplateData['new-launch'],
+      },
+      now,
+    );
+}
+
+/** Confirmed, delayed, aborted, launched: every traveler with a seat hears of it (SPEC.md §7). */
+async function tellTravelers(em: MongoEntityManager, system: MongoEntityManager, launch: CatalogueFields, now: Date) {
+  const status = launch.status;
+  if (status === 'scheduled') return;
+  const bookings = await em
+    .fork()
+    .find(Booking, { launchId: launch.id, status: 'confirmed' }, { fields: ['customerId'] });
+  const travelers = await em.fork().find(Customer, { id: { $in: [...new Set(bookings.map((b) => b.customerId))] } });
+  for (const traveler of travelers)
+    await queueEmail(
+      system,
+      {
+        // A launch can be delayed more than once: each version is its own news.
+        dedupeKey: `launch-${status}:${launch.id}:v${launch.sourceVersion}:${traveler.email}`,
+        event: `launch-${status}`,
+        recipient: traveler.email,
+        template: 'launch-status',
+        data: {
+          name: traveler.name,
+          missionName: launch.missionName,
+          launchDate: launch.launchDate.toISOString(),
+          timeZone: traveler.preferences.timeZone,
+          status,
+          reason: launch.statusHistory.at(-1)?.reason ?? null,
+          path: '/bookings',
+        } satisfies TemplateData['launch-status'],
+      },
+      now,
+    );
 }

@@ -35,9 +35,16 @@ type Message = Pick<SyncMessage, 'id' | 'kind' | 'target' | 'entityId' | 'entity
 function applierFor(targets: SyncTargets, message: Message, now: Date): () => Promise<ApplyOutcome> {
   switch (message.kind) {
     case 'catalogue.launch-changed':
-      return () => applyLaunchToCatalogue(targets.customer.em.fork() as MongoEntityManager, message.payload, now);
+      return () =>
+        applyLaunchToCatalogue(
+          targets.customer.em.fork() as MongoEntityManager,
+          targets.system.em.fork() as MongoEntityManager,
+          message.payload,
+          now,
+        );
     case 'booking.changed':
-      return () => applyBookingToCopy(targets.operational, message, now);
+      return () =>
+        applyBookingToCopy(targets.operational, targets.system.em.fork() as MongoEntityManager, message, now);
     case 'booking.cancel':
       return () =>
         cancelOnEmployeeRequest(

@@ -1,0 +1,58 @@
+/** A week before a launch, each traveler with a seat gets a reminder (SPEC.md §7), once per launch. */
+import { Booking, CatalogueLaunch, Customer, type CustomerOrm } from '@astro/db/customer';
+import { queueEmail, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
+import type { TemplateData } from '@astro/mail';
+import type { JobDefinition } from '../scheduler.ts';
+
+const day = 86_400_000;
+
+export async function queueLaunchReminders(customer: MongoEntityManager, system: MongoEntityManager, now: Date) {
+  const launches = await customer.find(CatalogueLaunch, {
+    status: { $in: ['scheduled', 'confirmed', 'delayed'] },
+    launchDate: { $gt: new Date(now.getTime() + 6 * day), $lte: new Date(now.getTime() + 7 * day) },
+  });
+  let queued = 0;
+  for (const launch of launches) {
+    const bookings = await customer.find(Booking, { launchId: launch.id, status: 'confirmed' });
+    const seatsOf = new Map<string, { seats: number; bookingId: string }>();
+    for (const booking of bookings) {
+      const seen = seatsOf.get(booking.customerId);
+      seatsOf.set(booking.customerId, { seats: (seen?.seats ?? 0) + booking.seats, bookingId: booking.id });
+    }
+    const travelers = await customer.find(Customer, { id: { $in: [...seatsOf.keys()] } });
+    for (const traveler of travelers) {
+      const { seats, bookingId } = seatsOf.get(traveler.id)!;
+      await queueEmail(
+        system,
+        {
+          dedupeKey: `launch-reminder:${launch.id}:${traveler.email}`,
+          event: 'launch-reminder',
+          recipient: traveler.email,
+          template: 'launch-reminder',
+          data: {
+            name: traveler.name,
+            missionName: launch.missionName,
+            launchDate: launch.launchDate.toISOString(),
+            timeZone: traveler.preferences.timeZone,
+            spaceport: launch.spaceport,
+            seats,
+            path: `/bookings/${bookingId}`,
+          } satisfies TemplateData['launch-reminder'],
+        },
+        now,
+      );
+      queued++;
+    }
+  }
+  return { queued };
+}
+
+export function launchRemindersJob(customer: CustomerOrm, system: SystemOrm): JobDefinition {
+  return {
+    name: 'launch-reminders',
+    description: 'E-mails travelers a reminder 7 days before their launch',
+    schedule: '0 */10 * * * *',
+    run: ({ now }) =>
+      queueLaunchReminders(customer.em.fork() as MongoEntityManager, system.em.fork() as MongoEntityManager, now()),
+  };
+}

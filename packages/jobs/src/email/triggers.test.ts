@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomerContext, createSupplierContext, customerRouter, supplierRouter } from '@astro/api';
+import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
+import { Agency, Launch, Rocket } from '@astro/db/operational';
+import { seedDemoWorld } from '@astro/db/seed';
+import { Email, type MongoEntityManager } from '@astro/db/system';
+import { createLogger } from '@astro/logging';
+import { renderTemplate } from '@astro/mail';
+import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
+import { relayBookingChanges } from '../sync/booking-relay.job.ts';
+import { applySyncMessages } from '../sync/apply/sync-apply.ts';
+import { targetsOf } from '../sync/apply/targets.test-support.ts';
+import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
+import { queueInvoiceNotice } from './invoice-notices.ts';
+import { queueLaunchReminders } from './launch-reminders.job.ts';
+
+const log = createLogger({ service: 'test', level: 'error', write: () => {} });
+const day = 86_400_000;
+
+describe('e-mails queued by the events that call for them', () => {
+  let world: TestStores;
+  const system = () => world.stores.system.em.fork() as MongoEntityManager;
+  const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
+  const settle = async () => {
+    await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
+    await relayBookingChanges(world.stores.customer, world.stores.system, new Date());
+    await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
+  };
+  const outbox = (where: Record<string, unknown>) =>
+    system().find(Email, where as never, { orderBy: { createdAt: 'asc' } });
+  const supplier = (agencyId: string) =>
+    supplierRouter.createCaller(
+      createSupplierContext({
+        operational: world.stores.operational,
+        system: world.stores.system,
+        log,
+        viewer: { userId: 's', name: 'S', email: 's@example.com', roles: ['supplier'], agencyId },
+      }),
+    );
+  beforeAll(async () => {
+    world = await openTestStores();
+    await seedDemoWorld(world.stores, new Date());
+    await settle();
+  });
+  afterAll(() => world.drop());
+
+  it('tells the customer and the agency of a confirmed and of a cancelled booking, once each', async () => {
+    const launch = await customerDb().findOneOrFail(
+      CatalogueLaunch,
+      // Far enough ahead that cancelling refunds something.
+      {
+        status: { $in: ['scheduled', 'confirmed'] },
+        seatsLeft: { $gte: 2 },
+        launchDate: { $gt: new Date(Date.now() + 100 * day) },
+      },
+      { orderBy: { launchDate: 'desc' } },
+    );
+    const caller = customerRouter.createCaller(
+      createCustomerContext({
+        customer: world.stores.customer,
+        system: world.stores.system,
+        payments: sandboxGateway(world.stores.system),
+        log,
+        viewer: { userId: 'mae', name: 'Mae Jemison', email: 'mae@example.com', roles: ['customer'], agencyId: null },
+      }),
+    );
+    const { bookingId } = await caller.bookings.hold({
+      launchId: launch.id,
+      seats: 2,
+      idempotencyKey: 'mail-trigger-1',
+    });
+    await caller.bookings.passengers({
+      bookingId,
+      passengers: [
+        { name: 'Mae Jemison', birthDate: '1976-10-17' },
+        { name: 'Guion Bluford', birthDate: '1972-11-22' },
+      ],
+    });
+    await caller.bookings.pay({
+      bookingId,
+      attemptKey: 'mail-trigger-pay',
+      card: { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' },
+    });
+    await settle();
+    // The same version applied again sends nothing new.
+    await customerDb().nativeUpdate(Booking, { id: bookingId }, { syncPending: true });
+    await settle();
+    const agency = await world.stores.operational.em.fork().findOneOrFail(Agency, launch.agencyId);
+    expect((await outbox({ event: 'booking-confirmed' })).map((email) => email.recipient)).toEqual(['mae@example.com']);
+    const [forAgency] = await outbox({ event: 'booking-confirmed-agency', recipient: agency.contactEmail });
+    expect(forAgency?.templateData).toMatchObject({ customerName: 'Mae Jemison', seats: 2 });
+
+    const quote = (await caller.bookings.get({ bookingId })).cancellationQuote!;
+    await caller.bookings.cancel({ bookingId, quotedRefundCents: quote.refundCents });
+    await settle();
+    const [cancelled] = await outbox({ event: 'booking-cancelled', recipient: 'mae@example.com' });
+    expect(cancelled?.templateData).toMatchObject({ refundCents: quote.refundCents, seats: 2 });
+    const rendered = renderTemplate(cancelled!.template, cancelled!.templateData, 'http://localhost:4000');
+    expect(rendered.text).toContain(`http://localhost:4000/bookings/${bookingId}`);
+    expect(await outbox({ event: 'booking-cancelled-agency', recipient: agency.contactEmail })).toHaveLength(1);
+  });
+
+  it('tells every traveler with a seat when their launch is delayed', async () => {
+    const launch = await world.stores.operational.em
+      .fork()
+      .findOneOrFail(
+        Launch,
+        { status: 'scheduled', launchDate: { $gt: new Date(Date.now() + 60 * day) } },
+        { orderBy: { launchDate: 'asc' } },
+      );
+    const seated = await customerDb().find(Booking, { launchId: launch.id, status: 'confirmed' });
+    const travelers = await customerDb().find(Customer, { id: { $in: seated.map((booking) => booking.customerId) } });
+    await supplier(launch.agency.id).launches.changeStatus({
+      launchId: launch.id,
+      to: 'delayed',
+      newDate: new Date(launch.launchDate.getTime() + 7 * day),
+      reason: 'Range conflict',
+    });
+    await settle();
+    const emails = await outbox({ event: 'launch-delayed' });
+    expect(emails.map((email) => email.recipient).sort()).toEqual(travelers.map((t) => t.email).sort());
+    expect(emails[0]?.templateData).toMatchObject({ status: 'delayed', reason: 'Range conflict' });
+  });
+
+  it('announces a new launch to VIP travelers only', async () => {
+    const vip = await customerDb().findOneOrFail(Customer, { vip: true });
+    const vips = await customerDb().count(Customer, { vip: true });
+    const rocket = await world.stores.operational.em
+      .fork()
+      .findOneOrFail(Rocket, { active: true, agency: { status: 'active' } });
+    await supplier(rocket.agency.id).launches.schedule({
+      rocketId: rocket.id,
+      missionName: 'Announcement Test',
+      destination: 'suborbital',
+      spaceport: 'Spaceport America',
+      launchDate: new Date(Date.now() + 200 * day),
+      pricePerSeatCents: 99_000_00,
+      minimumPassengers: 1,
+    });
+    await settle();
+    const emails = await outbox({ event: 'new-launch' });
+    expect(emails).toHaveLength(vips);
+    expect(emails.map((email) => email.recipient)).toContain(vip.email);
+  });
+
+  it('reminds travelers a week before their launch, once', async () => {
+    const launch = await customerDb().findOneOrFail(
+      CatalogueLaunch,
+      {
+        status: { $in: ['scheduled', 'confirmed'] },
+        seatsConfirmed: { $gt: 0 },
+        launchDate: { $gt: new Date(Date.now() + 10 * day) },
+      },
+      { orderBy: { launchDate: 'asc' } },
+    );
+    const weekBefore = new Date(launch.launchDate.getTime() - 6.5 * day);
+    const first = await queueLaunchReminders(customerDb(), system(), weekBefore);
+    await queueLaunchReminders(customerDb(), system(), new Date(weekBefore.getTime() + 3_600_000));
+    const reminders = await outbox({ event: 'launch-reminder', 'templateData.missionName': launch.missionName });
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(first.queued).toBeGreaterThanOrEqual(reminders.length);
+    expect(new Set(reminders.map((email) => email.recipient)).size).toBe(reminders.length);
+  });
+
+  it('queues an invoice notice for the agency once per invoice and event', async () => {
+    const agency = { displayName: 'Orbital Horizons', contactEmail: 'billing@orbital.example' };
+    const invoice = {
+      id: 'inv-1',
+      number: 'INV-2027-0001',
+      amountCents: 12_500_00,
+      currency: 'USD' as const,
+      dueDate: '2027-04-01',
+    };
+    await queueInvoiceNotice(system(), 'invoice-issued', invoice, agency, new Date());
+    await queueInvoiceNotice(system(), 'invoice-issued', invoice, agency, new Date());
+    await queueInvoiceNotice(system(), 'invoice-overdue', invoice, agency, new Date());
+    expect((await outbox({ recipient: 'billing@orbital.example' })).map((email) => email.event)).toEqual([
+      'invoice-issued',
+      'invoice-overdue',
+    ]);
+  });
+});
