@@ -67,16 +67,21 @@ export function cancellationQuoteOf(booking: Booking, launch: CatalogueLaunch | 
 
 const iso = (at: Date | string) => new Date(at).toISOString();
 
+/** A hold past its end is over for the traveler, even in the seconds before the expiry job records it. */
+const lapsed = (booking: Booking, now: Date) =>
+  booking.status === 'held' && !booking.paymentAttempt && !!booking.holdExpiresAt && booking.holdExpiresAt <= now;
+
 export function bookingViewOf(booking: Booking, launch: CatalogueLaunch | null, now: Date): BookingView {
   return {
     id: booking.id,
-    status: booking.status,
+    status: lapsed(booking, now) ? 'expired' : booking.status,
     seats: booking.seats,
     passengers: booking.passengers,
     unitPriceCents: booking.unitPriceCents,
     totalCents: booking.totalCents,
     currency: booking.currency,
-    holdExpiresAt: booking.status === 'held' && booking.holdExpiresAt ? iso(booking.holdExpiresAt) : null,
+    holdExpiresAt:
+      booking.status === 'held' && booking.holdExpiresAt && !lapsed(booking, now) ? iso(booking.holdExpiresAt) : null,
     paymentUnderWay: Boolean(booking.paymentAttempt),
     paidCents: capturedCentsOf(booking),
     refundedCents: refundedCentsOf(booking),

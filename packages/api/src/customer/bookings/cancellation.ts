@@ -31,7 +31,12 @@ export async function cancelBooking(
     });
   const now = ctx.now();
   const launch = await ctx.customerDb.fork().findOne(CatalogueLaunch, booking.launchId);
-  const quote = cancellationQuoteOf(booking, launch, now)!;
+  const quote = cancellationQuoteOf(booking, launch, now);
+  if (!quote)
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: 'This launch is no longer in the catalogue, so the refund cannot be quoted. Please contact support.',
+    });
   if (quote.refundCents !== input.quotedRefundCents)
     throw new TRPCError({
       code: 'CONFLICT',

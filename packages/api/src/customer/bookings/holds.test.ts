@@ -118,7 +118,7 @@ describe('seat holds', () => {
     });
     await catalogue().persist(abandoned).flush();
 
-    const later = new Date(Date.parse(hold.holdExpiresAt) + 1000);
+    const later = new Date(Date.parse(hold.holdExpiresAt!) + 1000);
     const laterStill = new Date(Math.max(later.getTime(), Date.now() + 120_000));
     const lapsing = await catalogue().count(Booking, { status: 'held', holdExpiresAt: { $lt: laterStill } });
     expect(await expireLapsedHolds(catalogue(), laterStill)).toEqual({ expired: lapsing, abandoned: 1 });

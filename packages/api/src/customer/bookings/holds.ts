@@ -17,7 +17,8 @@ const bookableStatuses: LaunchStatus[] = ['scheduled', 'confirmed', 'delayed'];
 export interface HoldOutcome {
   bookingId: string;
   seats: number;
-  holdExpiresAt: string;
+  /** Null once the booking is no longer held (paid, lapsed). */
+  holdExpiresAt: string | null;
   totalCents: number;
   currency: string;
 }
@@ -25,7 +26,7 @@ export interface HoldOutcome {
 const outcomeOf = (booking: Booking): HoldOutcome => ({
   bookingId: booking.id,
   seats: booking.seats,
-  holdExpiresAt: (booking.holdExpiresAt ?? new Date(0)).toISOString(),
+  holdExpiresAt: booking.status === 'held' && booking.holdExpiresAt ? booking.holdExpiresAt.toISOString() : null,
   totalCents: booking.totalCents,
   currency: booking.currency,
 });

@@ -107,12 +107,15 @@ async function answerOf(
   bookingId: string,
   payment: Pick<PaymentRecord, 'attemptKey' | 'outcome' | 'message'>,
 ): Promise<BookingView> {
+  const booking = await bookingDetail(ctx, bookingId);
   if (payment.outcome !== 'captured')
     throw new TRPCError({
       code: 'PAYMENT_REQUIRED',
-      message: `${payment.message ?? 'The payment did not go through.'} Your seats are still held.`,
+      message: `${payment.message ?? 'The payment did not go through.'} ${
+        booking.status === 'held' ? 'Your seats are still held.' : 'Nothing was charged.'
+      }`,
     });
-  return bookingDetail(ctx, bookingId);
+  return booking;
 }
 
 /** A repeated request for an attempt still under way waits for it to finish. */
