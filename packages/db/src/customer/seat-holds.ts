@@ -10,60 +10,46 @@ import { CatalogueLaunch } from './catalogue-launch.entity.ts';
 const catalogueOf = (em: MongoEntityManager) =>
   em.getConnection().getCollection(em.getMetadata().get(CatalogueLaunch).collection);
 
-/** Gives a hold's seats back, once: the update applies only while the hold is still recorded. */
-export async function releaseHold(
+/** One update of a launch's seat counts, applied only while `recorded` is in its document: so at most once. */
+async function moveSeats(
   em: MongoEntityManager,
   launchId: string,
-  bookingId: string,
-  seats: number,
+  recorded: string,
+  update: Record<string, Record<string, unknown>>,
 ): Promise<boolean> {
-  const released = await catalogueOf(em).updateOne(
-    { _id: launchId as never, [`holds.${bookingId}`]: { $exists: true } },
-    { $inc: { seatsLeft: seats, seatsHeld: -seats }, $unset: { [`holds.${bookingId}`]: '' } },
-  );
-  return released.modifiedCount === 1;
+  const moved = await catalogueOf(em).updateOne({ _id: launchId as never, [recorded]: { $exists: true } }, update);
+  return moved.modifiedCount === 1;
 }
 
-/** Turns a hold into confirmed seats, once: the update applies only while the hold is still recorded. */
-export async function confirmHeldSeats(
-  em: MongoEntityManager,
-  launchId: string,
-  bookingId: string,
-  seats: number,
-): Promise<boolean> {
-  const confirmed = await catalogueOf(em).updateOne(
-    { _id: launchId as never, [`holds.${bookingId}`]: { $exists: true } },
-    {
-      $inc: { seatsHeld: -seats, seatsConfirmed: seats },
-      $unset: { [`holds.${bookingId}`]: '' },
-      $set: { [`confirmations.${bookingId}`]: seats },
-    },
-  );
-  return confirmed.modifiedCount === 1;
-}
+/** Gives a hold's seats back, once. */
+export const releaseHold = (em: MongoEntityManager, launchId: string, bookingId: string, seats: number) =>
+  moveSeats(em, launchId, `holds.${bookingId}`, {
+    $inc: { seatsLeft: seats, seatsHeld: -seats },
+    $unset: { [`holds.${bookingId}`]: '' },
+  });
+
+/** Turns a hold into confirmed seats, once. */
+export const confirmHeldSeats = (em: MongoEntityManager, launchId: string, bookingId: string, seats: number) =>
+  moveSeats(em, launchId, `holds.${bookingId}`, {
+    $inc: { seatsHeld: -seats, seatsConfirmed: seats },
+    $unset: { [`holds.${bookingId}`]: '' },
+    $set: { [`confirmations.${bookingId}`]: seats },
+  });
+
+/** Gives a cancelled booking's seats back, once. */
+export const releaseConfirmedSeats = (em: MongoEntityManager, launchId: string, bookingId: string, seats: number) =>
+  moveSeats(em, launchId, `confirmations.${bookingId}`, {
+    $inc: { seatsConfirmed: -seats, seatsLeft: seats },
+    $unset: { [`confirmations.${bookingId}`]: '' },
+  });
 
 /** Whether a booking's seats are counted as confirmed on its launch. */
 export async function holdsConfirmedSeats(em: MongoEntityManager, launchId: string, bookingId: string) {
-  return (
-    (await catalogueOf(em).countDocuments({
-      _id: launchId as never,
-      [`confirmations.${bookingId}`]: { $exists: true },
-    })) === 1
-  );
-}
-
-/** Gives a cancelled booking's seats back, once. */
-export async function releaseConfirmedSeats(
-  em: MongoEntityManager,
-  launchId: string,
-  bookingId: string,
-  seats: number,
-): Promise<boolean> {
-  const released = await catalogueOf(em).updateOne(
-    { _id: launchId as never, [`confirmations.${bookingId}`]: { $exists: true } },
-    { $inc: { seatsConfirmed: -seats, seatsLeft: seats }, $unset: { [`confirmations.${bookingId}`]: '' } },
-  );
-  return released.modifiedCount === 1;
+  const found = await catalogueOf(em).countDocuments({
+    _id: launchId as never,
+    [`confirmations.${bookingId}`]: { $exists: true },
+  });
+  return found === 1;
 }
 
 /**

@@ -1,26 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cancelBookingsOfAbortedLaunches,
-  createCustomerContext,
-  createSupplierContext,
-  customerRouter,
-  offerReturnedSeats,
-  recountTripsFlown,
-  supplierRouter,
-} from '@astro/api';
-import { Booking, CatalogueLaunch, WaitingListEntry, type CustomerOrm } from '@astro/db/customer';
+import { cancelBookingsOfAbortedLaunches, offerReturnedSeats, recountTripsFlown } from '@astro/api';
+import { Booking, CatalogueLaunch, WaitingListEntry } from '@astro/db/customer';
 import { Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { Email, SandboxPayment, type MongoEntityManager } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
 import { sandboxCards, sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { applySyncMessages } from '../sync/apply/sync-apply.ts';
 import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
 import { targetsOf } from '../sync/apply/targets.test-support.ts';
+import { quietLog as log, supplierOf, traveler } from '../people.test-support.ts';
 
-const log = createLogger({ service: 'test', level: 'error', write: () => {} });
 const day = 86_400_000;
 const card = { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' };
 
@@ -29,25 +20,9 @@ describe('what the Customer DB does after launch changes', () => {
   let key = 0;
   const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
   const systemDb = () => world.stores.system.em.fork() as MongoEntityManager;
-  const traveler = (n: number) =>
-    customerRouter.createCaller(
-      createCustomerContext({
-        customer: world.stores.customer as CustomerOrm,
-        system: world.stores.system,
-        payments: sandboxGateway(world.stores.system),
-        log,
-        viewer: {
-          userId: `u${n}`,
-          name: `Traveler ${n}`,
-          email: `traveler${n}@example.com`,
-          roles: ['customer'],
-          agencyId: null,
-        },
-      }),
-    );
   /** Holds, names and pays for `seats` seats; returns the booking id. */
   const book = async (n: number, launchId: string, seats: number, pay = true) => {
-    const caller = traveler(n);
+    const caller = traveler(world, n);
     const { bookingId } = await caller.bookings.hold({ launchId, seats, idempotencyKey: `upkeep-key-${++key}` });
     if (!pay) return bookingId;
     await caller.bookings.passengers({
@@ -82,22 +57,12 @@ describe('what the Customer DB does after launch changes', () => {
     const paid = await book(1, launch.id, 2);
     const held = await book(2, launch.id, 1, false);
     const operational = await world.stores.operational.em.fork().findOneOrFail(Launch, launch.id);
-    await supplierRouter
-      .createCaller(
-        createSupplierContext({
-          operational: world.stores.operational,
-          system: world.stores.system,
-          log,
-          viewer: {
-            userId: 's',
-            name: 'S',
-            email: 's@example.com',
-            roles: ['supplier'],
-            agencyId: operational.agency.id,
-          },
-        }),
-      )
-      .launches.changeStatus({ launchId: launch.id, to: 'aborted', reason: 'technical', note: 'Engine anomaly' });
+    await supplierOf(world, operational.agency.id).launches.changeStatus({
+      launchId: launch.id,
+      to: 'aborted',
+      reason: 'technical',
+      note: 'Engine anomaly',
+    });
     await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
     await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
 
@@ -130,16 +95,16 @@ describe('what the Customer DB does after launch changes', () => {
       await book(n, launch.id, seats, false);
       left -= seats;
     }
-    await traveler(50).waitingList.join({ launchId: launch.id, seats: 1 });
-    await traveler(51).waitingList.join({ launchId: launch.id, seats: 1 });
+    await traveler(world, 50).waitingList.join({ launchId: launch.id, seats: 1 });
+    await traveler(world, 51).waitingList.join({ launchId: launch.id, seats: 1 });
     expect(await offerReturnedSeats(customerDb(), systemDb(), new Date())).toEqual({ offered: 0 });
 
-    const quote = (await traveler(10).bookings.get({ bookingId: returning })).cancellationQuote!;
-    await traveler(10).bookings.cancel({ bookingId: returning, quotedRefundCents: quote.refundCents });
+    const quote = (await traveler(world, 10).bookings.get({ bookingId: returning })).cancellationQuote!;
+    await traveler(world, 10).bookings.cancel({ bookingId: returning, quotedRefundCents: quote.refundCents });
     expect(await offerReturnedSeats(customerDb(), systemDb(), new Date())).toEqual({ offered: 1 });
-    const [first] = await traveler(50).waitingList.mine();
+    const [first] = await traveler(world, 50).waitingList.mine();
     expect(first).toMatchObject({ status: 'offered', bookingId: expect.any(String) });
-    const priority = await traveler(50).bookings.get({ bookingId: first!.bookingId! });
+    const priority = await traveler(world, 50).bookings.get({ bookingId: first!.bookingId! });
     expect(Date.parse(priority.holdExpiresAt!) - Date.now()).toBeGreaterThan(23 * 3_600_000);
     const offer = await customerDb().findOneOrFail(WaitingListEntry, { launchId: launch.id, status: 'offered' });
     expect(await systemDb().findOne(Email, { dedupeKey: `waiting-list-offer:${offer.id}` })).toMatchObject({
@@ -147,11 +112,11 @@ describe('what the Customer DB does after launch changes', () => {
       template: 'waiting-list-offer',
     });
     // The second in line is next, on the next run.
-    expect(await traveler(51).waitingList.mine()).toEqual([
+    expect(await traveler(world, 51).waitingList.mine()).toEqual([
       expect.objectContaining({ status: 'waiting', position: 1 }),
     ]);
     expect(await offerReturnedSeats(customerDb(), systemDb(), new Date())).toEqual({ offered: 1 });
-    expect(await traveler(51).waitingList.mine()).toEqual([expect.objectContaining({ status: 'offered' })]);
+    expect(await traveler(world, 51).waitingList.mine()).toEqual([expect.objectContaining({ status: 'offered' })]);
   });
 
   it('tells a customer their hold lapsed, once, through the outbox', async () => {
@@ -173,9 +138,9 @@ describe('what the Customer DB does after launch changes', () => {
     await book(70, second!.id, 1);
     await customerDb().nativeUpdate(CatalogueLaunch, { id: first!.id }, { status: 'launched' });
     await recountTripsFlown(customerDb());
-    expect(await traveler(70).account.profile()).toMatchObject({ tripsFlown: 1, vip: false });
+    expect(await traveler(world, 70).account.profile()).toMatchObject({ tripsFlown: 1, vip: false });
     await customerDb().nativeUpdate(CatalogueLaunch, { id: second!.id }, { status: 'launched' });
     await recountTripsFlown(customerDb());
-    expect(await traveler(70).account.profile()).toMatchObject({ tripsFlown: 2, vip: true });
+    expect(await traveler(world, 70).account.profile()).toMatchObject({ tripsFlown: 2, vip: true });
   });
 });

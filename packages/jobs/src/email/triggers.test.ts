@@ -1,43 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomerContext, createSupplierContext, customerRouter, supplierRouter } from '@astro/api';
 import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
 import { Agency, Launch, Rocket } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { Email, type MongoEntityManager } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
 import { renderTemplate } from '@astro/mail';
-import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { relayBookingChanges } from '../sync/booking-relay.job.ts';
-import { applySyncMessages } from '../sync/apply/sync-apply.ts';
-import { targetsOf } from '../sync/apply/targets.test-support.ts';
-import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
 import { queueInvoiceNotice } from './invoice-notices.ts';
 import { queueLaunchReminders } from './launch-reminders.job.ts';
+import { supplierOf, travelerAs } from '../people.test-support.ts';
+import { settleSync } from '../sync/apply/targets.test-support.ts';
 
-const log = createLogger({ service: 'test', level: 'error', write: () => {} });
 const day = 86_400_000;
 
 describe('e-mails queued by the events that call for them', () => {
   let world: TestStores;
   const system = () => world.stores.system.em.fork() as MongoEntityManager;
   const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
-  const settle = async () => {
-    await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
-    await relayBookingChanges(world.stores.customer, world.stores.system, new Date());
-    await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
-  };
+  const settle = () => settleSync(world.stores);
   const outbox = (where: Record<string, unknown>) =>
     system().find(Email, where as never, { orderBy: { createdAt: 'asc' } });
-  const supplier = (agencyId: string) =>
-    supplierRouter.createCaller(
-      createSupplierContext({
-        operational: world.stores.operational,
-        system: world.stores.system,
-        log,
-        viewer: { userId: 's', name: 'S', email: 's@example.com', roles: ['supplier'], agencyId },
-      }),
-    );
   beforeAll(async () => {
     world = await openTestStores();
     await seedDemoWorld(world.stores, new Date());
@@ -56,15 +38,7 @@ describe('e-mails queued by the events that call for them', () => {
       },
       { orderBy: { launchDate: 'desc' } },
     );
-    const caller = customerRouter.createCaller(
-      createCustomerContext({
-        customer: world.stores.customer,
-        system: world.stores.system,
-        payments: sandboxGateway(world.stores.system),
-        log,
-        viewer: { userId: 'mae', name: 'Mae Jemison', email: 'mae@example.com', roles: ['customer'], agencyId: null },
-      }),
-    );
+    const caller = travelerAs(world, { id: 'mae', name: 'Mae Jemison', email: 'mae@example.com' });
     const { bookingId } = await caller.bookings.hold({
       launchId: launch.id,
       seats: 2,
@@ -111,7 +85,7 @@ describe('e-mails queued by the events that call for them', () => {
       );
     const seated = await customerDb().find(Booking, { launchId: launch.id, status: 'confirmed' });
     const travelers = await customerDb().find(Customer, { id: { $in: seated.map((booking) => booking.customerId) } });
-    await supplier(launch.agency.id).launches.changeStatus({
+    await supplierOf(world, launch.agency.id).launches.changeStatus({
       launchId: launch.id,
       to: 'delayed',
       newDate: new Date(launch.launchDate.getTime() + 7 * day),
@@ -129,7 +103,7 @@ describe('e-mails queued by the events that call for them', () => {
     const rocket = await world.stores.operational.em
       .fork()
       .findOneOrFail(Rocket, { active: true, agency: { status: 'active' } });
-    await supplier(rocket.agency.id).launches.schedule({
+    await supplierOf(world, rocket.agency.id).launches.schedule({
       rocketId: rocket.id,
       missionName: 'Announcement Test',
       destination: 'suborbital',

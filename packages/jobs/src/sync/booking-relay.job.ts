@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { Booking, bookingsOf, Customer, type CustomerOrm } from '@astro/db/customer';
-import { SyncMessage, type SyncStore, type SystemOrm } from '@astro/db/system';
+import type { SystemOrm } from '@astro/db/system';
 import type { JobDefinition } from '../scheduler.ts';
+import { recordSyncMessages } from './record-messages.ts';
 
 /** The same booking version always gets the same message id (a UUID-shaped digest). */
 export function bookingMessageId(bookingId: string, version: number): string {
@@ -24,51 +25,39 @@ export async function relayBookingChanges(customer: CustomerOrm, system: SystemO
   if (changed.length === 0) return 0;
   const travelers = await em.find(Customer, { id: { $in: [...new Set(changed.map((b) => b.customerId))] } });
   const travelerOf = new Map(travelers.map((traveler) => [traveler.id, traveler]));
-  const messages = system.em.getConnection().getCollection(system.getMetadata().get(SyncMessage).collection);
-  await messages.bulkWrite(
-    changed.map((booking) => ({
-      updateOne: {
-        filter: { _id: bookingMessageId(booking.id, booking.version) as never },
-        update: {
-          $setOnInsert: {
-            kind: 'booking.changed',
-            source: 'customer' satisfies SyncStore,
-            target: 'operational' satisfies SyncStore,
-            entityType: 'booking',
-            entityId: booking.id,
-            entityVersion: booking.version,
-            payload: {
-              launchId: booking.launchId,
-              customerId: booking.customerId,
-              customerName: travelerOf.get(booking.customerId)?.name ?? '',
-              customerEmail: travelerOf.get(booking.customerId)?.email ?? '',
-              customerTimeZone: travelerOf.get(booking.customerId)?.preferences.timeZone ?? 'UTC',
-              seats: booking.seats,
-              passengers: booking.passengers,
-              unitPriceCents: booking.unitPriceCents,
-              totalCents: booking.totalCents,
-              currency: booking.currency,
-              status: booking.status,
-              payments: booking.payments,
-              refunds: booking.refunds,
-              bookedAt: booking.createdAt,
-            },
-            status: 'pending',
-            attempts: 0,
-            availableAt: now,
-            claimedBy: null,
-            claimedUntil: null,
-            lastError: null,
-            correlationId: null,
-            createdAt: now,
-            appliedAt: null,
-            appliedBy: null,
-          },
+  await recordSyncMessages(
+    system,
+    changed.map((booking) => {
+      const traveler = travelerOf.get(booking.customerId);
+      return {
+        id: bookingMessageId(booking.id, booking.version),
+        kind: 'booking.changed',
+        source: 'customer',
+        target: 'operational',
+        entityType: 'booking',
+        entityId: booking.id,
+        entityVersion: booking.version,
+        payload: {
+          launchId: booking.launchId,
+          customerId: booking.customerId,
+          customerName: traveler?.name ?? '',
+          customerEmail: traveler?.email ?? '',
+          customerTimeZone: traveler?.preferences.timeZone ?? 'UTC',
+          seats: booking.seats,
+          passengers: booking.passengers,
+          unitPriceCents: booking.unitPriceCents,
+          totalCents: booking.totalCents,
+          currency: booking.currency,
+          status: booking.status,
+          payments: booking.payments,
+          refunds: booking.refunds,
+          bookedAt: booking.createdAt,
         },
-        upsert: true,
-      },
-    })),
-    { ordered: true },
+        correlationId: null,
+        createdAt: now,
+      };
+    }),
+    now,
   );
   for (const booking of changed)
     await bookingsOf(em).updateOne(

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomerContext, customerRouter } from '@astro/api';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
 import { SyncMessage } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
-import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { bookingMessageId, relayBookingChanges } from './booking-relay.job.ts';
+import { travelerAs } from '../people.test-support.ts';
 
 describe('sync messages for booking changes', () => {
   let world: TestStores;
@@ -21,21 +20,7 @@ describe('sync messages for booking changes', () => {
   afterAll(() => world.drop());
 
   it('records one message per booking version, in order, however often it runs', async () => {
-    const traveler = customerRouter.createCaller(
-      createCustomerContext({
-        customer: world.stores.customer,
-        system: world.stores.system,
-        payments: sandboxGateway(world.stores.system),
-        log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-        viewer: {
-          userId: 'relay-traveler',
-          name: 'Relay Traveler',
-          email: 'relay@example.com',
-          roles: ['customer'],
-          agencyId: null,
-        },
-      }),
-    );
+    const traveler = travelerAs(world, { id: 'relay-traveler', name: 'Relay Traveler', email: 'relay@example.com' });
     const launch = await world.stores.customer.em
       .fork()
       .findOneOrFail(

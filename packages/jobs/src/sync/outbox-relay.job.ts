@@ -5,8 +5,9 @@
  */
 import { LockMode } from '@mikro-orm/core';
 import { SyncOutboxMessage, type OperationalOrm } from '@astro/db/operational';
-import { SyncMessage, type SyncStore, type SystemOrm } from '@astro/db/system';
+import type { SyncStore, SystemOrm } from '@astro/db/system';
 import type { JobDefinition } from '../scheduler.ts';
+import { recordSyncMessages } from './record-messages.ts';
 
 export async function relayOperationalOutbox(
   operational: OperationalOrm,
@@ -14,7 +15,6 @@ export async function relayOperationalOutbox(
   now: Date,
   limit = 200,
 ): Promise<number> {
-  const messages = system.em.getConnection().getCollection(system.getMetadata().get(SyncMessage).collection);
   return operational.em.fork().transactional(async (em) => {
     const batch = await em.find(
       SyncOutboxMessage,
@@ -22,35 +22,21 @@ export async function relayOperationalOutbox(
       { orderBy: { createdAt: 'asc', id: 'asc' }, limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
     );
     if (batch.length === 0) return 0;
-    await messages.bulkWrite(
+    await recordSyncMessages(
+      system,
       batch.map((message) => ({
-        updateOne: {
-          filter: { _id: message.id as never },
-          update: {
-            $setOnInsert: {
-              kind: message.kind,
-              source: 'operational' satisfies SyncStore,
-              target: message.target,
-              entityType: message.entityType,
-              entityId: message.entityId,
-              entityVersion: message.entityVersion,
-              payload: message.payload,
-              status: 'pending',
-              attempts: 0,
-              availableAt: now,
-              claimedBy: null,
-              claimedUntil: null,
-              lastError: null,
-              correlationId: message.correlationId,
-              createdAt: message.createdAt,
-              appliedAt: null,
-              appliedBy: null,
-            },
-          },
-          upsert: true,
-        },
+        id: message.id,
+        kind: message.kind,
+        source: 'operational',
+        target: message.target as SyncStore,
+        entityType: message.entityType,
+        entityId: message.entityId,
+        entityVersion: message.entityVersion,
+        payload: message.payload,
+        correlationId: message.correlationId ?? null,
+        createdAt: message.createdAt,
       })),
-      { ordered: true },
+      now,
     );
     for (const message of batch) message.relayedAt = now;
     return batch.length;

@@ -1,65 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminRouter,
-  createAdminContext,
-  createCustomerContext,
-  createSupplierContext,
-  customerRouter,
-  supplierRouter,
-} from '@astro/api';
+import { adminRouter, createAdminContext } from '@astro/api';
 import { createAccounts } from '@astro/auth/accounts';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { BookingCopy, Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { SyncMessage } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
-import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
-import { relayBookingChanges } from '../booking-relay.job.ts';
-import { relayOperationalOutbox } from '../outbox-relay.job.ts';
 import { applySyncMessages, maxAttempts } from './sync-apply.ts';
 import { targetsOf } from './targets.test-support.ts';
+import { quietLog as log, supplierOf, traveler } from '../../people.test-support.ts';
+import { settleSync } from './targets.test-support.ts';
 
 const day = 86_400_000;
-const log = createLogger({ service: 'test', level: 'error', write: () => {} });
 
 describe('applying sync messages', () => {
   let world: TestStores;
   let clock = new Date();
   const apply = () => applySyncMessages(targetsOf(world.stores), 'test-scheduler', () => clock);
-  /** Everything the jobs would do in a few seconds: relay both outboxes, then apply. */
-  const settle = async () => {
-    await relayOperationalOutbox(world.stores.operational, world.stores.system, clock);
-    await relayBookingChanges(world.stores.customer, world.stores.system, clock);
-    return apply();
-  };
+  const settle = () => settleSync(world.stores, () => clock);
   const catalogue = (id: string) => world.stores.customer.em.fork().findOneOrFail(CatalogueLaunch, id);
-  const supplierOf = (agencyId: string) =>
-    supplierRouter.createCaller(
-      createSupplierContext({
-        operational: world.stores.operational,
-        system: world.stores.system,
-        log,
-        viewer: { userId: 's', name: 'Supplier', email: 'supplier@example.com', roles: ['supplier'], agencyId },
-      }),
-    );
-  const traveler = (n: number) =>
-    customerRouter.createCaller(
-      createCustomerContext({
-        customer: world.stores.customer,
-        system: world.stores.system,
-        payments: sandboxGateway(world.stores.system),
-        log,
-        viewer: {
-          userId: `t${n}`,
-          name: `Traveler ${n}`,
-          email: `t${n}@example.com`,
-          roles: ['customer'],
-          agencyId: null,
-        },
-      }),
-    );
-
   beforeAll(async () => {
     world = await openTestStores();
     await seedDemoWorld(world.stores, new Date());
@@ -73,7 +33,7 @@ describe('applying sync messages', () => {
       .findOneOrFail(Launch, { status: 'scheduled', launchDate: { $gt: new Date(Date.now() + 30 * day) } });
     const before = await catalogue(launch.id);
     const newDate = new Date(launch.launchDate.getTime() + 14 * day);
-    await supplierOf(launch.agency.id).launches.changeStatus({
+    await supplierOf(world, launch.agency.id).launches.changeStatus({
       launchId: launch.id,
       to: 'delayed',
       newDate,
@@ -97,7 +57,7 @@ describe('applying sync messages', () => {
       .find(CatalogueLaunch, { status: 'scheduled', launchDate: { $gt: new Date(Date.now() + 30 * day) } });
     const launch = launches.find((each) => each.minimumPassengers - each.seatsConfirmed <= 4 && each.seatsLeft >= 4)!;
     const short = launch.minimumPassengers - launch.seatsConfirmed;
-    const caller = traveler(1);
+    const caller = traveler(world, 1);
     const { bookingId } = await caller.bookings.hold({
       launchId: launch.id,
       seats: short,
@@ -130,7 +90,7 @@ describe('applying sync messages', () => {
       seatsLeft: { $gte: 1 },
       launchDate: { $gt: new Date(Date.now() + 30 * day) },
     });
-    const caller = traveler(2);
+    const caller = traveler(world, 2);
     const { bookingId } = await caller.bookings.hold({
       launchId: launch.id,
       seats: 1,

@@ -1,0 +1,45 @@
+import { SyncMessage, type SyncStore, type SystemOrm } from '@astro/db/system';
+
+export interface NewSyncMessage {
+  /** Chosen by the producer, so recording the same message twice records it once. */
+  id: string;
+  kind: string;
+  source: SyncStore;
+  target: SyncStore;
+  entityType: string;
+  entityId: string;
+  entityVersion: number;
+  payload: Record<string, unknown>;
+  correlationId: string | null;
+  createdAt: Date;
+}
+
+/** Records messages in the System DB for the sync job, each at most once by its id, in order. */
+export async function recordSyncMessages(system: SystemOrm, messages: NewSyncMessage[], now: Date): Promise<void> {
+  if (messages.length === 0) return;
+  await system.em
+    .getConnection()
+    .getCollection(system.getMetadata().get(SyncMessage).collection)
+    .bulkWrite(
+      messages.map(({ id, ...message }) => ({
+        updateOne: {
+          filter: { _id: id as never },
+          update: {
+            $setOnInsert: {
+              ...message,
+              status: 'pending',
+              attempts: 0,
+              availableAt: now,
+              claimedBy: null,
+              claimedUntil: null,
+              lastError: null,
+              appliedAt: null,
+              appliedBy: null,
+            },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: true },
+    );
+}
