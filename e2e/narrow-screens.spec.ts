@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { demoAccounts, signInAt } from './support/sign-in.ts';
+import { demoAccounts, demoTravelers, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
 // WCAG 1.4.10 Reflow: at 320 CSS px every page must read without scrolling sideways.
 test.use({ viewport: { width: 320, height: 640 } });
 
 const firstPages = [
   { path: '/', heading: 'Upcoming launches', account: null },
+  { path: '/bookings', heading: 'My bookings', account: demoTravelers.kwame, signIn: signInToCustomerSite },
+  { path: '/account', heading: 'Account', account: demoTravelers.kwame, signIn: signInToCustomerSite },
   { path: '/supplier/', heading: 'Rockets', account: demoAccounts.supplier },
   { path: '/supplier/launches', heading: 'Launches', account: demoAccounts.supplier },
   { path: '/admin/', heading: 'Agencies', account: demoAccounts.admin },
@@ -13,9 +15,9 @@ const firstPages = [
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];
 
-for (const { path, heading, account } of firstPages) {
+for (const { path, heading, account, signIn = signInAt } of firstPages) {
   test(`${path} fits a 320 px wide screen`, async ({ page }) => {
-    if (account) await signInAt(page, path, account);
+    if (account) await signIn(page, path, account);
     else await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -31,6 +31,11 @@ export async function serverHtml(request: APIRequestContext, path: string): Prom
 export async function loadAndHydrate(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.waitForLoadState('networkidle');
+  await hydrated(page);
+}
+
+/** Waits until Angular has taken over the server's page, so its forms answer as a person expects. */
+export async function hydrated(page: Page): Promise<void> {
   // The client app attaches its context to the server's DOM nodes when it hydrates them.
   await page.waitForFunction(() => '__ngContext__' in (document.querySelector('ab-root') ?? {}));
 }

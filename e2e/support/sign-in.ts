@@ -10,6 +10,18 @@ export const demoAccounts = {
   operator: demoEmployees.find((employee) => employee.role === 'operator')!,
 };
 
+/** Demo travelers (README: `first.last@example.com`); each test that books uses its own, so none sees another's. */
+const traveler = (name: string) => ({ name, email: `${name.toLowerCase().replace(' ', '.')}@example.com` });
+export const demoTravelers = {
+  aiko: traveler('Aiko Tanaka'),
+  sofia: traveler('Sofia Rossi'),
+  noah: traveler('Noah Fischer'),
+  hannah: traveler('Hannah Berg'),
+  kwame: traveler('Kwame Mensah'),
+  lucas: traveler('Lucas Novak'),
+  grace: traveler('Grace Kim'),
+};
+
 export async function fillSignInForm(page: Page, email: string, password = demoPassword): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await page.getByLabel('E-mail address').fill(email);
@@ -23,3 +35,7 @@ export async function signInAt(page: Page, path: string, account: { email: strin
   await fillSignInForm(page, account.email);
   await expect(page.getByText(`Signed in as ${account.name}`)).toBeVisible();
 }
+
+/** The customer site lets visitors in, so signing in there goes through its sign-in route and back to `path`. */
+export const signInToCustomerSite = (page: Page, path: string, account: { email: string; name: string }) =>
+  signInAt(page, `/session/sign-in?returnTo=${encodeURIComponent(path)}`, account);

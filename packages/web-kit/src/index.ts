@@ -1,4 +1,5 @@
 export { provideTrpc, injectTrpc } from './trpc.ts';
-export { fieldErrorsOf, formProblems, problemMessage } from './errors.ts';
+export { fieldErrorsOf, formProblems, problemCode, problemMessage } from './errors.ts';
+export { FieldComponent, FieldControlDirective } from './forms/field.ts';
 export { ShellComponent, type NavLink, type ShellAccount } from './shell/shell.component.ts';
 export type { SsrRequestContext } from './ssr-context.ts';

@@ -11,4 +11,19 @@ export const routes: Routes = [
     title: 'Launch · Astro Bookings',
     loadComponent: () => import('./launch/launch.page').then((m) => m.LaunchPage),
   },
+  {
+    path: 'bookings',
+    title: 'My bookings · Astro Bookings',
+    loadComponent: () => import('./bookings/bookings.page').then((m) => m.BookingsPage),
+  },
+  {
+    path: 'bookings/:bookingId',
+    title: 'Your booking · Astro Bookings',
+    loadComponent: () => import('./booking/booking.page').then((m) => m.BookingPage),
+  },
+  {
+    path: 'account',
+    title: 'Account · Astro Bookings',
+    loadComponent: () => import('./account/account.page').then((m) => m.AccountPage),
+  },
 ];

@@ -1,17 +1,28 @@
-import { ChangeDetectionStrategy, Component, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { ShellComponent, type NavLink } from '@astro/web-kit';
-import { injectApi } from './api';
+import { Session } from './session';
 
 @Component({
   selector: 'ab-root',
   imports: [RouterOutlet, ShellComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<ab-shell appName="Customer site" [nav]="nav" [account]="me.value()"><router-outlet /></ab-shell>`,
+  template: `
+    <ab-shell appName="Customer site" [nav]="nav()" [account]="session.traveler()">
+      <router-outlet />
+    </ab-shell>
+  `,
 })
 export class App {
-  private readonly api = injectApi();
-  /** Who is signed in, rendered on the server and handed to the browser with the page. */
-  protected readonly me = resource({ id: 'me', loader: () => this.api.me.query() });
-  protected readonly nav: NavLink[] = [{ label: 'Launches', path: '/' }];
+  protected readonly session = inject(Session);
+  /** A traveler's own pages join the navigation once they are signed in. */
+  protected readonly nav = computed<NavLink[]>(() => [
+    { label: 'Launches', path: '/' },
+    ...(this.session.traveler()
+      ? [
+          { label: 'My bookings', path: '/bookings' },
+          { label: 'Account', path: '/account' },
+        ]
+      : []),
+  ]);
 }

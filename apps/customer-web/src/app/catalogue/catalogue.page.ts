@@ -2,13 +2,14 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Meta } from '@angular/platform-browser';
-import { destinationLabels, formatMoney, money, ranges, type Currency, type Destination } from '@astro/domain';
+import { destinationLabels, ranges, type Destination } from '@astro/domain';
 import { problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
+import { MoneyPipe } from '../money.pipe';
 
 @Component({
   selector: 'ab-catalogue-page',
-  imports: [DatePipe, RouterLink],
+  imports: [DatePipe, RouterLink, MoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalogue.page.html',
   styleUrl: './catalogue.page.css',
@@ -48,10 +49,6 @@ export class CataloguePage {
 
   protected destinationLabel(destination: Destination): string {
     return destinationLabels[destination];
-  }
-
-  protected price(cents: number, currency: string): string {
-    return formatMoney(money(cents, currency as Currency));
   }
 
   protected problem(error: unknown): string {

@@ -1,20 +1,13 @@
 import { DatePipe, DOCUMENT } from '@angular/common';
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  resource,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, resource } from '@angular/core';
 import { Meta, Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { destinationLabels, formatMoney, money, type Currency, type LaunchStatus } from '@astro/domain';
 import { problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
+import { injectInteractive } from '../interactive';
+import { MoneyPipe } from '../money.pipe';
+import { BookSeatsComponent } from './book-seats.component';
 
 const statusLabels: Record<LaunchStatus, string> = {
   scheduled: 'Scheduled',
@@ -27,7 +20,7 @@ const statusLabels: Record<LaunchStatus, string> = {
 /** A launch's own page at /launches/<slug>: everything a traveler weighs before booking, with its search tags. */
 @Component({
   selector: 'ab-launch-page',
-  imports: [DatePipe, RouterLink],
+  imports: [DatePipe, RouterLink, MoneyPipe, BookSeatsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="/">← All launches</a></p>
@@ -64,7 +57,7 @@ const statusLabels: Record<LaunchStatus, string> = {
           </div>
           <div>
             <dt>Price per seat</dt>
-            <dd>{{ price(l.pricePerSeatCents, l.currency) }}</dd>
+            <dd>{{ l.pricePerSeatCents | money: l.currency }}</dd>
           </div>
           <div>
             <dt>Seats left</dt>
@@ -76,6 +69,7 @@ const statusLabels: Record<LaunchStatus, string> = {
             {{ l.seatsLeft === 0 ? 'This launch is sold out.' : 'Booking for this launch has closed.' }}
           </p>
         }
+        <ab-book-seats [launch]="l" [initialSeats]="seats()" />
         <h2>Status history</h2>
         <ol class="history">
           @for (change of l.history; track $index) {
@@ -124,8 +118,10 @@ export class LaunchPage {
   private readonly meta = inject(Meta);
   /** From the route, `launches/:slug`. */
   readonly slug = input.required<string>();
+  /** From the query, `?seats=2`: what a visitor chose before signing in. */
+  readonly seats = input<string>();
   /** Set once the page runs in the browser, which alone knows the visitor's time zone. */
-  private readonly inBrowser = signal(false);
+  private readonly inBrowser = injectInteractive();
   protected readonly localTime = computed(() => {
     const launch = this.launch.value();
     return this.inBrowser() && launch
@@ -165,7 +161,6 @@ export class LaunchPage {
       }
       canonical.href = url;
     });
-    afterNextRender(() => this.inBrowser.set(true));
   }
 
   protected destination(value: keyof typeof destinationLabels): string {
@@ -174,10 +169,6 @@ export class LaunchPage {
 
   protected statusLabel(status: LaunchStatus): string {
     return statusLabels[status];
-  }
-
-  protected price(cents: number, currency: string): string {
-    return formatMoney(money(cents, currency as Currency));
   }
 
   protected problem(error: unknown): string {

@@ -1,0 +1,27 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { BookingStatus } from '@astro/domain';
+
+const labels: Record<BookingStatus, string> = {
+  held: 'Held',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+  expired: 'Expired',
+};
+const badges: Record<BookingStatus, string> = {
+  held: 'ab-badge ab-badge--warn',
+  confirmed: 'ab-badge ab-badge--good',
+  cancelled: 'ab-badge ab-badge--bad',
+  expired: 'ab-badge',
+};
+
+/** A booking's status as a badge, the same on the booking page and in My bookings. */
+@Component({
+  selector: 'ab-booking-status',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<span [class]="badges[status()]">{{ labels[status()] }}</span>`,
+})
+export class BookingStatusComponent {
+  readonly status = input.required<BookingStatus>();
+  protected readonly labels = labels;
+  protected readonly badges = badges;
+}

@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import type { BookingView } from '@astro/api';
+import { injectApi } from '../api';
+import { injectInteractive } from '../interactive';
+import { MoneyPipe } from '../money.pipe';
+import { injectSubmission } from '../submission';
+import { bookingMovedOn } from './booking-problems';
+
+/**
+ * Cancelling a confirmed booking: the refund is quoted first, and only a second, explicit button cancels, for
+ * exactly the quoted amount (the server refuses if the quote has changed meanwhile).
+ */
+@Component({
+  selector: 'ab-cancel-booking',
+  imports: [MoneyPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let b = booking();
+    @if (b.cancellationQuote; as quote) {
+      <section class="ab-panel cancel" aria-labelledby="cancel-title">
+        <h2 id="cancel-title">Cancel booking</h2>
+        <p>
+          If you cancel now, you get back <strong>{{ quote.refundCents | money: b.currency }}</strong>:
+          {{ quote.percent }}% of the {{ b.paidCents | money: b.currency }} you paid. {{ quote.because }}
+        </p>
+        @if (submission.problem(); as message) {
+          <p class="ab-notice ab-notice--error" id="cancel-problem" role="alert" tabindex="-1">{{ message }}</p>
+        }
+        <button
+          type="button"
+          class="ab-button--secondary"
+          aria-controls="cancel-confirm"
+          [attr.aria-expanded]="asking()"
+          [disabled]="!interactive()"
+          (click)="asking.set(!asking())"
+        >
+          Cancel booking
+        </button>
+        <div id="cancel-confirm" class="confirm" [hidden]="!asking()">
+          <p>
+            Your {{ b.seats === 1 ? 'seat goes' : 'seats go' }} back on sale and this cannot be undone. Cancel and get
+            {{ quote.refundCents | money: b.currency }} back?
+          </p>
+          <div class="ab-actions">
+            <button
+              type="button"
+              class="ab-button--danger"
+              [disabled]="submission.busy()"
+              (click)="confirm(quote.refundCents)"
+            >
+              Confirm cancellation
+            </button>
+            <button type="button" class="ab-button--secondary" (click)="asking.set(false)">Keep my booking</button>
+          </div>
+        </div>
+      </section>
+    }
+  `,
+  styles: `
+    .cancel {
+      padding: var(--ab-space-4);
+      margin-bottom: var(--ab-space-5);
+    }
+    .confirm {
+      margin-top: var(--ab-space-4);
+      padding-top: var(--ab-space-3);
+      border-top: 1px solid var(--ab-border);
+    }
+  `,
+})
+export class CancelBookingComponent {
+  private readonly api = injectApi();
+  protected readonly interactive = injectInteractive();
+  protected readonly submission = injectSubmission('ab-cancel-booking', 'cancel-problem');
+
+  readonly booking = input.required<BookingView>();
+  /** The booking, now cancelled with its refund. */
+  readonly cancelled = output<BookingView>();
+  /** The quote changed meanwhile: the page should look at the booking again for the new one. */
+  readonly stale = output<void>();
+
+  /** The disclosure with the second, confirming button is open. */
+  protected readonly asking = signal(false);
+
+  protected async confirm(quotedRefundCents: number): Promise<void> {
+    const outcome = await this.submission.run(() =>
+      this.api.bookings.cancel.mutate({ bookingId: this.booking().id, quotedRefundCents }),
+    );
+    this.asking.set(false);
+    if (outcome.ok) this.cancelled.emit(outcome.value);
+    else if (bookingMovedOn(outcome.error)) this.stale.emit();
+  }
+}
