@@ -8,7 +8,12 @@ const env: NodeJS.ProcessEnv = { ...process.env, PORT: '4100', PUBLIC_URL: 'http
 delete env['DATABASE_URL'];
 delete env['MONGO_URL'];
 delete env['SMTP_URL'];
-const ports = { postgres: await freePort(), mongo: await freePort(), smtp: await freePort() };
+const ports = {
+  postgres: await freePort(),
+  mongo: await freePort(),
+  smtp: await freePort(),
+  mailView: await freePort(),
+};
 await runSystem({ dataDir: '.data/e2e', fresh: true, ports, env });
 // Tests read what the system wrote (the e-mail outbox) where a person would read their mailbox.
 await mkdir('test-results', { recursive: true });

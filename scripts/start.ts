@@ -4,6 +4,6 @@ import { runSystem } from './system.ts';
 await runSystem({
   dataDir: '.data/dev',
   fresh: false,
-  ports: { postgres: 54329, mongo: 27027, smtp: 1025 },
+  ports: { postgres: 54329, mongo: 27027, smtp: 1025, mailView: 1080 },
   env: process.env,
 });

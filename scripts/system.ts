@@ -16,7 +16,7 @@ export interface SystemOptions {
   dataDir: string;
   /** Start from empty databases (tests); otherwise data survives restarts. */
   fresh: boolean;
-  ports: { postgres: number; mongo: number; smtp: number };
+  ports: { postgres: number; mongo: number; smtp: number; mailView?: number };
   env: NodeJS.ProcessEnv;
 }
 
@@ -29,6 +29,7 @@ export async function runSystem(options: SystemOptions): Promise<void> {
     DATABASE_URL: embedded.urls.database,
     MONGO_URL: embedded.urls.mongo,
     SMTP_URL: embedded.urls.smtp,
+    ...(embedded.urls.mailView ? { MAIL_VIEW_URL: embedded.urls.mailView } : {}),
   };
   const config = loadConfig(env);
   for (const line of await prepareDatabases(config, { seed: true })) console.log(line);
@@ -40,7 +41,9 @@ Astro Bookings is starting on ${config.publicUrl}
   Supplier portal          ${config.publicUrl}/supplier/
   Employee portal          ${config.publicUrl}/admin/
   IT operations dashboard  ${config.publicUrl}/ops/
-  Health                   ${config.publicUrl}/healthz   ${config.publicUrl}/readyz
+  Health                   ${config.publicUrl}/healthz   ${config.publicUrl}/readyz${
+    embedded.urls.mailView ? `\n  E-mails sent (local)     ${embedded.urls.mailView}` : ''
+  }
 Press Ctrl-C to stop.
 `);
 

@@ -15,7 +15,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-test('a supplier adds a rocket, schedules a launch on it, delays it with a reason and sees the history', async ({
+test('a supplier adds a rocket, schedules a launch on it, delays it with a reason, sees the history, and so do travelers', async ({
   page,
 }) => {
   const rocketName = `Kestrel ${Date.now().toString(36)}`;
@@ -66,6 +66,17 @@ test('a supplier adds a rocket, schedules a launch on it, delays it with a reaso
   await expect(history.getByRole('listitem').nth(1)).toContainText('Delayed (was Scheduled) · Range safety review');
   await expect(history.getByRole('listitem').nth(1)).toContainText('11 May 2028, 09:30 UTC');
   await expect(history.getByRole('listitem').nth(1)).toContainText(`by ${demoAccounts.supplier.email}`);
+
+  // Travelers see it within seconds: the change travels to the Customer DB's catalogue by sync.
+  const listed = page.getByRole('link', { name: 'Morning Glory' });
+  await expect(async () => {
+    await page.goto('/?destination=orbit&month=2028-05');
+    await expect(listed).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await listed.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Morning Glory' })).toBeVisible();
+  await expect(page.getByText('11 May 2028').first()).toBeVisible();
+  await expect(page.getByText('Range safety review')).toBeVisible();
 });
 
 test('a supplier exports a launch manifest that opens as a spreadsheet with one row per passenger', async ({

@@ -20,6 +20,7 @@ export const demoTravelers = {
   kwame: traveler('Kwame Mensah'),
   lucas: traveler('Lucas Novak'),
   grace: traveler('Grace Kim'),
+  elena: traveler('Elena Petrova'),
 };
 
 export async function fillSignInForm(page: Page, email: string, password = demoPassword): Promise<void> {

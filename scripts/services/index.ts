@@ -1,6 +1,7 @@
 /** The embedded infrastructure for development and tests: each service starts only when no URL points elsewhere. */
 import { startFerretDb } from './ferretdb.ts';
 import { startPostgres } from './postgres.ts';
+import { startMailView } from './mail-view.ts';
 import { startSmtpServer } from './smtp.ts';
 
 export interface RunningService {
@@ -9,28 +10,32 @@ export interface RunningService {
 }
 
 export interface EmbeddedServices {
-  urls: { database: string; mongo: string; smtp: string };
+  /** `mailView`: the web view of the local SMTP server's mail, when it runs one. */
+  urls: { database: string; mongo: string; smtp: string; mailView: string | null };
   services: RunningService[];
   stop(): Promise<void>;
 }
 
 export async function startEmbeddedServices(options: {
   root: string;
-  ports: { postgres: number; mongo: number; smtp: number };
+  /** `mailView`: also serve the local SMTP server's mail on the web at this port. */
+  ports: { postgres: number; mongo: number; smtp: number; mailView?: number };
   env: NodeJS.ProcessEnv;
 }): Promise<EmbeddedServices> {
   const { root, ports, env } = options;
-  const [postgres, mongo, smtp] = await Promise.all([
+  const [postgres, mongo, smtp, mailView] = await Promise.all([
     env['DATABASE_URL'] ? null : startPostgres({ dataDir: `${root}/postgres`, port: ports.postgres }),
     env['MONGO_URL'] ? null : startFerretDb({ dataDir: `${root}/ferretdb`, port: ports.mongo }),
     env['SMTP_URL'] ? null : startSmtpServer({ mailDir: `${root}/mail`, port: ports.smtp }),
+    env['SMTP_URL'] || !ports.mailView ? null : startMailView({ mailDir: `${root}/mail`, port: ports.mailView }),
   ]);
-  const services = [postgres, mongo, smtp].filter((service) => service !== null);
+  const services = [postgres, mongo, smtp, mailView].filter((service) => service !== null);
   return {
     urls: {
       database: postgres?.url ?? env['DATABASE_URL']!,
       mongo: mongo?.url ?? env['MONGO_URL']!,
       smtp: smtp?.url ?? env['SMTP_URL']!,
+      mailView: mailView?.url ?? null,
     },
     services,
     async stop() {
@@ -42,3 +47,4 @@ export async function startEmbeddedServices(options: {
 export { startFerretDb, ensureFerretDbBinary } from './ferretdb.ts';
 export { startPostgres } from './postgres.ts';
 export { startSmtpServer } from './smtp.ts';
+export { startMailView } from './mail-view.ts';

@@ -23,6 +23,8 @@ export interface AudienceDeps {
   stores: Stores;
   log: Logger;
   probeComponents: () => Promise<ComponentStatus[]>;
+  /** The local mailbox's web view, linked from the ops dashboard. */
+  mailViewUrl: string | null;
   accounts: Accounts;
   payments: PaymentGateway;
   /** Who is signed in to the app the request comes from. */
@@ -83,6 +85,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           log: deps.log.child('ops-api'),
           viewer: await deps.viewerOf('ops', req),
           probeComponents: deps.probeComponents,
+          mailViewUrl: deps.mailViewUrl,
         }),
     },
   ];

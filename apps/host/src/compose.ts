@@ -40,6 +40,7 @@ export async function composeHost(options: {
       stores,
       log,
       probeComponents: componentProbes(config, stores),
+      mailViewUrl: config.mailViewUrl,
       accounts: auth.accounts,
       payments: options.payments,
       viewerOf: sessions.viewerOf,

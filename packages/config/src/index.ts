@@ -26,6 +26,8 @@ const schema = z
       .regex(/^[a-zA-Z0-9_-]{1,63}$/)
       .default('astro_system'),
     SMTP_URL: url(['smtp', 'smtps']),
+    /** Where people read the mail of a local SMTP server (the start command's); linked from the ops dashboard. */
+    MAIL_VIEW_URL: z.string().url().optional(),
     /** Who e-mails come from. */
     MAIL_FROM: z.string().min(3).default('Astro Bookings <no-reply@astro-bookings.example>'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -53,6 +55,7 @@ export type Config = {
   systemDbName: string;
   smtpUrl: string;
   mailFrom: string;
+  mailViewUrl: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   jobs: 'inline' | 'off';
   appsDist: string | undefined;
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     systemDbName: e.SYSTEM_DB_NAME,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailViewUrl: e.MAIL_VIEW_URL ?? null,
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
     appsDist: e.APPS_DIST,

@@ -11,6 +11,8 @@ import type { ComponentStatus } from './status/status.schemas.ts';
 export interface OpsContext extends BaseContext {
   systemDb: SystemOrm['em'];
   probeComponents: () => Promise<ComponentStatus[]>;
+  /** The local mailbox's web view, when the system runs its own SMTP server. */
+  mailViewUrl: string | null;
 }
 
 export function createOpsContext(deps: {
@@ -18,6 +20,7 @@ export function createOpsContext(deps: {
   log: Logger;
   viewer: Viewer | null;
   probeComponents: () => Promise<ComponentStatus[]>;
+  mailViewUrl?: string | null;
   now?: () => Date;
 }): OpsContext {
   return {
@@ -25,6 +28,7 @@ export function createOpsContext(deps: {
     log: deps.log,
     viewer: deps.viewer,
     probeComponents: deps.probeComponents,
+    mailViewUrl: deps.mailViewUrl ?? null,
     now: deps.now ?? (() => new Date()),
   };
 }
