@@ -54,9 +54,15 @@ process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
+/**
+ * Starts FerretDB on PostgreSQL when given one (`postgresUrl`), else on SQLite files in `dataDir`. On
+ * PostgreSQL it answers queries on any field in SQL; on SQLite only a bare `_id` lookup avoids reading the
+ * whole collection, which grows slow with thousands of documents.
+ */
 export async function startFerretDb(options: {
   dataDir: string;
   port: number;
+  postgresUrl?: string;
 }): Promise<RunningService & { url: string }> {
   const executable = await ensureFerretDbBinary();
   await mkdir(options.dataDir, { recursive: true });
@@ -64,8 +70,9 @@ export async function startFerretDb(options: {
     executable,
     [
       `-listen-addr=127.0.0.1:${options.port}`,
-      '-handler=sqlite',
-      `-sqlite-url=file:${options.dataDir}/`,
+      ...(options.postgresUrl
+        ? ['-handler=postgresql', `-postgresql-url=${options.postgresUrl}`]
+        : ['-handler=sqlite', `-sqlite-url=file:${options.dataDir}/`]),
       '-log-level=warn',
     ],
     {

@@ -23,13 +23,18 @@ export async function startEmbeddedServices(options: {
   env: NodeJS.ProcessEnv;
 }): Promise<EmbeddedServices> {
   const { root, ports, env } = options;
-  const [postgres, mongo, smtp, mailView] = await Promise.all([
-    env['DATABASE_URL'] ? null : startPostgres({ dataDir: `${root}/postgres`, port: ports.postgres }),
-    env['MONGO_URL'] ? null : startFerretDb({ dataDir: `${root}/ferretdb`, port: ports.mongo }),
+  const postgres = env['DATABASE_URL']
+    ? null
+    : await startPostgres({ dataDir: `${root}/postgres`, port: ports.postgres });
+  const [mongo, smtp, mailView] = await Promise.all([
+    // FerretDB keeps its data in the embedded PostgreSQL (a database of its own) when there is one.
+    env['MONGO_URL']
+      ? null
+      : startFerretDb({ dataDir: `${root}/ferretdb`, port: ports.mongo, postgresUrl: postgres?.ferretDbUrl }),
     env['SMTP_URL'] ? null : startSmtpServer({ mailDir: `${root}/mail`, port: ports.smtp }),
     env['SMTP_URL'] || !ports.mailView ? null : startMailView({ mailDir: `${root}/mail`, port: ports.mailView }),
   ]);
-  const services = [postgres, mongo, smtp, mailView].filter((service) => service !== null);
+  const services = [mongo, smtp, mailView, postgres].filter((service) => service !== null);
   return {
     urls: {
       database: postgres?.url ?? env['DATABASE_URL']!,
@@ -39,7 +44,9 @@ export async function startEmbeddedServices(options: {
     },
     services,
     async stop() {
-      await Promise.allSettled(services.map((service) => service.stop()));
+      // PostgreSQL last: FerretDB keeps its data there.
+      await Promise.allSettled(services.filter((service) => service !== postgres).map((service) => service.stop()));
+      await postgres?.stop();
     },
   };
 }

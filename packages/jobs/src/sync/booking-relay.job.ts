@@ -4,17 +4,13 @@
  * a message copied twice (a crash between copying and clearing the mark) is inserted once, then clears the
  * mark only if the booking has not changed again meanwhile.
  */
-import { createHash } from 'node:crypto';
 import { Booking, bookingsOf, Customer, type CustomerOrm } from '@astro/db/customer';
-import type { SystemOrm } from '@astro/db/system';
+import { idFromKey, type SystemOrm } from '@astro/db/system';
 import type { JobDefinition } from '../scheduler.ts';
 import { recordSyncMessages } from './record-messages.ts';
 
-/** The same booking version always gets the same message id (a UUID-shaped digest). */
-export function bookingMessageId(bookingId: string, version: number): string {
-  const hex = createHash('sha256').update(`booking:${bookingId}:${version}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+/** The same booking version always gets the same message id. */
+export const bookingMessageId = (bookingId: string, version: number) => idFromKey(`booking:${bookingId}:${version}`);
 
 export async function relayBookingChanges(customer: CustomerOrm, system: SystemOrm, now: Date, limit = 200) {
   const em = customer.em.fork();

@@ -10,6 +10,7 @@ import type { CustomerOrm } from '@astro/db/customer';
 import type { OperationalOrm } from '@astro/db/operational';
 import { SyncMessage, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
 import type { PaymentGateway } from '@astro/payments';
+import { claimEach } from '../../claims.ts';
 import type { JobDefinition } from '../../scheduler.ts';
 import { applyBookingToCopy } from './booking-copy.applier.ts';
 import { applyLaunchToCatalogue } from './catalogue.applier.ts';
@@ -86,18 +87,22 @@ export async function applySyncMessages(
       { $set: { ...set, attempts, claimedBy: null, claimedUntil: null } },
     );
 
-  for (let n = 0; n < limit; n++) {
+  const start = clock();
+  const claims = claimEach(
+    messages,
+    {
+      status: 'pending',
+      availableAt: { $lte: start },
+      $or: [{ claimedUntil: null }, { claimedUntil: { $lt: start } }],
+    },
+    {
+      sort: { availableAt: 1, createdAt: 1 },
+      limit,
+      claim: () => ({ claimedBy: instance, claimedUntil: new Date(clock().getTime() + claimMs) }),
+    },
+  );
+  for await (const claimed of claims) {
     const now = clock();
-    const claimed = await messages.findOneAndUpdate(
-      {
-        status: 'pending',
-        availableAt: { $lte: now },
-        $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }],
-      },
-      { $set: { claimedBy: instance, claimedUntil: new Date(now.getTime() + claimMs) } },
-      { sort: { availableAt: 1, createdAt: 1 }, returnDocument: 'after' },
-    );
-    if (!claimed) break;
     const message = { ...(claimed as unknown as Message), id: String(claimed['_id']) };
     try {
       counts[await applierFor(targets, message, now)()]++;

@@ -1,0 +1,24 @@
+/**
+ * Claiming work in a shared collection so that two workers never take the same item. FerretDB answers a
+ * query on other fields by reading the whole collection, so one query finds a batch of candidates and each
+ * is then claimed by its primary key; another worker that got there first simply wins that one.
+ */
+import type { Collection, Document, Filter, Sort } from 'mongodb';
+
+export async function* claimEach(
+  collection: Collection,
+  due: Filter<Document>,
+  options: { sort: Sort; limit: number; claim: () => Record<string, unknown> },
+): AsyncGenerator<Document> {
+  const candidates = await collection
+    .find(due, { sort: options.sort, limit: options.limit, projection: { _id: 1 } })
+    .toArray();
+  for (const { _id } of candidates) {
+    const claimed = await collection.findOneAndUpdate(
+      { ...due, _id },
+      { $set: options.claim() },
+      { returnDocument: 'after' },
+    );
+    if (claimed) yield claimed;
+  }
+}
