@@ -10,6 +10,7 @@ import { demoPassword, demoTravelerEmails } from '@astro/db/seed';
 import { CustomerBrowser, RefusedError } from './customer-browser.ts';
 import { count, printFigures, type ScenarioFigures } from './figures.ts';
 import { isReady, startFreshSystem } from './fresh-system.ts';
+import { inTurns } from './in-turns.ts';
 
 const usage = `Usage: scripts/bench/booking [--url URL | --fresh-system] [--clients N]
   --url URL         the running system (default: $BENCH_URL, else http://localhost:4000)
@@ -33,21 +34,8 @@ if (options.help || !Number.isInteger(clients) || clients < 1) {
 /** Parties of one to four: within every customer's seat limit, and mixed so a refusal can be "only 2 left". */
 const partySize = (index: number) => 1 + (index % 4);
 const card = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' };
+/** Sign-in is set-up, not the thing measured: a few at a time. */
 const signInsAtOnce = 8;
-
-/** Runs tasks with at most `limit` under way; sign-in is set-up, not the thing measured. */
-async function inTurns<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
-}
 
 /** Collects one scenario's figures as its requests answer. */
 class ScenarioRun {

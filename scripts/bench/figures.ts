@@ -1,4 +1,4 @@
-/** What a benchmark scenario measured, and the small table it prints as. */
+/** What a benchmark measures and the small table it prints, a column per scenario; the booking benchmark's figures. */
 
 export interface ScenarioFigures {
   name: string;
@@ -38,11 +38,30 @@ export function count(tally: Map<string, number>, key: string): void {
 
 const total = (tally: Map<string, number>, counts: (message: string) => boolean = () => true) =>
   [...tally].reduce((sum, [message, n]) => (counts(message) ? sum + n : sum), 0);
-const rate = (n: number, seconds: number) => (seconds > 0 ? (n / seconds).toFixed(1) : '–');
-const ms = (values: number[]) =>
+
+/** `n` per second of `seconds`, for a table cell. */
+export const rate = (n: number, seconds: number) => (seconds > 0 ? (n / seconds).toFixed(1) : '–');
+
+/** Millisecond values as "p50 / p99", for a table cell. */
+export const ms = (values: number[]) =>
   values.length ? `${Math.round(percentile(values, 50))} / ${Math.round(percentile(values, 99))}` : '–';
 
-const rows: [string, (s: ScenarioFigures) => string | number][] = [
+/** A table row: its label, and what it shows in a scenario's column. */
+export type Row<Scenario> = [label: string, value: (scenario: Scenario) => string | number];
+
+/** One line per row, one right-aligned column per scenario headed by its name. */
+export function printTable<Scenario extends { name: string }>(scenarios: Scenario[], rows: Row<Scenario>[]): void {
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  const columns = scenarios.map((scenario) =>
+    Math.max(scenario.name.length, ...rows.map(([, value]) => String(value(scenario)).length)),
+  );
+  const line = (label: string, cell: (scenario: Scenario) => string | number) =>
+    console.log(label.padEnd(width) + scenarios.map((s, i) => String(cell(s)).padStart(columns[i]! + 3)).join(''));
+  line('', (scenario) => scenario.name);
+  for (const [label, value] of rows) line(label, value);
+}
+
+const rows: Row<ScenarioFigures>[] = [
   ['launches', (s) => s.launches],
   ['seats left before', (s) => s.seatsBefore],
   ['hold attempts', (s) => s.attempts],
@@ -60,14 +79,7 @@ const rows: [string, (s: ScenarioFigures) => string | number][] = [
 ];
 
 export function printFigures(scenarios: ScenarioFigures[]): void {
-  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
-  const columns = scenarios.map((scenario) =>
-    Math.max(scenario.name.length, ...rows.map(([, value]) => String(value(scenario)).length)),
-  );
-  const line = (label: string, cell: (scenario: ScenarioFigures) => string | number) =>
-    console.log(label.padEnd(width) + scenarios.map((s, i) => String(cell(s)).padStart(columns[i]! + 3)).join(''));
-  line('', (scenario) => scenario.name);
-  for (const [label, value] of rows) line(label, value);
+  printTable(scenarios, rows);
   const refusals = scenarios.flatMap((scenario) => [
     ...[...scenario.holdRefusals].map(([message, n]) => [scenario.name, 'hold', n, message] as const),
     ...[...scenario.payRefusals].map(([message, n]) => [scenario.name, 'pay', n, message] as const),
