@@ -139,9 +139,9 @@ type SchedulerProcess = ReturnType<typeof startScheduler>;
 
 /**
  * Relays, as the relay jobs do, until nothing is left or the time allowed runs out: applying a confirmed
- * booking can confirm its launch, which is a new outbox message. Only once every scheduler is idle does it
- * look for pending messages (on FerretDB that query reads the whole collection, as each claim does, and
- * would slow the schedulers); none pending before a relay that finds nothing means nothing is left.
+ * booking can confirm its launch, which is a new outbox message. It looks for pending messages only once
+ * every scheduler is idle, so the benchmark adds no queries to theirs while they work; none pending before a
+ * relay that finds nothing means nothing is left.
  */
 async function relayUntilSettled(stores: Stores, schedulers: SchedulerProcess[], deadline: number): Promise<void> {
   while (Date.now() < deadline) {

@@ -118,12 +118,14 @@ export async function changeStatus(ctx: AgencyContext, id: string, change: Statu
       launch.launchDay = utcDay(outcome.launchDate);
       launch.slug = launchSlug(launch.missionName, launch.destination, outcome.launchDate);
     }
+    // A new day may clash with another launch of the rocket or of the same mission: say so before anything
+    // else is written (recording the change reads the database, which would write the launch unchecked).
+    await em.flush().catch((error: unknown) => conflict(error, launch));
     await record(em, ctx, launch, {
       from,
       reason: outcome.reason,
       ...(moved ? { launchDate: outcome.launchDate } : {}),
     });
-    await em.flush().catch((error: unknown) => conflict(error, launch));
     ctx.log.info('Launch status changed', { launchId: launch.id, from, to: launch.status, by: ctx.viewer!.userId });
     return { id: launch.id, status: launch.status, launchDate: launch.launchDate.toISOString(), slug: launch.slug };
   });

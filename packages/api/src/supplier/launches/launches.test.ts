@@ -162,6 +162,22 @@ describe('supplier launches and rockets', () => {
     });
   });
 
+  it('refuses a delay onto a day the rocket already flies, and writes nothing', async () => {
+    const rocketId = await newRocket(agencyA);
+    const { id } = await as(agencyA).launches.schedule({ ...terms(rocketId, 140), missionName: 'Moving Day' });
+    await as(agencyA).launches.schedule({ ...terms(rocketId, 150), missionName: 'Already There' });
+    await expect(
+      as(agencyA).launches.changeStatus({
+        launchId: id,
+        to: 'delayed',
+        newDate: new Date(now.getTime() + 150 * day),
+        reason: 'Range conflict',
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('already flies on') });
+    expect(await em().findOneOrFail(Launch, id)).toMatchObject({ status: 'scheduled', version: 1 });
+    expect(await em().count(SyncOutboxMessage, { entityId: id })).toBe(1);
+  });
+
   it('aborts for economic reasons only below the minimum, and never changes an aborted launch again', async () => {
     const rocketId = await newRocket(agencyA);
     const { id } = await as(agencyA).launches.schedule(terms(rocketId, 40));
