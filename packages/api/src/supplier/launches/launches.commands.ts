@@ -64,10 +64,19 @@ export async function scheduleLaunch(ctx: AgencyContext, fields: LaunchFields) {
     .catch((error: unknown) => conflict(error, fields));
 }
 
+/**
+ * One of the agency's launches, its row locked until the transaction ends: two changes of one launch take
+ * turns, so each gets its own version (and its own sync message) and neither is lost.
+ */
+async function lockedLaunch(em: OperationalEntityManager, ctx: AgencyContext, id: string): Promise<Launch> {
+  await em.execute('select 1 from launch where id = ? for update', [id]);
+  return ownLaunch(em, ctx, id);
+}
+
 export async function editLaunch(ctx: AgencyContext, id: string, fields: LaunchFields) {
   return ctx.operationalDb
     .transactional(async (em) => {
-      const launch = await ownLaunch(em, ctx, id);
+      const launch = await lockedLaunch(em, ctx, id);
       if (!canEditTerms(launch.status))
         throw new TRPCError({
           code: 'PRECONDITION_FAILED',
@@ -96,7 +105,7 @@ export async function editLaunch(ctx: AgencyContext, id: string, fields: LaunchF
 
 export async function changeStatus(ctx: AgencyContext, id: string, change: StatusChange) {
   return ctx.operationalDb.transactional(async (em) => {
-    const launch = await ownLaunch(em, ctx, id);
+    const launch = await lockedLaunch(em, ctx, id);
     const [occupancy] = (await occupancyOf(em, [launch])).values();
     const outcome = changeLaunchStatus(
       {

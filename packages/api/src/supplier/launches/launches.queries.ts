@@ -20,7 +20,7 @@ export interface Occupancy {
 
 export async function occupancyOf(em: OperationalEntityManager, launches: Launch[]): Promise<Map<string, Occupancy>> {
   const rows = launches.length
-    ? await em.getConnection().execute<{ launch_id: string; status: string; seats: string }[]>(
+    ? await em.execute<{ launch_id: string; status: string; seats: string }[]>(
         `select launch_id, status, sum(seats) as seats from booking_copy
          where launch_id in (${launches.map(() => '?').join(',')}) and status in ('held', 'confirmed')
          group by launch_id, status`,

@@ -178,6 +178,24 @@ describe('supplier launches and rockets', () => {
     expect(await em().count(SyncOutboxMessage, { entityId: id })).toBe(1);
   });
 
+  it('gives simultaneous edits of one launch a version each, so every one reaches the catalogue', async () => {
+    const rocketId = await newRocket(agencyA);
+    const { id } = await as(agencyA).launches.schedule({ ...terms(rocketId, 160), missionName: 'Busy Launch' });
+    await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        as(agencyA).launches.edit({
+          launchId: id,
+          ...terms(rocketId, 160),
+          missionName: 'Busy Launch',
+          pricePerSeatCents: 450_000_00 + n,
+        }),
+      ),
+    );
+    const versions = (await em().find(SyncOutboxMessage, { entityId: id })).map((m) => m.entityVersion).sort();
+    expect(versions).toEqual([1, 2, 3, 4, 5]);
+    expect((await em().findOneOrFail(Launch, id)).version).toBe(5);
+  });
+
   it('aborts for economic reasons only below the minimum, and never changes an aborted launch again', async () => {
     const rocketId = await newRocket(agencyA);
     const { id } = await as(agencyA).launches.schedule(terms(rocketId, 40));
