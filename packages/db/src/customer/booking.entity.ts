@@ -91,3 +91,7 @@ export const Booking = defineEntity({
   },
 });
 export type Booking = InferEntity<typeof Booking>;
+
+/** A booking still taking its seats (or whose process died before it could): not a booking anyone sees yet. */
+export const takingSeats = (booking: Pick<Booking, 'status' | 'holdExpiresAt'>): boolean =>
+  booking.status === 'held' && !booking.holdExpiresAt;

@@ -4,7 +4,7 @@
  * a message copied twice (a crash between copying and clearing the mark) is inserted once, then clears the
  * mark only if the booking has not changed again meanwhile.
  */
-import { Booking, bookingsOf, Customer, type CustomerOrm } from '@astro/db/customer';
+import { Booking, bookingsOf, Customer, takingSeats, type CustomerOrm } from '@astro/db/customer';
 import { idFromKey, type SystemOrm } from '@astro/db/system';
 import type { JobDefinition } from '../scheduler.ts';
 import { recordSyncMessages } from './record-messages.ts';
@@ -16,7 +16,7 @@ export async function relayBookingChanges(customer: CustomerOrm, system: SystemO
   const em = customer.em.fork();
   const changed = (await em.find(Booking, { syncPending: true }, { orderBy: { updatedAt: 'asc' }, limit })).filter(
     // A booking still taking its seats is not a booking yet; it is announced once its hold is in place.
-    (booking) => booking.status !== 'held' || booking.holdExpiresAt,
+    (booking) => !takingSeats(booking),
   );
   if (changed.length === 0) return 0;
   const travelers = await em.find(Customer, { id: { $in: [...new Set(changed.map((b) => b.customerId))] } });

@@ -1,5 +1,5 @@
 /** What a traveler sees of their bookings: the list, one booking in full, and what cancelling would refund. */
-import { Booking, CatalogueLaunch, type PaymentRecord } from '@astro/db/customer';
+import { Booking, CatalogueLaunch, takingSeats, type PaymentRecord } from '@astro/db/customer';
 import { refundQuote, type BookingStatus, type Destination, type LaunchStatus, type RefundQuote } from '@astro/domain';
 import { TRPCError } from '../../trpc.ts';
 import { travelerOf } from '../account/traveler.ts';
@@ -123,7 +123,7 @@ export async function myBookings(ctx: CustomerContext): Promise<BookingView[]> {
   const traveler = await travelerOf(ctx);
   const bookings = (
     await ctx.customerDb.find(Booking, { customerId: traveler.id }, { orderBy: { createdAt: 'desc' }, limit: 200 })
-  ).filter((booking) => booking.status !== 'held' || booking.holdExpiresAt);
+  ).filter((booking) => !takingSeats(booking));
   const launches = await ctx.customerDb.find(CatalogueLaunch, {
     id: { $in: [...new Set(bookings.map((b) => b.launchId))] },
   });

@@ -120,8 +120,10 @@ async function answerOf(
 
 /** A repeated request for an attempt still under way waits for it to finish. */
 async function settled(ctx: CustomerContext, bookingId: string, attemptKey: string): Promise<BookingView> {
+  // Ownership is checked once; the loop only watches the booking.
+  await ownBooking(ctx, bookingId);
   for (let wait = 0; wait < 100; wait++) {
-    const booking = await ownBooking(ctx, bookingId);
+    const booking = await ctx.customerDb.fork().findOneOrFail(Booking, bookingId);
     const payment = booking.payments.find((record) => record.attemptKey === attemptKey);
     if (payment) return answerOf(ctx, bookingId, payment);
     if (booking.paymentAttempt?.key !== attemptKey) break;

@@ -8,9 +8,8 @@ import { SyncMessage } from '@astro/db/system';
 import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { applySyncMessages, maxAttempts } from './sync-apply.ts';
-import { targetsOf } from './targets.test-support.ts';
 import { quietLog as log, supplierOf, traveler } from '../../people.test-support.ts';
-import { settleSync } from './targets.test-support.ts';
+import { launchEditMessage, settleSync, targetsOf } from './targets.test-support.ts';
 
 const day = 86_400_000;
 
@@ -141,22 +140,7 @@ describe('applying sync messages', () => {
     const launch = await world.stores.operational.em.fork().findOneOrFail(Launch, { status: 'scheduled' });
     const current = await catalogue(launch.id);
     const messages = world.stores.system.em.getConnection().getCollection('sync_messages');
-    const message = (version: number, missionName: string) => ({
-      _id: crypto.randomUUID() as never,
-      kind: 'catalogue.launch-changed',
-      source: 'operational',
-      target: 'customer',
-      entityType: 'launch',
-      entityId: launch.id,
-      entityVersion: version,
-      payload: { ...current, id: current.id, missionName, sourceVersion: version },
-      status: 'pending',
-      attempts: 0,
-      availableAt: clock,
-      claimedBy: null,
-      claimedUntil: null,
-      createdAt: clock,
-    });
+    const message = (version: number, missionName: string) => launchEditMessage(current, version, missionName, clock);
     const newer = message(current.sourceVersion + 2, 'Newer Name');
     await messages.insertOne(newer);
     expect(await apply()).toMatchObject({ applied: 1 });

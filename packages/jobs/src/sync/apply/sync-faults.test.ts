@@ -13,7 +13,7 @@ import { startFerretDb } from '../../../../../scripts/services/index.ts';
 import { freePort } from '../../../../../scripts/test-support/free-port.ts';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { applySyncMessages, claimMs } from './sync-apply.ts';
-import { targetsOf } from './targets.test-support.ts';
+import { launchEditMessage, targetsOf } from './targets.test-support.ts';
 
 /** Launch edits as the Operational DB would send them: `rounds` new versions of each of `launches`. */
 async function queueLaunchEdits(world: TestStores, launches: CatalogueLaunch[], rounds: number, tag: string) {
@@ -23,22 +23,7 @@ async function queueLaunchEdits(world: TestStores, launches: CatalogueLaunch[], 
   for (let round = 1; round <= rounds; round++)
     for (const launch of launches) {
       const version = launch.sourceVersion + round;
-      batch.push({
-        _id: crypto.randomUUID() as never,
-        kind: 'catalogue.launch-changed',
-        source: 'operational',
-        target: 'customer',
-        entityType: 'launch',
-        entityId: launch.id,
-        entityVersion: version,
-        payload: { ...launch, missionName: `${tag} v${version}`, sourceVersion: version },
-        status: 'pending',
-        attempts: 0,
-        availableAt: now,
-        claimedBy: null,
-        claimedUntil: null,
-        createdAt: now,
-      });
+      batch.push(launchEditMessage(launch, version, `${tag} v${version}`, now));
     }
   await messages.insertMany(batch);
   return batch.length;

@@ -1,4 +1,5 @@
 import type { Stores } from '@astro/db';
+import type { CatalogueLaunch } from '@astro/db/customer';
 import { sandboxGateway } from '@astro/payments';
 import { relayBookingChanges } from '../booking-relay.job.ts';
 import { relayOperationalOutbox } from '../outbox-relay.job.ts';
@@ -13,3 +14,21 @@ export async function settleSync(stores: Stores, clock: () => Date = () => new D
   await relayBookingChanges(stores.customer, stores.system, clock());
   return applySyncMessages(targetsOf(stores), 'test-scheduler', clock);
 }
+
+/** A launch edit as the Operational DB sends it: the catalogue copy renamed, at `version`, waiting to apply. */
+export const launchEditMessage = (launch: CatalogueLaunch, version: number, missionName: string, at: Date) => ({
+  _id: crypto.randomUUID() as never,
+  kind: 'catalogue.launch-changed',
+  source: 'operational',
+  target: 'customer',
+  entityType: 'launch',
+  entityId: launch.id,
+  entityVersion: version,
+  payload: { ...launch, id: launch.id, missionName, sourceVersion: version },
+  status: 'pending',
+  attempts: 0,
+  availableAt: at,
+  claimedBy: null,
+  claimedUntil: null,
+  createdAt: at,
+});
