@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const baseURL = 'http://localhost:4100';
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const port = process.env['E2E_PORT'] ?? '4100';
+const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',

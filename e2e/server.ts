@@ -1,10 +1,16 @@
-/** The system Playwright tests run against: fresh embedded databases with demo data, the built apps, port 4100. */
+/** The system Playwright tests run against: fresh embedded databases with demo data, the built apps, port 4100 (or E2E_PORT). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { freePort } from '../scripts/test-support/free-port.ts';
 import { runSystem } from '../scripts/system.ts';
 import { e2eServicesFile } from './support/services.ts';
 
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: '4100', PUBLIC_URL: 'http://localhost:4100', LOG_LEVEL: 'warn' };
+const port = process.env['E2E_PORT'] ?? '4100';
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: port,
+  PUBLIC_URL: `http://localhost:${port}`,
+  LOG_LEVEL: 'warn',
+};
 delete env['DATABASE_URL'];
 delete env['MONGO_URL'];
 delete env['SMTP_URL'];

@@ -27,14 +27,15 @@ test('a visitor filters the catalogue, the filters live in a shareable URL rende
 test("a launch's page arrives with its title, description, canonical link and Open Graph tags", async ({
   page,
   request,
+  baseURL,
 }) => {
   const { launches } = await query<{ launches: CatalogueEntry[] }>(request, '/api/customer/catalogue.list', {});
   const launch = launches[0]!;
   const html = await serverHtml(request, `/launches/${launch.slug}`);
   expect(html).toMatch(new RegExp(`<title>${launch.missionName} to [^<]+ · Astro Bookings</title>`));
   expect(html).toMatch(/<meta name="description" content="[^"]*seats left\.">/);
-  expect(html).toContain(`<link rel="canonical" href="http://localhost:4100/launches/${launch.slug}">`);
-  expect(html).toContain(`<meta property="og:url" content="http://localhost:4100/launches/${launch.slug}">`);
+  expect(html).toContain(`<link rel="canonical" href="${baseURL}/launches/${launch.slug}">`);
+  expect(html).toContain(`<meta property="og:url" content="${baseURL}/launches/${launch.slug}">`);
   expect(html).toMatch(/<meta property="og:title" content="[^"]+">/);
 
   const watched = watch(page);
