@@ -8,6 +8,7 @@ import { sandboxCards, sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { applySyncMessages } from '../sync/apply/sync-apply.ts';
 import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
+import { tripsFlownJob } from './booking-upkeep.jobs.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
 import { targetsOf } from '../sync/apply/targets.test-support.ts';
 import { quietLog as log, supplierOf, traveler } from '../people.test-support.ts';
@@ -132,7 +133,7 @@ describe('what the Customer DB does after launch changes', () => {
     ]);
   });
 
-  it('counts a trip for each confirmed booking on a launch that flew, and makes VIPs of two', async () => {
+  it('counts a trip for each launch a traveler flew on, and makes VIPs of two', async () => {
     const [first, second] = [await openLaunch(3, 1), await openLaunch(4, 1)];
     await book(70, first!.id, 1);
     await book(70, second!.id, 1);
@@ -142,5 +143,19 @@ describe('what the Customer DB does after launch changes', () => {
     await customerDb().nativeUpdate(CatalogueLaunch, { id: second!.id }, { status: 'launched' });
     await recountTripsFlown(customerDb());
     expect(await traveler(world, 70).account.profile()).toMatchObject({ tripsFlown: 2, vip: true });
+  });
+
+  it('counts two bookings on one launch that flew as one trip, so they make no VIP; a second launch does', async () => {
+    const [first, second] = [await openLaunch(5, 2), await openLaunch(6, 2)];
+    await book(71, first!.id, 1);
+    await book(71, first!.id, 1);
+    await book(71, second!.id, 1);
+    const job = tripsFlownJob(world.stores.customer);
+    await customerDb().nativeUpdate(CatalogueLaunch, { id: first!.id }, { status: 'launched' });
+    await job.run({ log, now: () => new Date() });
+    expect(await traveler(world, 71).account.profile()).toMatchObject({ tripsFlown: 1, vip: false });
+    await customerDb().nativeUpdate(CatalogueLaunch, { id: second!.id }, { status: 'launched' });
+    await job.run({ log, now: () => new Date() });
+    expect(await traveler(world, 71).account.profile()).toMatchObject({ tripsFlown: 2, vip: true });
   });
 });
