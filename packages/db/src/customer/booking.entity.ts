@@ -75,6 +75,8 @@ export const Booking = defineEntity({
     currency: p.enum(currencies),
     status: p.enum(bookingStatuses),
     holdExpiresAt: p.datetime().nullable(),
+    /** How long the hold was given (a normal hold or a waiting-list priority hold), to tell the traveler. */
+    holdMinutes: p.integer().nullable(),
     payments: p.json<PaymentRecord[]>(),
     refunds: p.json<RefundRecord[]>(),
     idempotencyKey: p.string(),

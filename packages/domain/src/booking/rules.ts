@@ -1,6 +1,8 @@
 /** The booking rules of SPEC.md §3 as plain functions: seats per booking, passengers' ages, VIP, holds. */
 
 export const holdMinutes = 10;
+/** Seats that come back go to the first on the waiting list as a hold this long. */
+export const priorityHoldHours = 24;
 export const seatLimits = { regular: 4, vip: 6 } as const;
 export const passengerAges = { min: 18, max: 70 } as const;
 /** A customer with at least this many trips on launched launches is a VIP. */

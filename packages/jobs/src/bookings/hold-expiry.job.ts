@@ -1,5 +1,7 @@
 import { CatalogueLaunch, Customer, expireLapsedHolds, type CustomerOrm } from '@astro/db/customer';
 import { queueEmail, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
+import { holdMinutes } from '@astro/domain';
+import type { TemplateData } from '@astro/mail';
 import type { JobDefinition } from '../scheduler.ts';
 
 /**
@@ -31,8 +33,11 @@ export function holdExpiryJob(customer: CustomerOrm, system: SystemOrm): JobDefi
               name: traveler.name,
               missionName: launch?.missionName ?? '',
               seats: booking.seats,
-              bookingId: booking.id,
-            },
+              // Holds placed before their length was recorded were all normal holds.
+              holdMinutes: booking.holdMinutes ?? holdMinutes,
+              // "Book again" on the launch's page; the catalogue itself if the launch is gone.
+              path: launch ? `/launches/${launch.slug}` : '/',
+            } satisfies TemplateData['hold-expired'],
           },
           now(),
         );

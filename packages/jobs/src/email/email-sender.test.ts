@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOpsContext, opsRouter } from '@astro/api';
 import { Email, queueEmail, type MongoEntityManager, type OutgoingEmail } from '@astro/db/system';
@@ -8,37 +5,7 @@ import { createLogger } from '@astro/logging';
 import { createSmtpTransport, type TemplateData, type TemplateName } from '@astro/mail';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { maxEmailAttempts, sendPendingEmails } from './email-sender.job.ts';
-
-/** A real SMTP server that keeps what it receives and can be told to refuse. */
-async function startMailbox() {
-  const received: ParsedMail[] = [];
-  let refuse: { code: number; message: string; times: number } | null = null;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (refuse && refuse.times-- > 0)
-          return callback(Object.assign(new Error(refuse.message), { responseCode: refuse.code }));
-        simpleParser(Buffer.concat(chunks)).then((mail) => {
-          received.push(mail);
-          callback();
-        }, callback);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-    received,
-    refuse: (code: number, message: string, times = Infinity) => (refuse = { code, message, times }),
-    accept: () => (refuse = null),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { recipientOf, startMailbox, type Mailbox } from './mailbox.test-support.ts';
 
 const launch = { missionName: 'Selene Dawn', launchDate: '2027-03-13T14:00:00.000Z', timeZone: 'America/Chicago' };
 /** One sample of every e-mail, with the content a reader must find in it. */
@@ -95,7 +62,7 @@ const samples: { [Name in TemplateName]: [TemplateData[Name], string[]] } = {
     ['Ada Lovelace', 'Customer request.'],
   ],
   'hold-expired': [
-    { name: 'Ada', missionName: 'Selene Dawn', seats: 3, path: '/launches/selene-dawn' },
+    { name: 'Ada', missionName: 'Selene Dawn', seats: 3, holdMinutes: 10, path: '/launches/selene-dawn' },
     ['3 seats', 'Nothing was charged', '/launches/selene-dawn'],
   ],
   'waiting-list-offer': [
@@ -147,7 +114,7 @@ const samples: { [Name in TemplateName]: [TemplateData[Name], string[]] } = {
 
 describe('the e-mail sender', () => {
   let world: TestStores;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
   let n = 0;
   const em = () => world.stores.system.em.fork() as MongoEntityManager;
   const sender = (instance = 'sender-1', clock = () => new Date()) =>
@@ -217,7 +184,7 @@ describe('the e-mail sender', () => {
       await queue({ template: 'hold-expired', data: samples['hold-expired'][0], recipient: `many${i}@example.com` });
     const [east, west] = await Promise.all([sender('east'), sender('west')]);
     expect(east.sent + west.sent).toBe(21);
-    const recipients = mailbox.received.map((mail) => (mail.to && 'text' in mail.to ? mail.to.text : ''));
+    const recipients = mailbox.received.map(recipientOf);
     expect(recipients.filter((recipient) => recipient === 'ada@example.com')).toHaveLength(1);
     expect(new Set(recipients).size).toBe(recipients.length);
   });
@@ -227,9 +194,7 @@ describe('the e-mail sender', () => {
     await queue({ template: 'hold-expired', data: samples['hold-expired'][0], recipient: 'patient@example.com' });
     let clock = Date.now();
     for (let run = 0; run < 4; run++, clock += 10 * 60_000) await sender('sender-1', () => new Date(clock));
-    expect(mailbox.received.map((mail) => (mail.to && 'text' in mail.to ? mail.to.text : ''))).toEqual([
-      'patient@example.com',
-    ]);
+    expect(mailbox.received.map(recipientOf)).toEqual(['patient@example.com']);
     expect(await em().findOneOrFail(Email, { recipient: 'patient@example.com' })).toMatchObject({
       status: 'sent',
       attempts: 3,

@@ -41,7 +41,8 @@ export interface TemplateData {
     reason: string;
     path: string;
   };
-  'hold-expired': { name: string; missionName: string; seats: number; path: string };
+  /** `holdMinutes`: how long this hold was given (10 minutes, or 24 hours for a waiting-list priority hold). */
+  'hold-expired': { name: string; missionName: string; seats: number; holdMinutes: number; path: string };
   'waiting-list-offer': { name: string; missionName: string; seats: number; hours: number; path: string };
   'launch-status': Launch & {
     name: string;
@@ -101,6 +102,13 @@ export function launchTime(iso: string, timeZone?: string): string {
 
 const cents = (amount: number, currency: Currency) => formatMoney(money(amount, currency));
 const seatsWord = (seats: number) => `${seats} ${seats === 1 ? 'seat' : 'seats'}`;
+const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+/** "10 minutes", "24 hours", "1 hour 30 minutes". */
+const duration = (minutes: number) => {
+  const [hours, rest] = [Math.floor(minutes / 60), minutes % 60];
+  if (hours === 0) return plural(rest, 'minute');
+  return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
+};
 const when = (launch: Launch): [string, string] => ['Launch', launchTime(launch.launchDate, launch.timeZone)];
 
 type Url = (path: string) => string;
@@ -177,14 +185,17 @@ const templates: { [Name in TemplateName]: (data: TemplateData[Name], url: Url) 
     details: [['Mission', d.missionName], when(d), ['Seats freed', seatsWord(d.seats)]],
     action: { label: 'See the launch', url: url(d.path) },
   }),
-  'hold-expired': (d, url) => ({
-    subject: `Your hold on ${d.missionName} has lapsed`,
-    heading: `Your seats were released, ${d.name}`,
-    paragraphs: [
-      `The ${seatsWord(d.seats)} held for you on ${d.missionName} were not paid within 10 minutes, so we released them. Nothing was charged.`,
-    ],
-    action: { label: 'Book again', url: url(d.path) },
-  }),
+  'hold-expired': (d, url) => {
+    const one = d.seats === 1;
+    return {
+      subject: `Your hold on ${d.missionName} has lapsed`,
+      heading: `Your ${one ? 'seat was' : 'seats were'} released, ${d.name}`,
+      paragraphs: [
+        `The ${seatsWord(d.seats)} held for you on ${d.missionName} ${one ? 'was' : 'were'} not paid within ${duration(d.holdMinutes)}, so we released ${one ? 'it' : 'them'}. Nothing was charged.`,
+      ],
+      action: { label: 'Book again', url: url(d.path) },
+    };
+  },
   'waiting-list-offer': (d, url) => ({
     subject: `Seats are free on ${d.missionName}: they are yours for ${d.hours} hours`,
     heading: `Good news, ${d.name}`,

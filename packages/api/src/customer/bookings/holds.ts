@@ -50,7 +50,7 @@ export async function placeHold(
     customerId: traveler.id,
     seats: input.seats,
     idempotencyKey: input.idempotencyKey,
-    holdForMs: holdMinutes * 60_000,
+    holdMinutes,
   });
   ctx.log.info('Seats held', { bookingId, launchId: launch.id, seats: input.seats });
   return settled(ctx.customerDb, bookingId);
@@ -63,7 +63,7 @@ export async function placeHold(
 export async function holdSeats(
   em: MongoEntityManager,
   now: Date,
-  request: { launch: CatalogueLaunch; customerId: string; seats: number; idempotencyKey: string; holdForMs: number },
+  request: { launch: CatalogueLaunch; customerId: string; seats: number; idempotencyKey: string; holdMinutes: number },
 ): Promise<string> {
   const { launch } = request;
   // 1. The booking first, unique per customer and key: a repeated request stops here and waits for this one.
@@ -82,6 +82,7 @@ export async function holdSeats(
       status: 'held',
       // Null until the seats are taken; a booking left like this by a crash never held any seats.
       holdExpiresAt: null,
+      holdMinutes: request.holdMinutes,
       payments: [],
       refunds: [],
       idempotencyKey: request.idempotencyKey,
@@ -96,7 +97,7 @@ export async function holdSeats(
   }
 
   // 2. The seats, in one conditional update of the launch's document that also records the hold.
-  const expiresAt = new Date(now.getTime() + request.holdForMs);
+  const expiresAt = new Date(now.getTime() + request.holdMinutes * 60_000);
   const catalogue = em.getConnection().getCollection(em.getMetadata().get(CatalogueLaunch).collection);
   const taken = await catalogue.updateOne(
     {

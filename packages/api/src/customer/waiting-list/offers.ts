@@ -5,11 +5,9 @@
  */
 import { CatalogueLaunch, Customer, WaitingListEntry } from '@astro/db/customer';
 import { queueEmail, type MongoEntityManager } from '@astro/db/system';
-import { isBookable } from '@astro/domain';
+import { isBookable, priorityHoldHours } from '@astro/domain';
 import { TRPCError } from '../../trpc.ts';
 import { holdSeats } from '../bookings/holds.ts';
-
-export const priorityHoldHours = 24;
 
 export async function offerReturnedSeats(
   customerDb: MongoEntityManager,
@@ -34,7 +32,7 @@ export async function offerReturnedSeats(
         customerId: entry.customerId,
         seats: entry.seats,
         idempotencyKey: `waiting-list:${entry.id}`,
-        holdForMs: priorityHoldHours * 3_600_000,
+        holdMinutes: priorityHoldHours * 60,
       });
     } catch (error) {
       // Someone else took the seats first, or the launch closed: the entry keeps its place.
