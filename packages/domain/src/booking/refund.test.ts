@@ -1,24 +1,91 @@
 import { describe, expect, it } from 'vitest';
-import { overrideProblem, refundQuote } from './refund.ts';
+import type { LaunchStatus } from '../launch/status.ts';
+import { cancellationTerms, overrideProblem } from './refund.ts';
 
+const day = 86_400_000;
 const launchDate = new Date('2028-01-01T12:00:00Z');
-const daysBefore = (days: number, extraMs = 0) => new Date(launchDate.getTime() - days * 86_400_000 + extraMs);
-const quote = (now: Date, launchDelayedOrAborted = false) =>
-  refundQuote({ paidCents: 1_000_001, launchDate, launchDelayedOrAborted, now });
+const daysBefore = (days: number, extraMs = 0) => new Date(launchDate.getTime() - days * day + extraMs);
+const bookedAt = daysBefore(500);
+const before = new Date(bookedAt.getTime() - 1);
+const after = new Date(bookedAt.getTime() + 1);
 
-describe('the refund policy', () => {
-  it('refunds 90% at exactly 365 days before, 70% a moment later', () => {
-    expect(quote(daysBefore(365))).toMatchObject({ percent: 90, refundCents: 900_000 });
-    expect(quote(daysBefore(365, 1))).toMatchObject({ percent: 70, refundCents: 700_000 });
-  });
+type Case = [
+  name: string,
+  status: LaunchStatus,
+  history: [LaunchStatus, Date][],
+  now: Date,
+  expected: { percent: number; refundCents: number } | { refused: RegExp },
+];
 
-  it('refunds 70% at exactly 90 days before, nothing a moment later', () => {
-    expect(quote(daysBefore(90))).toMatchObject({ percent: 70 });
-    expect(quote(daysBefore(90, 1))).toMatchObject({ percent: 0, refundCents: 0 });
-  });
-
-  it('refunds everything after a delay or abort, whenever it is', () => {
-    expect(quote(daysBefore(2), true)).toMatchObject({ percent: 100, refundCents: 1_000_001 });
+describe('cancelling a booking', () => {
+  it.each<Case>([
+    ['exactly 365 days before: 90%', 'scheduled', [], daysBefore(365), { percent: 90, refundCents: 900_000 }],
+    ['a moment under 365 days: 70%', 'scheduled', [], daysBefore(365, 1), { percent: 70, refundCents: 700_000 }],
+    ['exactly 90 days before: 70%', 'confirmed', [], daysBefore(90), { percent: 70, refundCents: 700_000 }],
+    ['a moment under 90 days: nothing', 'confirmed', [], daysBefore(90, 1), { percent: 0, refundCents: 0 }],
+    [
+      'delayed after the booking, 2 days before: everything',
+      'delayed',
+      [['delayed', after]],
+      daysBefore(2),
+      { percent: 100, refundCents: 1_000_001 },
+    ],
+    [
+      'delayed after the booking, then confirmed again: everything',
+      'confirmed',
+      [
+        ['delayed', after],
+        ['confirmed', after],
+      ],
+      daysBefore(2),
+      { percent: 100, refundCents: 1_000_001 },
+    ],
+    [
+      'delayed before the booking, 2 days before: the policy, nothing',
+      'delayed',
+      [['delayed', before]],
+      daysBefore(2),
+      { percent: 0, refundCents: 0 },
+    ],
+    [
+      'delayed before the booking, 400 days before: the policy, 90%',
+      'delayed',
+      [['delayed', before]],
+      daysBefore(400),
+      { percent: 90, refundCents: 900_000 },
+    ],
+    [
+      'delayed before and again after the booking: everything',
+      'delayed',
+      [
+        ['delayed', before],
+        ['delayed', after],
+      ],
+      daysBefore(30),
+      { percent: 100, refundCents: 1_000_001 },
+    ],
+    ['aborted: everything', 'aborted', [['aborted', after]], daysBefore(2), { percent: 100, refundCents: 1_000_001 }],
+    ['launched: refused', 'launched', [['launched', after]], daysBefore(-1), { refused: /already flown/ }],
+    [
+      'launched after a delay that came after the booking: still refused',
+      'launched',
+      [
+        ['delayed', after],
+        ['launched', after],
+      ],
+      daysBefore(-1),
+      { refused: /can no longer be cancelled/ },
+    ],
+  ])('%s', (_name, status, history, now, expected) => {
+    const terms = cancellationTerms({
+      paidCents: 1_000_001,
+      bookedAt,
+      launch: { launchDate, status, statusHistory: history.map(([status, at]) => ({ status, at })) },
+      now,
+    });
+    if ('refused' in expected)
+      expect(terms).toEqual({ cancellable: false, because: expect.stringMatching(expected.refused) });
+    else expect(terms).toEqual({ cancellable: true, quote: { ...expected, because: expect.any(String) } });
   });
 
   it('never lets an override exceed what was paid', () => {

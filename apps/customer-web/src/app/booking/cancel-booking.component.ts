@@ -8,7 +8,8 @@ import { bookingMovedOn } from './booking-problems';
 
 /**
  * Cancelling a confirmed booking: the refund is quoted first, and only a second, explicit button cancels, for
- * exactly the quoted amount (the server refuses if the quote has changed meanwhile).
+ * exactly the quoted amount (the server refuses if the quote has changed meanwhile). A booking the policy no
+ * longer lets anyone cancel (its launch has flown) offers no button, only the reason.
  */
 @Component({
   selector: 'ab-cancel-booking',
@@ -53,6 +54,11 @@ import { bookingMovedOn } from './booking-problems';
             <button type="button" class="ab-button--secondary" (click)="asking.set(false)">Keep my booking</button>
           </div>
         </div>
+      </section>
+    } @else if (b.cancellationRefused; as why) {
+      <section class="ab-panel cancel" aria-labelledby="cancel-title">
+        <h2 id="cancel-title">Cancellation</h2>
+        <p>{{ why }}</p>
       </section>
     }
   `,

@@ -4,8 +4,8 @@
  * nothing else, so it is recorded exactly when the employee is told it was.
  */
 import { z } from 'zod';
-import { BookingCopy, SyncOutboxMessage } from '@astro/db/operational';
-import { overrideProblem } from '@astro/domain';
+import { BookingCopy, LaunchStatusChange, SyncOutboxMessage } from '@astro/db/operational';
+import { cancellationTerms, overrideProblem } from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import { admin } from '../trpc.ts';
@@ -36,13 +36,29 @@ export const bookingsRouter = admin.router({
       if (input.refundCents !== null && !viewer.roles.some((role) => role === 'finance' || role === 'admin'))
         throw new TRPCError({ code: 'FORBIDDEN', message: 'Only finance or an admin may set the refund.' });
       return ctx.operationalDb.transactional(async (em) => {
-        const copy = await em.findOne(BookingCopy, input.bookingId);
+        const copy = await em.findOne(BookingCopy, input.bookingId, { populate: ['launch'] });
         if (!copy) throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no booking with this reference.' });
         if (copy.status !== 'confirmed')
           throw new TRPCError({
             code: 'PRECONDITION_FAILED',
             message: `This booking is ${copy.status}; only a confirmed one can be cancelled.`,
           });
+        // Refused here when the Operational DB already knows; the Customer DB judges again when the command lands.
+        const history = await em.find(
+          LaunchStatusChange,
+          { launch: copy.launch.id },
+          { orderBy: { changedAt: 'asc' } },
+        );
+        const terms = cancellationTerms({
+          paidCents: copy.paidCents - copy.refundedCents,
+          bookedAt: copy.bookedAt,
+          launch: {
+            ...copy.launch,
+            statusHistory: history.map((change) => ({ status: change.toStatus, at: change.changedAt })),
+          },
+          now: ctx.now(),
+        });
+        if (!terms.cancellable) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: terms.because });
         if (input.refundCents !== null) {
           const problem = overrideProblem(input.refundCents, copy.paidCents - copy.refundedCents);
           if (problem) fieldProblems({ refundCents: problem });

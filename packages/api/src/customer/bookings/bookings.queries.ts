@@ -1,6 +1,13 @@
 /** What a traveler sees of their bookings: the list, one booking in full, and what cancelling would refund. */
 import { Booking, CatalogueLaunch, takingSeats, type PaymentRecord } from '@astro/db/customer';
-import { refundQuote, type BookingStatus, type Destination, type LaunchStatus, type RefundQuote } from '@astro/domain';
+import {
+  cancellationTerms,
+  type BookingStatus,
+  type CancellationTerms,
+  type Destination,
+  type LaunchStatus,
+  type RefundQuote,
+} from '@astro/domain';
 import { TRPCError } from '../../trpc.ts';
 import { travelerOf } from '../account/traveler.ts';
 import type { CustomerContext } from '../context.ts';
@@ -20,8 +27,10 @@ export interface BookingView {
   refundedCents: number;
   payments: { amountCents: number; outcome: PaymentRecord['outcome']; message: string | null; at: string }[];
   refunds: { amountCents: number; reason: string; at: string }[];
-  /** What cancelling now would refund; null unless the booking is confirmed. */
+  /** What cancelling now would refund; null unless the booking is confirmed and can still be cancelled. */
   cancellationQuote: RefundQuote | null;
+  /** Why a confirmed booking can no longer be cancelled (its launch has flown); null otherwise. */
+  cancellationRefused: string | null;
   bookedAt: string;
   launch: {
     id: string;
@@ -53,14 +62,20 @@ const refundedCentsOf = (booking: Pick<Booking, 'refunds'>) =>
 export const paidCentsOf = (booking: Pick<Booking, 'payments' | 'refunds'>) =>
   capturedCentsOf(booking) - refundedCentsOf(booking);
 
-/** The refund policy applied to this booking now (SPEC.md §3). */
-export function cancellationQuoteOf(booking: Booking, launch: CatalogueLaunch | null, now: Date): RefundQuote | null {
+/** The cancellation policy applied to this booking now (SPEC.md §3); null unless it is confirmed. */
+export function cancellationTermsOf(
+  booking: Booking,
+  launch: CatalogueLaunch | null,
+  now: Date,
+): CancellationTerms | null {
   if (booking.status !== 'confirmed' || !launch) return null;
-  return refundQuote({
+  return cancellationTerms({
     paidCents: paidCentsOf(booking),
-    launchDate: launch.launchDate,
-    launchDelayedOrAborted:
-      launch.status === 'aborted' || launch.statusHistory.some((change) => change.status === 'delayed'),
+    bookedAt: new Date(booking.createdAt),
+    launch: {
+      ...launch,
+      statusHistory: launch.statusHistory.map((change) => ({ ...change, at: new Date(change.at) })),
+    },
     now,
   });
 }
@@ -72,6 +87,7 @@ const lapsed = (booking: Booking, now: Date) =>
   booking.status === 'held' && !booking.paymentAttempt && !!booking.holdExpiresAt && booking.holdExpiresAt <= now;
 
 export function bookingViewOf(booking: Booking, launch: CatalogueLaunch | null, now: Date): BookingView {
+  const terms = cancellationTermsOf(booking, launch, now);
   return {
     id: booking.id,
     status: lapsed(booking, now) ? 'expired' : booking.status,
@@ -96,7 +112,8 @@ export function bookingViewOf(booking: Booking, launch: CatalogueLaunch | null, 
       reason: refund.reason,
       at: iso(refund.at),
     })),
-    cancellationQuote: cancellationQuoteOf(booking, launch, now),
+    cancellationQuote: terms?.cancellable ? terms.quote : null,
+    cancellationRefused: terms && !terms.cancellable ? terms.because : null,
     bookedAt: iso(booking.createdAt),
     launch: launch && {
       id: launch.id,

@@ -16,7 +16,7 @@ import { formatMoney, money } from '@astro/domain';
 import type { PaymentGateway } from '@astro/payments';
 import { TRPCError } from '../../trpc.ts';
 import type { CustomerContext } from '../context.ts';
-import { bookingDetail, cancellationQuoteOf, ownBooking, paidCentsOf, type BookingView } from './bookings.queries.ts';
+import { bookingDetail, cancellationTermsOf, ownBooking, paidCentsOf, type BookingView } from './bookings.queries.ts';
 
 export async function cancelBooking(
   ctx: CustomerContext,
@@ -31,12 +31,14 @@ export async function cancelBooking(
     });
   const now = ctx.now();
   const launch = await ctx.customerDb.fork().findOne(CatalogueLaunch, booking.launchId);
-  const quote = cancellationQuoteOf(booking, launch, now);
-  if (!quote)
+  const terms = cancellationTermsOf(booking, launch, now);
+  if (!terms)
     throw new TRPCError({
       code: 'PRECONDITION_FAILED',
       message: 'This launch is no longer in the catalogue, so the refund cannot be quoted. Please contact support.',
     });
+  if (!terms.cancellable) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: terms.because });
+  const { quote } = terms;
   if (quote.refundCents !== input.quotedRefundCents)
     throw new TRPCError({
       code: 'CONFLICT',
@@ -127,8 +129,9 @@ export async function cancelBookingsOfAbortedLaunches(
   gateway: PaymentGateway,
   now: Date,
 ): Promise<{ cancelled: number; released: number }> {
-  const aborted = await em.find(CatalogueLaunch, { status: 'aborted' }, { fields: ['id'] });
+  const aborted = await em.find(CatalogueLaunch, { status: 'aborted' });
   if (aborted.length === 0) return { cancelled: 0, released: 0 };
+  const launches = new Map(aborted.map((launch) => [launch.id, launch]));
   const bookings = await em.find(
     Booking,
     { launchId: { $in: aborted.map((launch) => launch.id) }, status: { $in: ['held', 'confirmed'] } },
@@ -150,10 +153,13 @@ export async function cancelBookingsOfAbortedLaunches(
       released++;
       continue;
     }
+    // The policy gives back everything paid for an aborted launch.
+    const terms = cancellationTermsOf(booking, launches.get(booking.launchId) ?? null, now);
+    if (!terms?.cancellable) continue;
     const cancellation: PendingCancellation = booking.cancellation ?? {
-      refundCents: paidCentsOf(booking),
-      percent: 100,
-      reason: 'The launch was aborted, so everything paid is refunded.',
+      refundCents: terms.quote.refundCents,
+      percent: terms.quote.percent,
+      reason: terms.quote.because,
       by: 'system',
       requestedAt: now,
     };
@@ -172,7 +178,8 @@ export async function cancelBookingsOfAbortedLaunches(
 
 /**
  * An employee's cancellation, arriving as a command from the Operational DB (admin bookings.cancel). The
- * refund is what finance or an admin set, or else the policy's; a booking no longer confirmed is left alone.
+ * refund is what finance or an admin set, or else the policy's; a booking no longer confirmed is left alone,
+ * and one the policy no longer lets anyone cancel (its launch has flown) is refused, saying why.
  */
 export async function cancelOnEmployeeRequest(
   em: MongoEntityManager,
@@ -180,7 +187,7 @@ export async function cancelOnEmployeeRequest(
   bookingId: string,
   command: { reason: string; refundCents: number | null; requestedBy: string },
   now: Date,
-): Promise<'applied' | 'stale'> {
+): Promise<'applied' | 'stale' | { refused: string }> {
   const booking = await em.fork().findOne(Booking, bookingId);
   if (!booking) throw new Error(`Booking ${bookingId} is not in the Customer DB`);
   if (booking.cancellation) {
@@ -188,11 +195,10 @@ export async function cancelOnEmployeeRequest(
     return 'applied';
   }
   if (booking.status !== 'confirmed') return 'stale';
+  const terms = cancellationTermsOf(booking, await em.fork().findOne(CatalogueLaunch, booking.launchId), now);
+  if (terms && !terms.cancellable) return { refused: terms.because };
   const paid = paidCentsOf(booking);
-  const refundCents =
-    command.refundCents ??
-    cancellationQuoteOf(booking, await em.fork().findOne(CatalogueLaunch, booking.launchId), now)?.refundCents ??
-    0;
+  const refundCents = command.refundCents ?? terms?.quote.refundCents ?? 0;
   const cancellation: PendingCancellation = {
     refundCents: Math.min(refundCents, paid),
     percent: paid > 0 ? Math.round((Math.min(refundCents, paid) / paid) * 100) : 0,

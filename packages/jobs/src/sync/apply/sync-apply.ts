@@ -3,7 +3,8 @@
  * schedulers never apply the same one at once; a claim that outlives its scheduler expires and the message is
  * taken over. Appliers compare versions, so a message applied twice, or after a newer one, changes nothing.
  * A failure is retried with backoff and dead-lettered after `maxAttempts`; a target that is down does not use
- * up attempts: the batch stops and the messages wait for it.
+ * up attempts: the batch stops and the messages wait for it. A command its target refuses (an employee
+ * cancelling a booking whose launch has flown) is dead-lettered at once with the reason: retrying cannot help.
  */
 import { cancelOnEmployeeRequest, type BookingCancellationCommand } from '@astro/api';
 import type { CustomerOrm } from '@astro/db/customer';
@@ -15,7 +16,7 @@ import type { JobDefinition } from '../../scheduler.ts';
 import { applyBookingToCopy } from './booking-copy.applier.ts';
 import { applyLaunchToCatalogue } from './catalogue.applier.ts';
 
-export type ApplyOutcome = 'applied' | 'stale';
+export type ApplyOutcome = 'applied' | 'stale' | { refused: string };
 
 export const maxAttempts = 8;
 /** How long a claim keeps other schedulers away; far longer than any one apply takes. */
@@ -105,7 +106,13 @@ export async function applySyncMessages(
     const now = clock();
     const message = { ...(claimed as unknown as Message), id: String(claimed['_id']) };
     try {
-      counts[await applierFor(targets, message, now)()]++;
+      const outcome = await applierFor(targets, message, now)();
+      if (typeof outcome === 'object') {
+        await settle(message, { status: 'dead', lastError: `Refused: ${outcome.refused}` }, message.attempts + 1);
+        counts.dead++;
+        continue;
+      }
+      counts[outcome]++;
       await settle(
         message,
         { status: 'applied', appliedAt: clock(), appliedBy: instance, lastError: null },
