@@ -73,6 +73,15 @@ describe('the demo world', () => {
       expect(users.some((user) => user.roles.includes(role))).toBe(true);
     }
     expect(customers.every((customer) => customer.vip === customer.tripsFlown >= 2)).toBe(true);
+    // A trip is a launch flown: two bookings on one flight count once.
+    const flown = await test.stores.customer.em.fork().find(CatalogueLaunch, { status: 'launched' });
+    const onFlown = await test.stores.customer.em
+      .fork()
+      .find(Booking, { launchId: { $in: flown.map((launch) => launch.id) }, status: 'confirmed' });
+    for (const customer of customers)
+      expect(customer.tripsFlown, customer.name).toBe(
+        new Set(onFlown.filter((b) => b.customerId === customer.id).map((b) => b.launchId)).size,
+      );
   });
 
   it('seeds only once', async () => {

@@ -3,7 +3,7 @@
  * months, travelers and their bookings — consistent across stores, as if every sync message had been applied.
  * It is deterministic (a fixed random seed) and placed around `now`, so the demo always has a future.
  */
-import { canReach, launchSlug, ranges, type Destination, type LaunchStatus, type Range } from '@astro/domain';
+import { canReach, isVip, launchSlug, ranges, type Destination, type LaunchStatus, type Range } from '@astro/domain';
 import { catalogueFieldsOf } from '../catalogue-projection.ts';
 import { Booking, type Passenger } from '../customer/booking.entity.ts';
 import { CatalogueLaunch } from '../customer/catalogue-launch.entity.ts';
@@ -178,7 +178,8 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
   }
 
   // Bookings: confirmed seats up to each launch's target, in parties of one to four.
-  const tripsFlown = new Map<string, number>();
+  // A trip is a launch flown, however many bookings the traveler had on it.
+  const launchesFlown = new Map<string, Set<string>>();
   let bookings = 0;
   for (const { launch, rocket, agency, history, seatsTarget } of launches) {
     let seatsConfirmed = 0;
@@ -195,7 +196,8 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
         seatsConfirmed += seats;
         confirmations[booking.id] = seats;
       }
-      if (launch.status === 'launched') tripsFlown.set(traveler.id, (tripsFlown.get(traveler.id) ?? 0) + 1);
+      if (launch.status === 'launched')
+        launchesFlown.set(traveler.id, (launchesFlown.get(traveler.id) ?? new Set()).add(launch.id));
     }
     customerDb.create(CatalogueLaunch, {
       ...catalogueFieldsOf(launch, rocket, agency, history),
@@ -207,8 +209,8 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
     });
   }
   for (const traveler of customers) {
-    traveler.tripsFlown = tripsFlown.get(traveler.id) ?? 0;
-    traveler.vip = traveler.tripsFlown >= 2;
+    traveler.tripsFlown = launchesFlown.get(traveler.id)?.size ?? 0;
+    traveler.vip = isVip(traveler.tripsFlown);
   }
 
   // The Operational DB is written in one transaction; the Mongo stores have none (MONGODB.md).
