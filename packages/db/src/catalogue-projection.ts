@@ -1,6 +1,7 @@
 /**
  * How a launch of the Operational DB looks in the Customer DB's catalogue. The sync job and the demo
- * seed both use it, so the two can never disagree. Seat counts are not part of it: the Customer DB owns them.
+ * seed both use it, so the two can never disagree. Seat counts and what the copy has e-mailed are not part of
+ * it: the Customer DB owns them.
  */
 import type { CatalogueLaunch } from './customer/catalogue-launch.entity.ts';
 import type { Agency } from './operational/agency.entity.ts';
@@ -9,7 +10,14 @@ import type { Rocket } from './operational/rocket.entity.ts';
 
 export type CatalogueFields = Omit<
   CatalogueLaunch,
-  'seatsHeld' | 'seatsConfirmed' | 'seatsLeft' | 'holds' | 'confirmations' | 'updatedAt'
+  | 'seatsHeld'
+  | 'seatsConfirmed'
+  | 'seatsLeft'
+  | 'holds'
+  | 'confirmations'
+  | 'updatedAt'
+  | 'statusChangesTold'
+  | 'announced'
 >;
 
 export function catalogueFieldsOf(

@@ -53,6 +53,14 @@ export const CatalogueLaunch = defineEntity({
     confirmations: p.json<Record<string, number>>(),
     /** The Operational DB version this copy reflects; an older message never overwrites it. */
     sourceVersion: p.integer(),
+    /**
+     * How many entries of `statusHistory` the travelers with a seat have been e-mailed about. The history is
+     * written first and this moves on only once the e-mails are queued, so a process that dies in between leaves
+     * the e-mails still owed, for whoever applies this launch next. Absent on copies older than the count.
+     */
+    statusChangesTold: p.integer().nullable(),
+    /** False from a new launch's first write until its announcement to VIP travelers is queued. */
+    announced: p.boolean().nullable(),
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())

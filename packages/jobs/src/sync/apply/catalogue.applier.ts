@@ -2,6 +2,9 @@
  * A launch change from the Operational DB, applied to the launch catalogue in the Customer DB. Everything
  * but the seat counts follows the Operational DB; seatsLeft moves only by a change of capacity, in the same
  * conditional update, so holds taken meanwhile are never lost. A version older than the copy's is ignored.
+ * The e-mails a change calls for are owed from the moment the copy is written (the copy counts what it has told)
+ * and are queued after every apply, stale or not: a process that dies in between loses none, and queuing by
+ * dedupe key never sends one twice.
  */
 import { Booking, CatalogueLaunch, Customer, type CatalogueStatusChange } from '@astro/db/customer';
 import type { CatalogueFields } from '@astro/db/operational';
@@ -13,7 +16,16 @@ import type { ApplyOutcome } from './sync-apply.ts';
  * The launch's fields from a message. Its dates went through JSON on their way here and are strings again;
  * seat counts are dropped whatever the message says, as the Customer DB owns them.
  */
-const customerOwned = new Set(['seatsHeld', 'seatsConfirmed', 'seatsLeft', 'holds', 'confirmations', 'updatedAt']);
+const customerOwned = new Set([
+  'seatsHeld',
+  'seatsConfirmed',
+  'seatsLeft',
+  'holds',
+  'confirmations',
+  'updatedAt',
+  'statusChangesTold',
+  'announced',
+]);
 
 function fieldsOf(payload: Record<string, unknown>): CatalogueFields {
   const fields = Object.fromEntries(
@@ -32,19 +44,29 @@ function fieldsOf(payload: Record<string, unknown>): CatalogueFields {
 /** The stored shape: the launch's id is the document's `_id`. */
 type CatalogueDocument = Omit<CatalogueLaunch, 'id'> & { _id: string };
 
+const catalogueOf = (em: MongoEntityManager) =>
+  em.getConnection().getCollection<CatalogueDocument>(em.getMetadata().get(CatalogueLaunch).collection);
+
 export async function applyLaunchToCatalogue(
   em: MongoEntityManager,
   system: MongoEntityManager,
   payload: Record<string, unknown>,
   now: Date,
 ): Promise<ApplyOutcome> {
+  const outcome = await writeToCatalogue(em, payload, now);
+  await tellWhatIsOwed(em, system, String(payload['id']), now);
+  return outcome;
+}
+
+async function writeToCatalogue(em: MongoEntityManager, payload: Record<string, unknown>, now: Date) {
   const { id, ...fields } = fieldsOf(payload);
-  const catalogue = em
-    .getConnection()
-    .getCollection<CatalogueDocument>(em.getMetadata().get(CatalogueLaunch).collection);
+  const catalogue = catalogueOf(em);
   // A few tries: a concurrent apply of another version may win the race, and then this one is re-judged.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await catalogue.findOne({ _id: id }, { projection: { sourceVersion: 1, capacity: 1 } });
+    const current = await catalogue.findOne(
+      { _id: id },
+      { projection: { sourceVersion: 1, capacity: 1, statusHistory: 1, statusChangesTold: 1 } },
+    );
     if (!current) {
       const inserted = await catalogue
         .insertOne({
@@ -56,40 +78,69 @@ export async function applyLaunchToCatalogue(
           holds: {},
           confirmations: {},
           updatedAt: now,
+          statusChangesTold: 0,
+          announced: false,
         })
         .then(() => true)
         .catch((error: { code?: number }) => {
           if (error.code === 11000) return false;
           throw error;
         });
-      if (inserted) {
-        await announceToVips(em, system, { id, ...fields }, now);
-        return 'applied';
-      }
+      if (inserted) return 'applied';
       continue;
     }
     if (current.sourceVersion >= fields.sourceVersion) return 'stale';
+    // A copy from before the count was kept has told everything in its history so far.
+    const told = current.statusChangesTold ?? current.statusHistory.length;
     const updated = await catalogue.updateOne(
       { _id: id, sourceVersion: current.sourceVersion, capacity: current.capacity },
-      { $set: { ...fields, updatedAt: now }, $inc: { seatsLeft: fields.capacity - current.capacity } },
+      {
+        $set: { ...fields, updatedAt: now, statusChangesTold: told },
+        $inc: { seatsLeft: fields.capacity - current.capacity },
+      },
     );
-    if (updated.modifiedCount === 1) {
-      if (fields.status !== current.status) await tellTravelers(em, system, { id, ...fields }, now);
-      return 'applied';
-    }
+    if (updated.modifiedCount === 1) return 'applied';
   }
   throw new Error(`The catalogue entry of launch ${id} kept changing while it was being updated`);
 }
 
+/**
+ * Queues what the copy still owes: the new launch's announcement, and an e-mail per status change not yet told
+ * to each traveler with a seat. Each e-mail has its own dedupe key, so any number of appliers may do this at once
+ * or again; the copy's counts move on only after the e-mails are queued.
+ */
+async function tellWhatIsOwed(em: MongoEntityManager, system: MongoEntityManager, id: string, now: Date) {
+  const catalogue = catalogueOf(em);
+  const launch = await catalogue.findOne({ _id: id }, { projection: { holds: 0, confirmations: 0 } });
+  if (!launch) return;
+  if (launch.announced === false) {
+    await announceToVips(em, system, launch, now);
+    await catalogue.updateOne({ _id: id, announced: false }, { $set: { announced: true } });
+  }
+  const told = launch.statusChangesTold;
+  if (told === null || told === undefined || told >= launch.statusHistory.length) return;
+  for (let index = told; index < launch.statusHistory.length; index++)
+    await tellTravelers(em, system, launch, index, now);
+  await catalogue.updateOne(
+    { _id: id, statusChangesTold: { $lt: launch.statusHistory.length } },
+    { $set: { statusChangesTold: launch.statusHistory.length } },
+  );
+}
+
 /** A new launch: VIP travelers hear of it first (SPEC.md §7). */
-async function announceToVips(em: MongoEntityManager, system: MongoEntityManager, launch: CatalogueFields, now: Date) {
+async function announceToVips(
+  em: MongoEntityManager,
+  system: MongoEntityManager,
+  launch: CatalogueDocument,
+  now: Date,
+) {
   if (!['scheduled', 'confirmed'].includes(launch.status)) return;
   const vips = await em.fork().find(Customer, { vip: true });
   for (const traveler of vips)
     await queueEmail(
       system,
       {
-        dedupeKey: `new-launch:${launch.id}:${traveler.email}`,
+        dedupeKey: `new-launch:${launch._id}:${traveler.email}`,
         event: 'new-launch',
         recipient: traveler.email,
         template: 'new-launch',
@@ -108,20 +159,36 @@ async function announceToVips(em: MongoEntityManager, system: MongoEntityManager
     );
 }
 
-/** Confirmed, delayed, aborted, launched: every traveler with a seat hears of it (SPEC.md §7). */
-async function tellTravelers(em: MongoEntityManager, system: MongoEntityManager, launch: CatalogueFields, now: Date) {
-  const status = launch.status;
+/**
+ * Confirmed, delayed, aborted, launched: every traveler who had a seat when it happened hears of it (SPEC.md §7),
+ * including one whose booking ended since (an abort cancels them all), but not one who booked after it.
+ */
+async function tellTravelers(
+  em: MongoEntityManager,
+  system: MongoEntityManager,
+  launch: CatalogueDocument,
+  index: number,
+  now: Date,
+) {
+  const change = launch.statusHistory[index]!;
+  const status = change.status;
   if (status === 'scheduled') return;
+  const at = new Date(change.at);
   const bookings = await em
     .fork()
-    .find(Booking, { launchId: launch.id, status: 'confirmed' }, { fields: ['customerId'] });
-  const travelers = await em.fork().find(Customer, { id: { $in: [...new Set(bookings.map((b) => b.customerId))] } });
+    .find(
+      Booking,
+      { launchId: launch._id, status: { $in: ['confirmed', 'cancelled'] }, createdAt: { $lte: at } },
+      { fields: ['customerId', 'status', 'updatedAt'] },
+    );
+  const seated = bookings.filter((booking) => booking.status === 'confirmed' || booking.updatedAt >= at);
+  const travelers = await em.fork().find(Customer, { id: { $in: [...new Set(seated.map((b) => b.customerId))] } });
   for (const traveler of travelers)
     await queueEmail(
       system,
       {
-        // A launch can be delayed more than once: each version is its own news.
-        dedupeKey: `launch-${status}:${launch.id}:v${launch.sourceVersion}:${traveler.email}`,
+        // Each change of the history is its own news: a launch delayed twice sends two e-mails.
+        dedupeKey: `launch-${status}:${launch._id}:change-${index}:${traveler.email}`,
         event: `launch-${status}`,
         recipient: traveler.email,
         template: 'launch-status',
@@ -131,7 +198,7 @@ async function tellTravelers(em: MongoEntityManager, system: MongoEntityManager,
           launchDate: launch.launchDate.toISOString(),
           timeZone: traveler.preferences.timeZone,
           status,
-          reason: launch.statusHistory.at(-1)?.reason ?? null,
+          reason: change.reason,
           path: '/bookings',
         } satisfies TemplateData['launch-status'],
       },
