@@ -91,11 +91,14 @@ async function writeToCatalogue(em: MongoEntityManager, payload: Record<string, 
     }
     if (current.sourceVersion >= fields.sourceVersion) return 'stale';
     // A copy from before the count was kept has told everything in its history so far.
-    const told = current.statusChangesTold ?? current.statusHistory.length;
+    const startCount =
+      current.statusChangesTold === null || current.statusChangesTold === undefined
+        ? { statusChangesTold: current.statusHistory.length }
+        : {};
     const updated = await catalogue.updateOne(
       { _id: id, sourceVersion: current.sourceVersion, capacity: current.capacity },
       {
-        $set: { ...fields, updatedAt: now, statusChangesTold: told },
+        $set: { ...fields, updatedAt: now, ...startCount },
         $inc: { seatsLeft: fields.capacity - current.capacity },
       },
     );
