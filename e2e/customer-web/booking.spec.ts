@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { CatalogueEntry } from '@astro/api';
+import type { BookingView, CatalogueEntry } from '@astro/api';
 import { hydrated, loadAndHydrate, query, watch } from '../support/server-rendered.ts';
 import { demoTravelers, fillSignInForm, signInToCustomerSite } from '../support/sign-in.ts';
 
@@ -242,4 +242,22 @@ test('a traveler joins the waiting list of a sold-out launch, sees the place in 
   await page.getByRole('button', { name: 'Leave the waiting list' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'You have left the waiting list.' })).toBeAttached();
   await expect(page.getByRole('button', { name: 'Join the waiting list' })).toBeVisible();
+});
+
+test('a booking on a launch that has flown offers no cancellation, and says why', async ({ page }) => {
+  const traveler = demoTravelers.rafael;
+  await signInToCustomerSite(page, '/bookings', traveler);
+  const mine = await query<BookingView[]>(page.request, '/api/customer/bookings.mine');
+  const flown = mine.find((booking) => booking.status === 'confirmed' && booking.launch?.status === 'launched');
+  expect(flown, 'a confirmed booking on a launch that flew').toBeDefined();
+
+  await hydrated(page);
+  await page.getByRole('link', { name: flown!.launch!.missionName }).click();
+  await expect(page).toHaveURL(new RegExp(`/bookings/${flown!.id}$`));
+  const cancellation = page.getByRole('region', { name: 'Cancellation' });
+  await expect(cancellation).toContainText(
+    'This launch has already flown, so its bookings can no longer be cancelled.',
+  );
+  await expect(page.getByRole('button', { name: 'Cancel booking' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Confirm cancellation' })).toHaveCount(0);
 });

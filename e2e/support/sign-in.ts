@@ -21,6 +21,8 @@ export const demoTravelers = {
   lucas: traveler('Lucas Novak'),
   grace: traveler('Grace Kim'),
   elena: traveler('Elena Petrova'),
+  /** Has a confirmed booking on a launch that has flown. */
+  rafael: traveler('Rafael Souza'),
 };
 
 export async function fillSignInForm(page: Page, email: string, password = demoPassword): Promise<void> {
