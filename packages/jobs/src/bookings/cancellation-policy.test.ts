@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRouter, createAdminContext, createSupplierContext, supplierRouter } from '@astro/api';
-import { createAccounts } from '@astro/auth/accounts';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { SandboxPayment, SyncMessage } from '@astro/db/system';
 import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { quietLog as log, supplierOf, traveler } from '../people.test-support.ts';
+import { employeeAs, supplierOf, traveler } from '../people.test-support.ts';
 import { settleSync } from '../sync/apply/targets.test-support.ts';
 import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
 
@@ -48,16 +46,7 @@ describe('cancelling a booking, by the traveler and by an employee', () => {
     });
     await settle();
   };
-  const employee = (role: 'support' | 'finance') =>
-    adminRouter.createCaller(
-      createAdminContext({
-        operational: world.stores.operational,
-        system: world.stores.system,
-        log,
-        viewer: { userId: role, name: role, email: `${role}@astro.example`, roles: [role], agencyId: null },
-        accounts: createAccounts({ system: world.stores.system, log, publicUrl: 'http://localhost' }),
-      }),
-    );
+  const employee = (role: 'support' | 'finance') => employeeAs(world, role);
   const refunds = (bookingId: string) =>
     world.stores.system.em.fork().count(SandboxPayment, { id: new RegExp(`^refund:${bookingId}`) });
 
@@ -113,21 +102,7 @@ describe('cancelling a booking, by the traveler and by an employee', () => {
     );
 
     const afterLaunch = new Date(launch.launchDate.getTime() + 3_600_000);
-    const supplier = supplierRouter.createCaller(
-      createSupplierContext({
-        operational: world.stores.operational,
-        system: world.stores.system,
-        log,
-        now: () => afterLaunch,
-        viewer: {
-          userId: 'flight-director',
-          name: 'Flight Director',
-          email: 'flight@example.com',
-          roles: ['supplier'],
-          agencyId: launch.agency.id,
-        },
-      }),
-    );
+    const supplier = supplierOf(world, launch.agency.id, () => afterLaunch);
     await supplier.launches.changeStatus({ launchId: launch.id, to: 'launched' });
     await settle();
     expect(await customerDb().findOneOrFail(CatalogueLaunch, launch.id)).toMatchObject({ status: 'launched' });

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRouter, createAdminContext } from '@astro/api';
-import { createAccounts } from '@astro/auth/accounts';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { BookingCopy, Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
@@ -8,7 +6,7 @@ import { SyncMessage } from '@astro/db/system';
 import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { applySyncMessages, maxAttempts } from './sync-apply.ts';
-import { quietLog as log, supplierOf, traveler } from '../../people.test-support.ts';
+import { employeeAs, supplierOf, traveler } from '../../people.test-support.ts';
 import { launchEditMessage, settleSync, targetsOf } from './targets.test-support.ts';
 
 const day = 86_400_000;
@@ -102,16 +100,7 @@ describe('applying sync messages', () => {
       card: { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' },
     });
     await settle();
-    const employee = (role: 'support' | 'finance') =>
-      adminRouter.createCaller(
-        createAdminContext({
-          operational: world.stores.operational,
-          system: world.stores.system,
-          log,
-          viewer: { userId: role, name: role, email: `${role}@astro.example`, roles: [role], agencyId: null },
-          accounts: createAccounts({ system: world.stores.system, log, publicUrl: 'http://localhost' }),
-        }),
-      );
+    const employee = (role: 'support' | 'finance') => employeeAs(world, role);
     await expect(
       employee('support').bookings.cancel({ bookingId, reason: 'Customer asked by phone', refundCents: 100 }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
