@@ -9,7 +9,7 @@ import { openTestStores, type TestStores } from '../../../../../scripts/test-sup
 import { supplierOf } from '../../people.test-support.ts';
 import { relayOperationalOutbox } from '../outbox-relay.job.ts';
 import { applySyncMessages, claimMs } from './sync-apply.ts';
-import { settleSync, targetsOf } from './targets.test-support.ts';
+import { schedulerEnv, settleSync, targetsOf } from './targets.test-support.ts';
 
 const day = 86_400_000;
 
@@ -67,15 +67,7 @@ describe('the e-mails of a launch status change', () => {
       process.execPath,
       [fileURLToPath(new URL('./apply-then-die.test-support.ts', import.meta.url))],
       {
-        env: {
-          ...process.env,
-          DATABASE_URL: world.config.databaseUrl,
-          MONGO_URL: world.config.customerMongoUrl,
-          CUSTOMER_DB_NAME: world.config.customerDbName,
-          SYSTEM_DB_NAME: world.config.systemDbName,
-          SMTP_URL: world.config.smtpUrl,
-          DIE_AT_EMAIL: String(dieAtEmail),
-        },
+        env: schedulerEnv(world, { DIE_AT_EMAIL: String(dieAtEmail) }),
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );

@@ -13,7 +13,7 @@ import { startFerretDb } from '../../../../../scripts/services/index.ts';
 import { freePort } from '../../../../../scripts/test-support/free-port.ts';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { applySyncMessages, claimMs } from './sync-apply.ts';
-import { launchEditMessage, targetsOf } from './targets.test-support.ts';
+import { launchEditMessage, schedulerEnv, targetsOf } from './targets.test-support.ts';
 
 /** Launch edits as the Operational DB would send them: `rounds` new versions of each of `launches`. */
 async function queueLaunchEdits(world: TestStores, launches: CatalogueLaunch[], rounds: number, tag: string) {
@@ -58,14 +58,7 @@ describe('sync under faults', () => {
       process.execPath,
       [fileURLToPath(new URL('./apply-until-killed.test-support.ts', import.meta.url))],
       {
-        env: {
-          ...process.env,
-          DATABASE_URL: world.config.databaseUrl,
-          MONGO_URL: world.config.customerMongoUrl,
-          CUSTOMER_DB_NAME: world.config.customerDbName,
-          SYSTEM_DB_NAME: world.config.systemDbName,
-          SMTP_URL: world.config.smtpUrl,
-        },
+        env: schedulerEnv(world),
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );

@@ -1,4 +1,5 @@
 import type { Stores } from '@astro/db';
+import type { TestStores } from '../../../../../scripts/test-support/stores.ts';
 import type { CatalogueLaunch } from '@astro/db/customer';
 import { sandboxGateway } from '@astro/payments';
 import { relayBookingChanges } from '../booking-relay.job.ts';
@@ -7,6 +8,17 @@ import { applySyncMessages, type SyncTargets } from './sync-apply.ts';
 
 /** What a scheduler applies messages to, with the sandbox as payment provider. */
 export const targetsOf = (stores: Stores): SyncTargets => ({ ...stores, payments: sandboxGateway(stores.system) });
+
+/** The environment of a scheduler run as a child process (which a test then kills) on the test's databases. */
+export const schedulerEnv = (world: TestStores, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  DATABASE_URL: world.config.databaseUrl,
+  MONGO_URL: world.config.customerMongoUrl,
+  CUSTOMER_DB_NAME: world.config.customerDbName,
+  SYSTEM_DB_NAME: world.config.systemDbName,
+  SMTP_URL: world.config.smtpUrl,
+  ...extra,
+});
 
 /** Everything the sync jobs do in a few seconds: relay both outboxes, then apply what they recorded. */
 export async function settleSync(stores: Stores, clock: () => Date = () => new Date()) {
