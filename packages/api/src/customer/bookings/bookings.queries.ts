@@ -71,11 +71,8 @@ export function cancellationTermsOf(
   if (booking.status !== 'confirmed' || !launch) return null;
   return cancellationTerms({
     paidCents: paidCentsOf(booking),
-    bookedAt: new Date(booking.createdAt),
-    launch: {
-      ...launch,
-      statusHistory: launch.statusHistory.map((change) => ({ ...change, at: new Date(change.at) })),
-    },
+    bookedAt: booking.createdAt,
+    launch,
     now,
   });
 }

@@ -173,10 +173,8 @@ async function tellTravelers(
   index: number,
   now: Date,
 ) {
-  const change = launch.statusHistory[index]!;
-  const status = change.status;
+  const { status, at, reason } = launch.statusHistory[index]!;
   if (status === 'scheduled') return;
-  const at = new Date(change.at);
   const bookings = await em
     .fork()
     .find(
@@ -201,7 +199,7 @@ async function tellTravelers(
           launchDate: launch.launchDate.toISOString(),
           timeZone: traveler.preferences.timeZone,
           status,
-          reason: change.reason,
+          reason,
           path: '/bookings',
         } satisfies TemplateData['launch-status'],
       },
