@@ -1,10 +1,13 @@
 /**
  * A launch change from the Operational DB, applied to the launch catalogue in the Customer DB. Everything
  * but the seat counts follows the Operational DB; seatsLeft moves only by a change of capacity, in the same
- * conditional update, so holds taken meanwhile are never lost. A version older than the copy's is ignored.
+ * conditional update, so holds taken meanwhile are never lost, and never below the seats already taken: a
+ * capacity under them (allowed while the booking copies lagged) keeps them, and the launch in the Operational
+ * DB is told of the conflict for its supplier. A version older than the copy's is ignored.
  */
 import { Booking, CatalogueLaunch, Customer, type CatalogueStatusChange } from '@astro/db/customer';
-import type { CatalogueFields } from '@astro/db/operational';
+import type { CapacityConflict, CatalogueFields, OperationalOrm } from '@astro/db/operational';
+import { seatsAfterResize } from '@astro/domain';
 import { queueEmail, type MongoEntityManager } from '@astro/db/system';
 import type { TemplateData } from '@astro/mail';
 import type { ApplyOutcome } from './sync-apply.ts';
@@ -37,6 +40,7 @@ export async function applyLaunchToCatalogue(
   system: MongoEntityManager,
   payload: Record<string, unknown>,
   now: Date,
+  operational: OperationalOrm,
 ): Promise<ApplyOutcome> {
   const { id, ...fields } = fieldsOf(payload);
   const catalogue = em
@@ -44,7 +48,10 @@ export async function applyLaunchToCatalogue(
     .getCollection<CatalogueDocument>(em.getMetadata().get(CatalogueLaunch).collection);
   // A few tries: a concurrent apply of another version may win the race, and then this one is re-judged.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await catalogue.findOne({ _id: id }, { projection: { sourceVersion: 1, capacity: 1 } });
+    const current = await catalogue.findOne(
+      { _id: id },
+      { projection: { sourceVersion: 1, capacity: 1, seatsLeft: 1 } },
+    );
     if (!current) {
       const inserted = await catalogue
         .insertOne({
@@ -68,17 +75,68 @@ export async function applyLaunchToCatalogue(
       }
       continue;
     }
-    if (current.sourceVersion >= fields.sourceVersion) return 'stale';
+    if (current.sourceVersion > fields.sourceVersion) return 'stale';
+    if (current.sourceVersion === fields.sourceVersion) {
+      // Applied before, perhaps by a scheduler that died before telling the Operational DB of a conflict.
+      await noteCapacityConflict(operational, { id, ...fields }, current.capacity, now);
+      return 'stale';
+    }
+    const seats = seatsAfterResize(fields.capacity, current.capacity - current.seatsLeft);
     const updated = await catalogue.updateOne(
-      { _id: id, sourceVersion: current.sourceVersion, capacity: current.capacity },
-      { $set: { ...fields, updatedAt: now }, $inc: { seatsLeft: fields.capacity - current.capacity } },
+      seats.conflict
+        ? // Seats are given back and taken meanwhile: the clamp holds only for the seats left it was judged on.
+          { _id: id, sourceVersion: current.sourceVersion, capacity: current.capacity, seatsLeft: current.seatsLeft }
+        : // Holds taken meanwhile add up with the change, as long as they leave it enough seats to cut.
+          {
+            _id: id,
+            sourceVersion: current.sourceVersion,
+            capacity: current.capacity,
+            seatsLeft: { $gte: current.capacity - fields.capacity },
+          },
+      seats.conflict
+        ? { $set: { ...fields, capacity: seats.capacity, seatsLeft: 0, updatedAt: now } }
+        : { $set: { ...fields, updatedAt: now }, $inc: { seatsLeft: fields.capacity - current.capacity } },
     );
     if (updated.modifiedCount === 1) {
+      await noteCapacityConflict(operational, { id, ...fields }, seats.capacity, now);
       if (fields.status !== current.status) await tellTravelers(em, system, { id, ...fields }, now);
       return 'applied';
     }
   }
   throw new Error(`The catalogue entry of launch ${id} kept changing while it was being updated`);
+}
+
+/**
+ * Tells the launch in the Operational DB whether this version's capacity met more seats taken than it has (the
+ * catalogue kept `catalogueCapacity` seats), or clears an older conflict. Idempotent, and never lets an older
+ * version's note replace a newer one's.
+ */
+async function noteCapacityConflict(
+  operational: OperationalOrm,
+  launch: CatalogueFields,
+  catalogueCapacity: number,
+  now: Date,
+) {
+  const em = operational.em.fork();
+  if (catalogueCapacity > launch.capacity) {
+    const conflict: CapacityConflict = {
+      seatsTaken: catalogueCapacity,
+      capacity: launch.capacity,
+      version: launch.sourceVersion,
+      at: now.toISOString(),
+    };
+    await em.execute(
+      `update launch set capacity_conflict = ?::jsonb
+       where id = ? and (capacity_conflict is null or (capacity_conflict->>'version')::int < ?)`,
+      [JSON.stringify(conflict), launch.id, launch.sourceVersion],
+    );
+  } else {
+    await em.execute(
+      `update launch set capacity_conflict = null
+       where id = ? and capacity_conflict is not null and (capacity_conflict->>'version')::int < ?`,
+      [launch.id, launch.sourceVersion],
+    );
+  }
 }
 
 /** A new launch: VIP travelers hear of it first (SPEC.md §7). */
