@@ -110,6 +110,11 @@ describe('the launch status machine', () => {
       launched: { allowed: false, reason: 'Can be marked as launched from 25 Dec 2026, 12:00 UTC, its launch date.' },
     });
     expect(availableStatusChanges(launch('confirmed', { launchDate: now }), now).launched).toEqual({ allowed: true });
+    const september = new Date('2027-09-03T04:05:00Z');
+    expect(availableStatusChanges(launch('confirmed', { launchDate: september }), now).launched).toEqual({
+      allowed: false,
+      reason: 'Can be marked as launched from 3 Sep 2027, 04:05 UTC, its launch date.',
+    });
   });
 
   it('offers a launched or aborted launch no change at all', () => {

@@ -24,15 +24,11 @@ export type StatusOutcome =
 const refuse = (problem: string): StatusOutcome => ({ ok: false, problem });
 const terminal: ReadonlySet<LaunchStatus> = new Set(['aborted', 'launched']);
 
-const utcMinute = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'UTC',
-});
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+/** "10 Sep 2027, 04:05", as the portals show dates (Intl's en-GB would say "Sept"). */
+const utcMinute = (date: Date) =>
+  `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}`;
 
 /**
  * Whether the launch, as it stands, may go through a change of this kind at all (what the change carries — a
@@ -58,9 +54,7 @@ export function statusChangeAvailability(
     case 'launched':
       if (launch.status !== 'confirmed') return unavailable('Only a confirmed launch can be marked as launched.');
       if (now.getTime() < launch.launchDate.getTime())
-        return unavailable(
-          `Can be marked as launched from ${utcMinute.format(launch.launchDate)} UTC, its launch date.`,
-        );
+        return unavailable(`Can be marked as launched from ${utcMinute(launch.launchDate)} UTC, its launch date.`);
       return allowed;
   }
 }

@@ -19,15 +19,16 @@ describe('a rocket cut below the seats the catalogue has taken', () => {
   });
   afterAll(() => world.drop());
 
-  it('keeps every seat taken, sells no more, and shows the supplier the conflict until the rocket has room again', async () => {
+  /** A context per request, as the host makes one. */
+  let supplier: () => ReturnType<typeof supplierOf>;
+  /** A new rocket of `capacity` seats with one launch ahead, in the catalogue. */
+  async function launchOnNewRocket(rocket: { name: string; capacity: number; range: 'orbit' }, missionName: string) {
     const agency = await world.stores.operational.em.fork().findOneOrFail(Agency, { status: 'active' });
-    // A context per request, as the host makes one.
-    const supplier = () => supplierOf(world, agency.id);
-    const rocket = { name: 'Shearwater', capacity: 8, range: 'orbit' as const };
+    supplier = () => supplierOf(world, agency.id);
     const { id: rocketId } = await supplier().rockets.create(rocket);
     const { id: launchId } = await supplier().launches.schedule({
       rocketId,
-      missionName: 'Crowded Sky',
+      missionName,
       destination: 'orbit',
       spaceport: 'Cape Canaveral SLC-40',
       launchDate: new Date(Date.now() + 60 * day),
@@ -35,6 +36,12 @@ describe('a rocket cut below the seats the catalogue has taken', () => {
       minimumPassengers: 2,
     });
     await settle();
+    return { rocketId, launchId };
+  }
+
+  it('keeps every seat taken, sells no more, and shows the supplier the conflict until the rocket has room again', async () => {
+    const rocket = { name: 'Shearwater', capacity: 8, range: 'orbit' as const };
+    const { rocketId, launchId } = await launchOnNewRocket(rocket, 'Crowded Sky');
 
     // Travelers take six seats in the Customer DB; the Operational DB's booking copies have not heard of them.
     await traveler(world, 31).bookings.hold({ launchId, seats: 4, idempotencyKey: 'crowded-1' });
@@ -61,20 +68,8 @@ describe('a rocket cut below the seats the catalogue has taken', () => {
   });
 
   it('never sells a seat twice nor leaves seats left below 0 while 50 holds race the cut', async () => {
-    const agency = await world.stores.operational.em.fork().findOneOrFail(Agency, { status: 'active' });
-    const supplier = () => supplierOf(world, agency.id);
     const rocket = { name: 'Storm Petrel', capacity: 60, range: 'orbit' as const };
-    const { id: rocketId } = await supplier().rockets.create(rocket);
-    const { id: launchId } = await supplier().launches.schedule({
-      rocketId,
-      missionName: 'Rush Hour',
-      destination: 'orbit',
-      spaceport: 'Cape Canaveral SLC-40',
-      launchDate: new Date(Date.now() + 90 * day),
-      pricePerSeatCents: 150_000_00,
-      minimumPassengers: 2,
-    });
-    await settle();
+    const { rocketId, launchId } = await launchOnNewRocket(rocket, 'Rush Hour');
 
     await supplier().rockets.update({ rocketId, ...rocket, capacity: 20 });
     const holds = Array.from({ length: 50 }, (_, n) =>
