@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogueLaunch } from '@astro/db/customer';
+import { CatalogueLaunch, expireLapsedHolds } from '@astro/db/customer';
 import { Agency } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
@@ -39,7 +39,7 @@ describe('a rocket cut below the seats the catalogue has taken', () => {
     return { rocketId, launchId };
   }
 
-  it('keeps every seat taken, sells no more, and shows the supplier the conflict until the rocket has room again', async () => {
+  it('keeps every seat taken, sells no more, and shows the supplier the conflict until seats come back', async () => {
     const rocket = { name: 'Shearwater', capacity: 8, range: 'orbit' as const };
     const { rocketId, launchId } = await launchOnNewRocket(rocket, 'Crowded Sky');
 
@@ -60,11 +60,16 @@ describe('a rocket cut below the seats the catalogue has taken', () => {
     const { launches } = await supplier().launches.list({ rocketId, pageSize: 10 });
     expect(launches[0]!.capacityConflict).toMatchObject({ seatsTaken: 6, capacity: 4 });
 
-    // Room again: the conflict is over, and the seats beyond those taken are for sale.
+    // The held seats lapse: the catalogue shrinks back to the rocket's four seats instead of selling six.
+    await expireLapsedHolds(world.stores.customer.em.fork(), new Date(Date.now() + 11 * 60_000));
+    await settle(); // the bookings' expiry reaches their copies, which announce the launch again
+    await settle(); // … and the announcement reaches the catalogue
+    expect(await catalogue(launchId)).toMatchObject({ capacity: 4, seatsHeld: 0, seatsLeft: 4 });
+    expect((await supplier().launches.get({ launchId })).capacityConflict).toBeNull();
+
     await supplier().rockets.update({ rocketId, ...rocket, capacity: 8 });
     await settle();
-    expect(await catalogue(launchId)).toMatchObject({ capacity: 8, seatsLeft: 2 });
-    expect((await supplier().launches.get({ launchId })).capacityConflict).toBeNull();
+    expect(await catalogue(launchId)).toMatchObject({ capacity: 8, seatsLeft: 8 });
   });
 
   it('never sells a seat twice nor leaves seats left below 0 while 50 holds race the cut', async () => {
