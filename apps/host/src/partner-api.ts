@@ -21,10 +21,10 @@ export function partnerApi(options: {
   router.use(async (req, res, next) => {
     const access = await verifyPartnerToken(options.provider, req.headers.authorization);
     if (!access.ok) {
-      // RFC 6750: the challenge tells a client library what went wrong without reading the body.
+      // RFC 6750: the challenge tells a client library what went wrong without reading the body (ASCII only).
       res.setHeader(
         'WWW-Authenticate',
-        `Bearer realm="astro-bookings-partner", error="${access.error}", error_description="${access.message.replaceAll('"', "'")}"`,
+        `Bearer realm="astro-bookings-partner", error="${access.error}", error_description="${access.message.replaceAll('"', "'").replace(/[^\x20-\x7e]/g, '')}"`,
       );
       refuse(res, access.status, access.error, access.message);
       return;
