@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { AgencyLaunch, AgencyRocket } from '@astro/api';
 import { query } from '../support/server-rendered.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
+import { addRocket } from '../support/supplier-portal.ts';
 
 test('a supplier is not offered "Mark as launched" before the launch date, and is told from when it can be', async ({
   page,
@@ -50,12 +51,7 @@ test('a supplier is offered to deactivate only a rocket with no launch ahead, an
   ).toBeVisible();
 
   const idleName = `Albatross ${Date.now().toString(36)}`;
-  await page.getByRole('button', { name: 'Add a rocket' }).click();
-  await page.getByLabel('Name').fill(idleName);
-  await page.getByLabel('Seats').fill('4');
-  await page.getByLabel('Reaches').selectOption({ label: 'Up to Earth orbit' });
-  await page.getByRole('button', { name: 'Add rocket' }).click();
-  await expect(page.getByRole('status')).toHaveText(`Added ${idleName}.`);
+  await addRocket(page, { name: idleName, seats: 4, reaches: 'Up to Earth orbit' });
   await page.getByRole('button', { name: `Deactivate ${idleName}` }).click();
   await page.getByRole('button', { name: `Yes, deactivate ${idleName}` }).click();
   await expect(page.getByRole('status')).toHaveText(`Deactivated ${idleName}.`);

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { CatalogueLaunch, openCustomerDb } from '@astro/db/customer';
 import { e2eServicesFile } from '../support/services.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
+import { addRocket } from '../support/supplier-portal.ts';
 
 /**
  * Seats taken in the Customer DB that the Operational DB's booking copies have not heard of yet: what a traveler's
@@ -31,12 +32,7 @@ test('a supplier who cut a rocket below the seats travelers had just taken sees 
 }) => {
   const rocketName = `Frigate ${Date.now().toString(36)}`;
   await signInAt(page, '/supplier/', demoAccounts.supplier);
-  await page.getByRole('button', { name: 'Add a rocket' }).click();
-  await page.getByLabel('Name').fill(rocketName);
-  await page.getByLabel('Seats').fill('8');
-  await page.getByLabel('Reaches').selectOption({ label: 'Up to Earth orbit' });
-  await page.getByRole('button', { name: 'Add rocket' }).click();
-  await expect(page.getByRole('status')).toHaveText(`Added ${rocketName}.`);
+  await addRocket(page, { name: rocketName, seats: 8, reaches: 'Up to Earth orbit' });
 
   await page.getByRole('link', { name: 'Launches' }).click();
   await page.getByRole('link', { name: 'Schedule a launch' }).click();
