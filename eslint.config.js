@@ -90,6 +90,26 @@ export default tseslint.config(
     ],
     patterns: otherAudiences('ops'),
   }),
+  boundary(['packages/api/src/partner/**'], {
+    paths: [
+      allStores,
+      { name: '@astro/db/operational', message: 'Partners read the public catalogue only.' },
+      { name: '@astro/db/system', message: 'Partners read the public catalogue only.' },
+    ],
+    patterns: [
+      {
+        group: [
+          '../supplier/*',
+          '../admin/*',
+          '../ops/*',
+          '../customer/*.ts',
+          '../customer/*/*',
+          '!../customer/catalogue/*',
+        ],
+        message: "Partners read the customer site's catalogue, nothing else of another audience.",
+      },
+    ],
+  }),
   boundary(['packages/auth/src/**'], {
     paths: [
       allStores,

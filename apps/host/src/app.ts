@@ -23,6 +23,8 @@ export interface HostAppOptions {
   allowedHosts: string[];
   /** The Authentication Service (sign-in pages and protocol endpoints), mounted at /auth. */
   auth: Router;
+  /** The partner catalogue API, for bearer tokens of partner integrations. */
+  partnerApi: Router;
   sessions: WebSessions;
   publicUrl: string;
 }
@@ -79,6 +81,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   for (const audience of options.audiences) app.use(options.sessions.routes(audience.name));
 
   app.use('/api', sameOriginWrites(options.publicUrl));
+  app.use('/api/partner', options.partnerApi);
   for (const audience of options.audiences) {
     app.use(
       `/api/${audience.name}`,

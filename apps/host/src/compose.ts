@@ -5,10 +5,11 @@ import { createAuthService } from '@astro/auth';
 import type { Stores } from '@astro/db';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
-import { syncMetrics } from '@astro/api';
+import { partnerCatalogue, syncMetrics } from '@astro/api';
 import { createHostApp } from './app.ts';
 import { audiences } from './audiences.ts';
 import { prometheusText } from './metrics.ts';
+import { partnerApi } from './partner-api.ts';
 import { createWebSessions } from './sessions/web-sessions.ts';
 import { componentProbes, databaseProbes } from './status.ts';
 
@@ -50,6 +51,11 @@ export async function composeHost(options: {
     appsRoot: options.appsRoot,
     allowedHosts: [new URL(config.publicUrl).hostname, 'localhost', '127.0.0.1'],
     auth: auth.router,
+    partnerApi: partnerApi({
+      provider: auth.provider,
+      catalogue: partnerCatalogue(stores.customer),
+      log: log.child('partner-api'),
+    }),
     sessions,
     publicUrl: config.publicUrl,
   });

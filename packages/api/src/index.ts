@@ -22,3 +22,4 @@ export type { AgencyRocket } from './supplier/rockets/rockets.service.ts';
 export type { AgencyLaunch, Occupancy } from './supplier/launches/launches.queries.ts';
 export type { AgencySummary } from './admin/agencies/agencies.service.ts';
 export type { Viewer, Access } from './access.ts';
+export { partnerCatalogue, PartnerRequestError, type PartnerCatalogue } from './partner/partner.catalogue.ts';

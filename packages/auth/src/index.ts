@@ -51,6 +51,7 @@ export {
   type AppClient,
 } from './oidc/clients.ts';
 export { loadAuthSecrets, rotateSigningKey } from './oidc/keys.ts';
+export { verifyPartnerToken, type PartnerAccess } from './oidc/partner-tokens.ts';
 export { sweepExpiredAuthRecords } from './oidc/adapter.ts';
 export { page as authPage, html } from './pages/layout.ts';
 export { readCookie } from './interactions/csrf.ts';

@@ -7,3 +7,5 @@ export * from './launch/status-machine.ts';
 export * from './launch/terms.ts';
 export * from './booking/rules.ts';
 export * from './booking/refund.ts';
+export * from './launch/availability.ts';
+export * from './launch/rocket.ts';

@@ -4,6 +4,19 @@ import { currencies, launchStatuses, ranges } from '@astro/domain';
 import { Agency } from './agency.entity.ts';
 import { Rocket } from './rocket.entity.ts';
 
+/**
+ * Seats the catalogue had taken beyond a new, smaller capacity of the launch's rocket: the booking copies had not
+ * caught up when the change was allowed. The catalogue keeps every taken seat; the supplier sees this to resolve it.
+ */
+export interface CapacityConflict {
+  seatsTaken: number;
+  capacity: number;
+  /** The launch version whose capacity met the taken seats. */
+  version: number;
+  /** ISO 8601, when the catalogue found it. */
+  at: string;
+}
+
 export const Launch = defineEntity({
   name: 'Launch',
   tableName: 'launch',
@@ -34,6 +47,8 @@ export const Launch = defineEntity({
     slug: p.string().length(200).unique(),
     /** Bumped on every change so the catalogue copy never applies a stale update over a newer one. */
     version: p.integer().default(1),
+    /** Written by the Job Scheduler when it applies the launch to the catalogue; null when there is none. */
+    capacityConflict: p.json<CapacityConflict>().nullable(),
     statusHistory: () => p.oneToMany(LaunchStatusChange).mappedBy('launch').orderBy({ changedAt: 'asc' }),
     ...timestamps(),
   },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LaunchStatus } from './status.ts';
-import { canEditTerms, changeLaunchStatus, confirmsByOccupancy, type StatusChange } from './status-machine.ts';
+import {
+  availableStatusChanges,
+  canEditTerms,
+  changeLaunchStatus,
+  confirmsByOccupancy,
+  type StatusChange,
+} from './status-machine.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
@@ -49,7 +55,7 @@ const refused: [LaunchStatus, StatusChange, string, Partial<{ launchDate: Date; 
   ],
   ['scheduled', { to: 'launched' }, 'Only a confirmed launch can be marked as launched.', { launchDate: days(-1) }],
   ['delayed', { to: 'launched' }, 'Only a confirmed launch can be marked as launched.', { launchDate: days(-1) }],
-  ['confirmed', { to: 'launched' }, 'A launch can be marked as launched only on or after its launch date.'],
+  ['confirmed', { to: 'launched' }, 'Can be marked as launched from 25 Dec 2026, 12:00 UTC, its launch date.'],
 ];
 
 describe('the launch status machine', () => {
@@ -90,5 +96,39 @@ describe('the launch status machine', () => {
     expect(confirmsByOccupancy(launch('scheduled', { confirmedSeats: 4 }))).toBe(true);
     expect(confirmsByOccupancy(launch('scheduled', { confirmedSeats: 3 }))).toBe(false);
     expect(confirmsByOccupancy(launch('delayed', { confirmedSeats: 9 }))).toBe(false);
+  });
+
+  it('offers a confirmed launch no "mark as launched" before its date, and says from when', () => {
+    expect(availableStatusChanges(launch('confirmed', { confirmedSeats: 4 }), now)).toEqual({
+      confirmed: { allowed: false, reason: 'This launch is already confirmed.' },
+      delayed: { allowed: true },
+      aborted: { allowed: true },
+      economicAbort: {
+        allowed: false,
+        reason: 'A launch cannot be aborted for economic reasons once its confirmed seats reach the minimum.',
+      },
+      launched: { allowed: false, reason: 'Can be marked as launched from 25 Dec 2026, 12:00 UTC, its launch date.' },
+    });
+    expect(availableStatusChanges(launch('confirmed', { launchDate: now }), now).launched).toEqual({ allowed: true });
+    const september = new Date('2027-09-03T04:05:00Z');
+    expect(availableStatusChanges(launch('confirmed', { launchDate: september }), now).launched).toEqual({
+      allowed: false,
+      reason: 'Can be marked as launched from 3 Sep 2027, 04:05 UTC, its launch date.',
+    });
+  });
+
+  it('offers a launched or aborted launch no change at all', () => {
+    for (const status of ['launched', 'aborted'] as const) {
+      const offered = Object.values(availableStatusChanges(launch(status), now));
+      expect(offered.every((change) => !change.allowed)).toBe(true);
+    }
+  });
+
+  it('refuses exactly what it does not offer', () => {
+    for (const [status, change, overrides] of allowed) {
+      const offered = availableStatusChanges(launch(status, overrides), now);
+      const key = change.to === 'aborted' && change.reason === 'economic' ? 'economicAbort' : change.to;
+      expect(offered[key]).toEqual({ allowed: true });
+    }
   });
 });

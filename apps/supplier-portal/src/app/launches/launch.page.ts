@@ -28,7 +28,7 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
             {{ l.rocket.name }} · {{ l.spaceport }} · {{ price(l.pricePerSeatCents, l.currency) }} a seat
           </p>
         </div>
-        @if (l.status === 'scheduled') {
+        @if (l.termsEditable) {
           <a class="ab-button ab-button--secondary" [routerLink]="['/launches', l.id, 'edit']">Edit terms</a>
         }
       </div>
@@ -36,6 +36,18 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
 
       <section class="ab-panel ab-section" aria-labelledby="occupancy-title">
         <h2 id="occupancy-title">Occupancy</h2>
+        @if (l.capacityConflict; as conflict) {
+          <div class="ab-notice ab-notice--error" role="alert">
+            <p>
+              <strong>Capacity conflict:</strong> {{ conflict.seatsTaken }} seats were already held or sold when
+              {{ l.rocket.name }} went down to {{ conflict.capacity }} seats.
+            </p>
+            <p>
+              Travelers keep their seats and no more are sold. Give {{ l.rocket.name }} at least
+              {{ conflict.seatsTaken }} seats again, or move this launch to a larger rocket.
+            </p>
+          </div>
+        }
         <dl class="ab-facts">
           <div>
             <dt>Confirmed seats</dt>
@@ -63,24 +75,30 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
         }
       </section>
 
-      @if (l.status !== 'aborted' && l.status !== 'launched') {
-        <section class="ab-panel ab-section" aria-labelledby="status-title">
-          <h2 id="status-title">Change the status</h2>
+      @let can = l.statusChanges;
+      <section class="ab-panel ab-section" aria-labelledby="status-title">
+        <h2 id="status-title">Change the status</h2>
+        @if (!can.delayed.allowed) {
+          <p class="ab-notice">{{ can.delayed.reason }}</p>
+        } @else {
           @if (problemSaid(); as message) {
             <p class="ab-notice ab-notice--error" role="alert">{{ message }}</p>
           }
           <div class="ab-actions">
-            @if (l.status === 'scheduled' || l.status === 'delayed') {
+            @if (can.confirmed.allowed) {
               <button type="button" (click)="change({ to: 'confirmed' }, 'Confirmed the launch.')">
                 Confirm launch
               </button>
             }
-            @if (l.status === 'confirmed') {
+            @if (can.launched.allowed) {
               <button type="button" (click)="change({ to: 'launched' }, 'Marked as launched.')">
                 Mark as launched
               </button>
             }
           </div>
+          @if (!can.launched.allowed && l.status === 'confirmed') {
+            <p class="ab-hint">{{ can.launched.reason }}</p>
+          }
 
           <form class="ab-form ab-subform" (ngSubmit)="delay()" aria-labelledby="delay-title">
             <h3 id="delay-title">Delay</h3>
@@ -120,11 +138,21 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
             <div class="ab-form-row">
               <div class="ab-field">
                 <label for="abort-reason">Reason</label>
-                <select id="abort-reason" name="abortReason" [(ngModel)]="abortReason">
+                <select
+                  id="abort-reason"
+                  name="abortReason"
+                  [(ngModel)]="abortReason"
+                  [attr.aria-describedby]="can.economicAbort.allowed ? null : 'economic-unavailable'"
+                >
                   @for (reason of abortReasons; track reason) {
-                    <option [value]="reason">{{ reason }}</option>
+                    <option [value]="reason" [disabled]="reason === 'economic' && !can.economicAbort.allowed">
+                      {{ reason }}
+                    </option>
                   }
                 </select>
+                @if (!can.economicAbort.allowed) {
+                  <p class="ab-hint" id="economic-unavailable">{{ can.economicAbort.reason }}</p>
+                }
               </div>
               <div class="ab-field">
                 <label for="abort-note">Note (optional)</label>
@@ -144,8 +172,8 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
               }
             </div>
           </form>
-        </section>
-      }
+        }
+      </section>
 
       <section class="ab-panel ab-section" aria-labelledby="history-title">
         <h2 id="history-title">Status history</h2>

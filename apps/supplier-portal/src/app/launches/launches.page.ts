@@ -98,6 +98,9 @@ type Sort = 'launchDate' | 'missionName' | 'status';
                 <td>{{ launch.rocket.name }}</td>
                 <td>
                   <span [class]="badge[launch.status]">{{ labels[launch.status] }}</span>
+                  @if (launch.capacityConflict) {
+                    <span class="ab-badge ab-badge--bad">Capacity conflict</span>
+                  }
                 </td>
                 <td class="ab-number">
                   {{ launch.occupancy.confirmedSeats }} / {{ launch.occupancy.minimum }}

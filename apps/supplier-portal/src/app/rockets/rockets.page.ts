@@ -94,7 +94,9 @@ import { RocketFormComponent, type RocketFields } from './rocket-form.component'
                         >
                           Edit
                         </button>
-                        @if (confirming() === rocket.id) {
+                        @if (!rocket.deactivation.allowed) {
+                          <span class="ab-hint">{{ rocket.deactivation.reason }}</span>
+                        } @else if (confirming() === rocket.id) {
                           <button type="button" class="ab-button--danger" (click)="deactivate(rocket)">
                             Yes, deactivate {{ rocket.name }}
                           </button>

@@ -25,6 +25,9 @@ export interface CatalogueEntry {
 
 const upcomingStatuses: LaunchStatus[] = ['scheduled', 'confirmed', 'delayed'];
 
+/** All a catalogue read needs: the Customer DB and the clock (partners read it too, without a customer context). */
+export type CatalogueReader = Pick<CustomerContext, 'customerDb' | 'now'>;
+
 const entryOf = (launch: CatalogueLaunch, now: Date): CatalogueEntry => ({
   id: launch.id,
   slug: launch.slug,
@@ -44,7 +47,7 @@ const entryOf = (launch: CatalogueLaunch, now: Date): CatalogueEntry => ({
 
 /** Launches that have not flown and are not cancelled, filtered, soonest (or cheapest) first. */
 export async function listUpcomingLaunches(
-  ctx: CustomerContext,
+  ctx: CatalogueReader,
   input: z.infer<typeof listCatalogueInput>,
 ): Promise<CatalogueEntry[]> {
   const now = ctx.now();
@@ -73,7 +76,7 @@ export async function listUpcomingLaunches(
 }
 
 /** One launch of the catalogue by its address, with its status history. */
-export async function launchBySlug(ctx: CustomerContext, slug: string) {
+export async function launchBySlug(ctx: CatalogueReader, slug: string) {
   const launch = await ctx.customerDb.findOne(CatalogueLaunch, { slug });
   if (!launch) throw new TRPCError({ code: 'NOT_FOUND', message: 'This launch is not in the catalogue (any more).' });
   return {

@@ -1,6 +1,12 @@
 /** Reading an agency's launches: the filtered, sorted, paged list; one launch with its history and occupancy. */
 import { BookingCopy, Launch, LaunchStatusChange, type OperationalEntityManager } from '@astro/db/operational';
-import type { BookingStatus, Currency, LaunchStatus } from '@astro/domain';
+import {
+  availableStatusChanges,
+  canEditTerms,
+  type BookingStatus,
+  type Currency,
+  type LaunchStatus,
+} from '@astro/domain';
 import type { z } from 'zod';
 import { TRPCError } from '../../trpc.ts';
 import type { SupplierContext } from '../context.ts';
@@ -62,6 +68,8 @@ const summary = (launch: Launch, occupancy: Occupancy) => ({
   currency: launch.currency as Currency,
   rocket: { id: launch.rocket.id, name: launch.rocket.name },
   occupancy,
+  /** Seats the catalogue kept beyond the rocket's capacity, until the supplier resolves it. */
+  capacityConflict: launch.capacityConflict ?? null,
 });
 export type AgencyLaunch = ReturnType<typeof summary>;
 
@@ -104,9 +112,19 @@ export async function getAgencyLaunch(ctx: AgencyContext, id: string) {
     occupancyOf(em, [launch]),
     em.find(LaunchStatusChange, { launch: launch.id }, { orderBy: { changedAt: 'asc', id: 'asc' } }),
   ]);
-  return {
-    ...summary(launch, occupancy.get(launch.id)!),
+  const launchOccupancy = occupancy.get(launch.id)!;
+  const state = {
+    status: launch.status,
+    launchDate: launch.launchDate,
     minimumPassengers: launch.minimumPassengers,
+    confirmedSeats: launchOccupancy.confirmedSeats,
+  };
+  return {
+    ...summary(launch, launchOccupancy),
+    minimumPassengers: launch.minimumPassengers,
+    /** What the portal may offer now, by the same rules the commands enforce, with the reason for each it may not. */
+    statusChanges: availableStatusChanges(state, ctx.now()),
+    termsEditable: canEditTerms(launch.status),
     history: history.map((change) => ({
       from: change.fromStatus as LaunchStatus | null,
       to: change.toStatus as LaunchStatus,

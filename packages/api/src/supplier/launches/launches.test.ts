@@ -222,7 +222,7 @@ describe('supplier launches and rockets', () => {
     const { id } = await as(agencyA).launches.schedule(terms(rocketId, 33));
     await expect(as(agencyA).rockets.deactivate({ rocketId })).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: expect.stringMatching(/has 1 upcoming launch; move or abort it first\.$/),
+      message: expect.stringMatching(/ cannot be deactivated\. Has 1 launch ahead; move or abort it first\.$/),
     });
     await expect(
       as(agencyA).rockets.update({ rocketId, name: 'Shrunk', capacity: 2, range: 'orbit' }),

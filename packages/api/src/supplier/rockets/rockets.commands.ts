@@ -1,9 +1,10 @@
 /** Changing an agency's fleet: every rule of SPEC.md §3 for rockets, for any client of the API. */
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { announceLaunchChange, Launch, Rocket, type OperationalEntityManager } from '@astro/db/operational';
-import { canReach, destinationLabels } from '@astro/domain';
+import { canReach, capacityProblem, destinationLabels, rocketDeactivation } from '@astro/domain';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { SupplierContext } from '../context.ts';
+import { occupancyOf } from '../launches/launches.queries.ts';
 import type { z } from 'zod';
 import type { rocketFields } from './rockets.schemas.ts';
 
@@ -42,10 +43,17 @@ export async function updateRocket(ctx: AgencyContext, id: string, fields: Rocke
       const rocket = await ownRocket(em, ctx, id);
       const future = await em.find(Launch, { rocket: rocket.id, status: upcoming, launchDate: { $gt: ctx.now() } });
       const problems: Record<string, string> = {};
-      const tooFew = future.filter((launch) => launch.minimumPassengers > fields.capacity);
-      if (tooFew.length)
-        problems['capacity'] =
-          `${tooFew[0]!.missionName} needs at least ${Math.max(...tooFew.map((l) => l.minimumPassengers))} seats.`;
+      // Seats held or sold, as far as the booking copies know: a smaller rocket never takes them away.
+      const occupancy = await occupancyOf(em, future);
+      const tooSmall = capacityProblem(
+        fields.capacity,
+        future.map((launch) => {
+          const { confirmedSeats, heldSeats } = occupancy.get(launch.id)!;
+          const { missionName, minimumPassengers } = launch;
+          return { missionName, minimumPassengers, seatsTaken: confirmedSeats + heldSeats };
+        }),
+      );
+      if (tooSmall) problems['capacity'] = tooSmall;
       const unreachable = future.find((launch) => !canReach(fields.range, launch.destination));
       if (unreachable)
         problems['range'] =
@@ -71,11 +79,17 @@ export async function updateRocket(ctx: AgencyContext, id: string, fields: Rocke
 export async function deactivateRocket(ctx: AgencyContext, id: string) {
   return ctx.operationalDb.transactional(async (em) => {
     const rocket = await ownRocket(em, ctx, id);
-    const future = await em.count(Launch, { rocket: rocket.id, status: upcoming, launchDate: { $gt: ctx.now() } });
-    if (future > 0)
+    if (!rocket.active) return { id: rocket.id, active: false };
+    const upcomingLaunches = await em.count(Launch, {
+      rocket: rocket.id,
+      status: upcoming,
+      launchDate: { $gt: ctx.now() },
+    });
+    const deactivation = rocketDeactivation({ active: true, upcomingLaunches });
+    if (!deactivation.allowed)
       throw new TRPCError({
         code: 'PRECONDITION_FAILED',
-        message: `${rocket.name} has ${future} upcoming ${future === 1 ? 'launch' : 'launches'}; move or abort ${future === 1 ? 'it' : 'them'} first.`,
+        message: `${rocket.name} cannot be deactivated. ${deactivation.reason}`,
       });
     rocket.active = false;
     await em.flush();

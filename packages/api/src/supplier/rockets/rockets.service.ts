@@ -1,5 +1,5 @@
 import { Agency, Rocket } from '@astro/db/operational';
-import type { Range } from '@astro/domain';
+import { rocketDeactivation, type Availability, type Range } from '@astro/domain';
 import { TRPCError } from '../../trpc.ts';
 import type { SupplierContext } from '../context.ts';
 
@@ -10,6 +10,8 @@ export interface AgencyRocket {
   range: Range;
   active: boolean;
   upcomingLaunches: number;
+  /** Whether the portal may offer to deactivate it, and if not, why. */
+  deactivation: Availability;
 }
 
 export async function listAgencyRockets(
@@ -35,13 +37,17 @@ export async function listAgencyRockets(
   const upcomingByRocket = new Map(upcoming.map((row) => [row.rocket_id, Number(row.total)]));
   return {
     agency: { id: agency.id, name: agency.displayName },
-    rockets: rockets.map((rocket) => ({
-      id: rocket.id,
-      name: rocket.name,
-      capacity: rocket.capacity,
-      range: rocket.range,
-      active: rocket.active,
-      upcomingLaunches: upcomingByRocket.get(rocket.id) ?? 0,
-    })),
+    rockets: rockets.map((rocket) => {
+      const upcomingLaunches = upcomingByRocket.get(rocket.id) ?? 0;
+      return {
+        id: rocket.id,
+        name: rocket.name,
+        capacity: rocket.capacity,
+        range: rocket.range,
+        active: rocket.active,
+        upcomingLaunches,
+        deactivation: rocketDeactivation({ active: rocket.active, upcomingLaunches }),
+      };
+    }),
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@astro/logging';
-import { Agency, Rocket } from '@astro/db/operational';
+import { Agency, BookingCopy, Rocket, SyncOutboxMessage } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { viewerAs } from '../../personas.test-support.ts';
@@ -44,5 +44,57 @@ describe('supplier rockets.list', () => {
       code: 'FORBIDDEN',
       message: 'Your supplier account is not linked to an agency yet.',
     });
+  });
+
+  it('refuses to cut a rocket below the seats a launch has held or sold, naming the launch, and changes nothing', async () => {
+    const em = test.stores.operational.em.fork();
+    const agency = await em.findOneOrFail(Agency, { displayName: 'Orbital Horizons' });
+    const supplier = callerFor(agency.id);
+    const { id: rocketId } = await supplier.rockets.create({ name: 'Petrel', capacity: 8, range: 'orbit' });
+    const { id: launchId } = await supplier.launches.schedule({
+      rocketId,
+      missionName: 'Full House',
+      destination: 'orbit',
+      spaceport: 'Cape Canaveral SLC-40',
+      launchDate: new Date(now.getTime() + 60 * 86_400_000),
+      pricePerSeatCents: 300_000_00,
+      minimumPassengers: 2,
+    });
+    // The booking copies as the sync job writes them: three seats sold, two held.
+    for (const [seats, status] of [
+      [3, 'confirmed'],
+      [2, 'held'],
+      [1, 'cancelled'],
+    ] as const)
+      em.create(BookingCopy, {
+        id: crypto.randomUUID(),
+        launch: launchId,
+        customerId: crypto.randomUUID(),
+        customerName: 'Valentina Tereshkova',
+        customerEmail: 'valentina@example.com',
+        seats,
+        passengers: [],
+        unitPriceCents: 300_000_00,
+        totalCents: seats * 300_000_00,
+        status,
+        version: 1,
+        bookedAt: now,
+      });
+    await em.flush();
+    const announced = await em.count(SyncOutboxMessage, { entityId: launchId });
+
+    await expect(
+      supplier.rockets.update({ rocketId, name: 'Petrel', capacity: 4, range: 'orbit' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Full House has 5 seats held or sold; the rocket needs at least 5.',
+      cause: { issues: [{ path: ['capacity'], message: expect.stringContaining('Full House') }] },
+    });
+    const fresh = test.stores.operational.em.fork();
+    expect((await fresh.findOneOrFail(Rocket, rocketId)).capacity).toBe(8);
+    expect(await fresh.count(SyncOutboxMessage, { entityId: launchId })).toBe(announced);
+
+    await supplier.rockets.update({ rocketId, name: 'Petrel', capacity: 5, range: 'orbit' });
+    expect((await test.stores.operational.em.fork().findOneOrFail(Rocket, rocketId)).capacity).toBe(5);
   });
 });

@@ -2,11 +2,18 @@
  * A booking change from the Customer DB, applied to its copy in the Operational DB (suppliers' manifests,
  * employees' booking screens, occupancy). The copy moves only forward in version; in the same transaction,
  * confirmed seats that reach a scheduled launch's minimum confirm the launch (SPEC.md §3), which is
- * announced back to the catalogue through the outbox like any launch change.
+ * announced back to the catalogue through the outbox like any launch change; seats given back on a launch with
+ * a capacity conflict announce it again too.
  */
 import { LockMode } from '@mikro-orm/core';
 import type { PaymentRecord, RefundRecord } from '@astro/db/customer';
-import { Launch, recordStatusChange, type OperationalEntityManager, type OperationalOrm } from '@astro/db/operational';
+import {
+  announceLaunchChange,
+  Launch,
+  recordStatusChange,
+  type OperationalEntityManager,
+  type OperationalOrm,
+} from '@astro/db/operational';
 import { queueEmail, type MongoEntityManager } from '@astro/db/system';
 import { changeLaunchStatus, confirmsByOccupancy, type BookingStatus, type Currency } from '@astro/domain';
 import type { TemplateData } from '@astro/mail';
@@ -72,6 +79,7 @@ export async function applyBookingToCopy(
     );
     if (written.length === 0) return 'stale';
     if (booking.status === 'confirmed') await confirmLaunchAtMinimum(em, booking.launchId);
+    if (booking.status === 'cancelled' || booking.status === 'expired') await refitOverfullLaunch(em, booking.launchId);
     if (booking.status === 'confirmed' || booking.status === 'cancelled')
       await tellCustomerAndAgency(em, system, message.entityId, booking, refundedCents, now);
     return 'applied';
@@ -155,6 +163,17 @@ async function tellCustomerAndAgency(
     },
     now,
   );
+}
+
+/**
+ * Seats came back on a launch whose catalogue kept more seats than its rocket has (a capacity conflict): the launch
+ * is announced again, so the catalogue shrinks back towards the rocket's capacity instead of selling those seats.
+ */
+async function refitOverfullLaunch(em: OperationalEntityManager, launchId: string): Promise<void> {
+  const launch = await em.findOneOrFail(Launch, launchId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!launch.capacityConflict) return;
+  launch.version += 1;
+  await announceLaunchChange(em, launch);
 }
 
 async function confirmLaunchAtMinimum(em: OperationalEntityManager, launchId: string): Promise<void> {

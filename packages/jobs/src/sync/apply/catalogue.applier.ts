@@ -1,13 +1,16 @@
 /**
  * A launch change from the Operational DB, applied to the launch catalogue in the Customer DB. Everything
  * but the seat counts follows the Operational DB; seatsLeft moves only by a change of capacity, in the same
- * conditional update, so holds taken meanwhile are never lost. A version older than the copy's is ignored.
+ * conditional update, so holds taken meanwhile are never lost, and never below the seats already taken: a
+ * capacity under them (allowed while the booking copies lagged) keeps them, and the launch in the Operational
+ * DB is told of the conflict for its supplier. A version older than the copy's is ignored.
  * The e-mails a change calls for are owed from the moment the copy is written (the copy counts what it has told)
  * and are queued after every apply, stale or not: a process that dies in between loses none, and queuing by
  * dedupe key never sends one twice.
  */
 import { Booking, CatalogueLaunch, Customer, type CatalogueStatusChange } from '@astro/db/customer';
-import type { CatalogueFields } from '@astro/db/operational';
+import type { CapacityConflict, CatalogueFields, OperationalOrm } from '@astro/db/operational';
+import { seatsAfterResize } from '@astro/domain';
 import { queueEmail, type MongoEntityManager } from '@astro/db/system';
 import type { TemplateData } from '@astro/mail';
 import type { ApplyOutcome } from './sync-apply.ts';
@@ -52,20 +55,26 @@ export async function applyLaunchToCatalogue(
   system: MongoEntityManager,
   payload: Record<string, unknown>,
   now: Date,
+  operational: OperationalOrm,
 ): Promise<ApplyOutcome> {
-  const outcome = await writeToCatalogue(em, payload, now);
+  const outcome = await writeToCatalogue(em, payload, now, operational);
   await tellWhatIsOwed(em, system, String(payload['id']), now);
   return outcome;
 }
 
-async function writeToCatalogue(em: MongoEntityManager, payload: Record<string, unknown>, now: Date) {
+async function writeToCatalogue(
+  em: MongoEntityManager,
+  payload: Record<string, unknown>,
+  now: Date,
+  operational: OperationalOrm,
+) {
   const { id, ...fields } = fieldsOf(payload);
   const catalogue = catalogueOf(em);
   // A few tries: a concurrent apply of another version may win the race, and then this one is re-judged.
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await catalogue.findOne(
       { _id: id },
-      { projection: { sourceVersion: 1, capacity: 1, statusHistory: 1, statusChangesTold: 1 } },
+      { projection: { sourceVersion: 1, capacity: 1, seatsLeft: 1, statusHistory: 1, statusChangesTold: 1 } },
     );
     if (!current) {
       const inserted = await catalogue
@@ -89,20 +98,40 @@ async function writeToCatalogue(em: MongoEntityManager, payload: Record<string, 
       if (inserted) return 'applied';
       continue;
     }
-    if (current.sourceVersion >= fields.sourceVersion) return 'stale';
+    if (current.sourceVersion > fields.sourceVersion) return 'stale';
+    if (current.sourceVersion === fields.sourceVersion) {
+      // Applied before, perhaps by a scheduler that died before telling the Operational DB of a conflict.
+      await noteCapacityConflict(operational, { id, ...fields }, current.capacity, now);
+      return 'stale';
+    }
     // A copy from before the count was kept has told everything in its history so far.
     const startCount =
       current.statusChangesTold === null || current.statusChangesTold === undefined
         ? { statusChangesTold: current.statusHistory.length }
         : {};
+    const seats = seatsAfterResize(fields.capacity, current.capacity - current.seatsLeft);
     const updated = await catalogue.updateOne(
-      { _id: id, sourceVersion: current.sourceVersion, capacity: current.capacity },
-      {
-        $set: { ...fields, updatedAt: now, ...startCount },
-        $inc: { seatsLeft: fields.capacity - current.capacity },
-      },
+      seats.conflict
+        ? // Seats are given back and taken meanwhile: the clamp holds only for the seats left it was judged on.
+          { _id: id, sourceVersion: current.sourceVersion, capacity: current.capacity, seatsLeft: current.seatsLeft }
+        : // Holds taken meanwhile add up with the change, as long as they leave it enough seats to cut.
+          {
+            _id: id,
+            sourceVersion: current.sourceVersion,
+            capacity: current.capacity,
+            seatsLeft: { $gte: current.capacity - fields.capacity },
+          },
+      seats.conflict
+        ? { $set: { ...fields, capacity: seats.capacity, seatsLeft: 0, updatedAt: now, ...startCount } }
+        : {
+            $set: { ...fields, updatedAt: now, ...startCount },
+            $inc: { seatsLeft: fields.capacity - current.capacity },
+          },
     );
-    if (updated.modifiedCount === 1) return 'applied';
+    if (updated.modifiedCount === 1) {
+      await noteCapacityConflict(operational, { id, ...fields }, seats.capacity, now);
+      return 'applied';
+    }
   }
   throw new Error(`The catalogue entry of launch ${id} kept changing while it was being updated`);
 }
@@ -128,6 +157,39 @@ async function tellWhatIsOwed(em: MongoEntityManager, system: MongoEntityManager
     { _id: id, statusChangesTold: { $lt: launch.statusHistory.length } },
     { $set: { statusChangesTold: launch.statusHistory.length } },
   );
+}
+
+/**
+ * Tells the launch in the Operational DB whether this version's capacity met more seats taken than it has (the
+ * catalogue kept `catalogueCapacity` seats), or clears an older conflict. Idempotent, and never lets an older
+ * version's note replace a newer one's.
+ */
+async function noteCapacityConflict(
+  operational: OperationalOrm,
+  launch: CatalogueFields,
+  catalogueCapacity: number,
+  now: Date,
+) {
+  const em = operational.em.fork();
+  if (catalogueCapacity > launch.capacity) {
+    const conflict: CapacityConflict = {
+      seatsTaken: catalogueCapacity,
+      capacity: launch.capacity,
+      version: launch.sourceVersion,
+      at: now.toISOString(),
+    };
+    await em.execute(
+      `update launch set capacity_conflict = ?::jsonb
+       where id = ? and (capacity_conflict is null or (capacity_conflict->>'version')::int < ?)`,
+      [JSON.stringify(conflict), launch.id, launch.sourceVersion],
+    );
+  } else {
+    await em.execute(
+      `update launch set capacity_conflict = null
+       where id = ? and capacity_conflict is not null and (capacity_conflict->>'version')::int < ?`,
+      [launch.id, launch.sourceVersion],
+    );
+  }
 }
 
 /** A new launch: VIP travelers hear of it first (SPEC.md §7). */

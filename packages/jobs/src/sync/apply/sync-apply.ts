@@ -43,6 +43,7 @@ function applierFor(targets: SyncTargets, message: Message, now: Date): () => Pr
           targets.system.em.fork() as MongoEntityManager,
           message.payload,
           now,
+          targets.operational,
         );
     case 'booking.changed':
       return () =>
