@@ -28,8 +28,8 @@ import { openTestStores, type TestStores } from '../../../scripts/test-support/s
 import { serve } from './host.test-support.ts';
 import { TestBrowser } from './sessions/browser.test-support.ts';
 
-/** Per procedure; about 40 s for the whole file on two cores. */
-const runsPerProcedure = 30;
+/** Per procedure: about 2,500 requests, 30 s for the whole file on two cores. */
+const runsPerProcedure = 60;
 
 /** Every procedure of a router with its dotted path, read from the router itself. */
 function proceduresOf(router: AnyRouter): { path: string; type: 'query' | 'mutation' }[] {

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AdminRouter, CustomerRouter, OpsRouter, SupplierRouter } from '@astro/api';
 import { hashPassword } from '@astro/auth';
-import { demoAgencies, demoEmployees, demoPassword, seedDemoWorld } from '@astro/db/seed';
+import { Booking } from '@astro/db/customer';
+import { demoAgencies, demoEmployees, demoPassword, demoTravelerEmails, seedDemoWorld } from '@astro/db/seed';
 import { LogEntry, systemLogSink, User, type WebApp } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
+import { unprintableMessage } from '../../../packages/api/src/text.ts';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { serve } from './host.test-support.ts';
 import { TestBrowser } from './sessions/browser.test-support.ts';
@@ -123,6 +125,64 @@ describe('the host', () => {
     });
     expect(response.status).toBe(403);
     expect(await test.stores.system.em.fork().count(User, { email: 'mallory@evil.example' })).toBe(0);
+  });
+
+  describe('text with a NUL character in it', () => {
+    type Refusal = { error: { data: { httpStatus: number; fieldErrors: Record<string, string> } } };
+    const hold = (cookie: string, body: object) =>
+      fetch(`${host.url}/api/customer/bookings.hold`, {
+        method: 'POST',
+        headers: { cookie, origin: host.url, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const bookableLaunch = async () => {
+      const customer = createTRPCClient<CustomerRouter>({
+        links: [httpBatchLink({ url: `${host.url}/api/customer` })],
+      });
+      const { launches } = await customer.catalogue.list.query({ minSeatsLeft: 2 });
+      return launches[0]!;
+    };
+
+    it('is refused in a launch address with a message, not a server error', async () => {
+      const input = encodeURIComponent(JSON.stringify({ slug: 'moon-\u0000-landing' }));
+      const response = await fetch(`${host.url}/api/customer/catalogue.launch?input=${input}`);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Refusal).error.data.fieldErrors).toEqual({ slug: unprintableMessage });
+    });
+
+    it('is refused in an idempotency key, and no booking is made', async () => {
+      const { cookie } = await signedIn('customer', demoTravelerEmails[2]!);
+      const launch = await bookableLaunch();
+      const bookings = () => test.stores.customer.em.fork().count(Booking, {});
+      const before = await bookings();
+      const response = await hold(cookie, { launchId: launch.id, seats: 1, idempotencyKey: 'hold-\u0000-12345678' });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Refusal).error.data.fieldErrors).toEqual({
+        idempotencyKey: unprintableMessage,
+      });
+      expect(await bookings()).toBe(before);
+    });
+
+    it("is refused in a passenger's name, and the booking keeps no passenger", async () => {
+      const { cookie } = await signedIn('customer', demoTravelerEmails[3]!);
+      const launch = await bookableLaunch();
+      const held = (await (
+        await hold(cookie, { launchId: launch.id, seats: 1, idempotencyKey: crypto.randomUUID() })
+      ).json()) as {
+        result: { data: { bookingId: string } };
+      };
+      const { bookingId } = held.result.data;
+      const response = await fetch(`${host.url}/api/customer/bookings.passengers`, {
+        method: 'POST',
+        headers: { cookie, origin: host.url, 'content-type': 'application/json' },
+        body: JSON.stringify({ bookingId, passengers: [{ name: 'Ada \u0000Lovelace', birthDate: '1990-04-21' }] }),
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Refusal).error.data.fieldErrors).toEqual({
+        'passengers.0.name': unprintableMessage,
+      });
+      expect((await test.stores.customer.em.fork().findOneOrFail(Booking, bookingId)).passengers).toEqual([]);
+    });
   });
 
   it('answers an unknown API path with a JSON 404', async () => {

@@ -8,6 +8,8 @@ import { z } from 'zod';
 /** C0 and C1 control characters, DEL included; a multi-line field may still hold tabs and line breaks. */
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/u;
 const controlCharacterBesidesLineBreaks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+/** Half of a surrogate pair without its other half (not `isWellFormed`: the apps' browser targets lack it). */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const unprintableMessage = 'Remove the invisible control characters from this text.';
 export const brokenCharacterMessage = 'This text has a broken character in it; please type it again.';
@@ -28,5 +30,5 @@ export function text({ max, tooLong = `Use at most ${max} characters.`, multilin
     .string({ error: 'Enter text here.' })
     .max(max, tooLong)
     .refine((value) => !unprintable.test(value), unprintableMessage)
-    .refine((value) => value.isWellFormed(), brokenCharacterMessage);
+    .refine((value) => !loneSurrogate.test(value), brokenCharacterMessage);
 }
