@@ -114,6 +114,8 @@ describe('the host', () => {
     for (const component of components) {
       expect(component).toMatchObject({ up: true, problem: null, latencyMs: expect.any(Number) });
     }
+    // Operators see where each database is; /readyz tells nobody else.
+    expect(components[0]!.target).toBe(`PostgreSQL ${new URL(test.config.databaseUrl).host}`);
   });
 
   it('refuses a change to data sent from another site', async () => {
@@ -183,6 +185,35 @@ describe('the host', () => {
       });
       expect((await test.stores.customer.em.fork().findOneOrFail(Booking, bookingId)).passengers).toEqual([]);
     });
+  });
+
+  it('tells browsers and proxies to keep no API answer, nor anything answered to a request with a session', async () => {
+    const { cookie } = await signedIn('customer', demoTravelerEmails[4]!);
+    const input = encodeURIComponent(JSON.stringify({}));
+    for (const [path, headers] of [
+      [`/api/customer/catalogue.list?input=${input}`, {}],
+      ['/api/customer/me', { cookie }],
+      ['/api/customer/bookings.mine', { cookie }],
+      ['/api/customer/bookings.mine', {}],
+      ['/api/nowhere', {}],
+      ['/healthz', { cookie }],
+    ] as const) {
+      const response = await fetch(`${host.url}${path}`, { headers });
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
+    expect((await fetch(`${host.url}/healthz`)).headers.get('cache-control')).toBeNull();
+  });
+
+  it('refuses a request body that is not JSON, or too large, with a 4xx', async () => {
+    const { cookie } = await signedIn('customer', demoTravelerEmails[5]!);
+    const post = (body: string) =>
+      fetch(`${host.url}/api/customer/bookings.hold`, {
+        method: 'POST',
+        headers: { cookie, origin: host.url, 'content-type': 'application/json' },
+        body,
+      });
+    expect((await post('{"launchId": NaN}')).status).toBe(400);
+    expect((await post(JSON.stringify({ idempotencyKey: 'x'.repeat(2 * 1024 * 1024) }))).status).toBe(413);
   });
 
   it('answers an unknown API path with a JSON 404', async () => {
