@@ -141,6 +141,23 @@ describe('every procedure, fuzzed over HTTP as every kind of person', () => {
       if (email) for (const app of webApps) await browser.signIn(app, email, demoPassword);
       cookies[persona] = browser.cookieHeader();
     }
+    // Each person is who the fuzz says: otherwise every call would stop at authorization as a visitor's.
+    const ownApp: Record<Persona, RouterName> = {
+      visitor: 'customer',
+      customer: 'customer',
+      'another customer': 'customer',
+      'supplier of A': 'supplier',
+      'supplier of B': 'supplier',
+      support: 'admin',
+      finance: 'admin',
+      admin: 'admin',
+      operator: 'ops',
+    };
+    for (const persona of personas) {
+      const response = await fetch(`${host.url}/api/${ownApp[persona]}/me`, { headers: { cookie: cookies[persona] } });
+      const me = ((await response.json()) as { result: { data: { email?: string } | null } }).result.data;
+      expect(me?.email ?? null, persona).toBe(accounts[persona]);
+    }
     before = await countEverything(databases.stores);
   }, 120_000);
   afterAll(async () => {
