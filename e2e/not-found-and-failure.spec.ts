@@ -1,5 +1,5 @@
 /** An address no app has a page for gets that app's 404 page; an unexpected failure gets its failure page. */
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
@@ -47,6 +47,29 @@ test('an address that cannot be decoded is refused as a bad request, not a serve
   const response = await request.get('/launches/%E0%A4%A');
   expect(response.status()).toBe(400);
   expect(await response.text()).toBe('This address is not valid. Check the link and try again.');
+});
+
+test('a Host header no address can hold is refused as a bad request, not a server failure', async ({ baseURL }) => {
+  for (const hostHeader of ['[', 'localhost:99999']) {
+    const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      const call = request(
+        {
+          host: '127.0.0.1',
+          port: Number(new URL(baseURL!).port),
+          path: '/',
+          headers: { host: hostHeader },
+          setHost: false,
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode, body }));
+        },
+      );
+      call.on('error', reject).end();
+    });
+    expect(answer, hostHeader).toEqual({ status: 400, body: 'This request has no valid Host header.' });
+  }
 });
 
 test('personal pages are never stored by the browser; the public catalogue may be', async ({ page, request }) => {

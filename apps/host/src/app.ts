@@ -33,15 +33,10 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.disable('x-powered-by');
   app.use(securityHeaders({ publicUrl: options.publicUrl }));
   app.use(correlate);
-  // The apps' routers decode the path and fail on a malformed escape such as %E0%A4%A: refuse it here.
   app.use((req, res, next) => {
-    try {
-      decodeURIComponent(req.path);
-    } catch {
-      res.status(400).type('text/plain').send('This address is not valid. Check the link and try again.');
-      return;
-    }
-    next();
+    const problem = unreadable(req);
+    if (problem) res.status(400).type('text/plain').send(problem);
+    else next();
   });
   // What depends on who asks is never kept by a browser or a proxy: every API answer, and any response to a
   // request that carries cookies (a session) unless it sets its own rule (the build's static files do).
@@ -175,4 +170,18 @@ function clientErrorStatus(error: unknown): number | null {
     (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
     (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+/**
+ * What is wrong with a request no page can be made for: the apps' server rendering builds a URL from the Host
+ * header and decodes the path, and fails with a 500 on a Host like `[` or an escape like `%E0%A4%A`.
+ */
+function unreadable(req: Request): string | null {
+  if (!URL.canParse(`http://${req.headers.host ?? ''}/`)) return 'This request has no valid Host header.';
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    return 'This address is not valid. Check the link and try again.';
+  }
+  return null;
 }
