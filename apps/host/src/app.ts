@@ -10,7 +10,7 @@ import { sameOriginWrites } from './same-origin.ts';
 import { cspNonce, securityHeaders } from './security-headers.ts';
 import { portalGuard } from './sessions/portal-guard.ts';
 import type { WebSessions } from './sessions/web-sessions.ts';
-import { mountSsrApp, ssrApps } from './ssr.ts';
+import { mountSsrApp, ssrApps, type MountedSsrApp } from './ssr.ts';
 
 export interface HostAppOptions {
   log: Logger;
@@ -35,6 +35,17 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.disable('x-powered-by');
   app.use(securityHeaders({ publicUrl: options.publicUrl }));
   app.use(correlate);
+  app.use((req, res, next) => {
+    const problem = unreadable(req);
+    if (problem) res.status(400).type('text/plain').send(problem);
+    else next();
+  });
+  // What depends on who asks is never kept by a browser or a proxy: every API answer, and any response to a
+  // request that carries cookies (a session) unless it sets its own rule (the build's static files do).
+  app.use((req, res, next) => {
+    if (req.headers.cookie || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use((req, res, next) => {
     const started = performance.now();
     res.on('finish', () => {
@@ -72,8 +83,9 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
         message:
           down.length === 0
             ? 'Every database is reachable.'
-            : down.map((check) => `${check.component} is unreachable (${check.target}): ${check.problem}`).join('; '),
-        checks,
+            : down.map((check) => `${check.component} is unreachable.`).join(' '),
+        // Anyone may ask: where the databases are and why they fail is for operators (the ops dashboard's status).
+        checks: checks.map(({ component, up }) => ({ component, up })),
       });
   });
 
@@ -89,6 +101,8 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
         router: audience.router,
         createContext: ({ req }) => audience.createContext(req),
         maxBatchSize: 10,
+        // The largest real input (a batch of ten forms) is a few kilobytes; a bigger body is refused unread (413).
+        maxBodySize: 100 * 1024,
         onError({ error, path }) {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             log.error(`Procedure ${audience.name}.${path} failed`, { error: error.cause ?? error });
@@ -101,24 +115,76 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
     res.status(404).json({ error: { message: `There is no API at ${req.originalUrl}.` } });
   });
 
+  /** Each app's failure page, by mount path (the customer site's last: it answers everything else). */
+  const failurePages: { mountPath: string; render: MountedSsrApp['renderFailure'] }[] = [];
   if (options.appsRoot) {
     const byName = new Map(options.audiences.map((audience) => [audience.name, audience]));
     for (const spec of ssrApps) {
       const audience = byName.get(spec.audience)!;
-      const router = await mountSsrApp(options.appsRoot, spec, options.allowedHosts, (req: Request, res) => ({
+      const mounted = await mountSsrApp(options.appsRoot, spec, options.allowedHosts, (req: Request, res) => ({
         trpcLink: localLink({ router: audience.router, createContext: () => audience.createContext(req) }),
         cspNonce: cspNonce(res),
       }));
       if (spec.audience !== 'customer') app.use(spec.mountPath, portalGuard(spec.audience, options.sessions));
-      app.use(spec.mountPath, router);
+      app.use(spec.mountPath, mounted.router);
+      failurePages.push({ mountPath: spec.mountPath, render: mounted.renderFailure });
     }
   }
 
+  // Only without the apps (the customer site answers every other address with its own 404 page).
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('There is no page at this address.');
+  });
+
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    if (res.headersSent) {
+      log.error('Unhandled error', { error, path: req.originalUrl });
+      return;
+    }
+    // A request the host cannot read (a malformed address, body or header) is the caller's to fix.
+    const status = clientErrorStatus(error);
+    if (status) {
+      res.status(status).type('text/plain').send('This request could not be read. Check the address and try again.');
+      return;
+    }
     log.error('Unhandled error', { error, path: req.originalUrl });
-    if (res.headersSent) return;
-    res.status(500).type('text/plain').send('Something went wrong on our side. Please try again in a moment.');
+    const requestId = String(res.getHeader('x-request-id'));
+    const apology = `Something went wrong on our side. Please try again in a moment. (Reference: ${requestId})`;
+    res.status(500).setHeader('Cache-Control', 'no-store');
+    const page = failurePages.find(({ mountPath }) => mountPath === '/' || isUnder(req.path, mountPath));
+    if (!page || req.path.startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.type('text/plain').send(apology);
+      return;
+    }
+    page.render(req, res, (failedAgain?: unknown) => {
+      if (failedAgain) log.error('The failure page failed too', { error: failedAgain, path: req.originalUrl });
+      if (!res.headersSent) res.status(500).type('text/plain').send(apology);
+    });
   };
   app.use(onError);
   return app;
+}
+
+const isUnder = (path: string, mountPath: string) => path === mountPath || path.startsWith(`${mountPath}/`);
+
+/** The 4xx status Express's parts (the router's path decoding, body parsers, static files) give a bad request. */
+function clientErrorStatus(error: unknown): number | null {
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+/**
+ * What is wrong with a request no page can be made for: the apps' server rendering builds a URL from the Host
+ * header and decodes the path, and fails with a 500 on a Host like `[` or an escape like `%E0%A4%A`.
+ */
+function unreadable(req: Request): string | null {
+  if (!URL.canParse(`http://${req.headers.host ?? ''}/`)) return 'This request has no valid Host header.';
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    return 'This address is not valid. Check the link and try again.';
+  }
+  return null;
 }

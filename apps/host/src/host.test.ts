@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AdminRouter, CustomerRouter, OpsRouter, SupplierRouter } from '@astro/api';
 import { hashPassword } from '@astro/auth';
-import { demoAgencies, demoEmployees, demoPassword, seedDemoWorld } from '@astro/db/seed';
+import { Booking } from '@astro/db/customer';
+import { demoAgencies, demoEmployees, demoPassword, demoTravelerEmails, seedDemoWorld } from '@astro/db/seed';
 import { LogEntry, systemLogSink, User, type WebApp } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
+import { unprintableMessage } from '../../../packages/api/src/text.ts';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { serve } from './host.test-support.ts';
 import { TestBrowser } from './sessions/browser.test-support.ts';
@@ -112,6 +114,8 @@ describe('the host', () => {
     for (const component of components) {
       expect(component).toMatchObject({ up: true, problem: null, latencyMs: expect.any(Number) });
     }
+    // Operators see where each database is; /readyz tells nobody else.
+    expect(components[0]!.target).toBe(`PostgreSQL ${new URL(test.config.databaseUrl).host}`);
   });
 
   it('refuses a change to data sent from another site', async () => {
@@ -123,6 +127,93 @@ describe('the host', () => {
     });
     expect(response.status).toBe(403);
     expect(await test.stores.system.em.fork().count(User, { email: 'mallory@evil.example' })).toBe(0);
+  });
+
+  describe('text with a NUL character in it', () => {
+    type Refusal = { error: { data: { httpStatus: number; fieldErrors: Record<string, string> } } };
+    const hold = (cookie: string, body: object) =>
+      fetch(`${host.url}/api/customer/bookings.hold`, {
+        method: 'POST',
+        headers: { cookie, origin: host.url, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const bookableLaunch = async () => {
+      const customer = createTRPCClient<CustomerRouter>({
+        links: [httpBatchLink({ url: `${host.url}/api/customer` })],
+      });
+      const { launches } = await customer.catalogue.list.query({ minSeatsLeft: 2 });
+      return launches[0]!;
+    };
+
+    it('is refused in a launch address with a message, not a server error', async () => {
+      const input = encodeURIComponent(JSON.stringify({ slug: 'moon-\u0000-landing' }));
+      const response = await fetch(`${host.url}/api/customer/catalogue.launch?input=${input}`);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Refusal).error.data.fieldErrors).toEqual({ slug: unprintableMessage });
+    });
+
+    it('is refused in an idempotency key, and no booking is made', async () => {
+      const { cookie } = await signedIn('customer', demoTravelerEmails[2]!);
+      const launch = await bookableLaunch();
+      const bookings = () => test.stores.customer.em.fork().count(Booking, {});
+      const before = await bookings();
+      const response = await hold(cookie, { launchId: launch.id, seats: 1, idempotencyKey: 'hold-\u0000-12345678' });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Refusal).error.data.fieldErrors).toEqual({
+        idempotencyKey: unprintableMessage,
+      });
+      expect(await bookings()).toBe(before);
+    });
+
+    it("is refused in a passenger's name, and the booking keeps no passenger", async () => {
+      const { cookie } = await signedIn('customer', demoTravelerEmails[3]!);
+      const launch = await bookableLaunch();
+      const held = (await (
+        await hold(cookie, { launchId: launch.id, seats: 1, idempotencyKey: crypto.randomUUID() })
+      ).json()) as {
+        result: { data: { bookingId: string } };
+      };
+      const { bookingId } = held.result.data;
+      const response = await fetch(`${host.url}/api/customer/bookings.passengers`, {
+        method: 'POST',
+        headers: { cookie, origin: host.url, 'content-type': 'application/json' },
+        body: JSON.stringify({ bookingId, passengers: [{ name: 'Ada \u0000Lovelace', birthDate: '1990-04-21' }] }),
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Refusal).error.data.fieldErrors).toEqual({
+        'passengers.0.name': unprintableMessage,
+      });
+      expect((await test.stores.customer.em.fork().findOneOrFail(Booking, bookingId)).passengers).toEqual([]);
+    });
+  });
+
+  it('tells browsers and proxies to keep no API answer, nor anything answered to a request with a session', async () => {
+    const { cookie } = await signedIn('customer', demoTravelerEmails[4]!);
+    const input = encodeURIComponent(JSON.stringify({}));
+    for (const [path, headers] of [
+      [`/api/customer/catalogue.list?input=${input}`, {}],
+      ['/api/customer/me', { cookie }],
+      ['/api/customer/bookings.mine', { cookie }],
+      ['/api/customer/bookings.mine', {}],
+      ['/api/nowhere', {}],
+      ['/healthz', { cookie }],
+    ] as const) {
+      const response = await fetch(`${host.url}${path}`, { headers });
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
+    expect((await fetch(`${host.url}/healthz`)).headers.get('cache-control')).toBeNull();
+  });
+
+  it('refuses a request body that is not JSON, or too large, with a 4xx', async () => {
+    const { cookie } = await signedIn('customer', demoTravelerEmails[5]!);
+    const post = (body: string) =>
+      fetch(`${host.url}/api/customer/bookings.hold`, {
+        method: 'POST',
+        headers: { cookie, origin: host.url, 'content-type': 'application/json' },
+        body,
+      });
+    expect((await post('{"launchId": NaN}')).status).toBe(400);
+    expect((await post(JSON.stringify({ idempotencyKey: 'x'.repeat(2 * 1024 * 1024) }))).status).toBe(413);
   });
 
   it('answers an unknown API path with a JSON 404', async () => {

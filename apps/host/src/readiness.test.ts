@@ -48,6 +48,27 @@ describe('/readyz while the MongoDB server goes away and comes back', () => {
     expect(down.body.message).toContain('System DB is unreachable');
     expect(down.body.message).not.toContain('Operational DB');
     expect(down.body.checks.find((check) => check.component === 'Operational DB')?.up).toBe(true);
+    // Anyone may call /readyz: it says which component is down, never where the databases are.
+    expect(down.body.checks).toEqual([
+      { component: 'Operational DB', up: true },
+      { component: 'Customer DB', up: false },
+      { component: 'System DB', up: false },
+    ]);
+    const answer = JSON.stringify(down.body);
+    for (const where of ['127.0.0.1', String(ferretOptions.port), new URL(test.config.databaseUrl).port, 'MongoDB'])
+      expect(answer).not.toContain(where);
+
+    // A procedure that needs the database fails, and says nothing of why or where.
+    const failed = await fetch(`${host.url}/api/customer/catalogue.list`);
+    expect(failed.status).toBe(500);
+    const failure = (await failed.json()) as { error: { message: string; data: Record<string, unknown> } };
+    expect(failure.error.message).toBe('Something went wrong on our side. Please try again in a moment.');
+    expect(failure.error.data).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      httpStatus: 500,
+      path: 'catalogue.list',
+      fieldErrors: null,
+    });
 
     ferret = await startFerretDb(ferretOptions);
     await expect.poll(async () => (await readiness()).status, { timeout: 20_000, interval: 250 }).toBe(200);

@@ -30,12 +30,18 @@ interface ServerBundle {
 /** Hashed build files never change; everything else must be revalidated. */
 const hashedFile = /[.-][A-Z0-9]{8,}\.(?:js|css|woff2?)$/;
 
+export interface MountedSsrApp {
+  router: Router;
+  /** Renders the app's failure page for this request (status 500, the request id); `next` if even that fails. */
+  renderFailure: (req: Request, res: express.Response, next: express.NextFunction) => void;
+}
+
 export async function mountSsrApp(
   distRoot: string,
   spec: SsrApp,
   allowedHosts: string[],
   contextFor: (req: Request, res: express.Response) => SsrRequestContext,
-): Promise<Router> {
+): Promise<MountedSsrApp> {
   const dist = join(distRoot, spec.app, 'dist');
   const serverEntry = join(dist, 'server', 'server.mjs');
   if (!existsSync(serverEntry)) {
@@ -56,7 +62,19 @@ export async function mountSsrApp(
       },
     }),
   );
-  const handler: RequestHandler = (req, res, next) => render(req, res, next, contextFor(req, res));
+  const handler: RequestHandler = (req, res, next) => {
+    // The portals' pages are a signed-in person's; the host marks any other response to a request with cookies.
+    if (spec.audience !== 'customer') res.setHeader('Cache-Control', 'no-store');
+    res.vary('Cookie');
+    render(req, res, next, contextFor(req, res));
+  };
   router.use(handler);
-  return router;
+  return {
+    router,
+    renderFailure(req, res, next) {
+      const failure = { requestId: String(res.getHeader('x-request-id')) };
+      res.setHeader('Cache-Control', 'no-store');
+      render(req, res, next, { ...contextFor(req, res), failure });
+    },
+  };
 }

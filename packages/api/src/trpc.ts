@@ -18,15 +18,18 @@ export function initAudience<TContext extends BaseContext>() {
     .meta<AccessMeta>()
     .create({
       errorFormatter({ shape, error }) {
+        // A person reads this message: invalid input says what to fix, an unexpected failure says nothing of its
+        // cause (even one that carries issues, such as a stored document failing its own schema).
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          return {
+            ...shape,
+            message: 'Something went wrong on our side. Please try again in a moment.',
+            data: { ...shape.data, stack: undefined, fieldErrors: null },
+          };
         const fields = hasIssues(error.cause) ? fieldErrors(error.cause.issues) : null;
         return {
           ...shape,
-          // A person reads this message: invalid input says what to fix, internal failures never leak details.
-          message: fields
-            ? Object.values(fields).join('. ')
-            : error.code === 'INTERNAL_SERVER_ERROR'
-              ? 'Something went wrong on our side. Please try again in a moment.'
-              : shape.message,
+          message: fields ? Object.values(fields).join('. ') : shape.message,
           data: { ...shape.data, stack: undefined, fieldErrors: fields },
         };
       },

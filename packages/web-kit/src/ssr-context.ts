@@ -9,4 +9,6 @@ export interface SsrRequestContext {
   trpcLink: TRPCLink<AnyRouter>;
   /** This response's Content-Security-Policy nonce, for the page's inline scripts and styles. */
   cspNonce?: string;
+  /** Set when the host renders this request again after an unexpected error: the app shows its failure page. */
+  failure?: { requestId: string };
 }

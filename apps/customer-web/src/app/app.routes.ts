@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { NotFoundPage } from '@astro/web-kit';
 
 export const routes: Routes = [
   {
@@ -26,4 +27,6 @@ export const routes: Routes = [
     title: 'Account · Astro Bookings',
     loadComponent: () => import('./account/account.page').then((m) => m.AccountPage),
   },
+  // Last: any other address is this app's 404 page.
+  { path: '**', title: 'Page not found · Astro Bookings', component: NotFoundPage },
 ];

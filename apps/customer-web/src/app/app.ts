@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
-import { ShellComponent, type NavLink } from '@astro/web-kit';
+import { PageOutletComponent, ShellComponent, type NavLink } from '@astro/web-kit';
 import { Session } from './session';
 
 @Component({
   selector: 'ab-root',
-  imports: [RouterOutlet, ShellComponent],
+  imports: [PageOutletComponent, ShellComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ab-shell appName="Customer site" [nav]="nav()" [account]="session.traveler()">
-      <router-outlet />
+      <ab-page-outlet />
     </ab-shell>
   `,
 })

@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { NotFoundPage } from '@astro/web-kit';
 
 export const routes: Routes = [
   {
@@ -6,4 +7,6 @@ export const routes: Routes = [
     title: 'Agencies · Employee portal · Astro Bookings',
     loadComponent: () => import('./agencies/agencies.page').then((m) => m.AgenciesPage),
   },
+  // Last: any other address is this app's 404 page.
+  { path: '**', title: 'Page not found · Employee portal · Astro Bookings', component: NotFoundPage },
 ];

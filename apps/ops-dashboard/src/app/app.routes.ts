@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { NotFoundPage } from '@astro/web-kit';
 
 export const routes: Routes = [
   {
@@ -6,4 +7,6 @@ export const routes: Routes = [
     title: 'System status · IT operations · Astro Bookings',
     loadComponent: () => import('./status/status.page').then((m) => m.StatusPage),
   },
+  // Last: any other address is this app's 404 page.
+  { path: '**', title: 'Page not found · IT operations · Astro Bookings', component: NotFoundPage },
 ];

@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { NotFoundPage } from '@astro/web-kit';
 
 export const routes: Routes = [
   {
@@ -31,4 +32,6 @@ export const routes: Routes = [
     title: 'Agency profile · Supplier portal · Astro Bookings',
     loadComponent: () => import('./agency/agency.page').then((m) => m.AgencyPage),
   },
+  // Last: any other address is this app's 404 page.
+  { path: '**', title: 'Page not found · Supplier portal · Astro Bookings', component: NotFoundPage },
 ];

@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, resource } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
-import { ShellComponent, type NavLink } from '@astro/web-kit';
+import { PageOutletComponent, ShellComponent, type NavLink } from '@astro/web-kit';
 import { injectApi } from './api';
 
 @Component({
   selector: 'ab-root',
-  imports: [RouterOutlet, ShellComponent],
+  imports: [PageOutletComponent, ShellComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<ab-shell appName="Supplier portal" [nav]="nav" [account]="me.value()"><router-outlet /></ab-shell>`,
+  template: `<ab-shell appName="Supplier portal" [nav]="nav" [account]="me.value()"><ab-page-outlet /></ab-shell>`,
 })
 export class App {
   private readonly api = injectApi();

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Agency } from '@astro/db/operational';
+import { text } from '../../text.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import { admin } from '../trpc.ts';
 import { listAgencies } from './agencies.service.ts';
 
 const legalInput = z.object({
   agencyId: z.uuid('Choose an agency.'),
-  legalName: z.string().trim().min(1, 'Enter the legal name.').max(200),
-  taxId: z.string().trim().min(3, 'Enter the tax id.').max(40),
-  legalAddress: z.string().trim().min(5, 'Enter the full legal address.').max(500),
+  legalName: text({ max: 200 }).trim().min(1, 'Enter the legal name.'),
+  taxId: text({ max: 40 }).trim().min(3, 'Enter the tax id.'),
+  legalAddress: text({ max: 500, multiline: true }).trim().min(5, 'Enter the full legal address.'),
 });
 
 export const agenciesRouter = admin.router({

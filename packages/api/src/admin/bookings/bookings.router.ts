@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BookingCopy, LaunchStatusChange, SyncOutboxMessage } from '@astro/db/operational';
 import { cancellationTerms, overrideProblem } from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
+import { text } from '../../text.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import { admin } from '../trpc.ts';
 
@@ -27,7 +28,7 @@ export const bookingsRouter = admin.router({
     .input(
       z.object({
         bookingId: z.uuid('This is not a booking reference.'),
-        reason: z.string().trim().min(3, 'Say why the booking is cancelled.').max(500),
+        reason: text({ max: 500, multiline: true }).trim().min(3, 'Say why the booking is cancelled.'),
         refundCents: z.number().int('A refund is a whole number of cents.').min(0).nullable().default(null),
       }),
     )

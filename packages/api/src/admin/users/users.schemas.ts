@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { staffRoles } from '@astro/auth/accounts';
 import { userRoles } from '@astro/db/system';
+import { text } from '../../text.ts';
 
 export const createUserInput = z
   .object({
-    name: z.string().trim().min(1, 'Enter the person’s full name.').max(120),
+    name: text({ max: 120 }).trim().min(1, 'Enter the person’s full name.'),
     email: z.email('Enter an e-mail address like name@example.com.').max(254),
     roles: z.array(z.enum(staffRoles)).min(1, 'Choose at least one role.'),
     agencyId: z.uuid('Choose the agency this supplier acts for.').nullish(),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { text } from '../../text.ts';
 import { customer } from '../trpc.ts';
 import { myProfile, updateProfile } from './traveler.ts';
 
-const phone = z
-  .string()
+const phone = text({ max: 40 })
   .trim()
   .regex(/^\+?[0-9][0-9 ()-]{6,19}$/, 'Enter a phone number with its country code, like +1 555 010 2030.');
 
-const timeZone = z.string().refine((zone) => {
+const timeZone = text({ max: 100 }).refine((zone) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
@@ -23,13 +23,13 @@ export const accountRouter = customer.router({
     .allow('customer')
     .input(
       z.object({
-        name: z.string().trim().min(1, 'Enter your full name.').max(200, 'A name is at most 200 characters.'),
+        name: text({ max: 200, tooLong: 'A name is at most 200 characters.' }).trim().min(1, 'Enter your full name.'),
         phone: phone.nullable(),
         emergencyContact: z
           .object({
-            name: z.string().trim().min(1, 'Enter the emergency contact’s name.').max(200),
+            name: text({ max: 200 }).trim().min(1, 'Enter the emergency contact’s name.'),
             phone,
-            relationship: z.string().trim().min(1, 'Say how this person is related to you.').max(100),
+            relationship: text({ max: 100 }).trim().min(1, 'Say how this person is related to you.'),
           })
           .nullable(),
         preferences: z.object({ timeZone, newsletter: z.boolean() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../text.ts';
 import { customer } from '../trpc.ts';
 import { bookingDetail, myBookings } from './bookings.queries.ts';
 import { cancelBooking } from './cancellation.ts';
@@ -8,10 +9,10 @@ import { payForBooking } from './payment.ts';
 
 const bookingId = z.uuid('This is not a booking reference.');
 /** Made by the client once per user action, so a retried request is recognised as the same action. */
-const actionKey = z
-  .string()
-  .min(8, 'An idempotency key has at least 8 characters.')
-  .max(100, 'An idempotency key has at most 100 characters.');
+const actionKey = text({ max: 100, tooLong: 'An idempotency key has at most 100 characters.' }).min(
+  8,
+  'An idempotency key has at least 8 characters.',
+);
 
 export const bookingsRouter = customer.router({
   /** Holds seats for 10 minutes; the same idempotency key always answers with the same hold. */
@@ -40,8 +41,8 @@ export const bookingsRouter = customer.router({
         passengers: z
           .array(
             z.object({
-              name: z.string().max(200, 'A name is at most 200 characters.'),
-              birthDate: z.string().max(10, 'Enter a birth date like 1990-04-21.'),
+              name: text({ max: 200, tooLong: 'A name is at most 200 characters.' }),
+              birthDate: text({ max: 10, tooLong: 'Enter a birth date like 1990-04-21.' }),
             }),
           )
           .max(6),
@@ -56,9 +57,9 @@ export const bookingsRouter = customer.router({
         bookingId,
         attemptKey: actionKey,
         card: z.object({
-          number: z.string().max(30, 'Check the card number.'),
-          expiry: z.string().max(7, 'Enter the expiry date as MM/YY.'),
-          cvc: z.string().max(4, 'Enter the 3 or 4 digit security code.'),
+          number: text({ max: 30, tooLong: 'Check the card number.' }),
+          expiry: text({ max: 7, tooLong: 'Enter the expiry date as MM/YY.' }),
+          cvc: text({ max: 4, tooLong: 'Enter the 3 or 4 digit security code.' }),
         }),
       }),
     )

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ranges } from '@astro/domain';
+import { text } from '../../text.ts';
 
 export const catalogueSorts = ['date', 'price'] as const;
 
@@ -8,8 +9,7 @@ export const listCatalogueInput = z
   .object({
     destination: z.enum(ranges, { error: 'Choose a destination from the list.' }).optional(),
     /** A calendar month, YYYY-MM (UTC). */
-    month: z
-      .string()
+    month: text({ max: 7 })
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Give the month as YYYY-MM.')
       .optional(),
     minPriceCents: z.number().int().min(0, 'Prices start at 0.').optional(),
@@ -20,4 +20,4 @@ export const listCatalogueInput = z
   })
   .default({ sort: 'date', limit: 60 });
 
-export const launchBySlugInput = z.object({ slug: z.string().min(1).max(200) });
+export const launchBySlugInput = z.object({ slug: text({ max: 200 }).min(1, 'Choose a launch.') });

@@ -1,11 +1,16 @@
 /** The agency's profile: suppliers keep their contact details and description; legal data is the employees'. */
 import { z } from 'zod';
 import { Agency } from '@astro/db/operational';
+import { text } from '../../text.ts';
 import { agencyProcedure, supplier } from '../trpc.ts';
 
 const profileInput = z.object({
   contactEmail: z.email('Enter an e-mail address like bookings@agency.example.').max(254),
-  description: z.string().trim().max(2000, 'Use at most 2,000 characters for the description.'),
+  description: text({
+    max: 2000,
+    tooLong: 'Use at most 2,000 characters for the description.',
+    multiline: true,
+  }).trim(),
 });
 
 const profileOf = (agency: Agency) => ({

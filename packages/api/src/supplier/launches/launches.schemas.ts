@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { abortReasons, launchStatuses, ranges } from '@astro/domain';
+import { text } from '../../text.ts';
 
 const when = z.coerce.date({ error: 'Enter a date and time.' });
 
 export const launchFields = z.object({
   rocketId: z.uuid('Choose one of your rockets.'),
-  missionName: z.string().trim().min(1, 'Give the mission a name.').max(120, 'Use at most 120 characters.'),
+  missionName: text({ max: 120 }).trim().min(1, 'Give the mission a name.'),
   destination: z.enum(ranges, { error: 'Choose a destination.' }),
-  spaceport: z.string().trim().min(1, 'Name the spaceport.').max(120, 'Use at most 120 characters.'),
+  spaceport: text({ max: 120 }).trim().min(1, 'Name the spaceport.'),
   launchDate: when,
   pricePerSeatCents: z
     .number({ error: 'Enter the price per seat.' })
@@ -37,16 +38,16 @@ export const listLaunchesInput = z.object({
 
 export const changeStatusInput = launchId.and(
   z.discriminatedUnion('to', [
-    z.object({ to: z.literal('confirmed'), reason: z.string().trim().max(500).optional() }),
+    z.object({ to: z.literal('confirmed'), reason: text({ max: 500, multiline: true }).trim().optional() }),
     z.object({
       to: z.literal('delayed'),
       newDate: when,
-      reason: z.string().trim().min(1, 'Say why the launch is delayed.').max(500),
+      reason: text({ max: 500, multiline: true }).trim().min(1, 'Say why the launch is delayed.'),
     }),
     z.object({
       to: z.literal('aborted'),
       reason: z.enum(abortReasons, { error: 'Choose why the launch is aborted.' }),
-      note: z.string().trim().max(500).optional(),
+      note: text({ max: 500, multiline: true }).trim().optional(),
     }),
     z.object({ to: z.literal('launched') }),
   ]),

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { ranges, rocketCapacity } from '@astro/domain';
+import { text } from '../../text.ts';
 
 export const rocketFields = z.object({
-  name: z.string().trim().min(1, 'Give the rocket a name.').max(120, 'Use at most 120 characters for the name.'),
+  name: text({ max: 120, tooLong: 'Use at most 120 characters for the name.' })
+    .trim()
+    .min(1, 'Give the rocket a name.'),
   capacity: z
     .number({ error: 'Enter the number of seats.' })
     .int('Seats are a whole number.')
