@@ -3,11 +3,12 @@
  * once from the Go module proxy (see ferretdb/main.go) into .tools/ and runs as a child process.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { loadEmbeddedServicesConfig } from '@astro/config';
 import type { RunningService } from './index.ts';
 
 const source = fileURLToPath(new URL('./ferretdb/', import.meta.url));
@@ -20,7 +21,8 @@ function goCommand(): string {
 }
 
 export async function ensureFerretDbBinary(): Promise<string> {
-  const newest = Math.max(...['main.go', 'go.mod', 'go.sum'].map((file) => statSync(`${source}${file}`).mtimeMs));
+  const sources = readdirSync(source).filter((file) => /^go\.(mod|sum)$|(?<!_test)\.go$/.test(file));
+  const newest = Math.max(...sources.map((file) => statSync(`${source}${file}`).mtimeMs));
   if (existsSync(binary) && statSync(binary).mtimeMs >= newest) return binary;
   console.log('Building FerretDB (once; about a minute) ...');
   try {
@@ -63,7 +65,10 @@ export async function startFerretDb(options: {
   dataDir: string;
   port: number;
   postgresUrl?: string;
+  /** How long one write may hold the write gate (gate.go); FERRETDB_WRITE_TIMEOUT_MS, 10 s, by default. */
+  writeTimeoutMs?: number;
 }): Promise<RunningService & { url: string }> {
+  const writeTimeoutMs = options.writeTimeoutMs ?? loadEmbeddedServicesConfig(process.env).ferretDbWriteTimeoutMs;
   const executable = await ensureFerretDbBinary();
   await mkdir(options.dataDir, { recursive: true });
   const child = spawn(
@@ -74,6 +79,7 @@ export async function startFerretDb(options: {
         ? ['-handler=postgresql', `-postgresql-url=${options.postgresUrl}`]
         : ['-handler=sqlite', `-sqlite-url=file:${options.dataDir}/`]),
       '-log-level=warn',
+      `-write-timeout=${writeTimeoutMs}ms`,
     ],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
