@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobRun, LogEntry } from '@astro/db/system';
+import { JobRun } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
-import { logRetentionJob } from './logs/log-retention.job.ts';
 import { createScheduler } from './scheduler.ts';
 
 describe('the Job Scheduler', () => {
@@ -128,53 +127,5 @@ describe('the Job Scheduler', () => {
   it('refuses to run a job it does not know', async () => {
     const scheduler = createScheduler({ system: test.stores.system, log, instance: 'test-1' });
     await expect(scheduler.runNow('nope')).rejects.toThrow('There is no job named nope');
-  });
-});
-
-describe('the log retention job', () => {
-  let test: TestStores;
-  beforeAll(async () => {
-    test = await openTestStores();
-  });
-  afterAll(() => test.drop());
-
-  it('deletes log records and job runs older than the retention period and keeps the rest', async () => {
-    const now = new Date('2026-11-25T12:00:00Z');
-    const em = test.stores.system.em.fork();
-    const entry = (daysAgo: number) =>
-      em.create(LogEntry, {
-        at: new Date(now.getTime() - daysAgo * 86_400_000),
-        level: 'info',
-        service: 'host',
-        instance: 'x',
-        message: `${daysAgo} days ago`,
-        correlationId: null,
-        requestId: null,
-        fields: null,
-      });
-    entry(40);
-    entry(31);
-    entry(29);
-    entry(1);
-    const oldRun = em.create(JobRun, {
-      job: 'log-retention',
-      instance: 'x',
-      trigger: 'schedule',
-      startedAt: new Date(now.getTime() - 31 * 86_400_000),
-      finishedAt: null,
-      durationMs: null,
-      outcome: 'succeeded',
-      counts: null,
-      error: null,
-    });
-    await em.flush();
-    const counts = await logRetentionJob(test.stores.system, 30).run({
-      log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-      now: () => now,
-    });
-    expect(counts).toEqual({ deleted: 2, jobRuns: 1 });
-    expect(await test.stores.system.em.fork().count(JobRun, { id: oldRun.id })).toBe(0);
-    const left = await test.stores.system.em.fork().find(LogEntry, {}, { orderBy: { at: 'asc' } });
-    expect(left.map((record) => record.message)).toEqual(['29 days ago', '1 days ago']);
   });
 });
