@@ -1,13 +1,22 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRun } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
+import { startFerretDb } from '../../../scripts/services/index.ts';
+import { freePort } from '../../../scripts/test-support/free-port.ts';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { createScheduler } from './scheduler.ts';
 
+let test: TestStores;
+const runs = (job: string) => test.stores.system.em.fork().find(JobRun, { job }, { orderBy: { startedAt: 'asc' } });
+
 describe('the Job Scheduler', () => {
-  let test: TestStores;
   const log = createLogger({ service: 'test', level: 'error', write: () => {} });
-  const runs = (job: string) => test.stores.system.em.fork().find(JobRun, { job }, { orderBy: { startedAt: 'asc' } });
 
   beforeAll(async () => {
     test = await openTestStores();
@@ -127,5 +136,110 @@ describe('the Job Scheduler', () => {
   it('refuses to run a job it does not know', async () => {
     const scheduler = createScheduler({ system: test.stores.system, log, instance: 'test-1' });
     await expect(scheduler.runNow('nope')).rejects.toThrow('There is no job named nope');
+  });
+});
+
+describe('job leases held by scheduler processes that stall or lose their database', () => {
+  const leaseMsForTest = 1_500;
+  const started: ChildProcess[] = [];
+  const stepsOf = (instance: string) =>
+    test.stores.system.em
+      .getConnection()
+      .getCollection<{ instance: string; step: number; at: Date }>('fenced_steps')
+      .find({ instance }, { sort: { step: 1 } })
+      .toArray();
+
+  /** A scheduler process running the job `fenced-steps` (lease-holder.test-support.ts). */
+  function startScheduler(instance: string, options: { steps: number; leaseMongoUrl?: string }) {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./lease-holder.test-support.ts', import.meta.url))], {
+      env: {
+        ...process.env,
+        INSTANCE: instance,
+        LEASE_MONGO_URL: options.leaseMongoUrl ?? test.config.systemMongoUrl,
+        WORK_MONGO_URL: test.config.systemMongoUrl,
+        SYSTEM_DB_NAME: test.config.systemDbName,
+        LEASE_MS: String(leaseMsForTest),
+        STEPS: String(options.steps),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push(child);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', () => {});
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    return {
+      child,
+      steps: () => (output.match(/^step \d+$/gm) ?? []).length,
+      /** What runNow answered in the process, once it has exited. */
+      async outcome(): Promise<{ outcome: string; error: string | null }> {
+        await exited;
+        return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { outcome: string; error: string | null };
+      },
+    };
+  }
+
+  beforeAll(async () => {
+    test = await openTestStores();
+  });
+  afterAll(async () => {
+    // A process a failed test left running (or paused) must not outlive it.
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await test.drop();
+  });
+
+  it('a scheduler paused past its lease is taken over, and once resumed writes nothing more and records no result', async () => {
+    const east = startScheduler('east', { steps: 10_000 });
+    await expect.poll(() => east.steps(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    east.child.kill('SIGSTOP');
+    const pausedAt = new Date();
+    await sleep(leaseMsForTest + 500);
+
+    const west = startScheduler('west', { steps: 15 });
+    await expect.poll(() => west.steps(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    east.child.kill('SIGCONT');
+
+    expect(await east.outcome()).toEqual({
+      outcome: 'failed',
+      error: expect.stringContaining('Job fenced-steps stopped'),
+    });
+    expect(await west.outcome()).toEqual({ outcome: 'succeeded', error: null });
+    // A step sent before the pause may land; none is written after it.
+    const eastSteps = await stepsOf('east');
+    expect(eastSteps.length).toBeGreaterThanOrEqual(3);
+    expect(eastSteps.filter((step) => step.at >= pausedAt)).toEqual([]);
+    expect(await stepsOf('west')).toHaveLength(15);
+
+    const history = await runs('fenced-steps');
+    expect(history.map((run) => [run.instance, run.outcome, run.leaseToken])).toEqual([
+      ['east', 'failed', 1],
+      ['west', 'succeeded', 2],
+    ]);
+    expect(history[0]?.error).toBe('Its scheduler instance (east) lost the lease; west took the job over.');
+    expect(
+      await test.stores.system.em
+        .getConnection()
+        .getCollection('job_leases')
+        .findOne({ _id: 'fenced-steps' as never }),
+    ).toMatchObject({ holder: 'west', token: 2 });
+  });
+
+  it('a scheduler that cannot renew its lease stops writing within the lease and writes nothing after', async () => {
+    const ferret = await startFerretDb({
+      dataDir: await mkdtemp(join(tmpdir(), 'ferretdb-leases-')),
+      port: await freePort(),
+    });
+    const east = startScheduler('east-2', { steps: 10_000, leaseMongoUrl: ferret.url });
+    await expect.poll(() => east.steps(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await ferret.stop();
+    const cutAt = new Date();
+
+    expect(await east.outcome()).toEqual({
+      outcome: 'failed',
+      error: 'Job fenced-steps stopped: its lease was not renewed for 1.5 s',
+    });
+    const steps = await stepsOf('east-2');
+    expect(steps.filter((step) => step.at.getTime() > cutAt.getTime() + leaseMsForTest)).toEqual([]);
+    expect(steps.length).toBe(east.steps());
   });
 });

@@ -170,6 +170,8 @@ export function createScheduler(deps: {
       },
       async release() {
         clearInterval(renewal);
+        // A lost lease is no longer ours to give back (and its System DB may be the reason it was lost).
+        if (lost.signal.aborted) return;
         await leases()
           .updateOne({ _id: job, holder: deps.instance, token }, { $set: { until: new Date(0) } })
           .catch(() => {});
