@@ -19,6 +19,7 @@ export interface RetentionPace {
   batches: number;
 }
 const defaultPace: RetentionPace = { batch: 1_000, batches: 20 };
+const deletesPerCommand = 100;
 
 async function deleteExpiredDocuments<T extends object>(
   system: SystemOrm,
@@ -33,14 +34,17 @@ async function deleteExpiredDocuments<T extends object>(
     // No sort: FerretDB stops reading at the batch's last match, where a sort would read every match first.
     const keys = await collection.find(expired, { projection: { _id: 1 }, limit: batch }).toArray();
     if (keys.length === 0) break;
-    await fence.assert();
-    // One delete per key, each checking the condition again: FerretDB finds a document by `_id` in SQL,
-    // where a delete by `_id: { $in }` reads and decodes every candidate of the collection.
-    const result = await collection.bulkWrite(
-      keys.map(({ _id }) => ({ deleteOne: { filter: { ...expired, _id } } })),
-      { ordered: false },
-    );
-    deleted += result.deletedCount;
+    // One delete per key, each checking the condition again: FerretDB finds a document by `_id` in SQL, where
+    // a delete by `_id: { $in }` reads and decodes every candidate (7 s per 1,000 at 60,000 messages, against
+    // 2 s). They go in commands of `deletesPerCommand`, so the write gate is free for other writers in between.
+    for (let from = 0; from < keys.length; from += deletesPerCommand) {
+      await fence.assert();
+      const result = await collection.bulkWrite(
+        keys.slice(from, from + deletesPerCommand).map(({ _id }) => ({ deleteOne: { filter: { ...expired, _id } } })),
+        { ordered: false },
+      );
+      deleted += result.deletedCount;
+    }
     if (keys.length < batch) break;
   }
   return deleted;
