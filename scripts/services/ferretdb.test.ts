@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../test-support/free-port.ts';
 import { startFerretDb } from './ferretdb.ts';
 
-describe('the write gate of the embedded FerretDB', () => {
+describe('the embedded FerretDB on PostgreSQL', () => {
   const database = `gate_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: inject('services').database });
   const backingUrl = new URL(inject('services').database);
@@ -76,5 +76,27 @@ describe('the write gate of the embedded FerretDB', () => {
     await db.collection('stalled').insertOne({ note: 'after' });
     expect(await db.collection('bookings').countDocuments()).toBe(2);
     expect(await db.collection('stalled').countDocuments({ note: 'after' })).toBe(1);
+  });
+
+  it('gives every collection an index that answers its lookups by _id', async () => {
+    await system.em.getConnection().getDb().collection('launches').insertOne({ name: 'Artemis' });
+    const backing = new pg.Client({ connectionString: backingUrl.toString() });
+    await backing.connect();
+    try {
+      const { rows } = await backing.query<{ indexdef: string; tablename: string }>(
+        `select tablename, indexdef from pg_indexes where schemaname = 'gate' and tablename like 'launches%'`,
+      );
+      expect(rows.map((row) => row.indexdef)).toContainEqual(
+        expect.stringContaining(`USING gin (((_jsonb -> '_id'::text)))`),
+      );
+      // The query FerretDB sends for a lookup by _id.
+      await backing.query('set enable_seqscan = off');
+      const plan = await backing.query<{ 'QUERY PLAN': string }>(
+        `explain select _jsonb from gate."${rows[0]!.tablename}" where _jsonb -> '_id' @> '"x"'::jsonb`,
+      );
+      expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('Index Scan');
+    } finally {
+      await backing.end();
+    }
   });
 });
