@@ -174,10 +174,12 @@ func (g *gate) relay(client net.Conn) {
 		if _, err := client.Write(reply); err != nil {
 			return
 		}
-		if server, err = g.backend(); err != nil {
+		next, err := g.backend()
+		if err != nil {
 			g.logger.Error("gate cannot reach FerretDB", "error", err)
 			return
 		}
+		server = next
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/binary"
+	"errors"
 	"io"
 	"log/slog"
 	"net"
@@ -146,5 +147,36 @@ func TestAConnectionWhoseWriteTimedOutKeepsWorking(t *testing.T) {
 	}
 	if doc, to := replyOf(t, answer); doc["ok"] != 1.0 || to != 2 {
 		t.Fatalf("the next command got %v (for request %d)", doc, to)
+	}
+}
+
+func TestAConnectionWhoseWriteTimedOutIsClosedWhenFerretDBCannotBeReachedAgain(t *testing.T) {
+	reach := fakeFerretDB(t)
+	dials := 0
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { listener.Close() })
+	backend := func() (net.Conn, error) {
+		if dials++; dials > 1 {
+			return nil, io.ErrClosedPipe
+		}
+		return reach()
+	}
+	g := &gate{backend: backend, logger: slog.New(slog.DiscardHandler), writeTimeout: 200 * time.Millisecond}
+	go g.serve(listener)
+	client := dialGate(t, listener.Addr().String())
+
+	client.Write(command(t, 1, bson.D{{Key: "insert", Value: "stalled"}, {Key: "$db", Value: "test"}}))
+	answer, err := readMessage(client)
+	if err != nil {
+		t.Fatalf("no answer to the stalled write: %v", err)
+	}
+	if doc, _ := replyOf(t, answer); doc["code"] != int32(codeMaxTimeMSExpired) {
+		t.Fatalf("the stalled write got %v", doc)
+	}
+	if _, err := readMessage(client); !errors.Is(err, io.EOF) {
+		t.Fatalf("the connection was not closed: %v", err)
 	}
 }
