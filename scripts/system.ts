@@ -56,6 +56,11 @@ Press Ctrl-C to stop.
   async function stop(code: number) {
     if (stopping) return;
     stopping = true;
+    // Whatever fails to stop, the start command itself never hangs.
+    setTimeout(() => {
+      console.error('The system did not stop within 30 s; exiting anyway.');
+      process.exit(code || 1);
+    }, 30_000).unref();
     await host.stop();
     await embedded.stop();
     process.exit(code);
