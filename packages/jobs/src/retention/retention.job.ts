@@ -34,9 +34,10 @@ async function deleteExpiredDocuments<T extends object>(
     // No sort: FerretDB stops reading at the batch's last match, where a sort would read every match first.
     const keys = await collection.find(expired, { projection: { _id: 1 }, limit: batch }).toArray();
     if (keys.length === 0) break;
-    // One delete per key, each checking the condition again: FerretDB finds a document by `_id` in SQL, where
-    // a delete by `_id: { $in }` reads and decodes every candidate (7 s per 1,000 at 60,000 messages, against
-    // 2 s). They go in commands of `deletesPerCommand`, so the write gate is free for other writers in between.
+    // One delete per key, each checking the condition again: FerretDB finds a document by `_id` in SQL (with the
+    // embedded PostgreSQL's index, 3–6 ms at 40,000 messages), where a delete by `_id: { $in }` reads and decodes
+    // every candidate (about 7 s per 1,000 at 60,000). They go in commands of `deletesPerCommand`, so the write
+    // gate is free for other writers in between.
     for (let from = 0; from < keys.length; from += deletesPerCommand) {
       await fence.assert();
       const result = await collection.bulkWrite(
