@@ -188,6 +188,18 @@ describe('job leases held by scheduler processes that stall or lose their databa
     await test.drop();
   });
 
+  it('a scheduler whose run outlasts its lease keeps it by renewing: another is refused until the run ends', async () => {
+    const east = startScheduler('east-long', { steps: 40 });
+    await expect.poll(() => east.steps(), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    // Each asks while the run is going, after more than one lease has passed since it began.
+    await sleep(leaseMsForTest);
+    expect(await startScheduler('west-early', { steps: 1 }).outcome()).toMatchObject({ outcome: 'skipped' });
+    expect(east.steps()).toBeLessThan(40);
+    expect(await east.outcome()).toEqual({ outcome: 'succeeded', error: null });
+    expect(await stepsOf('east-long')).toHaveLength(40);
+    expect(await stepsOf('west-early')).toEqual([]);
+  });
+
   it('a scheduler paused past its lease is taken over, and once resumed writes nothing more and records no result', async () => {
     const east = startScheduler('east', { steps: 10_000 });
     await expect.poll(() => east.steps(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
@@ -210,10 +222,11 @@ describe('job leases held by scheduler processes that stall or lose their databa
     expect(eastSteps.filter((step) => step.at >= pausedAt)).toEqual([]);
     expect(await stepsOf('west')).toHaveLength(15);
 
-    const history = await runs('fenced-steps');
+    const history = (await runs('fenced-steps')).filter((run) => ['east', 'west'].includes(run.instance));
+    const eastToken = history[0]!.leaseToken!;
     expect(history.map((run) => [run.instance, run.outcome, run.leaseToken])).toEqual([
-      ['east', 'failed', 1],
-      ['west', 'succeeded', 2],
+      ['east', 'failed', eastToken],
+      ['west', 'succeeded', eastToken + 1],
     ]);
     expect(history[0]?.error).toBe('Its scheduler instance (east) lost the lease; west took the job over.');
     expect(
@@ -221,7 +234,7 @@ describe('job leases held by scheduler processes that stall or lose their databa
         .getConnection()
         .getCollection('job_leases')
         .findOne({ _id: 'fenced-steps' as never }),
-    ).toMatchObject({ holder: 'west', token: 2 });
+    ).toMatchObject({ holder: 'west', token: eastToken + 1 });
   });
 
   it('a scheduler that cannot renew its lease stops writing within the lease and writes nothing after', async () => {
