@@ -108,6 +108,8 @@ test.describe('a host that fails unexpectedly', () => {
       appsRoot: fileURLToPath(new URL('../apps', import.meta.url)),
       allowedHosts: ['127.0.0.1'],
       auth: ((_req: unknown, _res: unknown, next: () => void) => next()) as unknown as HostAppOptions['auth'],
+      partnerApi: ((_req: unknown, _res: unknown, next: () => void) =>
+        next()) as unknown as HostAppOptions['partnerApi'],
       sessions,
       publicUrl: url,
     });

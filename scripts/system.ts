@@ -1,11 +1,13 @@
 /**
  * Runs the whole system: the embedded services (each unless DATABASE_URL, MONGO_URL or SMTP_URL points
- * elsewhere), migrated and seeded, then the host as a child process. Stopping stops everything it started.
+ * elsewhere), migrated and seeded, then the host as a child process, restarted when it dies
+ * (host-supervisor.ts). Stopping stops everything it started.
  */
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@astro/config';
+import { superviseHost } from './host-supervisor.ts';
 import { prepareDatabases } from './prepare-databases.ts';
 import { startEmbeddedServices } from './services/index.ts';
 
@@ -34,7 +36,10 @@ export async function runSystem(options: SystemOptions): Promise<void> {
   const config = loadConfig(env);
   for (const line of await prepareDatabases(config, { seed: true })) console.log(line);
 
-  const host = spawn(process.execPath, [`${repo}apps/host/src/main.ts`], { env, stdio: 'inherit' });
+  const host = superviseHost(
+    () => spawn(process.execPath, [`${repo}apps/host/src/main.ts`], { env, stdio: 'inherit' }),
+    (code) => void stop(code),
+  );
   console.log(`
 Astro Bookings is starting on ${config.publicUrl}
   Customer site            ${config.publicUrl}/
@@ -48,17 +53,18 @@ Press Ctrl-C to stop.
 `);
 
   let stopping = false;
-  const stop = async (code: number) => {
+  async function stop(code: number) {
     if (stopping) return;
     stopping = true;
-    if (host.exitCode === null) {
-      host.kill('SIGTERM');
-      await new Promise((resolve) => host.once('exit', resolve));
-    }
+    // Whatever fails to stop, the start command itself never hangs.
+    setTimeout(() => {
+      console.error('The system did not stop within 30 s; exiting anyway.');
+      process.exit(code || 1);
+    }, 30_000).unref();
+    await host.stop();
     await embedded.stop();
     process.exit(code);
-  };
+  }
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
-  host.once('exit', (code) => void stop(code ?? 1));
 }

@@ -9,16 +9,20 @@ ensure_pnpm() {
   fi
 }
 
+# Puts Go on PATH, or stops with the given reason.
+require_go() {
+  command -v go >/dev/null 2>&1 && return
+  if [[ -x /usr/local/go/bin/go ]]; then
+    export PATH="$PATH:/usr/local/go/bin"
+  else
+    echo "$1" >&2
+    exit 1
+  fi
+}
+
 ensure_go() {
   # FerretDB (the embedded MongoDB-protocol server) is built once from the Go module proxy.
-  if [[ -z "${MONGO_URL:-}" ]] && ! command -v go >/dev/null 2>&1; then
-    if [[ -x /usr/local/go/bin/go ]]; then
-      export PATH="$PATH:/usr/local/go/bin"
-    else
-      echo "Go is needed to build the embedded FerretDB; install Go or set MONGO_URL." >&2
-      exit 1
-    fi
-  fi
+  [[ -n "${MONGO_URL:-}" ]] || require_go "Go is needed to build the embedded FerretDB; install Go or set MONGO_URL."
 }
 
 ensure_dependencies() {

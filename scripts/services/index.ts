@@ -1,4 +1,5 @@
 /** The embedded infrastructure for development and tests: each service starts only when no URL points elsewhere. */
+import { loadEmbeddedServicesConfig } from '@astro/config';
 import { startFerretDb } from './ferretdb.ts';
 import { startPostgres } from './postgres.ts';
 import { startMailView } from './mail-view.ts';
@@ -30,7 +31,12 @@ export async function startEmbeddedServices(options: {
     // FerretDB keeps its data in the embedded PostgreSQL (a database of its own) when there is one.
     env['MONGO_URL']
       ? null
-      : startFerretDb({ dataDir: `${root}/ferretdb`, port: ports.mongo, postgresUrl: postgres?.ferretDbUrl }),
+      : startFerretDb({
+          dataDir: `${root}/ferretdb`,
+          port: ports.mongo,
+          postgresUrl: postgres?.ferretDbUrl,
+          writeTimeoutMs: loadEmbeddedServicesConfig(env).ferretDbWriteTimeoutMs,
+        }),
     env['SMTP_URL'] ? null : startSmtpServer({ mailDir: `${root}/mail`, port: ports.smtp }),
     env['SMTP_URL'] || !ports.mailView ? null : startMailView({ mailDir: `${root}/mail`, port: ports.mailView }),
   ]);

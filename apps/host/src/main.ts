@@ -17,8 +17,8 @@ import {
   createScheduler,
   holdExpiryJob,
   launchRemindersJob,
-  logRetentionJob,
   outboxRelayJob,
+  retentionJob,
   syncApplyJob,
   tripsFlownJob,
   waitingListOffersJob,
@@ -53,7 +53,7 @@ if (pending.length > 0) {
 
 const payments = sandboxGateway(stores.system);
 const scheduler = createScheduler({ system: stores.system, log, instance });
-scheduler.register(logRetentionJob(stores.system, 30));
+scheduler.register(retentionJob(stores, config.retention));
 scheduler.register(authCleanupJob(stores.system));
 scheduler.register(outboxRelayJob(stores.operational, stores.system));
 scheduler.register(holdExpiryJob(stores.customer, stores.system));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './index.ts';
+import { loadConfig, loadEmbeddedServicesConfig } from './index.ts';
 
 const minimal = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/astro',
@@ -29,5 +29,26 @@ describe('loadConfig', () => {
     expect(attempt).toThrow('SMTP_URL: is required');
     expect(attempt).toThrow('MONGO_URL: must start with mongodb:// or mongodb+srv://');
     expect(attempt).toThrow('PORT: must be a port number');
+  });
+
+  it('keeps records 30 days and logs 14 by default, and takes other periods in whole days', () => {
+    expect(loadConfig(minimal).retention).toEqual({ days: 30, logDays: 14 });
+    expect(loadConfig({ ...minimal, RETENTION_DAYS: '90', LOG_RETENTION_DAYS: '7' }).retention).toEqual({
+      days: 90,
+      logDays: 7,
+    });
+    expect(() => loadConfig({ ...minimal, LOG_RETENTION_DAYS: '0' })).toThrow(
+      'LOG_RETENTION_DAYS: must be at least 1 day',
+    );
+  });
+});
+
+describe('loadEmbeddedServicesConfig', () => {
+  it('gives a write 10 seconds at the embedded write gate unless told otherwise', () => {
+    expect(loadEmbeddedServicesConfig({})).toEqual({ ferretDbWriteTimeoutMs: 10_000 });
+    expect(loadEmbeddedServicesConfig({ FERRETDB_WRITE_TIMEOUT_MS: '500' })).toEqual({ ferretDbWriteTimeoutMs: 500 });
+    expect(() => loadEmbeddedServicesConfig({ FERRETDB_WRITE_TIMEOUT_MS: 'soon' })).toThrow(
+      'FERRETDB_WRITE_TIMEOUT_MS: must be a number of milliseconds',
+    );
   });
 });

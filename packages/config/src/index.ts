@@ -9,6 +9,10 @@ const url = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+const days = z.coerce.number({ error: 'must be a number of days' }).int({ error: 'must be whole days' }).min(1, {
+  error: 'must be at least 1 day',
+});
+
 const schema = z
   .object({
     PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65_535).default(4000),
@@ -39,6 +43,9 @@ const schema = z
     FIRST_ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
     FIRST_ADMIN_PASSWORD: z.string().min(10, { error: 'must have at least 10 characters' }).optional(),
     FIRST_ADMIN_NAME: z.string().min(1).default('Administrator'),
+    /** How long applied sync messages, relayed outbox rows, sent e-mails and job runs are kept (SPEC.md §8). */
+    RETENTION_DAYS: days.default(30),
+    LOG_RETENTION_DAYS: days.default(14),
   })
   .refine((env) => Boolean(env.FIRST_ADMIN_EMAIL) === Boolean(env.FIRST_ADMIN_PASSWORD), {
     path: ['FIRST_ADMIN_PASSWORD'],
@@ -60,19 +67,30 @@ export type Config = {
   jobs: 'inline' | 'off';
   appsDist: string | undefined;
   firstAdmin: { email: string; password: string; name: string } | null;
+  retention: Retention;
 };
+
+/** Days each kind of record is kept; dead letters, failed e-mails and pending work are kept regardless. */
+export interface Retention {
+  days: number;
+  logDays: number;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+function parse<T extends z.ZodType>(shape: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = shape.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`The environment is not a valid configuration:\n${problems.join('\n')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parse(schema, env);
   return {
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
@@ -91,5 +109,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.FIRST_ADMIN_EMAIL && e.FIRST_ADMIN_PASSWORD
         ? { email: e.FIRST_ADMIN_EMAIL, password: e.FIRST_ADMIN_PASSWORD, name: e.FIRST_ADMIN_NAME }
         : null,
+    retention: { days: e.RETENTION_DAYS, logDays: e.LOG_RETENTION_DAYS },
   };
+}
+
+const embeddedSchema = z.object({
+  /** How long one write may hold the embedded FerretDB's write gate before it fails with MaxTimeMSExpired. */
+  FERRETDB_WRITE_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(1, { error: 'must be at least 1 ms' })
+    .default(10_000),
+});
+
+/** The settings of the embedded services the start and test commands run, read before any URL exists. */
+export function loadEmbeddedServicesConfig(env: NodeJS.ProcessEnv = process.env): { ferretDbWriteTimeoutMs: number } {
+  return { ferretDbWriteTimeoutMs: parse(embeddedSchema, env).FERRETDB_WRITE_TIMEOUT_MS };
 }

@@ -1,14 +1,22 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobRun, LogEntry } from '@astro/db/system';
+import { JobRun } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
+import { startFerretDb } from '../../../scripts/services/index.ts';
+import { freePort } from '../../../scripts/test-support/free-port.ts';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
-import { logRetentionJob } from './logs/log-retention.job.ts';
 import { createScheduler } from './scheduler.ts';
 
+let test: TestStores;
+const runs = (job: string) => test.stores.system.em.fork().find(JobRun, { job }, { orderBy: { startedAt: 'asc' } });
+
 describe('the Job Scheduler', () => {
-  let test: TestStores;
   const log = createLogger({ service: 'test', level: 'error', write: () => {} });
-  const runs = (job: string) => test.stores.system.em.fork().find(JobRun, { job }, { orderBy: { startedAt: 'asc' } });
 
   beforeAll(async () => {
     test = await openTestStores();
@@ -131,50 +139,120 @@ describe('the Job Scheduler', () => {
   });
 });
 
-describe('the log retention job', () => {
-  let test: TestStores;
+describe('job leases held by scheduler processes that stall or lose their database', () => {
+  const leaseMsForTest = 1_500;
+  const started: ChildProcess[] = [];
+  const stepsOf = (instance: string) =>
+    test.stores.system.em
+      .getConnection()
+      .getCollection<{ instance: string; step: number; at: Date }>('fenced_steps')
+      .find({ instance }, { sort: { step: 1 } })
+      .toArray();
+
+  /** A scheduler process running the job `fenced-steps` (lease-holder.test-support.ts). */
+  function startScheduler(instance: string, options: { steps: number; leaseMongoUrl?: string }) {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./lease-holder.test-support.ts', import.meta.url))], {
+      env: {
+        ...process.env,
+        INSTANCE: instance,
+        LEASE_MONGO_URL: options.leaseMongoUrl ?? test.config.systemMongoUrl,
+        WORK_MONGO_URL: test.config.systemMongoUrl,
+        SYSTEM_DB_NAME: test.config.systemDbName,
+        LEASE_MS: String(leaseMsForTest),
+        STEPS: String(options.steps),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push(child);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', () => {});
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    return {
+      child,
+      steps: () => (output.match(/^step \d+$/gm) ?? []).length,
+      /** What runNow answered in the process, once it has exited. */
+      async outcome(): Promise<{ outcome: string; error: string | null }> {
+        await exited;
+        return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { outcome: string; error: string | null };
+      },
+    };
+  }
+
   beforeAll(async () => {
     test = await openTestStores();
   });
-  afterAll(() => test.drop());
+  afterAll(async () => {
+    // A process a failed test left running (or paused) must not outlive it.
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await test.drop();
+  });
 
-  it('deletes log records and job runs older than the retention period and keeps the rest', async () => {
-    const now = new Date('2026-11-25T12:00:00Z');
-    const em = test.stores.system.em.fork();
-    const entry = (daysAgo: number) =>
-      em.create(LogEntry, {
-        at: new Date(now.getTime() - daysAgo * 86_400_000),
-        level: 'info',
-        service: 'host',
-        instance: 'x',
-        message: `${daysAgo} days ago`,
-        correlationId: null,
-        requestId: null,
-        fields: null,
-      });
-    entry(40);
-    entry(31);
-    entry(29);
-    entry(1);
-    const oldRun = em.create(JobRun, {
-      job: 'log-retention',
-      instance: 'x',
-      trigger: 'schedule',
-      startedAt: new Date(now.getTime() - 31 * 86_400_000),
-      finishedAt: null,
-      durationMs: null,
-      outcome: 'succeeded',
-      counts: null,
-      error: null,
+  it('a scheduler whose run outlasts its lease keeps it by renewing: another is refused until the run ends', async () => {
+    const east = startScheduler('east-long', { steps: 40 });
+    await expect.poll(() => east.steps(), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    // Each asks while the run is going, after more than one lease has passed since it began.
+    await sleep(leaseMsForTest);
+    expect(await startScheduler('west-early', { steps: 1 }).outcome()).toMatchObject({ outcome: 'skipped' });
+    expect(east.steps()).toBeLessThan(40);
+    expect(await east.outcome()).toEqual({ outcome: 'succeeded', error: null });
+    expect(await stepsOf('east-long')).toHaveLength(40);
+    expect(await stepsOf('west-early')).toEqual([]);
+  });
+
+  it('a scheduler paused past its lease is taken over, and once resumed writes nothing more and records no result', async () => {
+    const east = startScheduler('east', { steps: 10_000 });
+    await expect.poll(() => east.steps(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    east.child.kill('SIGSTOP');
+    const pausedAt = new Date();
+    await sleep(leaseMsForTest + 500);
+
+    const west = startScheduler('west', { steps: 15 });
+    await expect.poll(() => west.steps(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    east.child.kill('SIGCONT');
+
+    expect(await east.outcome()).toEqual({
+      outcome: 'failed',
+      error: expect.stringContaining('Job fenced-steps stopped'),
     });
-    await em.flush();
-    const counts = await logRetentionJob(test.stores.system, 30).run({
-      log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-      now: () => now,
+    expect(await west.outcome()).toEqual({ outcome: 'succeeded', error: null });
+    // A step sent before the pause may land; none is written after it.
+    const eastSteps = await stepsOf('east');
+    expect(eastSteps.length).toBeGreaterThanOrEqual(3);
+    expect(eastSteps.filter((step) => step.at >= pausedAt)).toEqual([]);
+    expect(await stepsOf('west')).toHaveLength(15);
+
+    const history = (await runs('fenced-steps')).filter((run) => ['east', 'west'].includes(run.instance));
+    const eastToken = history[0]!.leaseToken!;
+    expect(history.map((run) => [run.instance, run.outcome, run.leaseToken])).toEqual([
+      ['east', 'failed', eastToken],
+      ['west', 'succeeded', eastToken + 1],
+    ]);
+    expect(history[0]?.error).toBe('Its scheduler instance (east) lost the lease; west took the job over.');
+    expect(
+      await test.stores.system.em
+        .getConnection()
+        .getCollection('job_leases')
+        .findOne({ _id: 'fenced-steps' as never }),
+    ).toMatchObject({ holder: 'west', token: eastToken + 1 });
+  });
+
+  it('a scheduler that cannot renew its lease stops writing within the lease and writes nothing after', async () => {
+    const ferret = await startFerretDb({
+      dataDir: await mkdtemp(join(tmpdir(), 'ferretdb-leases-')),
+      port: await freePort(),
     });
-    expect(counts).toEqual({ deleted: 2, jobRuns: 1 });
-    expect(await test.stores.system.em.fork().count(JobRun, { id: oldRun.id })).toBe(0);
-    const left = await test.stores.system.em.fork().find(LogEntry, {}, { orderBy: { at: 'asc' } });
-    expect(left.map((record) => record.message)).toEqual(['29 days ago', '1 days ago']);
+    const east = startScheduler('east-2', { steps: 10_000, leaseMongoUrl: ferret.url });
+    await expect.poll(() => east.steps(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await ferret.stop();
+    const cutAt = new Date();
+
+    expect(await east.outcome()).toEqual({
+      outcome: 'failed',
+      error: 'Job fenced-steps stopped: its lease was not renewed for 1.5 s',
+    });
+    const steps = await stepsOf('east-2');
+    expect(steps.filter((step) => step.at.getTime() > cutAt.getTime() + leaseMsForTest)).toEqual([]);
+    expect(steps.length).toBe(east.steps());
   });
 });

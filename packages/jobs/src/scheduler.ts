@@ -1,15 +1,37 @@
 /**
  * The Job Scheduler: Croner timetables, every run recorded. A job runs on one instance at a time however many
  * schedulers run: a run first takes the job's lease in the System DB, renews it while it runs and gives it
- * back when done; an instance that dies loses its lease when it lapses, and another takes over.
+ * back when done; an instance that dies or stalls loses its lease when it lapses, and another takes over.
+ * Every taking of a lease raises its fencing token, and a run only writes while its token is the lease's: a
+ * run taken over (or unable to renew) is stopped by its fence before its next write, and its result is not
+ * recorded over the takeover's.
  */
 import { Cron } from 'croner';
 import { JobLease, JobRun, type SystemOrm } from '@astro/db/system';
 import { withCorrelation, type Logger } from '@astro/logging';
 
+/** A run's lease was taken over, or could not be renewed before it lapsed: the run must write nothing more. */
+export class LeaseLost extends Error {
+  override name = 'LeaseLost';
+}
+
+/**
+ * What a run checks before each write it makes. `signal` fires when the lease is lost (hand it to anything
+ * that waits); `assert()` throws LeaseLost once it is, and confirms the lease with the System DB when the
+ * last renewal is old enough that the run may have been stopped in between (a paused process, a long step).
+ */
+export interface Fence {
+  readonly signal: AbortSignal;
+  assert(): Promise<void>;
+}
+
+/** For work run outside the scheduler (benchmarks, tests, scripts), where no lease is held. */
+export const unfenced: Fence = { signal: new AbortController().signal, assert: async () => {} };
+
 export interface JobContext {
   log: Logger;
   now: () => Date;
+  fence: Fence;
 }
 
 /** What a run did, in numbers an operator can compare between runs ("deleted": 120). */
@@ -41,7 +63,7 @@ export interface Scheduler {
   jobs(): JobInfo[];
 }
 
-/** How long a lease lasts without renewal: how soon a dead instance's jobs are taken over. */
+/** How long a lease lasts without renewal: how soon a dead or stalled instance's jobs are taken over. */
 export const leaseMs = 30_000;
 
 export function createScheduler(deps: {
@@ -49,37 +71,118 @@ export function createScheduler(deps: {
   log: Logger;
   instance: string;
   now?: () => Date;
+  /** `leaseMs` unless a test needs takeovers sooner. */
+  leaseMs?: number;
 }): Scheduler {
   const log = deps.log.child('jobs');
   const now = deps.now ?? (() => new Date());
+  const leaseFor = deps.leaseMs ?? leaseMs;
   const definitions = new Map<string, JobDefinition>();
   const timetables = new Map<string, Cron>();
   const inFlight = new Map<string, Promise<JobRun | null>>();
 
-  const leases = () => deps.system.em.getConnection().getCollection(deps.system.getMetadata().get(JobLease).collection);
-
-  /** Takes the job's lease if it is free, lapsed or already ours; false when another instance holds it. */
-  async function takeLease(job: string): Promise<boolean> {
-    const at = now();
-    try {
-      const taken = await leases().updateOne(
-        { _id: job as never, $or: [{ holder: deps.instance }, { until: { $lt: at } }] },
-        { $set: { holder: deps.instance, until: new Date(at.getTime() + leaseMs) } },
-        { upsert: true },
+  const leases = () =>
+    deps.system.em
+      .getConnection()
+      .getCollection<{ _id: string; holder: string; until: Date; token?: number }>(
+        deps.system.getMetadata().get(JobLease).collection,
       );
-      return taken.modifiedCount + taken.upsertedCount === 1;
+
+  /** Takes the job's lease if it is free or lapsed, with a new fencing token; null when another instance holds it. */
+  async function takeLease(job: string): Promise<number | null> {
+    const at = now();
+    let before;
+    try {
+      before = await leases().findOneAndUpdate(
+        { _id: job, until: { $lt: at } },
+        { $set: { holder: deps.instance, until: new Date(at.getTime() + leaseFor) }, $inc: { token: 1 } },
+        { upsert: true, returnDocument: 'before' },
+      );
     } catch (error) {
       // The upsert found the lease held by another instance and tried to create a second one.
-      if ((error as { code?: number }).code === 11000) return false;
+      if ((error as { code?: number }).code === 11000) return null;
       throw error;
     }
+    const token = (before?.token ?? 0) + 1;
+    // A lease given back has `until` at 0; one that lapsed was taken from a holder that died or stalled.
+    if (before && before.until.getTime() > 0) {
+      await deps.system.em.fork().nativeUpdate(
+        JobRun,
+        { job, outcome: 'running', leaseToken: { $lt: token } },
+        {
+          outcome: 'failed',
+          finishedAt: at,
+          error: `Its scheduler instance (${before.holder}) lost the lease; ${deps.instance} took the job over.`,
+        },
+      );
+      log.warn(`Job ${job}: took over the lapsed lease of ${before.holder}`, { token });
+    }
+    return token;
   }
-  const giveBackLease = (job: string) =>
-    leases().updateOne({ _id: job as never, holder: deps.instance }, { $set: { until: new Date(0) } });
+
+  /** Renews a held lease while its run goes on, and fires the run's fence when the lease is gone. */
+  function holdLease(job: string, token: number): Fence & { release(): Promise<void> } {
+    const lost = new AbortController();
+    let renewedAt = performance.now();
+    let renewing: Promise<void> | null = null;
+    const lose = (reason: string) => {
+      if (lost.signal.aborted) return;
+      log.warn(`Job ${job} stops: ${reason}`, { token });
+      lost.abort(new LeaseLost(`Job ${job} stopped: ${reason}`));
+    };
+    const lapsed = () => {
+      if (performance.now() - renewedAt > leaseFor) lose(`its lease was not renewed for ${leaseFor / 1000} s`);
+    };
+    const renew = () =>
+      (renewing ??= (async () => {
+        const askedAt = performance.now();
+        try {
+          const renewed = await leases().updateOne(
+            { _id: job, holder: deps.instance, token },
+            { $set: { until: new Date(now().getTime() + leaseFor) } },
+          );
+          if (renewed.matchedCount === 0) lose('another scheduler instance took its lease over');
+          else renewedAt = askedAt;
+        } catch (error) {
+          // A renewal that fails now may succeed at the next tick; a lease left unrenewed too long lapses.
+          log.debug(`Job ${job}: could not renew its lease`, { error });
+          lapsed();
+        } finally {
+          renewing = null;
+        }
+      })());
+    const renewal = setInterval(() => {
+      lapsed();
+      if (!lost.signal.aborted) void renew();
+    }, leaseFor / 3);
+    const gone = new Promise<never>((_resolve, reject) =>
+      lost.signal.addEventListener('abort', () => reject(lost.signal.reason as Error), { once: true }),
+    );
+    gone.catch(() => {});
+    return {
+      signal: lost.signal,
+      async assert() {
+        lapsed();
+        lost.signal.throwIfAborted();
+        // Past half the lease the run may have been paused long enough to be taken over: ask the System DB.
+        if (performance.now() - renewedAt > leaseFor / 2) await Promise.race([renew(), gone]);
+        lost.signal.throwIfAborted();
+      },
+      async release() {
+        clearInterval(renewal);
+        // A lost lease is no longer ours to give back (and its System DB may be the reason it was lost).
+        if (lost.signal.aborted) return;
+        await leases()
+          .updateOne({ _id: job, holder: deps.instance, token }, { $set: { until: new Date(0) } })
+          .catch(() => {});
+      },
+    };
+  }
 
   async function execute(job: JobDefinition, trigger: 'schedule' | 'manual'): Promise<JobRun | null> {
     const em = deps.system.em.fork();
-    if (!(await takeLease(job.name))) {
+    const token = await takeLease(job.name);
+    if (token === null) {
       if (trigger === 'schedule') return null;
       // An operator who asked for a run is told why nothing happened.
       const skipped = em.create(JobRun, {
@@ -91,16 +194,16 @@ export function createScheduler(deps: {
         durationMs: 0,
         outcome: 'skipped',
         error: 'Another scheduler instance is running this job right now.',
+        leaseToken: null,
       });
       await em.flush();
       return skipped;
     }
-    const renewal = setInterval(() => void takeLease(job.name).catch(() => {}), leaseMs / 3);
+    const lease = holdLease(job.name, token);
     try {
-      return await record(em, job, trigger);
+      return await record(em, job, trigger, lease, token);
     } finally {
-      clearInterval(renewal);
-      await giveBackLease(job.name).catch(() => {});
+      await lease.release();
     }
   }
 
@@ -108,6 +211,8 @@ export function createScheduler(deps: {
     em: ReturnType<SystemOrm['em']['fork']>,
     job: JobDefinition,
     trigger: 'schedule' | 'manual',
+    fence: Fence,
+    token: number,
   ): Promise<JobRun> {
     const run = em.create(JobRun, {
       job: job.name,
@@ -115,26 +220,33 @@ export function createScheduler(deps: {
       trigger,
       startedAt: now(),
       outcome: 'running',
+      leaseToken: token,
     });
     await em.flush();
     return withCorrelation({ correlationId: `job:${job.name}:${run.id}`, requestId: null }, async () => {
       const started = performance.now();
+      let result: Pick<JobRun, 'outcome' | 'counts' | 'error'>;
       try {
-        const counts = await job.run({ log: log.child(`jobs.${job.name}`), now });
-        run.outcome = 'succeeded';
-        run.counts = counts ?? null;
+        const counts = await job.run({ log: log.child(`jobs.${job.name}`), now, fence });
+        result = { outcome: 'succeeded', counts: counts ?? null, error: null };
         // Frequent jobs that found nothing to do would drown the log; their runs are still recorded.
         const idle = counts !== undefined && Object.values(counts).every((count) => count === 0);
         if (idle) log.debug(`Job ${job.name} succeeded`, { trigger, counts });
         else log.info(`Job ${job.name} succeeded`, { trigger, counts });
       } catch (error) {
-        run.outcome = 'failed';
-        run.error = error instanceof Error ? error.message : String(error);
-        log.error(`Job ${job.name} failed`, { trigger, error });
+        result = { outcome: 'failed', counts: null, error: error instanceof Error ? error.message : String(error) };
+        if (!(error instanceof LeaseLost)) log.error(`Job ${job.name} failed`, { trigger, error });
       }
-      run.finishedAt = now();
-      run.durationMs = Math.round(performance.now() - started);
-      await em.flush().catch((error: unknown) => log.error(`Could not record the run of job ${job.name}`, { error }));
+      const finished = { ...result, finishedAt: now(), durationMs: Math.round(performance.now() - started) };
+      Object.assign(run, finished);
+      try {
+        await fence.assert();
+        // A takeover may have ended this run already; then its word stands.
+        await em.fork().nativeUpdate(JobRun, { id: run.id, outcome: 'running', leaseToken: token }, finished);
+      } catch (error) {
+        if (error instanceof LeaseLost) log.warn(`Job ${job.name}: the run lost its lease; its result is not recorded`);
+        else log.error(`Could not record the run of job ${job.name}`, { error });
+      }
       return run;
     });
   }

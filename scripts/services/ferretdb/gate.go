@@ -5,6 +5,13 @@ package main
 // single-document update atomically, and the product relies on that (seats are taken with one conditional
 // update). The gate restores it: it sits in front of FerretDB and lets one write command through at a time,
 // across all connections, while reads pass freely.
+//
+// A write that stalls (a locked table, a stuck backend) would hold every other writer back, so a write gets
+// writeTimeout to be answered. Past it the client is told so as MongoDB tells it (MaxTimeMSExpired, which
+// drivers raise as a server error and keep the connection for), the backend connection that still owes the
+// answer is dropped, and the next writer goes through. FerretDB does not cancel a command whose connection
+// went away, so the stalled write may still land later: its outcome is unknown, as after any lost reply,
+// which the product's writes (conditional, keyed, insert-once) already survive.
 
 import (
 	"encoding/binary"
@@ -12,7 +19,11 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"sync"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson"
 )
 
 const (
@@ -20,6 +31,8 @@ const (
 	flagMoreToCome  = 1 << 1
 	headerLength    = 16
 	maxMessageBytes = 48 * 1024 * 1024
+	// MongoDB's own code for an operation that exceeded its time limit.
+	codeMaxTimeMSExpired = 50
 )
 
 var writeCommands = map[string]bool{
@@ -73,11 +86,43 @@ func (m *message) command() string {
 	return ""
 }
 
-type gate struct {
-	writes  sync.Mutex
-	backend func() (net.Conn, error)
-	logger  *slog.Logger
+// requestID is the id the client gave the message; a reply names it in responseTo.
+func (m *message) requestID() uint32 {
+	return binary.LittleEndian.Uint32(m.raw[4:8])
 }
+
+// errorReply is an OP_MSG answer to request that fails it the way a MongoDB server fails a command.
+func errorReply(request *message, code int32, codeName, errmsg string) ([]byte, error) {
+	body, err := bson.Marshal(bson.D{
+		{Key: "ok", Value: 0.0},
+		{Key: "errmsg", Value: errmsg},
+		{Key: "code", Value: code},
+		{Key: "codeName", Value: codeName},
+	})
+	if err != nil {
+		return nil, err
+	}
+	reply := make([]byte, headerLength+4+1, headerLength+4+1+len(body))
+	reply = append(reply, body...)
+	binary.LittleEndian.PutUint32(reply[0:4], uint32(len(reply)))
+	binary.LittleEndian.PutUint32(reply[8:12], request.requestID())
+	binary.LittleEndian.PutUint32(reply[12:16], opMsg)
+	// flags (reply[16:20]) stay 0 and the section kind (reply[20]) is 0: one body document.
+	return reply, nil
+}
+
+type gate struct {
+	writes       sync.Mutex
+	backend      func() (net.Conn, error)
+	logger       *slog.Logger
+	writeTimeout time.Duration
+}
+
+// backendError is an exchange that failed on FerretDB's side, which the client can be told about.
+type backendError struct{ err error }
+
+func (e backendError) Error() string { return e.err.Error() }
+func (e backendError) Unwrap() error { return e.err }
 
 func (g *gate) serve(listener net.Listener) error {
 	for {
@@ -96,30 +141,65 @@ func (g *gate) relay(client net.Conn) {
 		g.logger.Error("gate cannot reach FerretDB", "error", err)
 		return
 	}
-	defer server.Close()
+	defer func() { server.Close() }()
 	for {
 		request, err := readMessage(client)
 		if err != nil {
 			return
 		}
-		write := writeCommands[request.command()]
-		if write {
-			g.writes.Lock()
+		command := request.command()
+		if !writeCommands[command] {
+			if g.exchange(client, server, request) != nil {
+				return
+			}
+			continue
 		}
-		err = g.exchange(client, server, request)
-		if write {
-			g.writes.Unlock()
+		err = g.write(client, server, request)
+		var stalled backendError
+		if !errors.As(err, &stalled) || !errors.Is(err, os.ErrDeadlineExceeded) {
+			if err != nil {
+				return
+			}
+			continue
 		}
+		g.logger.Warn("gate: a write got no answer in time; failing it and letting the next writer through",
+			"command", command, "timeout", g.writeTimeout)
+		reply, err := errorReply(request, codeMaxTimeMSExpired, "MaxTimeMSExpired",
+			"operation exceeded time limit: FerretDB did not answer the "+command+" within "+g.writeTimeout.String()+
+				"; it may still be applied")
 		if err != nil {
 			return
 		}
+		server.Close()
+		if _, err := client.Write(reply); err != nil {
+			return
+		}
+		next, err := g.backend()
+		if err != nil {
+			g.logger.Error("gate cannot reach FerretDB", "error", err)
+			return
+		}
+		server = next
 	}
+}
+
+// write passes one write command through while holding the gate, for at most writeTimeout.
+func (g *gate) write(client, server net.Conn, request *message) error {
+	g.writes.Lock()
+	defer g.writes.Unlock()
+	deadline := time.Now().Add(g.writeTimeout)
+	server.SetDeadline(deadline)
+	// A client that does not read its answer must not hold the gate either.
+	client.SetWriteDeadline(deadline)
+	defer server.SetDeadline(time.Time{})
+	defer client.SetWriteDeadline(time.Time{})
+	return g.exchange(client, server, request)
 }
 
 // exchange forwards one request and the response(s) it gets; a request marked moreToCome gets none.
 func (g *gate) exchange(client, server net.Conn, request *message) error {
 	if _, err := server.Write(request.raw); err != nil {
-		return err
+		return backendError{err}
 	}
 	if request.flags&flagMoreToCome != 0 {
 		return nil
@@ -127,7 +207,7 @@ func (g *gate) exchange(client, server net.Conn, request *message) error {
 	for {
 		response, err := readMessage(server)
 		if err != nil {
-			return err
+			return backendError{err}
 		}
 		if _, err := client.Write(response.raw); err != nil {
 			return err

@@ -23,6 +23,7 @@ func main() {
 	sqliteURL := flag.String("sqlite-url", "file:data/", "SQLite directory URI (sqlite handler)")
 	postgresURL := flag.String("postgresql-url", "", "PostgreSQL URL (postgresql handler)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
+	writeTimeout := flag.Duration("write-timeout", 10*time.Second, "how long one write may hold the write gate")
 	flag.Parse()
 
 	var level slog.Level
@@ -69,7 +70,7 @@ func main() {
 		}
 		return nil, err
 	}
-	g := &gate{logger: logger, backend: dial}
+	g := &gate{logger: logger, backend: dial, writeTimeout: *writeTimeout}
 	go func() {
 		if err := g.serve(listener); err != nil && ctx.Err() == nil {
 			log.Fatal(err)

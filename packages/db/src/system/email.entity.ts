@@ -7,7 +7,8 @@ export const emailStatuses = ['pending', 'sent', 'failed'] as const;
 export const Email = defineEntity({
   name: 'Email',
   collection: 'email_outbox',
-  indexes: [{ properties: ['status', 'availableAt'] }],
+  // `status, sentAt`: the retention job's query, sent e-mails by age.
+  indexes: [{ properties: ['status', 'availableAt'] }, { properties: ['status', 'sentAt'] }],
   properties: {
     id: documentKey(),
     dedupeKey: p.string().unique(),

@@ -9,7 +9,7 @@ export type JobOutcome = (typeof jobOutcomes)[number];
 export const JobRun = defineEntity({
   name: 'JobRun',
   collection: 'job_runs',
-  indexes: [{ properties: ['job', 'startedAt'] }],
+  indexes: [{ properties: ['job', 'startedAt'] }, { properties: ['startedAt'] }],
   properties: {
     id: documentKey(),
     job: p.string(),
@@ -21,13 +21,16 @@ export const JobRun = defineEntity({
     outcome: p.enum(jobOutcomes),
     counts: p.json<Record<string, number>>().nullable(),
     error: p.text().nullable(),
+    /** The fencing token of the lease the run held: a takeover ends the runs of older tokens. */
+    leaseToken: p.integer().nullable(),
   },
 });
 export type JobRun = InferEntity<typeof JobRun>;
 
 /**
  * Which scheduler instance may run a job right now. Taken with one conditional write, renewed while the job
- * runs, and free for the taking once `until` has passed (its holder died or finished).
+ * runs, and free for the taking once `until` has passed (its holder died or finished). Every taking raises
+ * `token`, so a holder that was taken over (it stalled past `until`) finds its token gone and writes nothing more.
  */
 export const JobLease = defineEntity({
   name: 'JobLease',
@@ -37,6 +40,8 @@ export const JobLease = defineEntity({
     job: p.string().primary().fieldName('_id'),
     holder: p.string(),
     until: p.datetime(),
+    /** The fencing token: how many times the lease has been taken. */
+    token: p.integer(),
   },
 });
 export type JobLease = InferEntity<typeof JobLease>;

@@ -11,7 +11,12 @@ export const syncMessageStatuses = ['pending', 'applied', 'dead'] as const;
 export const SyncMessage = defineEntity({
   name: 'SyncMessage',
   collection: 'sync_messages',
-  indexes: [{ properties: ['status', 'availableAt'] }, { properties: ['entityType', 'entityId', 'entityVersion'] }],
+  indexes: [
+    { properties: ['status', 'availableAt'] },
+    { properties: ['entityType', 'entityId', 'entityVersion'] },
+    // The retention job's query: applied messages by age.
+    { properties: ['status', 'appliedAt'] },
+  ],
   properties: {
     /** Chosen by the writer before the change, so writing it twice is harmless. */
     id: p.uuid().primary().fieldName('_id'),

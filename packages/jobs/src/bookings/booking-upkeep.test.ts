@@ -8,6 +8,7 @@ import { sandboxCards, sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { applySyncMessages } from '../sync/apply/sync-apply.ts';
 import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
+import { unfenced } from '../scheduler.ts';
 import { tripsFlownJob } from './booking-upkeep.jobs.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
 import { targetsOf } from '../sync/apply/targets.test-support.ts';
@@ -125,8 +126,8 @@ describe('what the Customer DB does after launch changes', () => {
     const bookingId = await book(60, launch.id, 1, false);
     const job = holdExpiryJob(world.stores.customer, world.stores.system);
     const later = () => new Date(Date.now() + 11 * 60_000);
-    await job.run({ log, now: later });
-    await job.run({ log, now: later });
+    await job.run({ log, now: later, fence: unfenced });
+    await job.run({ log, now: later, fence: unfenced });
     expect(await customerDb().findOneOrFail(Booking, bookingId)).toMatchObject({ status: 'expired' });
     expect(await systemDb().find(Email, { dedupeKey: `hold-expired:${bookingId}` })).toEqual([
       expect.objectContaining({ recipient: 'traveler60@example.com', template: 'hold-expired', status: 'pending' }),
@@ -152,10 +153,10 @@ describe('what the Customer DB does after launch changes', () => {
     await book(71, second!.id, 1);
     const job = tripsFlownJob(world.stores.customer);
     await customerDb().nativeUpdate(CatalogueLaunch, { id: first!.id }, { status: 'launched' });
-    await job.run({ log, now: () => new Date() });
+    await job.run({ log, now: () => new Date(), fence: unfenced });
     expect(await traveler(world, 71).account.profile()).toMatchObject({ tripsFlown: 1, vip: false });
     await customerDb().nativeUpdate(CatalogueLaunch, { id: second!.id }, { status: 'launched' });
-    await job.run({ log, now: () => new Date() });
+    await job.run({ log, now: () => new Date(), fence: unfenced });
     expect(await traveler(world, 71).account.profile()).toMatchObject({ tripsFlown: 2, vip: true });
   });
 });

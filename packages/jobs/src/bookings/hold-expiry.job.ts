@@ -14,9 +14,11 @@ export function holdExpiryJob(customer: CustomerOrm, system: SystemOrm): JobDefi
     name: 'hold-expiry',
     description: 'Expires lapsed seat holds, gives their seats back and tells the customer',
     schedule: '*/15 * * * * *',
-    run: ({ now }) => {
+    run: ({ now, fence }) => {
       const em = customer.em.fork() as MongoEntityManager;
       return expireLapsedHolds(em, now(), async (booking) => {
+        // Before each hold ends: a run that lost its lease ends no more of them.
+        await fence.assert();
         const [traveler, launch] = await Promise.all([
           em.fork().findOne(Customer, booking.customerId),
           em.fork().findOne(CatalogueLaunch, booking.launchId),

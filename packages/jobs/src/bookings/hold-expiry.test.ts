@@ -9,6 +9,7 @@ import { sendPendingEmails } from '../email/email-sender.job.ts';
 import { recipientOf, startMailbox, type Mailbox } from '../email/mailbox.test-support.ts';
 import { quietLog as log, traveler } from '../people.test-support.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
+import { unfenced } from '../scheduler.ts';
 
 const day = 86_400_000;
 const minute = 60_000;
@@ -19,7 +20,7 @@ describe('the e-mail a traveler gets when their hold lapses', () => {
   let launch: CatalogueLaunch;
   const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
   const expireHolds = (at: Date) =>
-    holdExpiryJob(world.stores.customer, world.stores.system).run({ log, now: () => at });
+    holdExpiryJob(world.stores.customer, world.stores.system).run({ log, now: () => at, fence: unfenced });
   /** What the sender delivers to the traveler, over SMTP, rendered as every e-mail is. */
   const delivered = async (email: string) => {
     const transport = createSmtpTransport(mailbox.url, { pooled: false });

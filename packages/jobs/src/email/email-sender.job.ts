@@ -7,9 +7,11 @@
 import { Email, type SystemOrm } from '@astro/db/system';
 import { renderTemplate, type Transporter } from '@astro/mail';
 import { claimEach } from '../claims.ts';
-import type { JobDefinition } from '../scheduler.ts';
+import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
 
 export const maxEmailAttempts = 10;
+/** How many e-mails one run claims at most. */
+export const sendBatch = 200;
 const claimMs = 2 * 60_000;
 /** 30 s, 1 min, 2 min … up to an hour. */
 const retryDelayMs = (attempts: number) => Math.min(3_600_000, 30_000 * 2 ** (attempts - 1));
@@ -24,7 +26,12 @@ export interface SenderDeps {
 
 type Claimed = Pick<Email, 'id' | 'recipient' | 'template' | 'templateData' | 'attempts'>;
 
-export async function sendPendingEmails(deps: SenderDeps, clock: () => Date, limit = 200) {
+export async function sendPendingEmails(
+  deps: SenderDeps,
+  clock: () => Date,
+  limit = sendBatch,
+  fence: Fence = unfenced,
+) {
   const counts = { sent: 0, retried: 0, failed: 0 };
   const outbox = deps.system.em.getConnection().getCollection(deps.system.getMetadata().get(Email).collection);
   const settle = (email: Claimed, set: Record<string, unknown>) =>
@@ -44,6 +51,7 @@ export async function sendPendingEmails(deps: SenderDeps, clock: () => Date, lim
     sort: { availableAt: 1 },
     limit,
     claim: () => ({ claimedBy: deps.instance, claimedUntil: new Date(clock().getTime() + claimMs) }),
+    fence,
   });
   for await (const document of claims) {
     const now = clock();
@@ -86,6 +94,6 @@ export function emailSenderJob(deps: SenderDeps): JobDefinition {
     name: 'email-sender',
     description: 'Sends the e-mail outbox over SMTP',
     schedule: '*/5 * * * * *',
-    run: ({ now }) => sendPendingEmails(deps, now),
+    run: ({ now, fence }) => sendPendingEmails(deps, now, sendBatch, fence),
   };
 }

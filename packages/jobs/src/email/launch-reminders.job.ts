@@ -2,11 +2,16 @@
 import { Booking, CatalogueLaunch, Customer, type CustomerOrm } from '@astro/db/customer';
 import { queueEmail, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
 import type { TemplateData } from '@astro/mail';
-import type { JobDefinition } from '../scheduler.ts';
+import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
 
 const day = 86_400_000;
 
-export async function queueLaunchReminders(customer: MongoEntityManager, system: MongoEntityManager, now: Date) {
+export async function queueLaunchReminders(
+  customer: MongoEntityManager,
+  system: MongoEntityManager,
+  now: Date,
+  fence: Fence = unfenced,
+) {
   const launches = await customer.find(CatalogueLaunch, {
     status: { $in: ['scheduled', 'confirmed', 'delayed'] },
     launchDate: { $gt: new Date(now.getTime() + 6 * day), $lte: new Date(now.getTime() + 7 * day) },
@@ -22,6 +27,7 @@ export async function queueLaunchReminders(customer: MongoEntityManager, system:
     const travelers = await customer.find(Customer, { id: { $in: [...seatsOf.keys()] } });
     for (const traveler of travelers) {
       const { seats, bookingId } = seatsOf.get(traveler.id)!;
+      await fence.assert();
       await queueEmail(
         system,
         {
@@ -52,7 +58,12 @@ export function launchRemindersJob(customer: CustomerOrm, system: SystemOrm): Jo
     name: 'launch-reminders',
     description: 'E-mails travelers a reminder 7 days before their launch',
     schedule: '0 */10 * * * *',
-    run: ({ now }) =>
-      queueLaunchReminders(customer.em.fork() as MongoEntityManager, system.em.fork() as MongoEntityManager, now()),
+    run: ({ now, fence }) =>
+      queueLaunchReminders(
+        customer.em.fork() as MongoEntityManager,
+        system.em.fork() as MongoEntityManager,
+        now(),
+        fence,
+      ),
   };
 }

@@ -6,13 +6,19 @@
  */
 import { Booking, bookingsOf, Customer, takingSeats, type CustomerOrm } from '@astro/db/customer';
 import { idFromKey, type SystemOrm } from '@astro/db/system';
-import type { JobDefinition } from '../scheduler.ts';
-import { recordSyncMessages } from './record-messages.ts';
+import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
+import { recordSyncMessages, relayBatch } from './record-messages.ts';
 
 /** The same booking version always gets the same message id. */
 export const bookingMessageId = (bookingId: string, version: number) => idFromKey(`booking:${bookingId}:${version}`);
 
-export async function relayBookingChanges(customer: CustomerOrm, system: SystemOrm, now: Date, limit = 200) {
+export async function relayBookingChanges(
+  customer: CustomerOrm,
+  system: SystemOrm,
+  now: Date,
+  limit = relayBatch,
+  fence: Fence = unfenced,
+) {
   const em = customer.em.fork();
   const changed = (await em.find(Booking, { syncPending: true }, { orderBy: { updatedAt: 'asc' }, limit })).filter(
     // A booking still taking its seats is not a booking yet; it is announced once its hold is in place.
@@ -21,6 +27,7 @@ export async function relayBookingChanges(customer: CustomerOrm, system: SystemO
   if (changed.length === 0) return 0;
   const travelers = await em.find(Customer, { id: { $in: [...new Set(changed.map((b) => b.customerId))] } });
   const travelerOf = new Map(travelers.map((traveler) => [traveler.id, traveler]));
+  await fence.assert();
   await recordSyncMessages(
     system,
     changed.map((booking) => {
@@ -68,8 +75,8 @@ export function bookingRelayJob(customer: CustomerOrm, system: SystemOrm): JobDe
     name: 'booking-sync-relay',
     description: 'Records a sync message for every booking change in the Customer DB',
     schedule: '*/5 * * * * *',
-    async run({ now }) {
-      return { relayed: await relayBookingChanges(customer, system, now()) };
+    async run({ now, fence }) {
+      return { relayed: await relayBookingChanges(customer, system, now(), relayBatch, fence) };
     },
   };
 }

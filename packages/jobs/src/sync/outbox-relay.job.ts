@@ -6,14 +6,15 @@
 import { LockMode } from '@mikro-orm/core';
 import { SyncOutboxMessage, type OperationalOrm } from '@astro/db/operational';
 import type { SyncStore, SystemOrm } from '@astro/db/system';
-import type { JobDefinition } from '../scheduler.ts';
-import { recordSyncMessages } from './record-messages.ts';
+import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
+import { recordSyncMessages, relayBatch } from './record-messages.ts';
 
 export async function relayOperationalOutbox(
   operational: OperationalOrm,
   system: SystemOrm,
   now: Date,
-  limit = 200,
+  limit = relayBatch,
+  fence: Fence = unfenced,
 ): Promise<number> {
   return operational.em.fork().transactional(async (em) => {
     const batch = await em.find(
@@ -22,6 +23,7 @@ export async function relayOperationalOutbox(
       { orderBy: { createdAt: 'asc', id: 'asc' }, limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
     );
     if (batch.length === 0) return 0;
+    await fence.assert();
     await recordSyncMessages(
       system,
       batch.map((message) => ({
@@ -48,8 +50,8 @@ export function outboxRelayJob(operational: OperationalOrm, system: SystemOrm): 
     name: 'sync-outbox-relay',
     description: 'Copies sync messages from the Operational DB outbox to the System DB',
     schedule: '*/5 * * * * *',
-    async run({ now }) {
-      return { relayed: await relayOperationalOutbox(operational, system, now()) };
+    async run({ now, fence }) {
+      return { relayed: await relayOperationalOutbox(operational, system, now(), relayBatch, fence) };
     },
   };
 }

@@ -1,5 +1,8 @@
 import { SyncMessage, type SyncStore, type SystemOrm } from '@astro/db/system';
 
+/** How many changes a relay run records at most. */
+export const relayBatch = 200;
+
 export interface NewSyncMessage {
   /** Chosen by the producer, so recording the same message twice records it once. */
   id: string;

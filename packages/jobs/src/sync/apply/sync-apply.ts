@@ -12,13 +12,15 @@ import type { OperationalOrm } from '@astro/db/operational';
 import { SyncMessage, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
 import type { PaymentGateway } from '@astro/payments';
 import { claimEach } from '../../claims.ts';
-import type { JobDefinition } from '../../scheduler.ts';
+import { unfenced, type Fence, type JobDefinition } from '../../scheduler.ts';
 import { applyBookingToCopy } from './booking-copy.applier.ts';
 import { applyLaunchToCatalogue } from './catalogue.applier.ts';
 
 export type ApplyOutcome = 'applied' | 'stale' | { refused: string };
 
 export const maxAttempts = 8;
+/** How many messages one run claims at most. */
+export const applyBatch = 500;
 /** How long a claim keeps other schedulers away; far longer than any one apply takes. */
 export const claimMs = 60_000;
 /** 2 s, 4 s, 8 s … up to 10 minutes between attempts. */
@@ -77,7 +79,8 @@ export async function applySyncMessages(
   targets: SyncTargets,
   instance: string,
   clock: () => Date,
-  limit = 500,
+  limit = applyBatch,
+  fence: Fence = unfenced,
 ): Promise<{ applied: number; stale: number; retried: number; dead: number; waiting: number }> {
   const counts = { applied: 0, stale: 0, retried: 0, dead: 0, waiting: 0 };
   const messages = targets.system.em
@@ -101,6 +104,7 @@ export async function applySyncMessages(
       sort: { availableAt: 1, createdAt: 1 },
       limit,
       claim: () => ({ claimedBy: instance, claimedUntil: new Date(clock().getTime() + claimMs) }),
+      fence,
     },
   );
   for await (const claimed of claims) {
@@ -152,6 +156,6 @@ export function syncApplyJob(targets: SyncTargets, instance: string): JobDefinit
     name: 'sync-apply',
     description: 'Applies sync messages to the launch catalogue and the Operational DB copies',
     schedule: '* * * * * *',
-    run: ({ now }) => applySyncMessages(targets, instance, now),
+    run: ({ now, fence }) => applySyncMessages(targets, instance, now, applyBatch, fence),
   };
 }
