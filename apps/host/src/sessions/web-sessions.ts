@@ -7,7 +7,16 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import * as oidc from 'openid-client';
-import { appClientOf, authMountPath, clientSecretOf, readCookie, sessionRoutes, type AppClient } from '@astro/auth';
+import {
+  appClientOf,
+  authMountPath,
+  authPage,
+  clientSecretOf,
+  html,
+  readCookie,
+  sessionRoutes,
+  type AppClient,
+} from '@astro/auth';
 import type { Viewer } from '@astro/api';
 import { User, WebSession, webApps, type SystemOrm, type WebApp } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
@@ -197,10 +206,14 @@ export function createWebSessions(options: WebSessionsOptions) {
 
       router.get(paths.callback, async (req, res, next) => {
         const raw = unsign(readCookie(req, flowCookie(app)));
-        res.clearCookie(flowCookie(app), { path: paths.callback });
+        res.clearCookie(flowCookie(app), { path: paths.callback }).setHeader('Cache-Control', 'no-store');
         if (!raw) {
-          // An old or foreign callback: start again rather than fail.
-          res.redirect(303, paths.signIn);
+          // An old or foreign callback (e.g. reloaded after signing in): on to the app, or start again.
+          try {
+            res.redirect(303, (await resolveViewer(app, req)) ? client.mountPath : paths.signIn);
+          } catch (error) {
+            next(error);
+          }
           return;
         }
         const flow = JSON.parse(Buffer.from(raw, 'base64url').toString()) as {
@@ -213,12 +226,41 @@ export function createWebSessions(options: WebSessionsOptions) {
           res.redirect(303, client.mountPath);
           return;
         }
+        let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
         try {
-          const tokens = await oidc.authorizationCodeGrant(
+          tokens = await oidc.authorizationCodeGrant(
             await configurationOf(client),
             new URL(req.originalUrl, publicUrl),
             { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce },
           );
+        } catch (error) {
+          // A code already used (a reload, a replay), another tab's sign-in, or a refusal by the server.
+          log.info('Sign-in callback refused', {
+            app,
+            reason: error instanceof Error ? error.message : String(error),
+          });
+          try {
+            if (await resolveViewer(app, req)) {
+              res.redirect(303, flow.returnTo);
+              return;
+            }
+          } catch (lookup) {
+            next(lookup);
+            return;
+          }
+          // A page rather than a redirect: a server that keeps refusing must not send the browser round in circles.
+          res.status(400).send(
+            authPage({
+              title: 'Signing in did not finish',
+              body: html`<p>This sign-in link was already used or has run out. Start again to sign in.</p>
+                <p class="actions">
+                  <a href="${paths.signIn}?returnTo=${encodeURIComponent(flow.returnTo)}">Sign in again</a>
+                </p>`,
+            }),
+          );
+          return;
+        }
+        try {
           const claims = tokens.claims()!;
           const sessionToken = randomBytes(32).toString('base64url');
           const db = em();
