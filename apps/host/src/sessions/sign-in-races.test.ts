@@ -52,6 +52,34 @@ describe('one-time sign-in credentials used many times at once', () => {
   const latestSession = async () =>
     (await test.stores.system.em.fork().find(WebSession, { app: 'customer' }, { orderBy: { createdAt: 'desc' } }))[0];
 
+  it('keeps a session whose tokens are due when two hosts answer its requests at the same moment', async () => {
+    const browser = new TestBrowser(host.url);
+    await browser.signIn('customer', traveler, demoPassword);
+    const session = (await latestSession())!;
+    const other = await serve(test, log);
+    try {
+      const me = async (origin: string) => {
+        const response = await fetch(`${origin}/api/customer/me`, { headers: { cookie: browser.cookieHeader() } });
+        return ((await response.json()) as { result: { data: { email: string } | null } }).result.data?.email ?? null;
+      };
+      const due = async () => {
+        const em = test.stores.system.em.fork();
+        await em.nativeUpdate(WebSession, { id: session.id }, { accessExpiresAt: new Date(Date.now() - 1000) });
+      };
+      for (let round = 0; round < 3; round++) {
+        await due();
+        const seen = await Promise.all(
+          Array.from({ length: 10 }, (_, index) => me(index % 2 === 0 ? host.url : other.url)),
+        );
+        expect(seen).toEqual(Array.from({ length: 10 }, () => traveler));
+      }
+      const current = await test.stores.system.em.fork().findOneOrFail(WebSession, session.id);
+      expect(current.refreshToken).not.toBe(session.refreshToken);
+    } finally {
+      other.server.close();
+    }
+  });
+
   for (const parallel of [10, 50]) {
     it(`of ${parallel} token requests redeeming one authorization code at once, one gets tokens, and the replay revokes them`, async () => {
       const browser = new TestBrowser(host.url);

@@ -23,6 +23,8 @@ import type { Logger } from '@astro/logging';
 
 const sessionLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 const flowLifetimeMs = 10 * 60 * 1000;
+/** How long one host may hold a session's refresh before another takes over (its holder died). */
+const refreshClaimMs = 10 * 1000;
 
 export interface WebSessionsOptions {
   system: SystemOrm;
@@ -103,40 +105,62 @@ export function createWebSessions(options: WebSessionsOptions) {
   }
 
   const refreshing = new Map<string, Promise<WebSession | null>>();
-  /** Exchanges the refresh token (once per session at a time: a second use of a rotated token revokes the grant). */
+  /**
+   * Exchanges the refresh token when the access token is due. A rotated token used twice is a replay that
+   * revokes the grant, so one exchange runs at a time: once per session in this process, and across hosts
+   * the one that claims the session in the System DB exchanges while the others wait for its result.
+   */
   function refresh(session: WebSession): Promise<WebSession | null> {
     let pending = refreshing.get(session.id);
     if (!pending) {
-      pending = (async () => {
-        const db = em();
-        const current = await db.findOne(WebSession, session.id);
-        if (!current) return null;
-        if (current.accessExpiresAt > now()) return current;
-        try {
-          if (!current.refreshToken) throw new Error('no refresh token');
-          const tokens = await oidc.refreshTokenGrant(
-            await configurationOf(appClientOf(current.app)),
-            current.refreshToken,
-          );
-          current.accessToken = tokens.access_token;
-          current.accessExpiresAt = new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000);
-          current.refreshToken = tokens.refresh_token ?? current.refreshToken;
-          if (tokens.id_token) current.idToken = tokens.id_token;
-          await db.flush();
-          return current;
-        } catch (error) {
-          log.info('Session ended: the authorization server no longer accepts it', {
-            app: current.app,
-            userId: current.userId,
-            reason: error instanceof Error ? error.message : String(error),
-          });
-          await db.nativeDelete(WebSession, { id: current.id });
-          return null;
-        }
-      })().finally(() => refreshing.delete(session.id));
+      pending = refreshOnce(session.id).finally(() => refreshing.delete(session.id));
       refreshing.set(session.id, pending);
     }
     return pending;
+  }
+
+  async function refreshOnce(id: string): Promise<WebSession | null> {
+    const deadline = now().getTime() + refreshClaimMs;
+    for (;;) {
+      const current = await em().findOne(WebSession, id);
+      if (!current) return null;
+      if (current.accessExpiresAt > now()) return current;
+      const claimed = await em().nativeUpdate(
+        WebSession,
+        { id, $or: [{ refreshingUntil: null }, { refreshingUntil: { $lt: now() } }] },
+        { refreshingUntil: new Date(now().getTime() + refreshClaimMs) },
+      );
+      if (claimed === 1) return exchange(current);
+      if (now().getTime() > deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function exchange(current: WebSession): Promise<WebSession | null> {
+    try {
+      if (!current.refreshToken) throw new Error('no refresh token');
+      const tokens = await oidc.refreshTokenGrant(
+        await configurationOf(appClientOf(current.app)),
+        current.refreshToken,
+      );
+      const renewed = {
+        accessToken: tokens.access_token,
+        accessExpiresAt: new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000),
+        refreshToken: tokens.refresh_token ?? current.refreshToken,
+        idToken: tokens.id_token ?? current.idToken,
+        refreshingUntil: null,
+      };
+      await em().nativeUpdate(WebSession, { id: current.id }, renewed);
+      return Object.assign(current, renewed);
+    } catch (error) {
+      log.info('Session ended: the authorization server no longer accepts it', {
+        app: current.app,
+        userId: current.userId,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      await em().nativeDelete(WebSession, { id: current.id });
+      return null;
+    }
   }
 
   const viewers = new WeakMap<Request, Map<WebApp, Promise<Viewer | null>>>();
@@ -272,6 +296,7 @@ export function createWebSessions(options: WebSessionsOptions) {
             accessToken: tokens.access_token,
             accessExpiresAt: new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000),
             refreshToken: tokens.refresh_token ?? null,
+            refreshingUntil: null,
             expiresAt: new Date(now().getTime() + sessionLifetimeMs),
           });
           await db.flush();

@@ -111,6 +111,8 @@ export const WebSession = defineEntity({
     accessToken: p.text(),
     accessExpiresAt: p.datetime(),
     refreshToken: p.text().nullable(),
+    /** While one host exchanges the refresh token, the others wait for its result instead of replaying it. */
+    refreshingUntil: p.datetime().nullable(),
     expiresAt: p.datetime(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
