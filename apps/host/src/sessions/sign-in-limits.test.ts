@@ -4,13 +4,13 @@
  */
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appClientOf, clientSecretOf, hashPassword, limitRules, loadAuthSecrets } from '@astro/auth';
-import { demoEmployees, demoPassword, seedDemoWorld } from '@astro/db/seed';
-import { Email, LogEntry, systemLogSink, User } from '@astro/db/system';
+import { appClientOf, clientSecretOf, limitRules, loadAuthSecrets } from '@astro/auth';
+import { demoEmployees, demoPassword } from '@astro/db/seed';
+import { Email, LogEntry, User } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { renderTemplate } from '@astro/mail';
-import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { serve } from '../host.test-support.ts';
+import type { TestStores } from '../../../../scripts/test-support/stores.ts';
+import { serveDemoWorld } from '../host.test-support.ts';
 import { sendFrom, TestBrowser, type Answer } from './browser.test-support.ts';
 
 const operator = demoEmployees.find((employee) => employee.role === 'operator')!;
@@ -22,18 +22,13 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 describe('sign-in limits and what they reveal', () => {
   let test: TestStores;
   let host: { server: Server; url: string };
+  let close: () => Promise<void>;
   const log = createLogger({ service: 'host', level: 'info', write: () => {} });
 
   beforeAll(async () => {
-    test = await openTestStores();
-    await seedDemoWorld(test.stores, new Date(), { passwordHash: await hashPassword(demoPassword) });
-    log.attachSink(systemLogSink(test.stores.system));
-    host = await serve(test, log);
+    ({ test, host, close } = await serveDemoWorld(log));
   });
-  afterAll(async () => {
-    host.server.close();
-    await test.drop();
-  });
+  afterAll(() => close());
 
   /** Passwords actually checked: the service logs "Sign-in failed" only after verifying one. */
   const passwordsChecked = async (fields: Record<string, unknown>) => {

@@ -4,12 +4,12 @@
  */
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appClientOf, clientSecretOf, hashPassword, loadAuthSecrets, sessionRoutes } from '@astro/auth';
-import { demoPassword, seedDemoWorld } from '@astro/db/seed';
+import { appClientOf, clientSecretOf, loadAuthSecrets, sessionRoutes } from '@astro/auth';
+import { demoPassword } from '@astro/db/seed';
 import { WebSession } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
-import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { serve } from '../host.test-support.ts';
+import type { TestStores } from '../../../../scripts/test-support/stores.ts';
+import { serve, serveDemoWorld } from '../host.test-support.ts';
 import { TestBrowser } from './browser.test-support.ts';
 
 const traveler = 'elena.petrova@example.com';
@@ -18,21 +18,17 @@ const customerApp = appClientOf('customer');
 describe('one-time sign-in credentials used many times at once', () => {
   let test: TestStores;
   let host: { server: Server; url: string };
+  let close: () => Promise<void>;
   let authorization: string;
   const log = createLogger({ service: 'host', level: 'error', write: () => {} });
 
   beforeAll(async () => {
-    test = await openTestStores();
-    await seedDemoWorld(test.stores, new Date(), { passwordHash: await hashPassword(demoPassword) });
-    host = await serve(test, log);
+    ({ test, host, close } = await serveDemoWorld(log));
     const { clientSecret } = await loadAuthSecrets(test.stores.system);
     const secret = clientSecretOf(customerApp.clientId, clientSecret);
     authorization = `Basic ${Buffer.from(`${customerApp.clientId}:${secret}`).toString('base64')}`;
   });
-  afterAll(async () => {
-    host.server.close();
-    await test.drop();
-  });
+  afterAll(() => close());
 
   const token = (body: Record<string, string>) =>
     fetch(`${host.url}/auth/token`, {

@@ -5,12 +5,12 @@
  */
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appClientOf, hashPassword, sessionRoutes } from '@astro/auth';
-import { demoAgencies, demoPassword, seedDemoWorld } from '@astro/db/seed';
+import { appClientOf, sessionRoutes } from '@astro/auth';
+import { demoAgencies, demoPassword } from '@astro/db/seed';
 import { User, WebSession } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
-import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { serve } from '../host.test-support.ts';
+import type { TestStores } from '../../../../scripts/test-support/stores.ts';
+import { serveDemoWorld } from '../host.test-support.ts';
 import { TestBrowser } from './browser.test-support.ts';
 
 const traveler = 'elena.petrova@example.com';
@@ -22,17 +22,13 @@ const supplierEmail = demoAgencies[0]!.supplier.email;
 describe('sign-in requests the host cannot use', () => {
   let test: TestStores;
   let host: { server: Server; url: string };
+  let close: () => Promise<void>;
   const log = createLogger({ service: 'host', level: 'error', write: () => {} });
 
   beforeAll(async () => {
-    test = await openTestStores();
-    await seedDemoWorld(test.stores, new Date(), { passwordHash: await hashPassword(demoPassword) });
-    host = await serve(test, log);
+    ({ test, host, close } = await serveDemoWorld(log));
   });
-  afterAll(async () => {
-    host.server.close();
-    await test.drop();
-  });
+  afterAll(() => close());
 
   const sessions = () => test.stores.system.em.fork().count(WebSession, {});
 
