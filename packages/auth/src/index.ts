@@ -25,6 +25,7 @@ export async function createAuthService(options: {
   now?: () => Date;
 }): Promise<AuthService> {
   const secrets = await loadAuthSecrets(options.system);
+  const log = options.log.child('auth');
   const limits = createLimits(options.system);
   const accounts = createAccounts({ ...options, limits });
   const provider = createAuthorizationServer({ ...options, secrets });
@@ -33,7 +34,7 @@ export async function createAuthService(options: {
   router.post(
     '/token',
     limitByAddress(limits.tokenRequestsPerAddress, (req, res, retryAfterSeconds) => {
-      options.log.child('auth').warn('Token request refused: too many from one address', { address: req.ip });
+      log.warn('Token request refused: too many from one address', { address: req.ip });
       res.json({
         error: 'temporarily_unavailable',
         error_description: `Too many token requests from this address. Try again in ${waitInWords(retryAfterSeconds)}.`,
