@@ -25,9 +25,12 @@ export class AccountError extends Error {
   override name = 'AccountError';
   /** What kind of problem, for callers that react differently (e.g. offer to resend a link). */
   readonly reason: AccountProblem;
-  constructor(reason: AccountProblem, message: string) {
+  /** For a refusal by a limit: how long until trying again can succeed. */
+  readonly retryAfterSeconds: number | null;
+  constructor(reason: AccountProblem, message: string, retryAfterSeconds: number | null = null) {
     super(message);
     this.reason = reason;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -225,6 +228,7 @@ export function createAccounts(deps: AccountDeps) {
         throw new AccountError(
           'throttled',
           `Too many failed sign-ins from your network. Try again in ${waitInWords(byAddress.retryAfterSeconds)}.`,
+          byAddress.retryAfterSeconds,
         );
       }
       const byAccount = await limits.signInFailuresPerAccount.attempt(email);
@@ -233,6 +237,7 @@ export function createAccounts(deps: AccountDeps) {
         throw new AccountError(
           'locked',
           `This account is locked after too many failed sign-ins. Try again in ${waitInWords(byAccount.retryAfterSeconds)}, or reset your password.`,
+          byAccount.retryAfterSeconds,
         );
       }
       const matches = await verifyPassword(input.password, user?.passwordHash ?? (await absentAccountHash));
@@ -245,6 +250,7 @@ export function createAccounts(deps: AccountDeps) {
         throw new AccountError(
           'locked',
           `This account is now locked for ${waitInWords(lockSeconds)} after too many failed sign-ins. You can reset your password.`,
+          lockSeconds,
         );
       }
       await Promise.all([

@@ -142,6 +142,7 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
         return;
       }
       noStore(res);
+      if (error.retryAfterSeconds) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       res.status(statusOf[error.reason]).send(
         signInPage({
           csrf: csrfToken(req, res, secure),
