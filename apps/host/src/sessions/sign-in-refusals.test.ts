@@ -114,6 +114,7 @@ describe('sign-in requests the host cannot use', () => {
       body: new URLSearchParams({ ...form.fields, email: supplierEmail, password: demoPassword }),
     });
     expect(resubmitted.status).toBe(410);
+    expect(await resubmitted.text()).toContain(`href="${supplier.signIn}"`);
   });
 
   it('sends a signed-in browser that reloads the sign-in callback on into the app', async () => {

@@ -56,6 +56,13 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const customerSignIn = sessionRoutes(appClientOf('customer')).signIn;
 const formLimit = '16kb';
 
+/** Where a sign-in step's forms post; the app's client id stays in them, as in the step's own address. */
+const stepActions = (details: { uid: string; params: Record<string, unknown> }) => {
+  const path = (action: string) =>
+    `/auth/interaction/${details.uid}/${action}?${new URLSearchParams({ client: text(details.params['client_id']) })}`;
+  return { login: path('login'), consent: path('consent'), abort: path('abort') };
+};
+
 /** Where signing in to the app a sign-in step belonged to starts again; the customer site's when unknown. */
 const signInAgain = (req: Request) =>
   sessionRoutes(appClients.find((client) => client.clientId === req.query['client']) ?? appClientOf('customer')).signIn;
@@ -91,13 +98,13 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
     try {
       const details = await provider.interactionDetails(req, res);
       noStore(res);
-      const action = `/auth/interaction/${details.uid}`;
+      const actions = stepActions(details);
       if (details.prompt.name === 'login') {
         res.send(
           signInPage({
             csrf: csrfToken(req, res, secure),
-            action: `${action}/login`,
-            abortAction: `${action}/abort`,
+            action: actions.login,
+            abortAction: actions.abort,
             clientName: clientName(details.params['client_id']),
             offerRegistration: details.params['client_id'] === appClientOf('customer').clientId,
             values: { email: text(details.params['login_hint']) },
@@ -108,8 +115,8 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
       res.send(
         consentPage({
           csrf: csrfToken(req, res, secure),
-          action: `${action}/consent`,
-          abortAction: `${action}/abort`,
+          action: actions.consent,
+          abortAction: actions.abort,
           clientName: clientName(details.params['client_id']),
           scopes: text(details.params['scope']).split(' ').filter(Boolean),
         }),
@@ -146,8 +153,8 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
       res.status(statusOf[error.reason]).send(
         signInPage({
           csrf: csrfToken(req, res, secure),
-          action: `/auth/interaction/${details.uid}/login`,
-          abortAction: `/auth/interaction/${details.uid}/abort`,
+          action: stepActions(details).login,
+          abortAction: stepActions(details).abort,
           clientName: clientName(details.params['client_id']),
           offerRegistration: details.params['client_id'] === appClientOf('customer').clientId,
           values: { email },
