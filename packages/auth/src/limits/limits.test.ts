@@ -25,6 +25,12 @@ describe('limits counted in the System DB', () => {
     expect(await limits.registrationsPerAddress.attempt('198.51.100.8')).toMatchObject({ allowed: true });
   });
 
+  it('keeps one counter per key: the store refuses a second one, as the limiter expects of MongoDB', async () => {
+    const em = world.stores.system.em.fork();
+    const indexes = await em.getConnection().getCollection(em.getMetadata().get(RateLimit).collection).indexes();
+    expect(indexes).toContainEqual(expect.objectContaining({ key: { key: 1 }, unique: true }));
+  });
+
   it('refuses a locked key for the whole lock, and forgets it when cleared', async () => {
     const key = 'locked@example.com';
     await limits.signInFailuresPerAccount.lock(key);
