@@ -11,7 +11,7 @@ import { RateLimit, type SystemOrm } from '@astro/db/system';
 const minute = 60;
 
 export const limitRules = {
-  /** Five failed sign-ins in a row lock an account (known or not) for 15 minutes. */
+  /** Five failed sign-ins in a row within 15 minutes lock an account (known or not) for 15 minutes. */
   signInFailuresPerAccount: { points: 5, seconds: 15 * minute, lockSeconds: 15 * minute },
   /** Failed sign-ins from one address, across all accounts. */
   signInFailuresPerAddress: { points: 20, seconds: 15 * minute },
