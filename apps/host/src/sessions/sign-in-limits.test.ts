@@ -138,6 +138,42 @@ describe('sign-in limits and what they reveal', () => {
     expect(await em.count(Email, { recipient: traveler, template: 'verify-email' })).toBe(0);
   });
 
+  it('takes about as long to answer for an e-mail with an account as for one without, signing in and registering', async () => {
+    const signIn = await signInFormOf('ops');
+    const register = await accountFormOf('/auth/register');
+    const finance = demoEmployees.find((employee) => employee.role === 'finance')!;
+    const timed = async (attempt: () => Promise<Answer>) => {
+      const started = performance.now();
+      await attempt();
+      return performance.now() - started;
+    };
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const times: Record<'signInKnown' | 'signInUnknown' | 'registerKnown' | 'registerNew', number[]> = {
+      signInKnown: [],
+      signInUnknown: [],
+      registerKnown: [],
+      registerNew: [],
+    };
+    for (let round = 0; round < 4; round++) {
+      times.signInKnown.push(await timed(() => signIn('127.0.0.51', finance.email, 'wrong password!')));
+      times.signInUnknown.push(await timed(() => signIn('127.0.0.51', 'no.one@astrobookings.example', 'wrong!')));
+      const fields = { name: 'Timing Person', password: 'a-fresh-pass-1' };
+      times.registerKnown.push(await timed(() => register('127.0.0.52', { ...fields, email: traveler })));
+      times.registerNew.push(
+        await timed(() => register('127.0.0.52', { ...fields, email: `timing${round}@example.com` })),
+      );
+    }
+
+    // Checking a password (scrypt) is most of either answer; skipping it for one kind of address shows.
+    for (const [one, other] of [
+      [times.signInKnown, times.signInUnknown],
+      [times.registerKnown, times.registerNew],
+    ] as const) {
+      expect(median(one)).toBeGreaterThan(median(other) / 2);
+      expect(median(other)).toBeGreaterThan(median(one) / 2);
+    }
+  });
+
   it('answers a password reset request the same for addresses with and without an account', async () => {
     const forgot = await accountFormOf('/auth/forgot-password');
     const request = async (email: string) => {
