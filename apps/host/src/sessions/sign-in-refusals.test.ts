@@ -67,6 +67,15 @@ describe('sign-in requests the host cannot use', () => {
     });
   }
 
+  it("takes the authorization server's own cookies, badly encoded, as absent: signing in starts afresh", async () => {
+    const browser = new TestBrowser(host.url);
+    for (const name of ['_session', '_session.sig', '_interaction', '_interaction.sig', 'ab_flow_customer'])
+      browser.cookies.set(name, brokenValue);
+    const { url } = await browser.signIn('customer', traveler, demoPassword);
+    expect(url).toBe(`${host.url}/`);
+    expect(browser.cookies.get('ab_customer')).toBeTruthy();
+  });
+
   it('refuses a 1 MB registration form with a page saying the form is too large, and creates no account', async () => {
     const browser = new TestBrowser(host.url);
     const page = await browser.follow('/auth/register');
