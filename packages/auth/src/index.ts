@@ -6,6 +6,7 @@ import type { Logger } from '@astro/logging';
 import { createAccounts, type Accounts } from './accounts/accounts.service.ts';
 import { authRoutes } from './interactions/routes.ts';
 import { createLimits, limitByAddress, waitInWords } from './limits/limits.ts';
+import { isAppClientRequest } from './oidc/clients.ts';
 import { loadAuthSecrets } from './oidc/keys.ts';
 import { authMountPath, createAuthorizationServer } from './oidc/provider.ts';
 
@@ -31,15 +32,17 @@ export async function createAuthService(options: {
   const provider = createAuthorizationServer({ ...options, secrets });
   const router = express.Router();
   router.use(await authRoutes({ provider, accounts, limits, publicUrl: options.publicUrl, log: options.log }));
-  router.post(
-    '/token',
-    limitByAddress(limits.tokenRequestsPerAddress, (req, res, retryAfterSeconds) => {
-      log.warn('Token request refused: too many from one address', { address: req.ip });
-      res.json({
-        error: 'temporarily_unavailable',
-        error_description: `Too many token requests from this address. Try again in ${waitInWords(retryAfterSeconds)}.`,
-      });
-    }),
+  const limitTokenRequests = limitByAddress(limits.tokenRequestsPerAddress, (req, res, retryAfterSeconds) => {
+    log.warn('Token request refused: too many from one address', { address: req.ip });
+    res.json({
+      error: 'temporarily_unavailable',
+      error_description: `Too many token requests from this address. Try again in ${waitInWords(retryAfterSeconds)}.`,
+    });
+  });
+  // The apps' own requests (every sign-in and refresh of a host's sessions, all from the host's address) are
+  // not limited: they prove themselves with the app's secret, and a busy host must never be refused.
+  router.post('/token', (req, res, next) =>
+    isAppClientRequest(req.headers.authorization, secrets.clientSecret) ? next() : limitTokenRequests(req, res, next),
   );
   router.use(provider.callback());
   return { provider, accounts, router, clientSecret: secrets.clientSecret };

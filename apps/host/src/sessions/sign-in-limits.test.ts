@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appClientOf, clientSecretOf, limitRules, loadAuthSecrets } from '@astro/auth';
+import { appClientOf, clientSecretOf, limitRules, loadAuthSecrets, registerPartnerClient } from '@astro/auth';
 import { demoEmployees, demoPassword } from '@astro/db/seed';
 import { Email, LogEntry, User } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
@@ -35,6 +35,12 @@ describe('sign-in limits and what they reveal', () => {
     await log.flush();
     return test.stores.system.em.fork().count(LogEntry, { message: 'Sign-in failed', ...fields } as never);
   };
+  const tokenRequest = (from: string, authorization: string, fields: Record<string, string>) =>
+    sendFrom(from, `${host.url}/auth/token`, {
+      method: 'POST',
+      headers: { ...form, authorization },
+      body: new URLSearchParams(fields).toString(),
+    });
   const count = (answers: Answer[], status: number) => answers.filter((answer) => answer.status === status).length;
   const parallel = <T>(times: number, attempt: (index: number) => Promise<T>) =>
     Promise.all(Array.from({ length: times }, (_, index) => attempt(index)));
@@ -214,19 +220,13 @@ describe('sign-in limits and what they reveal', () => {
     }
   });
 
-  it(`of ${limitRules.tokenRequestsPerAddress.points + 20} token requests sent at once from one address, answers ${limitRules.tokenRequestsPerAddress.points} and asks the rest to wait`, async () => {
-    const client = appClientOf('customer').clientId;
-    const { clientSecret } = await loadAuthSecrets(test.stores.system);
-    const authorization = `Basic ${Buffer.from(`${client}:${clientSecretOf(client, clientSecret)}`).toString('base64')}`;
-    const total = limitRules.tokenRequestsPerAddress.points + 20;
-    const answers = await parallel(total, () =>
-      sendFrom('127.0.0.28', `${host.url}/auth/token`, {
-        method: 'POST',
-        headers: { ...form, authorization },
-        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'not-a-token' }).toString(),
-      }),
+  it(`of ${limitRules.tokenRequestsPerAddress.points + 20} token requests sent at once by a partner from one address, answers ${limitRules.tokenRequestsPerAddress.points} and asks the rest to wait`, async () => {
+    const partner = await registerPartnerClient(test.stores.system, 'Launch Finder');
+    const basic = `Basic ${Buffer.from(`${partner.clientId}:${partner.clientSecret}`).toString('base64')}`;
+    const answers = await parallel(limitRules.tokenRequestsPerAddress.points + 20, () =>
+      tokenRequest('127.0.0.28', basic, { grant_type: 'client_credentials', scope: 'catalogue:read' }),
     );
-    expect(count(answers, 400)).toBe(limitRules.tokenRequestsPerAddress.points);
+    expect(count(answers, 200)).toBe(limitRules.tokenRequestsPerAddress.points);
     const refused = answers.filter((answer) => answer.status === 429);
     expect(refused).toHaveLength(20);
     for (const answer of refused) {
@@ -236,5 +236,19 @@ describe('sign-in limits and what they reveal', () => {
         error_description: expect.stringContaining('Try again in'),
       });
     }
+
+    // The apps' own requests from the same address (a host's sign-ins and refreshes) are never refused.
+    const client = appClientOf('customer').clientId;
+    const { clientSecret } = await loadAuthSecrets(test.stores.system);
+    const app = `Basic ${Buffer.from(`${client}:${clientSecretOf(client, clientSecret)}`).toString('base64')}`;
+    const own = await parallel(limitRules.tokenRequestsPerAddress.points + 20, () =>
+      tokenRequest('127.0.0.28', app, { grant_type: 'refresh_token', refresh_token: 'not-a-token' }),
+    );
+    expect(count(own, 400)).toBe(own.length);
+    // An app's name with a wrong secret proves nothing, and is refused like any other client.
+    const guess = `Basic ${Buffer.from(`${client}:guess`).toString('base64')}`;
+    expect((await tokenRequest('127.0.0.28', guess, { grant_type: 'refresh_token', refresh_token: 'x' })).status).toBe(
+      429,
+    );
   });
 });

@@ -18,8 +18,8 @@ export const limitRules = {
   registrationsPerAddress: { points: 10, seconds: 60 * minute },
   /** Password reset and confirmation links asked for from one address. */
   linkRequestsPerAddress: { points: 10, seconds: 60 * minute },
-  /** Token requests from one address: far above what a busy host's own refreshes need (10 a second). */
-  tokenRequestsPerAddress: { points: 600, seconds: minute },
+  /** Token requests from one address by other clients than the apps (partners): one a second, far above their need. */
+  tokenRequestsPerAddress: { points: 60, seconds: minute },
 } as const;
 
 export type LimitName = keyof typeof limitRules;
