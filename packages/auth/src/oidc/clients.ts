@@ -45,11 +45,21 @@ export const appClientOf = (app: WebApp): AppClient => appClients.find((client) 
 export const clientSecretOf = (clientId: string, secret: string) =>
   createHmac('sha256', secret).update(clientId).digest('base64url');
 
+const formDecode = (value: string): string | undefined => {
+  try {
+    return decodeURIComponent(value.replaceAll('+', ' '));
+  } catch {
+    return undefined;
+  }
+};
+
 /** Whether a request authenticates (HTTP Basic) as one of the four apps, with the app's right secret. */
 export function isAppClientRequest(authorization: string | undefined, secret: string): boolean {
   const basic = /^Basic ([A-Za-z0-9+/]+=*)$/.exec(authorization ?? '');
   if (!basic) return false;
-  const [clientId = '', given = ''] = Buffer.from(basic[1]!, 'base64').toString().split(':');
+  // RFC 6749 2.3.1: both parts are form-encoded first (openid-client encodes even `-` and `_`).
+  const [clientId, given] = Buffer.from(basic[1]!, 'base64').toString().split(':').map(formDecode);
+  if (clientId === undefined || given === undefined) return false;
   if (!appClients.some((client) => client.clientId === clientId)) return false;
   const expected = Buffer.from(clientSecretOf(clientId, secret));
   const actual = Buffer.from(given);
