@@ -1,9 +1,12 @@
 /** Serves the host's APIs and sign-in (no SSR apps) on an ephemeral port over a test's stores. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hashPassword } from '@astro/auth';
+import { demoPassword, seedDemoWorld } from '@astro/db/seed';
+import { systemLogSink } from '@astro/db/system';
 import type { RootLogger } from '@astro/logging';
 import { sandboxGateway } from '@astro/payments';
-import type { TestStores } from '../../../scripts/test-support/stores.ts';
+import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { composeHost } from './compose.ts';
 
 export async function serve(test: TestStores, log: RootLogger): Promise<{ server: Server; url: string }> {
@@ -22,4 +25,22 @@ export async function serve(test: TestStores, log: RootLogger): Promise<{ server
   });
   server.on('request', app);
   return { server, url };
+}
+
+/** A host over fresh stores holding the demo world (every demo account signs in with `demoPassword`). */
+export async function serveDemoWorld(
+  log: RootLogger,
+): Promise<{ test: TestStores; host: { server: Server; url: string }; close(): Promise<void> }> {
+  const test = await openTestStores();
+  await seedDemoWorld(test.stores, new Date(), { passwordHash: await hashPassword(demoPassword) });
+  log.attachSink(systemLogSink(test.stores.system));
+  const host = await serve(test, log);
+  return {
+    test,
+    host,
+    async close() {
+      host.server.close();
+      await test.drop();
+    },
+  };
 }

@@ -5,6 +5,8 @@ import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
 import { createAccounts, type Accounts } from './accounts/accounts.service.ts';
 import { authRoutes } from './interactions/routes.ts';
+import { createLimits, limitByAddress, waitInWords } from './limits/limits.ts';
+import { isAppClientRequest } from './oidc/clients.ts';
 import { loadAuthSecrets } from './oidc/keys.ts';
 import { authMountPath, createAuthorizationServer } from './oidc/provider.ts';
 
@@ -24,10 +26,24 @@ export async function createAuthService(options: {
   now?: () => Date;
 }): Promise<AuthService> {
   const secrets = await loadAuthSecrets(options.system);
-  const accounts = createAccounts({ ...options });
+  const log = options.log.child('auth');
+  const limits = createLimits(options.system);
+  const accounts = createAccounts({ ...options, limits });
   const provider = createAuthorizationServer({ ...options, secrets });
   const router = express.Router();
-  router.use(await authRoutes({ provider, accounts, publicUrl: options.publicUrl, log: options.log }));
+  router.use(await authRoutes({ provider, accounts, limits, publicUrl: options.publicUrl, log: options.log }));
+  const limitTokenRequests = limitByAddress(limits.tokenRequestsPerAddress, (req, res, retryAfterSeconds) => {
+    log.warn('Token request refused: too many from one address', { address: req.ip });
+    res.json({
+      error: 'temporarily_unavailable',
+      error_description: `Too many token requests from this address. Try again in ${waitInWords(retryAfterSeconds)}.`,
+    });
+  });
+  // The apps' own requests (every sign-in and refresh of a host's sessions, all from the host's address) are
+  // not limited: they prove themselves with the app's secret, and a busy host must never be refused.
+  router.post('/token', (req, res, next) =>
+    isAppClientRequest(req.headers.authorization, secrets.clientSecret) ? next() : limitTokenRequests(req, res, next),
+  );
   router.use(provider.callback());
   return { provider, accounts, router, clientSecret: secrets.clientSecret };
 }
@@ -54,4 +70,5 @@ export { loadAuthSecrets, rotateSigningKey } from './oidc/keys.ts';
 export { verifyPartnerToken, type PartnerAccess } from './oidc/partner-tokens.ts';
 export { sweepExpiredAuthRecords } from './oidc/adapter.ts';
 export { page as authPage, html } from './pages/layout.ts';
-export { readCookie } from './interactions/csrf.ts';
+export { readCookie } from './cookies.ts';
+export { limitRules } from './limits/limits.ts';

@@ -1,19 +1,12 @@
 /** The authorization server as a client sees it over HTTP: its discovery document and the rules of its flows. */
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appClientOf,
-  clientSecretOf,
-  hashPassword,
-  loadAuthSecrets,
-  registerPartnerClient,
-  sessionRoutes,
-} from '@astro/auth';
-import { demoEmployees, demoPassword, seedDemoWorld } from '@astro/db/seed';
-import { Email, LogEntry, systemLogSink, WebSession } from '@astro/db/system';
+import { appClientOf, clientSecretOf, loadAuthSecrets, registerPartnerClient, sessionRoutes } from '@astro/auth';
+import { demoEmployees, demoPassword } from '@astro/db/seed';
+import { Email, LogEntry, WebSession } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
-import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { serve } from '../host.test-support.ts';
+import type { TestStores } from '../../../../scripts/test-support/stores.ts';
+import { serve, serveDemoWorld } from '../host.test-support.ts';
 import { TestBrowser } from './browser.test-support.ts';
 
 const traveler = { email: 'elena.petrova@example.com', name: 'Elena Petrova' };
@@ -22,20 +15,15 @@ const customerApp = appClientOf('customer');
 describe('the authorization server', () => {
   let test: TestStores;
   let host: { server: Server; url: string };
+  let close: () => Promise<void>;
   let issuer: string;
   const log = createLogger({ service: 'host', level: 'info', write: () => {} });
 
   beforeAll(async () => {
-    test = await openTestStores();
-    await seedDemoWorld(test.stores, new Date(), { passwordHash: await hashPassword(demoPassword) });
-    log.attachSink(systemLogSink(test.stores.system));
-    host = await serve(test, log);
+    ({ test, host, close } = await serveDemoWorld(log));
     issuer = `${host.url}/auth`;
   });
-  afterAll(async () => {
-    host.server.close();
-    await test.drop();
-  });
+  afterAll(() => close());
 
   const basicAuth = async (clientId: string) => {
     const { clientSecret } = await loadAuthSecrets(test.stores.system);

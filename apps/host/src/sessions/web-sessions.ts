@@ -7,13 +7,24 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import * as oidc from 'openid-client';
-import { appClientOf, authMountPath, clientSecretOf, readCookie, sessionRoutes, type AppClient } from '@astro/auth';
+import {
+  appClientOf,
+  authMountPath,
+  authPage,
+  clientSecretOf,
+  html,
+  readCookie,
+  sessionRoutes,
+  type AppClient,
+} from '@astro/auth';
 import type { Viewer } from '@astro/api';
 import { User, WebSession, webApps, type SystemOrm, type WebApp } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
 
 const sessionLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 const flowLifetimeMs = 10 * 60 * 1000;
+/** How long one host may hold a session's refresh before another takes over (its holder died). */
+const refreshClaimMs = 10 * 1000;
 
 export interface WebSessionsOptions {
   system: SystemOrm;
@@ -94,40 +105,62 @@ export function createWebSessions(options: WebSessionsOptions) {
   }
 
   const refreshing = new Map<string, Promise<WebSession | null>>();
-  /** Exchanges the refresh token (once per session at a time: a second use of a rotated token revokes the grant). */
+  /**
+   * Exchanges the refresh token when the access token is due. A rotated token used twice is a replay that
+   * revokes the grant, so one exchange runs at a time: once per session in this process, and across hosts
+   * the one that claims the session in the System DB exchanges while the others wait for its result.
+   */
   function refresh(session: WebSession): Promise<WebSession | null> {
     let pending = refreshing.get(session.id);
     if (!pending) {
-      pending = (async () => {
-        const db = em();
-        const current = await db.findOne(WebSession, session.id);
-        if (!current) return null;
-        if (current.accessExpiresAt > now()) return current;
-        try {
-          if (!current.refreshToken) throw new Error('no refresh token');
-          const tokens = await oidc.refreshTokenGrant(
-            await configurationOf(appClientOf(current.app)),
-            current.refreshToken,
-          );
-          current.accessToken = tokens.access_token;
-          current.accessExpiresAt = new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000);
-          current.refreshToken = tokens.refresh_token ?? current.refreshToken;
-          if (tokens.id_token) current.idToken = tokens.id_token;
-          await db.flush();
-          return current;
-        } catch (error) {
-          log.info('Session ended: the authorization server no longer accepts it', {
-            app: current.app,
-            userId: current.userId,
-            reason: error instanceof Error ? error.message : String(error),
-          });
-          await db.nativeDelete(WebSession, { id: current.id });
-          return null;
-        }
-      })().finally(() => refreshing.delete(session.id));
+      pending = refreshOnce(session.id).finally(() => refreshing.delete(session.id));
       refreshing.set(session.id, pending);
     }
     return pending;
+  }
+
+  async function refreshOnce(id: string): Promise<WebSession | null> {
+    const deadline = now().getTime() + refreshClaimMs;
+    for (;;) {
+      const current = await em().findOne(WebSession, id);
+      if (!current) return null;
+      if (current.accessExpiresAt > now()) return current;
+      const claimed = await em().nativeUpdate(
+        WebSession,
+        { id, $or: [{ refreshingUntil: null }, { refreshingUntil: { $lt: now() } }] },
+        { refreshingUntil: new Date(now().getTime() + refreshClaimMs) },
+      );
+      if (claimed === 1) return exchange(current);
+      if (now().getTime() > deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function exchange(current: WebSession): Promise<WebSession | null> {
+    try {
+      if (!current.refreshToken) throw new Error('no refresh token');
+      const tokens = await oidc.refreshTokenGrant(
+        await configurationOf(appClientOf(current.app)),
+        current.refreshToken,
+      );
+      const renewed = {
+        accessToken: tokens.access_token,
+        accessExpiresAt: new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000),
+        refreshToken: tokens.refresh_token ?? current.refreshToken,
+        idToken: tokens.id_token ?? current.idToken,
+        refreshingUntil: null,
+      };
+      await em().nativeUpdate(WebSession, { id: current.id }, renewed);
+      return Object.assign(current, renewed);
+    } catch (error) {
+      log.info('Session ended: the authorization server no longer accepts it', {
+        app: current.app,
+        userId: current.userId,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      await em().nativeDelete(WebSession, { id: current.id });
+      return null;
+    }
   }
 
   const viewers = new WeakMap<Request, Map<WebApp, Promise<Viewer | null>>>();
@@ -197,10 +230,14 @@ export function createWebSessions(options: WebSessionsOptions) {
 
       router.get(paths.callback, async (req, res, next) => {
         const raw = unsign(readCookie(req, flowCookie(app)));
-        res.clearCookie(flowCookie(app), { path: paths.callback });
+        res.clearCookie(flowCookie(app), { path: paths.callback }).setHeader('Cache-Control', 'no-store');
         if (!raw) {
-          // An old or foreign callback: start again rather than fail.
-          res.redirect(303, paths.signIn);
+          // An old or foreign callback (e.g. reloaded after signing in): on to the app, or start again.
+          try {
+            res.redirect(303, (await resolveViewer(app, req)) ? client.mountPath : paths.signIn);
+          } catch (error) {
+            next(error);
+          }
           return;
         }
         const flow = JSON.parse(Buffer.from(raw, 'base64url').toString()) as {
@@ -213,12 +250,41 @@ export function createWebSessions(options: WebSessionsOptions) {
           res.redirect(303, client.mountPath);
           return;
         }
+        let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
         try {
-          const tokens = await oidc.authorizationCodeGrant(
+          tokens = await oidc.authorizationCodeGrant(
             await configurationOf(client),
             new URL(req.originalUrl, publicUrl),
             { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce },
           );
+        } catch (error) {
+          // A code already used (a reload, a replay), another tab's sign-in, or a refusal by the server.
+          log.info('Sign-in callback refused', {
+            app,
+            reason: error instanceof Error ? error.message : String(error),
+          });
+          try {
+            if (await resolveViewer(app, req)) {
+              res.redirect(303, flow.returnTo);
+              return;
+            }
+          } catch (lookup) {
+            next(lookup);
+            return;
+          }
+          // A page rather than a redirect: a server that keeps refusing must not send the browser round in circles.
+          res.status(400).send(
+            authPage({
+              title: 'Signing in did not finish',
+              body: html`<p>This sign-in link was already used or has run out. Start again to sign in.</p>
+                <p class="actions">
+                  <a href="${paths.signIn}?returnTo=${encodeURIComponent(flow.returnTo)}">Sign in again</a>
+                </p>`,
+            }),
+          );
+          return;
+        }
+        try {
           const claims = tokens.claims()!;
           const sessionToken = randomBytes(32).toString('base64url');
           const db = em();
@@ -230,6 +296,7 @@ export function createWebSessions(options: WebSessionsOptions) {
             accessToken: tokens.access_token,
             accessExpiresAt: new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000),
             refreshToken: tokens.refresh_token ?? null,
+            refreshingUntil: null,
             expiresAt: new Date(now().getTime() + sessionLifetimeMs),
           });
           await db.flush();

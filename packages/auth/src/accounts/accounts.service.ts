@@ -9,14 +9,14 @@ import {
   AccountToken,
   Email,
   idFromKey,
-  SignInThrottle,
+  queueEmail,
   User,
   type AccountTokenPurpose,
   type SystemOrm,
   type UserRole,
 } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
-import { addressRule, addressWindow, afterFailure, isLocked, minutesLeft, unlocked } from './lockout.ts';
+import { createLimits, waitInWords, type Limits } from '../limits/limits.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 
 export type AccountProblem = 'invalid' | 'taken' | 'credentials' | 'locked' | 'throttled' | 'unverified' | 'link';
@@ -25,9 +25,12 @@ export class AccountError extends Error {
   override name = 'AccountError';
   /** What kind of problem, for callers that react differently (e.g. offer to resend a link). */
   readonly reason: AccountProblem;
-  constructor(reason: AccountProblem, message: string) {
+  /** For a refusal by a limit: how long until trying again can succeed. */
+  readonly retryAfterSeconds: number | null;
+  constructor(reason: AccountProblem, message: string, retryAfterSeconds: number | null = null) {
     super(message);
     this.reason = reason;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -37,6 +40,8 @@ export interface AccountDeps {
   /** Where links in e-mails point, e.g. https://astro.example */
   publicUrl: string;
   now?: () => Date;
+  /** The attempt counters; one set per Authentication Service. */
+  limits?: Limits;
 }
 
 export const staffRoles = ['supplier', 'support', 'finance', 'admin', 'operator'] as const satisfies UserRole[];
@@ -58,6 +63,7 @@ export function createAccounts(deps: AccountDeps) {
   const now = deps.now ?? (() => new Date());
   const log = deps.log.child('auth');
   const em = (): MongoEntityManager => deps.system.em.fork() as MongoEntityManager;
+  const limits = deps.limits ?? createLimits(deps.system);
 
   async function issueLink(
     db: MongoEntityManager,
@@ -111,35 +117,57 @@ export function createAccounts(deps: AccountDeps) {
     return user;
   }
 
-  async function countAddressFailure(db: MongoEntityManager, address: string): Promise<void> {
-    const window = addressWindow(address, now());
-    await db
-      .getConnection()
-      .getCollection(db.getMetadata().get(SignInThrottle).collection)
-      .updateOne(
-        { _id: window.key as never },
-        { $inc: { failures: 1 }, $setOnInsert: { expiresAt: window.endsAt } },
-        { upsert: true },
-      );
+  /** Tells the owner of an address that someone tried to register it again, at most once an hour. */
+  async function tellOwnerOfRegistration(owner: User): Promise<void> {
+    const hour = Math.floor(now().getTime() / 3_600_000);
+    await queueEmail(
+      em(),
+      {
+        dedupeKey: `registration-attempt:${owner.email}:${hour}`,
+        event: 'registration-attempt',
+        recipient: owner.email,
+        template: 'registration-attempt',
+        data: { name: owner.name, path: '/auth/forgot-password' },
+      },
+      now(),
+    );
+    log.info('Registration refused: the address has an account', { userId: owner.id });
   }
 
   return {
-    async registerCustomer(input: { name: string; email: string; password: string }): Promise<User> {
+    /**
+     * Registers a customer, or, when the address already has an account (of any role), e-mails its owner
+     * instead: the caller answers the same either way, so registration cannot tell who has an account.
+     * Returns the new account, or null for an address that had one.
+     */
+    async registerCustomer(input: { name: string; email: string; password: string }): Promise<User | null> {
       const problem = passwordProblem(input.password);
       if (problem) throw new AccountError('invalid', problem);
-      const db = em();
       const email = normaliseEmail(input.email);
-      if (await db.count(User, { email }))
-        throw new AccountError('taken', 'An account with this e-mail already exists. Sign in or reset your password.');
+      // Hashed before looking, so that both answers take as long.
+      const passwordHash = await hashPassword(input.password);
+      const db = em();
+      const existing = await db.findOne(User, { email });
+      if (existing) {
+        await tellOwnerOfRegistration(existing);
+        return null;
+      }
       const user = db.create(User, {
         name: input.name.trim(),
         email,
-        passwordHash: await hashPassword(input.password),
+        passwordHash,
         roles: ['customer'],
         agencyId: null,
         verified: false,
-        lockout: unlocked,
       });
+      try {
+        await db.flush();
+      } catch (error) {
+        // The same address registered at the same moment: the unique index kept the first.
+        if ((error as { code?: number }).code !== 11000) throw error;
+        await tellOwnerOfRegistration(await em().findOneOrFail(User, { email }));
+        return null;
+      }
       await issueLink(db, user, 'verify-email', linkLifetimeMinutes['verify-email'], 'verify-email');
       log.info('Customer registered', { userId: user.id });
       return user;
@@ -178,68 +206,64 @@ export function createAccounts(deps: AccountDeps) {
       const user = await redeem(db, token, 'reset-password');
       user.passwordHash = await hashPassword(password);
       user.verified = true;
-      user.lockout = unlocked;
       await db.flush();
+      await limits.signInFailuresPerAccount.clear(user.email);
       log.info('Password set', { userId: user.id });
       return user;
     },
 
+    /**
+     * Every attempt is counted, for its address and for the account (known or not), before the password is
+     * checked; a correct password gives the attempt back. So unknown and known addresses answer alike, and
+     * parallel guesses cannot check more passwords than the limits allow.
+     */
     async signIn(input: { email: string; password: string; address: string }): Promise<User> {
-      const db = em();
       const email = normaliseEmail(input.email);
-      const window = addressWindow(input.address, now());
-      const throttle = await db.findOne(SignInThrottle, window.key);
-      if (throttle && throttle.failures >= addressRule.failuresPerWindow) {
-        log.warn('Sign-in refused: too many failures from one address', { address: input.address });
+      const { address } = input;
+      const user = await em().findOne(User, { email });
+      const userId = user?.id ?? null;
+      const byAddress = await limits.signInFailuresPerAddress.attempt(address);
+      if (!byAddress.allowed) {
+        log.warn('Sign-in refused: too many failures from one address', { address });
         throw new AccountError(
           'throttled',
-          `Too many failed sign-ins from your network. Try again after ${window.endsAt.toISOString().slice(11, 16)} UTC.`,
+          `Too many failed sign-ins from your network. Try again in ${waitInWords(byAddress.retryAfterSeconds)}.`,
+          byAddress.retryAfterSeconds,
         );
       }
-      const user = await db.findOne(User, { email });
-      if (!user || !user.passwordHash) {
-        await verifyPassword(input.password, await absentAccountHash);
-        await countAddressFailure(db, input.address);
-        log.warn('Sign-in failed', { reason: 'unknown account', address: input.address });
-        throw new AccountError('credentials', 'That e-mail and password do not match an account.');
-      }
-      if (isLocked(user.lockout, now())) {
-        log.warn('Sign-in refused: account locked', { userId: user.id, address: input.address });
+      const byAccount = await limits.signInFailuresPerAccount.attempt(email);
+      if (!byAccount.allowed) {
+        log.warn('Sign-in refused: account locked', { userId, address });
         throw new AccountError(
           'locked',
-          `This account is locked after too many failed sign-ins. Try again in ${minutesLeft(user.lockout, now())} minutes, or reset your password.`,
+          `This account is locked after too many failed sign-ins. Try again in ${waitInWords(byAccount.retryAfterSeconds)}, or reset your password.`,
+          byAccount.retryAfterSeconds,
         );
       }
-      if (!(await verifyPassword(input.password, user.passwordHash))) {
-        user.lockout = afterFailure(user.lockout, now());
-        await db.flush();
-        await countAddressFailure(db, input.address);
-        log.warn('Sign-in failed', {
-          reason: 'wrong password',
-          userId: user.id,
-          failedAttempts: user.lockout.failedAttempts,
-          address: input.address,
-        });
-        if (isLocked(user.lockout, now())) {
-          log.warn('Account locked', { userId: user.id, until: user.lockout.lockedUntil });
-          throw new AccountError(
-            'locked',
-            `This account is now locked for ${minutesLeft(user.lockout, now())} minutes after too many failed sign-ins. You can reset your password.`,
-          );
-        }
-        throw new AccountError('credentials', 'That e-mail and password do not match an account.');
+      const matches = await verifyPassword(input.password, user?.passwordHash ?? (await absentAccountHash));
+      if (!user?.passwordHash || !matches) {
+        log.warn('Sign-in failed', { reason: user ? 'wrong password' : 'unknown account', userId, address });
+        if (byAccount.remaining > 0)
+          throw new AccountError('credentials', 'That e-mail and password do not match an account.');
+        const lockSeconds = await limits.signInFailuresPerAccount.lock(email);
+        log.warn('Account locked', { userId, address });
+        throw new AccountError(
+          'locked',
+          `This account is now locked for ${waitInWords(lockSeconds)} after too many failed sign-ins. You can reset your password.`,
+          lockSeconds,
+        );
       }
+      await Promise.all([
+        limits.signInFailuresPerAccount.clear(email),
+        limits.signInFailuresPerAddress.refund(address),
+      ]);
       if (!user.verified) {
         throw new AccountError(
           'unverified',
           'Confirm your e-mail address first: open the link we sent you. We can send it again.',
         );
       }
-      if (user.lockout.failedAttempts > 0) {
-        user.lockout = unlocked;
-        await db.flush();
-      }
-      log.info('Signed in', { userId: user.id, address: input.address });
+      log.info('Signed in', { userId: user.id, address });
       return user;
     },
 
@@ -265,7 +289,6 @@ export function createAccounts(deps: AccountDeps) {
         roles: [...new Set(input.roles)],
         agencyId,
         verified: Boolean(input.password),
-        lockout: unlocked,
       });
       const invitationLink = input.password
         ? (await db.flush(), null)

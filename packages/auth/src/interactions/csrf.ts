@@ -5,16 +5,9 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { readCookie } from '../cookies.ts';
 
 const cookieName = 'ab_auth_csrf';
-
-export function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
 
 /** The form token for this browser, issuing the cookie on first use. */
 export function csrfToken(req: Request, res: Response, secure: boolean): string {

@@ -4,12 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import express, { type Response, type Router } from 'express';
-import type Provider from 'oidc-provider';
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
+import { errors, type default as Provider } from 'oidc-provider';
 import { z } from 'zod';
 import type { Logger } from '@astro/logging';
 import { AccountError, type Accounts } from '../accounts/accounts.service.ts';
 import { passwordRule } from '../accounts/password.ts';
+import { limitByAddress, waitInWords, type Limits } from '../limits/limits.ts';
 import { appClientOf, appClients, sessionRoutes } from '../oidc/clients.ts';
 import { html } from '../pages/layout.ts';
 import {
@@ -27,6 +28,7 @@ import { csrfToken, requireCsrf } from './csrf.ts';
 export interface AuthRoutesOptions {
   provider: Provider;
   accounts: Accounts;
+  limits: Limits;
   publicUrl: string;
   log: Logger;
 }
@@ -52,18 +54,30 @@ const statusOf: Record<AccountError['reason'], number> = {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const customerSignIn = sessionRoutes(appClientOf('customer')).signIn;
+const formLimit = '16kb';
+
+/** Where a sign-in step's forms post; the app's client id stays in them, as in the step's own address. */
+const stepActions = (details: { uid: string; params: Record<string, unknown> }) => {
+  const path = (action: string) =>
+    `/auth/interaction/${details.uid}/${action}?${new URLSearchParams({ client: text(details.params['client_id']) })}`;
+  return { login: path('login'), consent: path('consent'), abort: path('abort') };
+};
+
+/** Where signing in to the app a sign-in step belonged to starts again; the customer site's when unknown. */
+const signInAgain = (req: Request) =>
+  sessionRoutes(appClients.find((client) => client.clientId === req.query['client']) ?? appClientOf('customer')).signIn;
 
 async function asset(name: string, resolved: string) {
   return { name, css: await readFile(resolved, 'utf8') };
 }
 
 export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
-  const { provider, accounts } = options;
+  const { provider, accounts, limits } = options;
   const log = options.log.child('auth');
   const secure = options.publicUrl.startsWith('https:');
   const csrf = requireCsrf(new URL(options.publicUrl).origin);
   const router = express.Router();
-  router.use(express.urlencoded({ extended: false, limit: '16kb' }));
+  router.use(express.urlencoded({ extended: false, limit: formLimit }));
 
   const assets = await Promise.all([
     asset('tokens.css', fileURLToPath(import.meta.resolve('@astro/web-kit/styles/tokens.css'))),
@@ -84,13 +98,13 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
     try {
       const details = await provider.interactionDetails(req, res);
       noStore(res);
-      const action = `/auth/interaction/${details.uid}`;
+      const actions = stepActions(details);
       if (details.prompt.name === 'login') {
         res.send(
           signInPage({
             csrf: csrfToken(req, res, secure),
-            action: `${action}/login`,
-            abortAction: `${action}/abort`,
+            action: actions.login,
+            abortAction: actions.abort,
             clientName: clientName(details.params['client_id']),
             offerRegistration: details.params['client_id'] === appClientOf('customer').clientId,
             values: { email: text(details.params['login_hint']) },
@@ -101,8 +115,8 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
       res.send(
         consentPage({
           csrf: csrfToken(req, res, secure),
-          action: `${action}/consent`,
-          abortAction: `${action}/abort`,
+          action: actions.consent,
+          abortAction: actions.abort,
           clientName: clientName(details.params['client_id']),
           scopes: text(details.params['scope']).split(' ').filter(Boolean),
         }),
@@ -135,11 +149,12 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
         return;
       }
       noStore(res);
+      if (error.retryAfterSeconds) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       res.status(statusOf[error.reason]).send(
         signInPage({
           csrf: csrfToken(req, res, secure),
-          action: `/auth/interaction/${details.uid}/login`,
-          abortAction: `/auth/interaction/${details.uid}/abort`,
+          action: stepActions(details).login,
+          abortAction: stepActions(details).abort,
           clientName: clientName(details.params['client_id']),
           offerRegistration: details.params['client_id'] === appClientOf('customer').clientId,
           values: { email },
@@ -200,6 +215,22 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
       return;
     }
     try {
+      const attempt = await limits.registrationsPerAddress.attempt(req.ip ?? 'unknown');
+      if (!attempt.allowed) {
+        log.warn('Registration refused: too many from one address', { address: req.ip });
+        res
+          .status(429)
+          .setHeader('Retry-After', String(attempt.retryAfterSeconds))
+          .send(
+            registerPage({
+              csrf: csrfToken(req, res, secure),
+              values,
+              problem: `Too many accounts were registered from your network. Try again in ${waitInWords(attempt.retryAfterSeconds)}.`,
+            }),
+          );
+        return;
+      }
+      // The same answer whether the address is new or already has an account (whose owner gets an e-mail).
       await accounts.registerCustomer(parsed.data);
       res.status(201).send(
         messagePage({
@@ -246,12 +277,30 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
     render: (state: FormState) => string,
     notice: string,
   ) =>
-    router.post(path, csrf, async (req, res) => {
-      const email = text(req.body.email);
-      await send(email);
-      noStore(res);
-      res.send(render({ csrf: csrfToken(req, res, secure), values: { email }, notice }));
-    });
+    router.post(
+      path,
+      csrf,
+      limitByAddress(limits.linkRequestsPerAddress, (req, res, retryAfterSeconds) => {
+        log.warn('Link request refused: too many from one address', { address: req.ip });
+        res.send(
+          render({
+            csrf: csrfToken(req, res, secure),
+            values: { email: text(req.body.email) },
+            problem: `Too many links were asked for from your network. Try again in ${waitInWords(retryAfterSeconds)}.`,
+          }),
+        );
+      }),
+      async (req, res, next) => {
+        const email = text(req.body.email);
+        try {
+          await send(email);
+        } catch (error) {
+          return next(error);
+        }
+        noStore(res);
+        res.send(render({ csrf: csrfToken(req, res, secure), values: { email }, notice }));
+      },
+    );
   sendLinkForm(
     '/verify-email/resend',
     accounts.resendVerification,
@@ -293,6 +342,44 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
         .send(resetPasswordPage({ csrf: csrfToken(req, res, secure), token, problem: error.message, fieldErrors }));
     }
   });
+
+  // What a browser can send that no page here can take: a step that has ended, an oversized or unreadable form.
+  const refusal: ErrorRequestHandler = (error: { type?: unknown; status?: unknown }, req, res, next) => {
+    if (res.headersSent) return next(error);
+    noStore(res);
+    if (error instanceof errors.SessionNotFound) {
+      res.status(410).send(
+        messagePage({
+          title: 'This sign-in step has expired',
+          message:
+            'It was already finished or has run out, for example after signing in and going back to it. Start signing in again; if you are still signed in, it takes you straight back.',
+          links: html`<p class="actions"><a href="${signInAgain(req)}">Sign in again</a></p>`,
+        }),
+      );
+      return;
+    }
+    if (error.type === 'entity.too.large' || error.type === 'parameters.too.many') {
+      res.status(413).send(
+        messagePage({
+          title: 'This form is too large',
+          message: `What was sent is more than this form takes (${formLimit.replace('kb', ' KB')}). Go back, shorten what you typed and send it again.`,
+        }),
+      );
+      return;
+    }
+    // The body parser's other refusals (unreadable encoding, a cut-off body) carry their own 4xx status.
+    if (typeof error.type === 'string' && typeof error.status === 'number' && error.status < 500) {
+      res.status(error.status).send(
+        messagePage({
+          title: 'This form could not be read',
+          message: 'What was sent is not a form this page takes. Go back, reload the page and try again.',
+        }),
+      );
+      return;
+    }
+    next(error);
+  };
+  router.use(refusal);
 
   log.debug('Sign-in pages ready');
   return router;

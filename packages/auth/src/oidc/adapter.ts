@@ -2,12 +2,25 @@
  * oidc-provider's storage over the System DB: sessions, grants, codes, tokens, interactions and machine
  * clients survive a restart and are shared by every host.
  */
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { MongoEntityManager } from '@astro/db/system';
-import { AccountToken, OidcRecord, SignInThrottle, WebSession, type SystemOrm } from '@astro/db/system';
+import { AccountToken, OidcRecord, RateLimit, WebSession, type SystemOrm } from '@astro/db/system';
 
-export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new Date()) {
+export interface AdapterEvents {
+  /** A code or refresh token was redeemed by two requests at once: the later one revoked the grant. */
+  onReplay?: (model: string, grantId: string | null) => void;
+}
+
+export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new Date(), events: AdapterEvents = {}) {
   const em = () => system.em.fork() as MongoEntityManager;
+  const records = () => {
+    const db = em();
+    return db.getConnection().getCollection<{ _id: string }>(db.getMetadata().get(OidcRecord).collection);
+  };
+  /** What oidc-provider's revocation removes: every record of the grant, and the grant itself. */
+  const revokeGrant = async (grantId: string) => {
+    await em().nativeDelete(OidcRecord, { $or: [{ grantId }, { id: `Grant:${grantId}` }] });
+  };
   const live = (record: OidcRecord | null): AdapterPayload | undefined =>
     record && (!record.expiresAt || record.expiresAt > now()) ? (record.payload as AdapterPayload) : undefined;
 
@@ -35,14 +48,21 @@ export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new D
       async findByUserCode(userCode) {
         return live(await em().findOne(OidcRecord, { model, userCode }));
       },
+      // oidc-provider reads a record, sees it unconsumed, then consumes it: two requests with one code or
+      // refresh token can both get that far. One conditional update decides which of them redeems it; the
+      // other is a replay, treated as oidc-provider treats one it sees itself: the grant is revoked.
       async consume(id) {
-        const db = em();
-        const record = await db.findOne(OidcRecord, key(id));
-        if (!record) return;
-        // oidc-provider reads `consumed` from the payload to refuse a second use (e.g. of a refresh token).
-        record.payload = { ...record.payload, consumed: Math.floor(now().getTime() / 1000) };
-        record.consumedAt = now();
-        await db.flush();
+        const won = await records().updateOne(
+          { _id: key(id), consumedAt: null },
+          { $set: { 'payload.consumed': Math.floor(now().getTime() / 1000), consumedAt: now() } },
+        );
+        if (won.modifiedCount === 1) return;
+        const record = await em().findOne(OidcRecord, key(id));
+        if (record?.grantId) await revokeGrant(record.grantId);
+        events.onReplay?.(model, record?.grantId ?? null);
+        throw new errors.InvalidGrant(
+          `${model === 'RefreshToken' ? 'refresh token' : 'authorization code'} already used`,
+        );
       },
       async destroy(id) {
         await em().nativeDelete(OidcRecord, { id: key(id) });
@@ -57,11 +77,11 @@ export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new D
 /** Removes what has expired; run by a job, since FerretDB has no TTL indexes. */
 export async function sweepExpiredAuthRecords(system: SystemOrm, now: Date): Promise<Record<string, number>> {
   const em = system.em.fork() as MongoEntityManager;
-  const [oidcRecords, webSessions, throttles, links] = await Promise.all([
+  const [oidcRecords, webSessions, limits, links] = await Promise.all([
     em.nativeDelete(OidcRecord, { expiresAt: { $lt: now } }),
     em.nativeDelete(WebSession, { expiresAt: { $lt: now } }),
-    em.nativeDelete(SignInThrottle, { expiresAt: { $lt: now } }),
+    em.nativeDelete(RateLimit, { expire: { $lt: now } }),
     em.nativeDelete(AccountToken, { expiresAt: { $lt: now } }),
   ]);
-  return { oidcRecords, webSessions, throttles, links };
+  return { oidcRecords, webSessions, limits, links };
 }

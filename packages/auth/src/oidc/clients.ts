@@ -1,5 +1,5 @@
 /** The four apps are confidential clients of the authorization server: their tokens stay on the host. */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
 import type { SystemOrm, WebApp } from '@astro/db/system';
 import { systemDbAdapter } from './adapter.ts';
@@ -44,6 +44,27 @@ export const appClientOf = (app: WebApp): AppClient => appClients.find((client) 
 /** Each app's secret, derived so that every host computes the same one from the stored secret. */
 export const clientSecretOf = (clientId: string, secret: string) =>
   createHmac('sha256', secret).update(clientId).digest('base64url');
+
+const formDecode = (value: string): string | undefined => {
+  try {
+    return decodeURIComponent(value.replaceAll('+', ' '));
+  } catch {
+    return undefined;
+  }
+};
+
+/** Whether a request authenticates (HTTP Basic) as one of the four apps, with the app's right secret. */
+export function isAppClientRequest(authorization: string | undefined, secret: string): boolean {
+  const basic = /^Basic ([A-Za-z0-9+/]+=*)$/.exec(authorization ?? '');
+  if (!basic) return false;
+  // RFC 6749 2.3.1: both parts are form-encoded first (openid-client encodes even `-` and `_`).
+  const [clientId, given] = Buffer.from(basic[1]!, 'base64').toString().split(':').map(formDecode);
+  if (clientId === undefined || given === undefined) return false;
+  if (!appClients.some((client) => client.clientId === clientId)) return false;
+  const expected = Buffer.from(clientSecretOf(clientId, secret));
+  const actual = Buffer.from(given);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
 
 /** The app's own routes for signing in and out (a backend for frontend), under its mount path. */
 export const sessionRoutes = (client: AppClient) => ({

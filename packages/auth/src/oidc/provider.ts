@@ -30,7 +30,10 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
   const secure = publicUrl.startsWith('https:');
 
   const configuration: Configuration = {
-    adapter: systemDbAdapter(system),
+    adapter: systemDbAdapter(system, undefined, {
+      onReplay: (model, grantId) =>
+        log.warn('A code or refresh token was used twice: its grant is revoked', { model, grantId }),
+    }),
     clients: clientMetadata(publicUrl, secrets.clientSecret),
     jwks: { keys: secrets.jwks },
     cookies: {
@@ -91,7 +94,12 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
         },
       },
     },
-    interactions: { url: (_ctx, interaction) => `${authMountPath}/interaction/${interaction.uid}` },
+    // The app in the address outlives the interaction: a sign-in step opened again after it ended (Back after
+    // signing in) can still offer to start that app's sign-in again.
+    interactions: {
+      url: (_ctx, interaction) =>
+        `${authMountPath}/interaction/${interaction.uid}?${new URLSearchParams({ client: String(interaction.params['client_id']) })}`,
+    },
     // The product's own apps need no consent screen: the grant covers what they ask for.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const client = ctx.oidc.client!;

@@ -242,7 +242,6 @@ function newUser(
     roles,
     agencyId,
     verified: true,
-    lockout: { failedAttempts: 0, lockedUntil: null },
   });
 }
 

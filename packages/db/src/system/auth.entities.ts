@@ -71,18 +71,26 @@ export const AuthKey = defineEntity({
 });
 export type AuthKey = InferEntity<typeof AuthKey>;
 
-/** Failed sign-ins counted per source address in fixed windows, shared by every host. */
-export const SignInThrottle = defineEntity({
-  name: 'SignInThrottle',
-  collection: 'sign_in_throttles',
+/**
+ * The counters of rate-limiter-flexible's MongoDB store (sign-in failures per account and per address,
+ * registrations, reset requests, token requests), one document per key, changed by one atomic update. Its
+ * own TTL index is not made (FerretDB has none): the limiter ignores expired rows and the auth-cleanup job
+ * deletes them.
+ */
+export const RateLimit = defineEntity({
+  name: 'RateLimit',
+  collection: 'rate_limits',
+  indexes: [{ properties: ['expire'] }],
   properties: {
-    /** `ip:<address>:<window start>` */
-    id: p.string().primary().fieldName('_id'),
-    failures: p.integer(),
-    expiresAt: p.datetime(),
+    _id: p.type('ObjectId').primary(),
+    id: p.string().serializedPrimaryKey(),
+    /** `<limit>:<account or address>` */
+    key: p.string().unique(),
+    points: p.integer(),
+    expire: p.datetime().nullable(),
   },
 });
-export type SignInThrottle = InferEntity<typeof SignInThrottle>;
+export type RateLimit = InferEntity<typeof RateLimit>;
 
 export const webApps = ['customer', 'supplier', 'admin', 'ops'] as const;
 export type WebApp = (typeof webApps)[number];
@@ -103,6 +111,8 @@ export const WebSession = defineEntity({
     accessToken: p.text(),
     accessExpiresAt: p.datetime(),
     refreshToken: p.text().nullable(),
+    /** While one host exchanges the refresh token, the others wait for its result instead of replaying it. */
+    refreshingUntil: p.datetime().nullable(),
     expiresAt: p.datetime(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

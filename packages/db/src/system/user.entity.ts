@@ -4,11 +4,6 @@ import { documentKey, timestamps } from '../properties.ts';
 export const userRoles = ['customer', 'supplier', 'support', 'finance', 'admin', 'operator'] as const;
 export type UserRole = (typeof userRoles)[number];
 
-export interface Lockout {
-  failedAttempts: number;
-  lockedUntil: Date | null;
-}
-
 /** A sign-in account of any role. The Authentication Service owns these. */
 export const User = defineEntity({
   name: 'User',
@@ -23,7 +18,6 @@ export const User = defineEntity({
     /** For suppliers: the agency they act for. */
     agencyId: p.uuid().nullable(),
     verified: p.boolean().default(false),
-    lockout: p.json<Lockout>(),
     ...timestamps(),
   },
 });

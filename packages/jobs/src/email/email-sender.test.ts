@@ -22,6 +22,10 @@ const samples: { [Name in TemplateName]: [TemplateData[Name], string[]] } = {
     { name: 'Ben', link: 'http://localhost:4000/auth/reset-password?token=t3', expiresInMinutes: 10080 },
     ['token=t3', '7 days'],
   ],
+  'registration-attempt': [
+    { name: 'Ada', path: '/auth/forgot-password' },
+    ['Someone tried to create a new Astro Bookings account', 'http://localhost:4000/auth/forgot-password'],
+  ],
   'booking-confirmed': [
     { ...launch, name: 'Ada', seats: 2, totalCents: 250_000_00, currency: 'USD', path: '/bookings/b1' },
     ['Selene Dawn', '$250,000.00', '2 seats', '14:00 UTC', 'America/Chicago', 'http://localhost:4000/bookings/b1'],

@@ -17,6 +17,7 @@ export interface TemplateData {
   'verify-email': { name: string; link: string; expiresInMinutes: number };
   'reset-password': { name: string; link: string; expiresInMinutes: number };
   'account-invitation': { name: string; link: string; expiresInMinutes: number };
+  'registration-attempt': { name: string; path: string };
   'booking-confirmed': Launch & { name: string; seats: number; totalCents: number; currency: Currency; path: string };
   'booking-confirmed-agency': Launch & {
     agencyName: string;
@@ -136,6 +137,15 @@ const templates: { [Name in TemplateName]: (data: TemplateData[Name], url: Url) 
       `An account was created for you. Choose your password to sign in; the link works for ${Math.round(d.expiresInMinutes / 1440)} days.`,
     ],
     action: { label: 'Choose my password', url: d.link },
+  }),
+  'registration-attempt': (d, url) => ({
+    subject: 'Someone tried to register with your e-mail address',
+    heading: `Hello ${d.name}`,
+    paragraphs: [
+      'Someone tried to create a new Astro Bookings account with this e-mail address, which already has one. Your account is unchanged.',
+      'If it was you, sign in with your password, or choose a new one if you have forgotten it. If it was not you, you need do nothing.',
+    ],
+    action: { label: 'Choose a new password', url: url(d.path) },
   }),
   'booking-confirmed': (d, url) => ({
     subject: `Booking confirmed: ${d.missionName}`,

@@ -1,0 +1,155 @@
+/**
+ * One-time credentials under races (OWASP ASVS 10.4): an authorization code or a refresh token sent by many
+ * requests at once is redeemed once, and the replay revokes the grant, as oidc-provider's rules say.
+ */
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appClientOf, clientSecretOf, loadAuthSecrets, sessionRoutes } from '@astro/auth';
+import { demoPassword } from '@astro/db/seed';
+import { WebSession } from '@astro/db/system';
+import { createLogger } from '@astro/logging';
+import type { TestStores } from '../../../../scripts/test-support/stores.ts';
+import { serve, serveDemoWorld } from '../host.test-support.ts';
+import { TestBrowser } from './browser.test-support.ts';
+
+const traveler = 'elena.petrova@example.com';
+const customerApp = appClientOf('customer');
+
+describe('one-time sign-in credentials used many times at once', () => {
+  let test: TestStores;
+  let host: { server: Server; url: string };
+  let close: () => Promise<void>;
+  let authorization: string;
+  const log = createLogger({ service: 'host', level: 'error', write: () => {} });
+
+  beforeAll(async () => {
+    ({ test, host, close } = await serveDemoWorld(log));
+    const { clientSecret } = await loadAuthSecrets(test.stores.system);
+    const secret = clientSecretOf(customerApp.clientId, clientSecret);
+    authorization = `Basic ${Buffer.from(`${customerApp.clientId}:${secret}`).toString('base64')}`;
+  });
+  afterAll(() => close());
+
+  const token = (body: Record<string, string>) =>
+    fetch(`${host.url}/auth/token`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
+    });
+  const refresh = (refreshToken: string) => token({ grant_type: 'refresh_token', refresh_token: refreshToken });
+  /** The PKCE verifier the app keeps in its signed flow cookie while the browser is away signing in. */
+  const verifierOf = (browser: TestBrowser) => {
+    const signed = browser.cookies.get('ab_flow_customer')!;
+    const flow = JSON.parse(Buffer.from(signed.slice(0, signed.lastIndexOf('.')), 'base64url').toString()) as {
+      verifier: string;
+    };
+    return flow.verifier;
+  };
+  const latestSession = async () =>
+    (await test.stores.system.em.fork().find(WebSession, { app: 'customer' }, { orderBy: { createdAt: 'desc' } }))[0];
+
+  it('keeps a session whose tokens are due when two hosts answer its requests at the same moment', async () => {
+    const browser = new TestBrowser(host.url);
+    await browser.signIn('customer', traveler, demoPassword);
+    const session = (await latestSession())!;
+    const other = await serve(test, log);
+    try {
+      const me = async (origin: string) => {
+        const response = await fetch(`${origin}/api/customer/me`, { headers: { cookie: browser.cookieHeader() } });
+        return ((await response.json()) as { result: { data: { email: string } | null } }).result.data?.email ?? null;
+      };
+      const due = async () => {
+        const em = test.stores.system.em.fork();
+        await em.nativeUpdate(WebSession, { id: session.id }, { accessExpiresAt: new Date(Date.now() - 1000) });
+      };
+      for (let round = 0; round < 3; round++) {
+        await due();
+        const seen = await Promise.all(
+          Array.from({ length: 10 }, (_, index) => me(index % 2 === 0 ? host.url : other.url)),
+        );
+        expect(seen).toEqual(Array.from({ length: 10 }, () => traveler));
+      }
+      const current = await test.stores.system.em.fork().findOneOrFail(WebSession, session.id);
+      expect(current.refreshToken).not.toBe(session.refreshToken);
+    } finally {
+      other.server.close();
+    }
+  });
+
+  for (const parallel of [10, 50]) {
+    it(`of ${parallel} token requests redeeming one authorization code at once, one gets tokens, and the replay revokes them`, async () => {
+      const browser = new TestBrowser(host.url);
+      const callback = new URL(await browser.callbackAfterSignIn('customer', traveler, demoPassword));
+      const redemption = {
+        grant_type: 'authorization_code',
+        code: callback.searchParams.get('code')!,
+        redirect_uri: `${host.url}${sessionRoutes(customerApp).callback}`,
+        code_verifier: verifierOf(browser),
+      };
+
+      const answers = await Promise.all(
+        Array.from({ length: parallel }, async () => {
+          const response = await token(redemption);
+          return { status: response.status, body: (await response.json()) as Record<string, string> };
+        }),
+      );
+
+      const winners = answers.filter((answer) => answer.status === 200);
+      expect(winners).toHaveLength(1);
+      for (const loser of answers.filter((answer) => answer.status !== 200))
+        expect(loser).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+      const tokens = winners[0]!.body;
+      expect((await refresh(tokens['refresh_token']!)).status).toBe(400);
+      const userinfo = await fetch(`${host.url}/auth/me`, {
+        headers: { authorization: `Bearer ${tokens['access_token']}` },
+      });
+      expect(userinfo.status).toBe(401);
+    });
+
+    it(`of ${parallel} returns to the app with one authorization code at once, one signs the browser in, and its grant is revoked`, async () => {
+      const browser = new TestBrowser(host.url);
+      const callback = await browser.callbackAfterSignIn('customer', traveler, demoPassword);
+      const cookie = browser.cookieHeader();
+      const before = await test.stores.system.em.fork().count(WebSession, {});
+
+      const answers = await Promise.all(
+        Array.from({ length: parallel }, async () => {
+          const response = await fetch(callback, { headers: { cookie }, redirect: 'manual' });
+          const signedIn = response.headers.getSetCookie().some((line) => /^ab_customer=[^;]+/.test(line));
+          return { status: response.status, signedIn, page: await response.text() };
+        }),
+      );
+
+      expect(answers.filter((answer) => answer.signedIn)).toHaveLength(1);
+      expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+      for (const refused of answers.filter((answer) => !answer.signedIn)) {
+        expect(refused.status).toBe(400);
+        expect(refused.page).toContain('Signing in did not finish');
+      }
+      expect(await test.stores.system.em.fork().count(WebSession, {})).toBe(before + 1);
+      const session = await latestSession();
+      expect((await refresh(session!.refreshToken!)).status).toBe(400);
+    });
+
+    it(`of ${parallel} clients using one refresh token at once, one gets new tokens, and the replay revokes the grant`, async () => {
+      const browser = new TestBrowser(host.url);
+      await browser.signIn('customer', traveler, demoPassword);
+      const session = await latestSession();
+
+      const answers = await Promise.all(
+        Array.from({ length: parallel }, async () => {
+          const response = await refresh(session!.refreshToken!);
+          return { status: response.status, body: (await response.json()) as Record<string, string> };
+        }),
+      );
+
+      const winners = answers.filter((answer) => answer.status === 200);
+      expect(winners).toHaveLength(1);
+      for (const loser of answers.filter((answer) => answer.status !== 200))
+        expect(loser).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+      const rotated = winners[0]!.body['refresh_token']!;
+      expect(rotated).not.toBe(session!.refreshToken);
+      expect((await refresh(rotated)).status).toBe(400);
+    });
+  }
+});

@@ -1,0 +1,108 @@
+/**
+ * How often one account or one address may try something at the Authentication Service: the rules, defined
+ * once, and their counters in the System DB (rate-limiter-flexible's MongoDB store). Every attempt is counted
+ * by one atomic update before it is let through, so any number of parallel requests on any number of hosts
+ * cannot get past a limit.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import { RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimit, type SystemOrm } from '@astro/db/system';
+
+const minute = 60;
+
+export const limitRules = {
+  /** Five failed sign-ins in a row within 15 minutes lock an account (known or not) for 15 minutes. */
+  signInFailuresPerAccount: { points: 5, seconds: 15 * minute, lockSeconds: 15 * minute },
+  /** Failed sign-ins from one address, across all accounts. */
+  signInFailuresPerAddress: { points: 20, seconds: 15 * minute },
+  registrationsPerAddress: { points: 10, seconds: 60 * minute },
+  /** Password reset and confirmation links asked for from one address. */
+  linkRequestsPerAddress: { points: 10, seconds: 60 * minute },
+  /** Token requests from one address by other clients than the apps (partners): one a second, far above their need. */
+  tokenRequestsPerAddress: { points: 60, seconds: minute },
+} as const;
+
+export type LimitName = keyof typeof limitRules;
+
+/** Either the attempt may go ahead, or it must wait this long. */
+export type Attempt = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+export interface Limit {
+  /** Counts one attempt for the key, before the work it guards is done. */
+  attempt(key: string): Promise<Attempt>;
+  /** Gives an attempt back (it turned out not to be one that counts, e.g. a correct password). */
+  refund(key: string): Promise<void>;
+  /** Forgets the key's attempts. */
+  clear(key: string): Promise<void>;
+  /** Refuses the key for the rule's lock time from now. */
+  lock(key: string): Promise<number>;
+}
+
+export type Limits = Record<LimitName, Limit>;
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+export function createLimits(system: SystemOrm): Limits {
+  const em = system.em.fork();
+  const storeClient = em.getConnection().getDb();
+  const tableName = em.getMetadata().get(RateLimit).collection;
+  const limit = (name: LimitName): Limit => {
+    const rule: { points: number; seconds: number; lockSeconds?: number } = limitRules[name];
+    const limiter = new RateLimiterMongo({
+      storeClient,
+      tableName,
+      keyPrefix: name,
+      points: rule.points,
+      duration: rule.seconds,
+      // Its TTL index needs a MongoDB feature FerretDB lacks; the unique key index comes from the RateLimit entity.
+      disableIndexesCreation: true,
+    });
+    return {
+      async attempt(key) {
+        try {
+          const counted = await limiter.consume(key);
+          return { allowed: true, remaining: counted.remainingPoints };
+        } catch (refusal) {
+          if (refusal instanceof RateLimiterRes)
+            return { allowed: false, retryAfterSeconds: seconds(refusal.msBeforeNext) };
+          throw refusal;
+        }
+      },
+      async refund(key) {
+        await limiter.reward(key);
+      },
+      async clear(key) {
+        await limiter.delete(key);
+      },
+      async lock(key) {
+        const lockSeconds = rule.lockSeconds ?? rule.seconds;
+        await limiter.block(key, lockSeconds);
+        return lockSeconds;
+      },
+    };
+  };
+  return Object.fromEntries(Object.keys(limitRules).map((name) => [name, limit(name as LimitName)])) as Limits;
+}
+
+/** Refuses a request once its address has used up the limit; `refuse` answers in the endpoint's own way. */
+export function limitByAddress(
+  limit: Limit,
+  refuse: (req: Request, res: Response, retryAfterSeconds: number) => void,
+): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const attempt = await limit.attempt(req.ip ?? 'unknown');
+      if (attempt.allowed) return next();
+      res.setHeader('Retry-After', String(attempt.retryAfterSeconds)).setHeader('Cache-Control', 'no-store');
+      refuse(req, res.status(429), attempt.retryAfterSeconds);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** "3 minutes", "1 minute": how a wait reads on a page. */
+export function waitInWords(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
