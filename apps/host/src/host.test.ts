@@ -7,7 +7,7 @@ import { Booking } from '@astro/db/customer';
 import { demoAgencies, demoEmployees, demoPassword, demoTravelerEmails, seedDemoWorld } from '@astro/db/seed';
 import { LogEntry, systemLogSink, User, type WebApp } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
-import { unprintableMessage } from '../../../packages/api/src/text.ts';
+import { unprintableMessage } from '@astro/domain';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { serve } from './host.test-support.ts';
 import { TestBrowser } from './sessions/browser.test-support.ts';

@@ -9,3 +9,4 @@ export * from './booking/rules.ts';
 export * from './booking/refund.ts';
 export * from './launch/availability.ts';
 export * from './launch/rocket.ts';
+export * from './text.ts';

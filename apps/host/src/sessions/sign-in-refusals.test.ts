@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appClientOf, sessionRoutes } from '@astro/auth';
 import { demoAgencies, demoPassword } from '@astro/db/seed';
+import { unprintableMessage } from '@astro/domain';
 import { User, WebSession } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import type { TestStores } from '../../../../scripts/test-support/stores.ts';
@@ -96,6 +97,26 @@ describe('sign-in requests the host cannot use', () => {
     expect(html).toContain('This form is too large');
     expect(html).toContain('/auth/assets/auth.css');
     expect(await test.stores.system.em.fork().count(User, { email: 'too.large@example.com' })).toBe(0);
+  });
+
+  it('refuses a name with a NUL character at its field, and creates no account', async () => {
+    // (A lone surrogate cannot arrive in a form: URL encoding turns it into U+FFFD on the way.)
+    const browser = new TestBrowser(host.url);
+    const page = await browser.follow('/auth/register');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.response.text())![1]!;
+    const response = await browser.request('/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: host.url },
+      body: new URLSearchParams({
+        _csrf: csrf,
+        name: 'Ada\u0000 Lovelace',
+        email: 'broken.name@example.com',
+        password: 'a-fresh-pass-1',
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain(unprintableMessage);
+    expect(await test.stores.system.em.fork().count(User, { email: 'broken.name@example.com' })).toBe(0);
   });
 
   it('answers a sign-in step it does not know with a page that starts signing in to the customer site again', async () => {

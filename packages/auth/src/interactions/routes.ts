@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { errors, type default as Provider } from 'oidc-provider';
 import { z } from 'zod';
+import { textProblem } from '@astro/domain';
 import type { Logger } from '@astro/logging';
 import { AccountError, type Accounts } from '../accounts/accounts.service.ts';
 import { passwordRule } from '../accounts/password.ts';
@@ -34,7 +35,15 @@ export interface AuthRoutesOptions {
 }
 
 const registration = z.object({
-  name: z.string().trim().min(1, 'Enter your full name.').max(120, 'Use at most 120 characters for your name.'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter your full name.')
+    .max(120, 'Use at most 120 characters for your name.')
+    .superRefine((value, context) => {
+      const problem = textProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
   email: z.email('Enter an e-mail address like name@example.com.').max(254),
   password: z
     .string()

@@ -3,6 +3,13 @@
 export const holdMinutes = 10;
 /** Seats that come back go to the first on the waiting list as a hold this long. */
 export const priorityHoldHours = 24;
+/** How long a hold of `minutes` lasts, as a traveler reads it: "10 minutes", "24 hours", "1 hour 30 minutes". */
+export function holdLengthInWords(minutes: number): string {
+  const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  const [hours, rest] = [Math.floor(minutes / 60), minutes % 60];
+  if (hours === 0) return plural(rest, 'minute');
+  return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
+}
 export const seatLimits = { regular: 4, vip: 6 } as const;
 export const passengerAges = { min: 18, max: 70 } as const;
 /** A customer with at least this many trips on launched launches is a VIP. */

@@ -2,7 +2,7 @@
  * Every e-mail of SPEC.md §7: what each says, from the data its event recorded in the outbox. Links are stored
  * as paths and made absolute here, so an e-mail always points at the address the product is served from.
  */
-import { formatMoney, money, type Currency } from '@astro/domain';
+import { formatMoney, holdLengthInWords, money, type Currency } from '@astro/domain';
 import { renderEmail, type EmailContent, type RenderedEmail } from './layout.ts';
 
 interface Launch {
@@ -103,13 +103,6 @@ export function launchTime(iso: string, timeZone?: string): string {
 
 const cents = (amount: number, currency: Currency) => formatMoney(money(amount, currency));
 const seatsWord = (seats: number) => `${seats} ${seats === 1 ? 'seat' : 'seats'}`;
-const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
-/** "10 minutes", "24 hours", "1 hour 30 minutes". */
-const duration = (minutes: number) => {
-  const [hours, rest] = [Math.floor(minutes / 60), minutes % 60];
-  if (hours === 0) return plural(rest, 'minute');
-  return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
-};
 const when = (launch: Launch): [string, string] => ['Launch', launchTime(launch.launchDate, launch.timeZone)];
 
 type Url = (path: string) => string;
@@ -201,7 +194,7 @@ const templates: { [Name in TemplateName]: (data: TemplateData[Name], url: Url) 
       subject: `Your hold on ${d.missionName} has lapsed`,
       heading: `Your ${one ? 'seat was' : 'seats were'} released, ${d.name}`,
       paragraphs: [
-        `The ${seatsWord(d.seats)} held for you on ${d.missionName} ${one ? 'was' : 'were'} not paid within ${duration(d.holdMinutes)}, so we released ${one ? 'it' : 'them'}. Nothing was charged.`,
+        `The ${seatsWord(d.seats)} held for you on ${d.missionName} ${one ? 'was' : 'were'} not paid within ${holdLengthInWords(d.holdMinutes)}, so we released ${one ? 'it' : 'them'}. Nothing was charged.`,
       ],
       action: { label: 'Book again', url: url(d.path) },
     };

@@ -12,6 +12,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { BookingView } from '@astro/api';
+import { holdLengthInWords } from '@astro/domain';
 import { problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
 import { injectFocus } from '../focus';
@@ -102,7 +103,8 @@ const headings: Record<Stage, string> = {
         }
         @case ('lapsed') {
           <p class="ab-notice">
-            Seats are held for 10 minutes, and this hold lapsed before it was paid: the seats went back on sale.
+            These seats were held for {{ holdLength(b.holdMinutes) }}, and the hold lapsed before it was paid: the seats
+            went back on sale.
             {{ b.paidCents > 0 ? 'Any payment taken has been refunded, as shown below.' : 'Nothing was charged.' }}
           </p>
           @if (b.launch; as launch) {
@@ -201,6 +203,10 @@ export class BookingPage {
   }
 
   /** The countdown ran out while the traveler was on a step, whose form now goes: say why. */
+  protected holdLength(minutes: number): string {
+    return holdLengthInWords(minutes);
+  }
+
   protected holdLapsed(): void {
     this.lapsed.set(true);
     // A payment under way keeps the hold (the expiry job waits for it), and the page with it.

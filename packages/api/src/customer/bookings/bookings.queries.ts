@@ -2,6 +2,7 @@
 import { Booking, CatalogueLaunch, takingSeats, type PaymentRecord } from '@astro/db/customer';
 import {
   cancellationTerms,
+  holdMinutes,
   type BookingStatus,
   type CancellationTerms,
   type Destination,
@@ -22,6 +23,8 @@ export interface BookingView {
   currency: string;
   /** ISO 8601 while held. */
   holdExpiresAt: string | null;
+  /** How long the hold was given: 10 minutes, or 24 hours from the waiting list. */
+  holdMinutes: number;
   paymentUnderWay: boolean;
   paidCents: number;
   refundedCents: number;
@@ -95,6 +98,7 @@ export function bookingViewOf(booking: Booking, launch: CatalogueLaunch | null, 
     currency: booking.currency,
     holdExpiresAt:
       booking.status === 'held' && booking.holdExpiresAt && !lapsed(booking, now) ? iso(booking.holdExpiresAt) : null,
+    holdMinutes: booking.holdMinutes ?? holdMinutes,
     paymentUnderWay: Boolean(booking.paymentAttempt),
     paidCents: capturedCentsOf(booking),
     refundedCents: refundedCentsOf(booking),
