@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { claimEach } from './claims.ts';
-import { LeaseLost, type Fence } from './scheduler.ts';
+import { fenceLostAfter } from './fences.test-support.ts';
+import { LeaseLost } from './scheduler.ts';
 
 describe('claiming work', () => {
   let test: TestStores;
@@ -14,14 +15,7 @@ describe('claiming work', () => {
     const work = test.stores.system.em.getConnection().getCollection('work');
     await work.insertMany(['a', 'b', 'c', 'd', 'e'].map((key) => ({ _id: key as never, claimedBy: null })));
     // The lease is lost after two claims, as a scheduler's fence reports it.
-    let checks = 0;
-    const lost = new AbortController();
-    const fence: Fence = {
-      signal: lost.signal,
-      async assert() {
-        if (++checks > 2) throw new LeaseLost('Job test stopped: another scheduler instance took its lease over');
-      },
-    };
+    const fence = fenceLostAfter(2);
     const claimed: string[] = [];
     const claiming = (async () => {
       for await (const item of claimEach(

@@ -7,7 +7,7 @@
  * recorded over the takeover's.
  */
 import { Cron } from 'croner';
-import { JobLease, JobRun, type SystemOrm } from '@astro/db/system';
+import { JobLease, JobRun, type Fence, type SystemOrm } from '@astro/db/system';
 import { withCorrelation, type Logger } from '@astro/logging';
 
 /** A run's lease was taken over, or could not be renewed before it lapsed: the run must write nothing more. */
@@ -15,18 +15,7 @@ export class LeaseLost extends Error {
   override name = 'LeaseLost';
 }
 
-/**
- * What a run checks before each write it makes. `signal` fires when the lease is lost (hand it to anything
- * that waits); `assert()` throws LeaseLost once it is, and confirms the lease with the System DB when the
- * last renewal is old enough that the run may have been stopped in between (a paused process, a long step).
- */
-export interface Fence {
-  readonly signal: AbortSignal;
-  assert(): Promise<void>;
-}
-
-/** For work run outside the scheduler (benchmarks, tests, scripts), where no lease is held. */
-export const unfenced: Fence = { signal: new AbortController().signal, assert: async () => {} };
+export { unfenced, type Fence } from '@astro/db/system';
 
 export interface JobContext {
   log: Logger;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RateLimit } from '@astro/db/system';
+import { RateLimit, unfenced } from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { sweepExpiredAuthRecords } from '../oidc/adapter.ts';
 import { createLimits, limitRules, waitInWords, type Limits } from './limits.ts';
@@ -48,7 +48,7 @@ describe('limits counted in the System DB', () => {
     const count = () => em.count(RateLimit, {});
     const before = await count();
     expect(before).toBeGreaterThan(0);
-    await sweepExpiredAuthRecords(world.stores.system, new Date(Date.now() + 2 * 60 * 60 * 1000));
+    await sweepExpiredAuthRecords(world.stores.system, new Date(Date.now() + 2 * 60 * 60 * 1000), unfenced);
     expect(await count()).toBe(0);
   });
 

@@ -3,7 +3,7 @@
  * clients survive a restart and are shared by every host.
  */
 import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
-import type { MongoEntityManager } from '@astro/db/system';
+import type { Fence, MongoEntityManager } from '@astro/db/system';
 import { AccountToken, OidcRecord, RateLimit, WebSession, type SystemOrm } from '@astro/db/system';
 
 export interface AdapterEvents {
@@ -74,14 +74,26 @@ export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new D
   };
 }
 
-/** Removes what has expired; run by a job, since FerretDB has no TTL indexes. */
-export async function sweepExpiredAuthRecords(system: SystemOrm, now: Date): Promise<Record<string, number>> {
+/**
+ * Removes what has expired; run by a job, since FerretDB has no TTL indexes. One kind at a time, each after the
+ * fence, so a run that lost its lease deletes nothing more (what it left is still expired at the next run).
+ */
+export async function sweepExpiredAuthRecords(
+  system: SystemOrm,
+  now: Date,
+  fence: Fence,
+): Promise<Record<string, number>> {
   const em = system.em.fork() as MongoEntityManager;
-  const [oidcRecords, webSessions, limits, links] = await Promise.all([
-    em.nativeDelete(OidcRecord, { expiresAt: { $lt: now } }),
-    em.nativeDelete(WebSession, { expiresAt: { $lt: now } }),
-    em.nativeDelete(RateLimit, { expire: { $lt: now } }),
-    em.nativeDelete(AccountToken, { expiresAt: { $lt: now } }),
-  ]);
-  return { oidcRecords, webSessions, limits, links };
+  const sweeps = {
+    oidcRecords: () => em.nativeDelete(OidcRecord, { expiresAt: { $lt: now } }),
+    webSessions: () => em.nativeDelete(WebSession, { expiresAt: { $lt: now } }),
+    limits: () => em.nativeDelete(RateLimit, { expire: { $lt: now } }),
+    links: () => em.nativeDelete(AccountToken, { expiresAt: { $lt: now } }),
+  };
+  const deleted: Record<string, number> = {};
+  for (const [kind, sweep] of Object.entries(sweeps)) {
+    await fence.assert();
+    deleted[kind] = await sweep();
+  }
+  return deleted;
 }

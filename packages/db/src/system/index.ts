@@ -2,6 +2,7 @@ export * from './user.entity.ts';
 export * from './log-entry.entity.ts';
 export * from './sync-message.entity.ts';
 export * from './job-run.entity.ts';
+export * from './fence.ts';
 export * from './email.entity.ts';
 export * from './auth.entities.ts';
 export * from './orm.ts';

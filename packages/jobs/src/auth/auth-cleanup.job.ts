@@ -8,6 +8,6 @@ export function authCleanupJob(system: SystemOrm): JobDefinition {
     name: 'auth-cleanup',
     description: 'Deletes expired sessions, tokens, sign-in throttles and e-mailed links',
     schedule: '0 7 * * * *',
-    run: ({ now }) => sweepExpiredAuthRecords(system, now()),
+    run: ({ now, fence }) => sweepExpiredAuthRecords(system, now(), fence),
   };
 }

@@ -10,6 +10,7 @@ export function bookingRecoveryJob(customer: CustomerOrm, payments: PaymentGatew
     name: 'booking-recovery',
     description: 'Completes or undoes payments and cancellations interrupted halfway',
     schedule: '0 * * * * *',
-    run: ({ now }) => resumeInterruptedBookings(customer.em.fork() as MongoEntityManager, payments, now()),
+    run: ({ now, fence }) =>
+      resumeInterruptedBookings(customer.em.fork() as MongoEntityManager, payments, now(), fence),
   };
 }

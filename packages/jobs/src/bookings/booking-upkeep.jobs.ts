@@ -12,7 +12,7 @@ export function abortCascadeJob(customer: CustomerOrm, payments: PaymentGateway)
     name: 'abort-cascade',
     description: 'Cancels the bookings of aborted launches with a full refund',
     schedule: '*/10 * * * * *',
-    run: ({ now }) => cancelBookingsOfAbortedLaunches(fork(customer), payments, now()),
+    run: ({ now, fence }) => cancelBookingsOfAbortedLaunches(fork(customer), payments, now(), fence),
   };
 }
 
@@ -21,7 +21,7 @@ export function waitingListOffersJob(customer: CustomerOrm, system: SystemOrm): 
     name: 'waiting-list-offers',
     description: 'Gives seats that come back to the first on the waiting list as a 24-hour priority hold',
     schedule: '*/5 * * * * *',
-    run: ({ now }) => offerReturnedSeats(fork(customer), fork(system), now()),
+    run: ({ now, fence }) => offerReturnedSeats(fork(customer), fork(system), now(), fence),
   };
 }
 
@@ -30,6 +30,6 @@ export function tripsFlownJob(customer: CustomerOrm): JobDefinition {
     name: 'trips-flown',
     description: 'Recounts trips flown and the VIP flag after launches fly',
     schedule: '0 * * * * *',
-    run: () => recountTripsFlown(fork(customer)),
+    run: ({ fence }) => recountTripsFlown(fork(customer), fence),
   };
 }

@@ -8,8 +8,9 @@ import { sandboxCards, sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { applySyncMessages } from '../sync/apply/sync-apply.ts';
 import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
-import { unfenced } from '../scheduler.ts';
-import { tripsFlownJob } from './booking-upkeep.jobs.ts';
+import { LeaseLost, unfenced } from '../scheduler.ts';
+import { fenceLostAfter } from '../fences.test-support.ts';
+import { abortCascadeJob, tripsFlownJob } from './booking-upkeep.jobs.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
 import { targetsOf } from '../sync/apply/targets.test-support.ts';
 import { quietLog as log, supplierOf, traveler } from '../people.test-support.ts';
@@ -69,11 +70,11 @@ describe('what the Customer DB does after launch changes', () => {
     await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
 
     const gateway = sandboxGateway(world.stores.system);
-    expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date())).toEqual({
+    expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date(), unfenced)).toEqual({
       cancelled: earlier + 1,
       released: 1,
     });
-    expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date())).toEqual({
+    expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date(), unfenced)).toEqual({
       cancelled: 0,
       released: 0,
     });
@@ -88,6 +89,45 @@ describe('what the Customer DB does after launch changes', () => {
     expect(after).toMatchObject({ seatsHeld: 0, seatsConfirmed: 0, seatsLeft: after.capacity });
   });
 
+  it('stops cancelling the bookings of an aborted launch when its run loses the lease, and the next run cancels the rest, each refunded once', async () => {
+    const launch = await openLaunch(7, 3);
+    const ours = [await book(80, launch.id, 1), await book(81, launch.id, 1), await book(82, launch.id, 1)];
+    const operational = await world.stores.operational.em.fork().findOneOrFail(Launch, launch.id);
+    await supplierOf(world, operational.agency.id).launches.changeStatus({
+      launchId: launch.id,
+      to: 'aborted',
+      reason: 'technical',
+      note: 'Engine anomaly',
+    });
+    await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
+    await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
+    const statuses = async () =>
+      new Map(
+        (await customerDb().find(Booking, { launchId: launch.id })).map((booking) => [booking.id, booking.status]),
+      );
+    const before = await statuses();
+    const open = [...before.values()].filter((status) => status === 'held' || status === 'confirmed').length;
+    expect(open).toBeGreaterThanOrEqual(ours.length);
+    const job = abortCascadeJob(world.stores.customer, sandboxGateway(world.stores.system));
+
+    // Taken over after its first booking: the run ends that one and touches no other.
+    await expect(job.run({ log, now: () => new Date(), fence: fenceLostAfter(1) })).rejects.toBeInstanceOf(LeaseLost);
+    const halfway = await statuses();
+    expect([...halfway].filter(([id, status]) => before.get(id) !== status)).toHaveLength(1);
+    expect(await customerDb().count(Booking, { launchId: launch.id, cancellation: { $ne: null } })).toBe(0);
+
+    const rest = (await job.run({ log, now: () => new Date(), fence: unfenced })) as Record<string, number>;
+    expect(rest['cancelled']! + rest['released']!).toBe(open - 1);
+    expect(await customerDb().count(Booking, { launchId: launch.id, status: { $in: ['held', 'confirmed'] } })).toBe(0);
+    for (const bookingId of ours) {
+      expect(await customerDb().findOneOrFail(Booking, bookingId)).toMatchObject({
+        status: 'cancelled',
+        refunds: [expect.objectContaining({ amountCents: expect.any(Number) })],
+      });
+      expect(await systemDb().count(SandboxPayment, { id: `refund:${bookingId}:cancellation` })).toBe(1);
+    }
+  });
+
   it('offers seats that come back to the waiting list in order, as 24-hour priority holds with an e-mail', async () => {
     const launch = await openLaunch(1);
     const returning = await book(10, launch.id, 2);
@@ -99,11 +139,11 @@ describe('what the Customer DB does after launch changes', () => {
     }
     await traveler(world, 50).waitingList.join({ launchId: launch.id, seats: 1 });
     await traveler(world, 51).waitingList.join({ launchId: launch.id, seats: 1 });
-    expect(await offerReturnedSeats(customerDb(), systemDb(), new Date())).toEqual({ offered: 0 });
+    expect(await offerReturnedSeats(customerDb(), systemDb(), new Date(), unfenced)).toEqual({ offered: 0 });
 
     const quote = (await traveler(world, 10).bookings.get({ bookingId: returning })).cancellationQuote!;
     await traveler(world, 10).bookings.cancel({ bookingId: returning, quotedRefundCents: quote.refundCents });
-    expect(await offerReturnedSeats(customerDb(), systemDb(), new Date())).toEqual({ offered: 1 });
+    expect(await offerReturnedSeats(customerDb(), systemDb(), new Date(), unfenced)).toEqual({ offered: 1 });
     const [first] = await traveler(world, 50).waitingList.mine();
     expect(first).toMatchObject({ status: 'offered', bookingId: expect.any(String) });
     const priority = await traveler(world, 50).bookings.get({ bookingId: first!.bookingId! });
@@ -117,7 +157,7 @@ describe('what the Customer DB does after launch changes', () => {
     expect(await traveler(world, 51).waitingList.mine()).toEqual([
       expect.objectContaining({ status: 'waiting', position: 1 }),
     ]);
-    expect(await offerReturnedSeats(customerDb(), systemDb(), new Date())).toEqual({ offered: 1 });
+    expect(await offerReturnedSeats(customerDb(), systemDb(), new Date(), unfenced)).toEqual({ offered: 1 });
     expect(await traveler(world, 51).waitingList.mine()).toEqual([expect.objectContaining({ status: 'offered' })]);
   });
 
@@ -139,10 +179,10 @@ describe('what the Customer DB does after launch changes', () => {
     await book(70, first!.id, 1);
     await book(70, second!.id, 1);
     await customerDb().nativeUpdate(CatalogueLaunch, { id: first!.id }, { status: 'launched' });
-    await recountTripsFlown(customerDb());
+    await recountTripsFlown(customerDb(), unfenced);
     expect(await traveler(world, 70).account.profile()).toMatchObject({ tripsFlown: 1, vip: false });
     await customerDb().nativeUpdate(CatalogueLaunch, { id: second!.id }, { status: 'launched' });
-    await recountTripsFlown(customerDb());
+    await recountTripsFlown(customerDb(), unfenced);
     expect(await traveler(world, 70).account.profile()).toMatchObject({ tripsFlown: 2, vip: true });
   });
 

@@ -3,10 +3,10 @@
  * is a launch flown, not a booking: two bookings on one flight are one trip.
  */
 import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
-import type { MongoEntityManager } from '@astro/db/system';
+import type { Fence, MongoEntityManager } from '@astro/db/system';
 import { isVip } from '@astro/domain';
 
-export async function recountTripsFlown(em: MongoEntityManager): Promise<{ updated: number }> {
+export async function recountTripsFlown(em: MongoEntityManager, fence: Fence): Promise<{ updated: number }> {
   const flown = await em.find(CatalogueLaunch, { status: 'launched' }, { fields: ['id'] });
   const launchesFlown = new Map<string, Set<string>>();
   const bookings = await em.find(
@@ -22,6 +22,7 @@ export async function recountTripsFlown(em: MongoEntityManager): Promise<{ updat
   for (const traveler of travelers) {
     const tripsFlown = trips.get(traveler.id) ?? 0;
     if (traveler.tripsFlown === tripsFlown && traveler.vip === isVip(tripsFlown)) continue;
+    await fence.assert();
     updated += await em.nativeUpdate(Customer, { id: traveler.id }, { tripsFlown, vip: isVip(tripsFlown) });
   }
   return { updated };

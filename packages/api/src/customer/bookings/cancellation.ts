@@ -11,7 +11,7 @@ import {
   releaseHold,
   type PendingCancellation,
 } from '@astro/db/customer';
-import type { MongoEntityManager } from '@astro/db/system';
+import type { Fence, MongoEntityManager } from '@astro/db/system';
 import { formatMoney, money } from '@astro/domain';
 import type { PaymentGateway } from '@astro/payments';
 import { TRPCError } from '../../trpc.ts';
@@ -122,12 +122,14 @@ export async function finishCancellation(
 
 /**
  * An aborted launch cancels its bookings with everything refunded (SPEC.md §3). The abort reaches the Customer
- * DB as a catalogue change; this pass, run by a job, does the rest, and is safe to repeat or interrupt.
+ * DB as a catalogue change; this pass, run by a job, does the rest, and is safe to repeat or interrupt: a run that
+ * lost its lease (its fence throws) stops before the next booking and leaves it to the next run.
  */
 export async function cancelBookingsOfAbortedLaunches(
   em: MongoEntityManager,
   gateway: PaymentGateway,
   now: Date,
+  fence: Fence,
 ): Promise<{ cancelled: number; released: number }> {
   const aborted = await em.find(CatalogueLaunch, { status: 'aborted' });
   if (aborted.length === 0) return { cancelled: 0, released: 0 };
@@ -143,6 +145,7 @@ export async function cancelBookingsOfAbortedLaunches(
     if (booking.status === 'held') {
       // A payment under way is settled first (booking recovery); the next pass cancels what it confirmed.
       if (booking.paymentAttempt) continue;
+      await fence.assert();
       await releaseHold(em, booking.launchId, booking.id, booking.seats);
       await changeBooking(
         em,
@@ -156,6 +159,7 @@ export async function cancelBookingsOfAbortedLaunches(
     // The policy gives back everything paid for an aborted launch.
     const terms = cancellationTermsOf(booking, launches.get(booking.launchId) ?? null, now);
     if (!terms?.cancellable) continue;
+    await fence.assert();
     const cancellation: PendingCancellation = booking.cancellation ?? {
       refundCents: terms.quote.refundCents,
       percent: terms.quote.percent,

@@ -10,7 +10,7 @@ import {
   type PaymentAttempt,
 } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
-import { SandboxPayment, type MongoEntityManager } from '@astro/db/system';
+import { SandboxPayment, unfenced, type MongoEntityManager } from '@astro/db/system';
 import { sandboxCards, sandboxGateway, type PaymentGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { travelerCallers } from '../travelers.test-support.ts';
@@ -65,7 +65,8 @@ describe('a host killed between the steps of a booking', () => {
     });
     return new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
   }
-  const recoverAt = (msLater: number) => resumeInterruptedBookings(em(), gateway, new Date(Date.now() + msLater));
+  const recoverAt = (msLater: number) =>
+    resumeInterruptedBookings(em(), gateway, new Date(Date.now() + msLater), unfenced);
   const chargesOf = (bookingId: string) => ledger().count(SandboxPayment, { id: new RegExp(`^charge:${bookingId}`) });
 
   beforeAll(async () => {

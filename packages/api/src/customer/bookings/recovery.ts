@@ -1,9 +1,10 @@
 /**
  * Finishing what an interrupted process left half done (a host killed mid-payment or mid-cancellation).
- * Runs as a job on any number of hosts: every step it repeats is a conditional write that applies once.
+ * Runs as a job on any number of hosts: every step it repeats is a conditional write that applies once, and a run
+ * that lost its lease (its fence throws) leaves the bookings it has not reached to the next run.
  */
 import { Booking, changeBooking, type PaymentAttempt } from '@astro/db/customer';
-import type { MongoEntityManager } from '@astro/db/system';
+import type { Fence, MongoEntityManager } from '@astro/db/system';
 import type { PaymentGateway } from '@astro/payments';
 import { finishCancellation } from './cancellation.ts';
 import { settlePayment } from './payment.ts';
@@ -15,10 +16,12 @@ export async function resumeInterruptedBookings(
   em: MongoEntityManager,
   gateway: PaymentGateway,
   now: Date,
+  fence: Fence,
 ): Promise<{ payments: number; cancellations: number }> {
   const before = new Date(now.getTime() - interruptedAfterMs);
   const payments = await em.find(Booking, { 'paymentAttempt.startedAt': { $lt: before } } as never, { limit: 100 });
   for (const booking of payments) {
+    await fence.assert();
     const attempt = booking.paymentAttempt as PaymentAttempt;
     const result = await gateway.findCharge(attempt.gatewayKey);
     if (result) await settlePayment(em, gateway, { ...booking, paymentAttempt: attempt }, result, now);
@@ -36,6 +39,9 @@ export async function resumeInterruptedBookings(
     { status: 'confirmed', 'cancellation.requestedAt': { $lt: before } } as never,
     { limit: 100 },
   );
-  for (const booking of cancellations) await finishCancellation(em, gateway, booking, now);
+  for (const booking of cancellations) {
+    await fence.assert();
+    await finishCancellation(em, gateway, booking, now);
+  }
   return { payments: payments.length, cancellations: cancellations.length };
 }

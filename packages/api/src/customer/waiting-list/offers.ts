@@ -1,10 +1,11 @@
 /**
  * Seats that come back go to the first in line (SPEC.md §3): a priority hold of 24 hours in their name and an
  * e-mail saying so. Strictly in order: while the first in line cannot be served, nobody behind them jumps ahead.
- * Every step can be repeated (the hold's key is the entry's), so a crash halfway is finished by the next run.
+ * Every step can be repeated (the hold's key is the entry's), so a crash halfway, or a run that lost its lease (its
+ * fence throws before each entry's writes), is finished by the next run.
  */
 import { CatalogueLaunch, Customer, WaitingListEntry } from '@astro/db/customer';
-import { queueEmail, type MongoEntityManager } from '@astro/db/system';
+import { queueEmail, type Fence, type MongoEntityManager } from '@astro/db/system';
 import { isBookable, priorityHoldHours } from '@astro/domain';
 import { TRPCError } from '../../trpc.ts';
 import { holdSeats } from '../bookings/holds.ts';
@@ -13,6 +14,7 @@ export async function offerReturnedSeats(
   customerDb: MongoEntityManager,
   systemDb: MongoEntityManager,
   now: Date,
+  fence: Fence,
 ): Promise<{ offered: number }> {
   const waiting = await customerDb.find(
     WaitingListEntry,
@@ -25,6 +27,7 @@ export async function offerReturnedSeats(
   for (const entry of firstInLine.values()) {
     const launch = await customerDb.fork().findOne(CatalogueLaunch, entry.launchId);
     if (!launch || !isBookable(launch, now) || launch.seatsLeft < entry.seats) continue;
+    await fence.assert();
     let bookingId: string;
     try {
       bookingId = await holdSeats(customerDb, now, {
