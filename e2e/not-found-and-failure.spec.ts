@@ -112,6 +112,7 @@ test.describe('a host that fails unexpectedly', () => {
         next()) as unknown as HostAppOptions['partnerApi'],
       sessions,
       publicUrl: url,
+      trustProxy: false,
     });
     server.on('request', app);
     host = { server, url };

@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Rou
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { localLink } from '@trpc/client';
 import type { ComponentStatus } from '@astro/api';
+import type { TrustProxy } from '@astro/config';
 import type { Logger } from '@astro/logging';
 import type { Audience } from './audiences.ts';
 import { correlate } from './correlation.ts';
@@ -27,12 +28,15 @@ export interface HostAppOptions {
   partnerApi: Router;
   sessions: WebSessions;
   publicUrl: string;
+  /** The proxies whose `X-Forwarded-For` names a request's address (`req.ip`, which per-address limits count). */
+  trustProxy: TrustProxy;
 }
 
 export async function createHostApp(options: HostAppOptions): Promise<Express> {
   const { log } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders({ publicUrl: options.publicUrl }));
   app.use(correlate);
   app.use((req, res, next) => {

@@ -58,5 +58,6 @@ export async function composeHost(options: {
     }),
     sessions,
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
   });
 }

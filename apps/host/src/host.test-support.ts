@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hashPassword } from '@astro/auth';
+import type { Config } from '@astro/config';
 import { demoPassword, seedDemoWorld } from '@astro/db/seed';
 import { systemLogSink } from '@astro/db/system';
 import type { RootLogger } from '@astro/logging';
@@ -9,12 +10,16 @@ import { sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { composeHost } from './compose.ts';
 
-export async function serve(test: TestStores, log: RootLogger): Promise<{ server: Server; url: string }> {
+export async function serve(
+  test: TestStores,
+  log: RootLogger,
+  settings: Partial<Config> = {},
+): Promise<{ server: Server; url: string }> {
   // The issuer must be the address tests call, which is known only once the server listens.
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = { ...test.config, publicUrl: url };
+  const config = { ...test.config, ...settings, publicUrl: url };
   const app = await composeHost({
     config,
     stores: test.stores,

@@ -43,6 +43,32 @@ describe('loadConfig', () => {
   });
 });
 
+describe('which proxies may name the address of a request', () => {
+  it("trusts none unless told, so the address is the connection's", () => {
+    expect(loadConfig(minimal).trustProxy).toBe(false);
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '' }).trustProxy).toBe(false);
+  });
+
+  it('takes a number of proxies, or a comma-separated list of addresses, ranges and loopback', () => {
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...minimal, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8 , 192.0.2.7' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
+  });
+
+  it('refuses to trust every proxy, and names what is not an address or range', () => {
+    expect(() => loadConfig({ ...minimal, TRUST_PROXY: 'true' })).toThrow(
+      'TRUST_PROXY: trusting every proxy lets any client choose its address',
+    );
+    expect(() => loadConfig({ ...minimal, TRUST_PROXY: 'loopback, 10.0.0.0/33, proxy.internal' })).toThrow(
+      'TRUST_PROXY: "10.0.0.0/33", "proxy.internal": not a number of proxies, an address, a range such as 10.0.0.0/8',
+    );
+  });
+});
+
 describe('loadEmbeddedServicesConfig', () => {
   it('gives a write 10 seconds at the embedded write gate unless told otherwise', () => {
     expect(loadEmbeddedServicesConfig({})).toEqual({ ferretDbWriteTimeoutMs: 10_000 });

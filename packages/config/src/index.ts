@@ -1,4 +1,5 @@
 /** The one place the environment is read: parsed and checked once at start, with messages a person can act on. */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -12,6 +13,48 @@ const url = (protocols: string[]) =>
 const days = z.coerce.number({ error: 'must be a number of days' }).int({ error: 'must be whole days' }).min(1, {
   error: 'must be at least 1 day',
 });
+
+/**
+ * Which proxies in front of the host may say who their client is (`X-Forwarded-For`), in what Express's `trust
+ * proxy` accepts: how many proxies there are (the address is the one the outermost of them saw), or their
+ * addresses and ranges. Off, the address is the connection's. "Trust every proxy" is refused: it lets any client
+ * choose its own address, and with it escape every per-address limit.
+ */
+export type TrustProxy = false | number | string[];
+
+const proxyNames = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyAddress = (entry: string) => {
+  if (proxyNames.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
+
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): TrustProxy => {
+    if (!value) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    if (value === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'trusting every proxy lets any client choose its address; give the number of proxies in front of the host, or their addresses',
+      });
+      return z.NEVER;
+    }
+    const entries = value.split(',').map((entry) => entry.trim());
+    const wrong = entries.filter((entry) => !isProxyAddress(entry));
+    if (wrong.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${wrong.map((entry) => `"${entry}"`).join(', ')}: not a number of proxies, an address, a range such as 10.0.0.0/8, or ${proxyNames.join(', ')}`,
+      });
+    return entries;
+  });
 
 const schema = z
   .object({
@@ -46,6 +89,7 @@ const schema = z
     /** How long applied sync messages, relayed outbox rows, sent e-mails and job runs are kept (SPEC.md §8). */
     RETENTION_DAYS: days.default(30),
     LOG_RETENTION_DAYS: days.default(14),
+    TRUST_PROXY: trustProxy,
   })
   .refine((env) => Boolean(env.FIRST_ADMIN_EMAIL) === Boolean(env.FIRST_ADMIN_PASSWORD), {
     path: ['FIRST_ADMIN_PASSWORD'],
@@ -68,6 +112,7 @@ export type Config = {
   appsDist: string | undefined;
   firstAdmin: { email: string; password: string; name: string } | null;
   retention: Retention;
+  trustProxy: TrustProxy;
 };
 
 /** Days each kind of record is kept; dead letters, failed e-mails and pending work are kept regardless. */
@@ -110,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { email: e.FIRST_ADMIN_EMAIL, password: e.FIRST_ADMIN_PASSWORD, name: e.FIRST_ADMIN_NAME }
         : null,
     retention: { days: e.RETENTION_DAYS, logDays: e.LOG_RETENTION_DAYS },
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

@@ -10,7 +10,7 @@ import { Email, LogEntry, User } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { renderTemplate } from '@astro/mail';
 import type { TestStores } from '../../../../scripts/test-support/stores.ts';
-import { serveDemoWorld } from '../host.test-support.ts';
+import { serve, serveDemoWorld } from '../host.test-support.ts';
 import { sendFrom, TestBrowser, type Answer } from './browser.test-support.ts';
 
 const operator = demoEmployees.find((employee) => employee.role === 'operator')!;
@@ -57,15 +57,23 @@ describe('sign-in limits and what they reveal', () => {
       });
   }
 
-  /** A browser on one of the account forms (register, forgot password), posting it from any address. */
-  async function accountFormOf(path: string) {
-    const browser = new TestBrowser(host.url);
+  /**
+   * A browser on one of the account forms (register, forgot password) of a host, posting it from any address,
+   * through a proxy when `forwardedFor` is given (the `X-Forwarded-For` the request arrives with).
+   */
+  async function accountFormOf(path: string, at = host.url) {
+    const browser = new TestBrowser(at);
     const page = await browser.follow(path);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.response.text())![1]!;
-    return (from: string, fields: Record<string, string>) =>
-      sendFrom(from, `${host.url}${path}`, {
+    return (from: string, fields: Record<string, string>, forwardedFor?: string) =>
+      sendFrom(from, `${at}${path}`, {
         method: 'POST',
-        headers: { ...form, origin: host.url, cookie: browser.cookieHeader() },
+        headers: {
+          ...form,
+          origin: at,
+          cookie: browser.cookieHeader(),
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+        },
         body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
       });
   }
@@ -217,6 +225,45 @@ describe('sign-in limits and what they reveal', () => {
     for (const answer of refused) {
       expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(answer.text).toContain('Too many links were asked for from your network');
+    }
+  });
+
+  it('counts a forged X-Forwarded-For as the address of the connection it came on, when no proxy is trusted', async () => {
+    const forgot = await accountFormOf('/auth/forgot-password');
+    const answers = await parallel(12, (index) =>
+      forgot('127.0.0.28', { email: `forged${index}@example.com` }, `198.51.100.${index + 1}`),
+    );
+    expect(count(answers, 200)).toBe(limitRules.linkRequestsPerAddress.points);
+    expect(count(answers, 429)).toBe(12 - limitRules.linkRequestsPerAddress.points);
+  });
+
+  it('behind a trusted proxy, counts each visitor it names as their own address, and a visitor forging the header as the address the proxy saw', async () => {
+    // The proxy at 127.0.0.50 appends the address it saw to whatever X-Forwarded-For its visitor sent.
+    const proxied = await serve(test, log, { trustProxy: ['127.0.0.50'] });
+    try {
+      const forgot = await accountFormOf('/auth/forgot-password', proxied.url);
+      const forging = await parallel(12, (index) =>
+        forgot('127.0.0.50', { email: `proxied${index}@example.com` }, `198.51.100.${index + 1}, 203.0.113.1`),
+      );
+      expect(count(forging, 200)).toBe(limitRules.linkRequestsPerAddress.points);
+      expect(count(forging, 429)).toBe(12 - limitRules.linkRequestsPerAddress.points);
+      await log.flush();
+      expect(
+        await test.stores.system.em.fork().count(LogEntry, {
+          message: 'Link request refused: too many from one address',
+          'fields.address': '203.0.113.1',
+        } as never),
+      ).toBe(12 - limitRules.linkRequestsPerAddress.points);
+
+      // Another visitor behind the same proxy has their own count.
+      expect((await forgot('127.0.0.50', { email: 'next.visitor@example.com' }, '203.0.113.2')).status).toBe(200);
+      // A client reaching the host past the proxy is not believed.
+      const direct = await parallel(12, (index) =>
+        forgot('127.0.0.51', { email: `direct${index}@example.com` }, `198.51.100.${index + 1}`),
+      );
+      expect(count(direct, 429)).toBe(12 - limitRules.linkRequestsPerAddress.points);
+    } finally {
+      proxied.server.close();
     }
   });
 
