@@ -1,7 +1,7 @@
 /** Builds the whole host from configuration and open stores: the one wiring that main.ts and the tests share. */
 import type { Express } from 'express';
 import type { Config } from '@astro/config';
-import { createAuthService } from '@astro/auth';
+import { createAuthService, type LimitName, type LimitRule } from '@astro/auth';
 import type { Stores } from '@astro/db';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
@@ -23,9 +23,16 @@ export async function composeHost(options: {
   payments: PaymentGateway;
   /** Where this process answers HTTP, for calls to its own authorization server. */
   internalUrl: () => string;
+  /** Limits lowered for a test. */
+  limitRules?: Partial<Record<LimitName, LimitRule>>;
 }): Promise<Express> {
   const { config, stores, log } = options;
-  const auth = await createAuthService({ publicUrl: config.publicUrl, system: stores.system, log });
+  const auth = await createAuthService({
+    publicUrl: config.publicUrl,
+    system: stores.system,
+    log,
+    limitRules: options.limitRules,
+  });
   const firstAdmin = await auth.accounts.ensureFirstAdmin(config.firstAdmin);
   if (firstAdmin) log.info('Created the first admin account from configuration', { email: firstAdmin.email });
   const sessions = createWebSessions({
@@ -54,6 +61,7 @@ export async function composeHost(options: {
     partnerApi: partnerApi({
       provider: auth.provider,
       catalogue: partnerCatalogue(stores.customer),
+      limit: auth.limits.partnerRequestsPerClient,
       log: log.child('partner-api'),
     }),
     sessions,

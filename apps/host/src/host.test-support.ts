@@ -1,7 +1,7 @@
 /** Serves the host's APIs and sign-in (no SSR apps) on an ephemeral port over a test's stores. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hashPassword } from '@astro/auth';
+import { hashPassword, type LimitName, type LimitRule } from '@astro/auth';
 import type { Config } from '@astro/config';
 import { demoPassword, seedDemoWorld } from '@astro/db/seed';
 import { systemLogSink } from '@astro/db/system';
@@ -13,13 +13,14 @@ import { composeHost } from './compose.ts';
 export async function serve(
   test: TestStores,
   log: RootLogger,
-  settings: Partial<Config> = {},
+  /** Settings of the environment, and limits lowered so a test need not send hundreds of requests. */
+  options: { settings?: Partial<Config>; limitRules?: Partial<Record<LimitName, LimitRule>> } = {},
 ): Promise<{ server: Server; url: string }> {
   // The issuer must be the address tests call, which is known only once the server listens.
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = { ...test.config, ...settings, publicUrl: url };
+  const config = { ...test.config, ...options.settings, publicUrl: url };
   const app = await composeHost({
     config,
     stores: test.stores,
@@ -27,6 +28,7 @@ export async function serve(
     payments: sandboxGateway(test.stores.system),
     appsRoot: null,
     internalUrl: () => url,
+    limitRules: options.limitRules,
   });
   server.on('request', app);
   return { server, url };

@@ -28,11 +28,11 @@ describe('the partner catalogue API', () => {
     await test.drop();
   });
 
-  const tokenFor = async (body: Record<string, string>) => {
+  const tokenFor = async (body: Record<string, string>, client = partner) => {
     const response = await fetch(`${host.url}/auth/token`, {
       method: 'POST',
       headers: {
-        authorization: `Basic ${Buffer.from(`${partner.clientId}:${partner.clientSecret}`).toString('base64')}`,
+        authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
       body: new URLSearchParams({ grant_type: 'client_credentials', ...body }),
@@ -40,9 +40,9 @@ describe('the partner catalogue API', () => {
     expect(response.status).toBe(200);
     return ((await response.json()) as { access_token: string }).access_token;
   };
-  const catalogueToken = () => tokenFor({ scope: 'catalogue:read' });
-  const call = (path: string, headers: Record<string, string> = {}) =>
-    fetch(`${host.url}/api/partner${path}`, { headers });
+  const catalogueToken = (client = partner) => tokenFor({ scope: 'catalogue:read' }, client);
+  const call = (path: string, headers: Record<string, string> = {}, at = host.url) =>
+    fetch(`${at}/api/partner${path}`, { headers });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   it('lists the launches ahead and shows one by its slug to a partner holding a catalogue:read token', async () => {
@@ -160,5 +160,42 @@ describe('the partner catalogue API', () => {
     expect(await response.json()).toMatchObject({
       error: { code: 'invalid_request', message: expect.stringContaining('a browser sign-in does not count') },
     });
+  });
+
+  it('of 50 requests sent at once by one partner client over a limit of 20, answers 20 and refuses 30 saying when to try again, whichever token they carry', async () => {
+    const limited = await serve(test, log, { limitRules: { partnerRequestsPerClient: { points: 20, seconds: 60 } } });
+    try {
+      const busy = await registerPartnerClient(test.stores.system, 'Busy Comparison Site');
+      const [first, second] = [await catalogueToken(busy), await catalogueToken(busy)];
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, index) =>
+          call('/launches?limit=1', bearer(index % 2 ? first : second), limited.url),
+        ),
+      );
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(20);
+      const refused = answers.filter((answer) => answer.status === 429);
+      expect(refused).toHaveLength(30);
+      for (const answer of refused) {
+        const wait = Number(answer.headers.get('retry-after'));
+        expect(wait).toBeGreaterThan(0);
+        expect(wait).toBeLessThanOrEqual(60);
+        expect(await answer.json()).toEqual({
+          error: {
+            code: 'too_many_requests',
+            message: expect.stringMatching(
+              new RegExp(
+                `^This client has made its 20 requests allowed per 60 seconds, across all its tokens\\. Try again in ${wait} seconds`,
+              ),
+            ),
+          },
+        });
+      }
+      // A fresh token does not start the count again; another partner's requests are their own.
+      expect((await call('/launches?limit=1', bearer(await catalogueToken(busy)), limited.url)).status).toBe(429);
+      const other = await registerPartnerClient(test.stores.system, 'Quiet Travel Blog');
+      expect((await call('/launches?limit=1', bearer(await catalogueToken(other)), limited.url)).status).toBe(200);
+    } finally {
+      limited.server.close();
+    }
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The partner catalogue API at /api/partner: read-only JSON for integrations holding a client-credentials token
- * with the `catalogue:read` scope. Cookies mean nothing here; only the bearer token does.
+ * with the `catalogue:read` scope. Cookies mean nothing here; only the bearer token does. Each partner client has
+ * its own request limit (`partnerRequestsPerClient`), counted across all its tokens and every host.
  */
 import express, { type Response, type Router } from 'express';
 import { PartnerRequestError, type PartnerCatalogue } from '@astro/api';
-import { verifyPartnerToken, type AuthService } from '@astro/auth';
+import { limitBy, verifyPartnerToken, type AuthService, type Limit } from '@astro/auth';
 import type { Logger } from '@astro/logging';
 
 const refuse = (res: Response, status: number, code: string, message: string) =>
@@ -13,6 +14,8 @@ const refuse = (res: Response, status: number, code: string, message: string) =>
 export function partnerApi(options: {
   provider: AuthService['provider'];
   catalogue: PartnerCatalogue;
+  /** Requests per partner client. */
+  limit: Limit;
   log: Logger;
 }): Router {
   const { catalogue, log } = options;
@@ -32,6 +35,22 @@ export function partnerApi(options: {
     res.locals['partner'] = access.clientId;
     next();
   });
+  const { points, seconds } = options.limit.rule;
+  router.use(
+    limitBy(
+      options.limit,
+      (_req, res) => String(res.locals['partner']),
+      (_req, res, retryAfterSeconds) => {
+        log.warn('Partner request refused: over its limit', { partner: res.locals['partner'] });
+        res.json({
+          error: {
+            code: 'too_many_requests',
+            message: `This client has made its ${points} requests allowed per ${seconds} seconds, across all its tokens. Try again in ${retryAfterSeconds} seconds (the Retry-After header says so too), and spread requests out: one list of up to 100 launches costs as much as one launch.`,
+          },
+        });
+      },
+    ),
+  );
 
   const serve =
     (read: (req: express.Request) => Promise<unknown>): express.RequestHandler =>

@@ -5,7 +5,14 @@ import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
 import { createAccounts, type Accounts } from './accounts/accounts.service.ts';
 import { authRoutes } from './interactions/routes.ts';
-import { createLimits, limitByAddress, waitInWords } from './limits/limits.ts';
+import {
+  createLimits,
+  limitByAddress,
+  waitInWords,
+  type LimitName,
+  type LimitRule,
+  type Limits,
+} from './limits/limits.ts';
 import { isAppClientRequest } from './oidc/clients.ts';
 import { loadAuthSecrets } from './oidc/keys.ts';
 import { authMountPath, createAuthorizationServer } from './oidc/provider.ts';
@@ -17,6 +24,8 @@ export interface AuthService {
   router: Router;
   /** The secret the apps' client secrets derive from. */
   clientSecret: string;
+  /** Every limit, for the host's other endpoints (the partner API) to count by the same rules. */
+  limits: Limits;
 }
 
 export async function createAuthService(options: {
@@ -24,10 +33,12 @@ export async function createAuthService(options: {
   system: SystemOrm;
   log: Logger;
   now?: () => Date;
+  /** Rules lowered for a test. */
+  limitRules?: Partial<Record<LimitName, LimitRule>>;
 }): Promise<AuthService> {
   const secrets = await loadAuthSecrets(options.system);
   const log = options.log.child('auth');
-  const limits = createLimits(options.system);
+  const limits = createLimits(options.system, options.limitRules);
   const accounts = createAccounts({ ...options, limits });
   const provider = createAuthorizationServer({ ...options, secrets });
   const router = express.Router();
@@ -45,7 +56,7 @@ export async function createAuthService(options: {
     isAppClientRequest(req.headers.authorization, secrets.clientSecret) ? next() : limitTokenRequests(req, res, next),
   );
   router.use(provider.callback());
-  return { provider, accounts, router, clientSecret: secrets.clientSecret };
+  return { provider, accounts, router, clientSecret: secrets.clientSecret, limits };
 }
 
 export { authMountPath };
@@ -71,4 +82,4 @@ export { verifyPartnerToken, type PartnerAccess } from './oidc/partner-tokens.ts
 export { sweepExpiredAuthRecords } from './oidc/adapter.ts';
 export { page as authPage, html } from './pages/layout.ts';
 export { readCookie } from './cookies.ts';
-export { limitRules } from './limits/limits.ts';
+export { limitBy, limitRules, type Limit, type LimitName, type LimitRule } from './limits/limits.ts';

@@ -239,7 +239,7 @@ describe('sign-in limits and what they reveal', () => {
 
   it('behind a trusted proxy, counts each visitor it names as their own address, and a visitor forging the header as the address the proxy saw', async () => {
     // The proxy at 127.0.0.50 appends the address it saw to whatever X-Forwarded-For its visitor sent.
-    const proxied = await serve(test, log, { trustProxy: ['127.0.0.50'] });
+    const proxied = await serve(test, log, { settings: { trustProxy: ['127.0.0.50'] } });
     try {
       const forgot = await accountFormOf('/auth/forgot-password', proxied.url);
       const forging = await parallel(12, (index) =>

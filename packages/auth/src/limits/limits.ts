@@ -1,8 +1,7 @@
 /**
- * How often one account or one address may try something at the Authentication Service: the rules, defined
- * once, and their counters in the System DB (rate-limiter-flexible's MongoDB store). Every attempt is counted
- * by one atomic update before it is let through, so any number of parallel requests on any number of hosts
- * cannot get past a limit.
+ * How often one account, one address or one partner client may try something: the rules, defined once, and their
+ * counters in the System DB (rate-limiter-flexible's MongoDB store). Every attempt is counted by one atomic update
+ * before it is let through, so any number of parallel requests on any number of hosts cannot get past a limit.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
@@ -20,14 +19,25 @@ export const limitRules = {
   linkRequestsPerAddress: { points: 10, seconds: 60 * minute },
   /** Token requests from one address by other clients than the apps (partners): one a second, far above their need. */
   tokenRequestsPerAddress: { points: 60, seconds: minute },
+  /** Requests to the partner catalogue API by one partner client, whichever of its tokens they carry. */
+  partnerRequestsPerClient: { points: 600, seconds: minute },
 } as const;
 
 export type LimitName = keyof typeof limitRules;
+
+/** `points` attempts per `seconds`; a locked key waits `lockSeconds` (else `seconds`). */
+export interface LimitRule {
+  points: number;
+  seconds: number;
+  lockSeconds?: number;
+}
 
 /** Either the attempt may go ahead, or it must wait this long. */
 export type Attempt = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 export interface Limit {
+  /** What it allows, for a refusal to say. */
+  readonly rule: LimitRule;
   /** Counts one attempt for the key, before the work it guards is done. */
   attempt(key: string): Promise<Attempt>;
   /** Gives an attempt back (it turned out not to be one that counts, e.g. a correct password). */
@@ -42,12 +52,13 @@ export type Limits = Record<LimitName, Limit>;
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-export function createLimits(system: SystemOrm): Limits {
+/** `lowered` replaces some rules, for tests that would otherwise send hundreds of requests. */
+export function createLimits(system: SystemOrm, lowered: Partial<Record<LimitName, LimitRule>> = {}): Limits {
   const em = system.em.fork();
   const storeClient = em.getConnection().getDb();
   const tableName = em.getMetadata().get(RateLimit).collection;
   const limit = (name: LimitName): Limit => {
-    const rule: { points: number; seconds: number; lockSeconds?: number } = limitRules[name];
+    const rule: LimitRule = lowered[name] ?? limitRules[name];
     const limiter = new RateLimiterMongo({
       storeClient,
       tableName,
@@ -58,6 +69,7 @@ export function createLimits(system: SystemOrm): Limits {
       disableIndexesCreation: true,
     });
     return {
+      rule,
       async attempt(key) {
         try {
           const counted = await limiter.consume(key);
@@ -84,14 +96,16 @@ export function createLimits(system: SystemOrm): Limits {
   return Object.fromEntries(Object.keys(limitRules).map((name) => [name, limit(name as LimitName)])) as Limits;
 }
 
-/** Refuses a request once its address has used up the limit; `refuse` answers in the endpoint's own way. */
-export function limitByAddress(
-  limit: Limit,
-  refuse: (req: Request, res: Response, retryAfterSeconds: number) => void,
-): RequestHandler {
+type Refuse = (req: Request, res: Response, retryAfterSeconds: number) => void;
+
+/**
+ * Refuses a request once its key (the address, a partner client …) has used up the limit, with 429 and
+ * `Retry-After`; `refuse` answers in the endpoint's own way.
+ */
+export function limitBy(limit: Limit, keyOf: (req: Request, res: Response) => string, refuse: Refuse): RequestHandler {
   return async (req, res, next) => {
     try {
-      const attempt = await limit.attempt(req.ip ?? 'unknown');
+      const attempt = await limit.attempt(keyOf(req, res));
       if (attempt.allowed) return next();
       res.setHeader('Retry-After', String(attempt.retryAfterSeconds)).setHeader('Cache-Control', 'no-store');
       refuse(req, res.status(429), attempt.retryAfterSeconds);
@@ -99,6 +113,11 @@ export function limitByAddress(
       next(error);
     }
   };
+}
+
+/** Refuses a request once its address (`req.ip`: see `TRUST_PROXY`) has used up the limit. */
+export function limitByAddress(limit: Limit, refuse: Refuse): RequestHandler {
+  return limitBy(limit, (req) => req.ip ?? 'unknown', refuse);
 }
 
 /** "3 minutes", "1 minute": how a wait reads on a page. */
