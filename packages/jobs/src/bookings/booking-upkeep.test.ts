@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelBookingsOfAbortedLaunches, offerReturnedSeats, recountTripsFlown } from '@astro/api';
-import { Booking, CatalogueLaunch, WaitingListEntry } from '@astro/db/customer';
+import { Booking, CatalogueLaunch, changeBooking, WaitingListEntry } from '@astro/db/customer';
 import { Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { Email, SandboxPayment, type MongoEntityManager } from '@astro/db/system';
@@ -11,6 +11,7 @@ import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
 import { LeaseLost, unfenced } from '../scheduler.ts';
 import { fenceLostAfter } from '../fences.test-support.ts';
 import { abortCascadeJob, tripsFlownJob } from './booking-upkeep.jobs.ts';
+import { bookingRecoveryJob } from './booking-recovery.job.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
 import { targetsOf } from '../sync/apply/targets.test-support.ts';
 import { quietLog as log, supplierOf, traveler } from '../people.test-support.ts';
@@ -126,6 +127,37 @@ describe('what the Customer DB does after launch changes', () => {
       });
       expect(await systemDb().count(SandboxPayment, { id: `refund:${bookingId}:cancellation` })).toBe(1);
     }
+  });
+
+  it('stops finishing interrupted payments when its run loses the lease, and the next run finishes the rest', async () => {
+    const launch = await openLaunch(8, 3);
+    const ours = [
+      await book(83, launch.id, 1, false),
+      await book(84, launch.id, 1, false),
+      await book(85, launch.id, 1, false),
+    ];
+    // Hosts killed after "Pay" was pressed, before the gateway charged anything.
+    for (const bookingId of ours)
+      await changeBooking(
+        customerDb(),
+        { _id: bookingId },
+        {
+          set: {
+            paymentAttempt: { key: 'killed', gatewayKey: `${bookingId}:killed`, chargeId: null, startedAt: new Date() },
+          },
+        },
+        new Date(),
+      );
+    const interrupted = () => customerDb().count(Booking, { id: { $in: ours }, paymentAttempt: { $ne: null } });
+    const job = bookingRecoveryJob(world.stores.customer, sandboxGateway(world.stores.system));
+    const later = () => new Date(Date.now() + 3 * 60_000);
+
+    await expect(job.run({ log, now: later, fence: fenceLostAfter(1) })).rejects.toBeInstanceOf(LeaseLost);
+    expect(await interrupted()).toBe(ours.length - 1);
+    await job.run({ log, now: later, fence: unfenced });
+    expect(await interrupted()).toBe(0);
+    for (const bookingId of ours)
+      expect(await customerDb().findOneOrFail(Booking, bookingId)).toMatchObject({ status: 'held', payments: [] });
   });
 
   it('offers seats that come back to the waiting list in order, as 24-hour priority holds with an e-mail', async () => {
