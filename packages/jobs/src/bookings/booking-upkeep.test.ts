@@ -49,6 +49,19 @@ describe('what the Customer DB does after launch changes', () => {
       )
     )[0]!;
 
+  /** Its supplier aborts the launch, and the abort reaches the Customer DB's catalogue. */
+  const abort = async (launchId: string) => {
+    const operational = await world.stores.operational.em.fork().findOneOrFail(Launch, launchId);
+    await supplierOf(world, operational.agency.id).launches.changeStatus({
+      launchId,
+      to: 'aborted',
+      reason: 'technical',
+      note: 'Engine anomaly',
+    });
+    await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
+    await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
+  };
+
   beforeAll(async () => {
     world = await openTestStores();
     await seedDemoWorld(world.stores, new Date());
@@ -60,15 +73,7 @@ describe('what the Customer DB does after launch changes', () => {
     const earlier = await customerDb().count(Booking, { launchId: launch.id, status: 'confirmed' });
     const paid = await book(1, launch.id, 2);
     const held = await book(2, launch.id, 1, false);
-    const operational = await world.stores.operational.em.fork().findOneOrFail(Launch, launch.id);
-    await supplierOf(world, operational.agency.id).launches.changeStatus({
-      launchId: launch.id,
-      to: 'aborted',
-      reason: 'technical',
-      note: 'Engine anomaly',
-    });
-    await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
-    await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
+    await abort(launch.id);
 
     const gateway = sandboxGateway(world.stores.system);
     expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date(), unfenced)).toEqual({
@@ -93,15 +98,7 @@ describe('what the Customer DB does after launch changes', () => {
   it('stops cancelling the bookings of an aborted launch when its run loses the lease, and the next run cancels the rest, each refunded once', async () => {
     const launch = await openLaunch(7, 3);
     const ours = [await book(80, launch.id, 1), await book(81, launch.id, 1), await book(82, launch.id, 1)];
-    const operational = await world.stores.operational.em.fork().findOneOrFail(Launch, launch.id);
-    await supplierOf(world, operational.agency.id).launches.changeStatus({
-      launchId: launch.id,
-      to: 'aborted',
-      reason: 'technical',
-      note: 'Engine anomaly',
-    });
-    await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
-    await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
+    await abort(launch.id);
     const statuses = async () =>
       new Map(
         (await customerDb().find(Booking, { launchId: launch.id })).map((booking) => [booking.id, booking.status]),
