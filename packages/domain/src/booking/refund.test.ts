@@ -65,6 +65,27 @@ describe('cancelling a booking', () => {
       { percent: 100, refundCents: 1_000_001 },
     ],
     ['aborted: everything', 'aborted', [['aborted', after]], daysBefore(2), { percent: 100, refundCents: 1_000_001 }],
+    [
+      'aborted after its date came: still everything',
+      'aborted',
+      [['aborted', after]],
+      daysBefore(-1),
+      { percent: 100, refundCents: 1_000_001 },
+    ],
+    [
+      'confirmed and its date has come, before the supplier marks it launched: refused',
+      'confirmed',
+      [['confirmed', after]],
+      daysBefore(0),
+      { refused: /date has come/ },
+    ],
+    [
+      'delayed after the booking and its new date has come: refused',
+      'delayed',
+      [['delayed', after]],
+      daysBefore(-1),
+      { refused: /date has come/ },
+    ],
     ['launched: refused', 'launched', [['launched', after]], daysBefore(-1), { refused: /already flown/ }],
     [
       'launched after a delay that came after the booking: still refused',

@@ -40,6 +40,12 @@ export function cancellationTerms({ paidCents, bookedAt, launch, now }: Cancella
   });
   // An aborted launch never flies, and cannot be booked once aborted: whatever its date, everything comes back.
   if (launch.status === 'aborted') return quote(100, 'The launch was aborted, so you get everything back.');
+  // The catalogue hears of a flight only after its supplier marks it launched: a date that has come is enough.
+  if (now.getTime() >= launch.launchDate.getTime())
+    return {
+      cancellable: false,
+      because: 'The launch date has come, so its bookings can no longer be cancelled.',
+    };
   // A delay the customer booked knowing of is not theirs to be compensated for.
   if (launch.statusHistory.some((change) => change.status === 'delayed' && change.at > bookedAt))
     return quote(100, 'The launch was delayed after you booked, so you get everything back.');

@@ -1,5 +1,5 @@
 /** Changing an agency's fleet: every rule of SPEC.md §3 for rockets, for any client of the API. */
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { announceLaunchChange, Launch, Rocket, type OperationalEntityManager } from '@astro/db/operational';
 import { canReach, capacityProblem, destinationLabels, rocketDeactivation } from '@astro/domain';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
@@ -41,7 +41,12 @@ export async function updateRocket(ctx: AgencyContext, id: string, fields: Rocke
   return ctx.operationalDb
     .transactional(async (em) => {
       const rocket = await ownRocket(em, ctx, id);
-      const future = await em.find(Launch, { rocket: rocket.id, status: upcoming, launchDate: { $gt: ctx.now() } });
+      // Locked as a launch's own commands lock it, so a rocket change and an edit of the launch never write one version.
+      const future = await em.find(
+        Launch,
+        { rocket: rocket.id, status: upcoming, launchDate: { $gt: ctx.now() } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+      );
       const problems: Record<string, string> = {};
       // Seats held or sold, as far as the booking copies know: a smaller rocket never takes them away.
       const occupancy = await occupancyOf(em, future);

@@ -97,4 +97,33 @@ describe('supplier rockets.list', () => {
     await supplier.rockets.update({ rocketId, name: 'Petrel', capacity: 5, range: 'orbit' });
     expect((await test.stores.operational.em.fork().findOneOrFail(Rocket, rocketId)).capacity).toBe(5);
   });
+
+  it('gives a rocket change and simultaneous edits of its launch a version each, so every one reaches the catalogue', async () => {
+    const em = test.stores.operational.em.fork();
+    const agency = await em.findOneOrFail(Agency, { displayName: 'Orbital Horizons' });
+    const supplier = callerFor(agency.id);
+    const { id: rocketId } = await supplier.rockets.create({ name: 'Kestrel', capacity: 8, range: 'orbit' });
+    const terms = {
+      rocketId,
+      missionName: 'Crowded Desk',
+      destination: 'orbit' as const,
+      spaceport: 'Cape Canaveral SLC-40',
+      launchDate: new Date(now.getTime() + 90 * 86_400_000),
+      pricePerSeatCents: 300_000_00,
+      minimumPassengers: 2,
+    };
+    const { id: launchId } = await supplier.launches.schedule(terms);
+
+    await Promise.all([
+      ...[1, 2, 3, 4].map((n) =>
+        supplier.rockets.update({ rocketId, name: `Kestrel ${n}`, capacity: 8, range: 'orbit' }),
+      ),
+      ...[1, 2, 3, 4].map((n) => supplier.launches.edit({ launchId, ...terms, pricePerSeatCents: 300_000_00 + n })),
+    ]);
+
+    const versions = (await test.stores.operational.em.fork().find(SyncOutboxMessage, { entityId: launchId }))
+      .map((message) => message.entityVersion)
+      .sort((a, b) => a - b);
+    expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
 });
