@@ -1,4 +1,5 @@
 /** An address no app has a page for gets that app's 404 page; an unexpected failure gets its failure page. */
+import { randomUUID } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,8 @@ import { adminRouter, customerRouter, opsRouter, supplierRouter } from '@astro/a
 import { createLogger } from '@astro/logging';
 import { createHostApp, type HostAppOptions } from '../apps/host/src/app.ts';
 import type { WebSessions } from '../apps/host/src/sessions/web-sessions.ts';
-import { demoAccounts, signInAt } from './support/sign-in.ts';
+import { hydrated, serverHtml, watch } from './support/server-rendered.ts';
+import { demoAccounts, demoTravelers, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
 const apps = [
   { home: '/', name: 'Customer site', app: 'customer site', account: null },
@@ -41,6 +43,60 @@ test("an address outside every app, like /nope.php, gets the customer site's 404
   const response = await page.goto('/nope.php');
   expect(response!.status()).toBe(404);
   await expectNotFoundPage(page, 'Customer site', '/');
+});
+
+/**
+ * A page for one thing (a launch, a booking) at an address that names none: the server answers 404 with the page's
+ * own heading and the API's message, and the browser keeps showing them after hydration without asking again.
+ */
+async function expectUnknownThing(page: Page, path: string, heading: string, message: string) {
+  const html = await serverHtml(page.request, path, 404);
+  expect(html).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
+  expect(html).toContain(message);
+  expect(html).not.toContain('Loading');
+
+  const watched = watch(page);
+  const response = await page.goto(path);
+  expect(response!.status()).toBe(404);
+  await page.waitForLoadState('networkidle');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText(message);
+  expect(watched.apiRequests).toEqual([]);
+  // Chromium reports the 404 of the page itself as a failed resource; nothing else may go wrong.
+  expect(watched.consoleErrors.filter((error) => !error.startsWith('Failed to load resource'))).toEqual([]);
+}
+
+test('an unknown launch answers 404 with "Launch not found", from the server and after hydration', async ({ page }) => {
+  await expectUnknownThing(
+    page,
+    '/launches/no-such-launch',
+    'Launch not found',
+    'This launch is not in the catalogue (any more).',
+  );
+});
+
+test('an unknown booking, or a reference that is not one, answers a signed-in traveler 404 with "Booking not found"', async ({
+  page,
+}) => {
+  await signInToCustomerSite(page, '/bookings', demoTravelers.elena);
+  await expectUnknownThing(
+    page,
+    `/bookings/${randomUUID()}`,
+    'Booking not found',
+    'You have no booking with this reference.',
+  );
+  await expectUnknownThing(page, '/bookings/not-a-reference', 'Booking not found', 'This is not a booking reference.');
+});
+
+test('a launch that is not the supplier\'s own answers 404 with "Launch not found", on its page and its edit page', async ({
+  page,
+}) => {
+  await signInAt(page, '/supplier/', demoAccounts.supplier);
+  const launchId = randomUUID();
+  for (const path of [`/supplier/launches/${launchId}`, `/supplier/launches/${launchId}/edit`]) {
+    await expectUnknownThing(page, path, 'Launch not found', 'That launch is not one of your agency’s.');
+  }
 });
 
 test('an address that cannot be decoded is refused as a bad request, not a server failure', async ({ request }) => {

@@ -19,10 +19,10 @@ export function watch(page: Page): PageWatch {
   return watched;
 }
 
-/** The HTML exactly as the server sent it, before any script ran. */
-export async function serverHtml(request: APIRequestContext, path: string): Promise<string> {
+/** The HTML exactly as the server sent it, before any script ran, answered with `status`. */
+export async function serverHtml(request: APIRequestContext, path: string, status = 200): Promise<string> {
   const response = await request.get(path);
-  expect(response.status()).toBe(200);
+  expect(response.status()).toBe(status);
   expect(response.headers()['content-type']).toContain('text/html');
   return response.text();
 }

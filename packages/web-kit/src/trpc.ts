@@ -8,8 +8,9 @@ import {
 } from '@angular/core';
 import { isPlatformServer } from '@angular/common';
 import { PLATFORM_ID } from '@angular/core';
-import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import { TRPCClientError, createTRPCClient, httpBatchLink, type TRPCClient, type TRPCLink } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
+import { observable } from '@trpc/server/observable';
 import type { SsrRequestContext } from './ssr-context.ts';
 
 const TRPC_CLIENT = new InjectionToken<TRPCClient<AnyRouter>>('TRPC_CLIENT');
@@ -21,7 +22,7 @@ export function provideTrpc(options: { url: string }): EnvironmentProviders {
       provide: TRPC_CLIENT,
       useFactory: () => {
         const context = inject(REQUEST_CONTEXT, { optional: true }) as SsrRequestContext | null;
-        if (context?.trpcLink) return createTRPCClient<AnyRouter>({ links: [context.trpcLink] });
+        if (context?.trpcLink) return createTRPCClient<AnyRouter>({ links: [withOurErrors(context.trpcLink)] });
         if (isPlatformServer(inject(PLATFORM_ID))) {
           throw new Error('Server rendering needs the host to pass a tRPC link in the request context.');
         }
@@ -29,6 +30,26 @@ export function provideTrpc(options: { url: string }): EnvironmentProviders {
       },
     },
   ]);
+}
+
+/**
+ * The host's link throws the host's own `TRPCClientError`, a class this bundle's copy of `@trpc/client` does not
+ * know: unconverted, the client would wrap it in an error without its code (so `problemCode` would answer null
+ * while the server renders). Rebuilt here from its shape, it carries the same code and field messages as over HTTP.
+ */
+function withOurErrors(hostLink: TRPCLink<AnyRouter>): TRPCLink<AnyRouter> {
+  return (runtime) => {
+    const link = hostLink(runtime);
+    return (operation) =>
+      observable((observer) =>
+        link(operation).subscribe({
+          next: (result) => observer.next(result),
+          complete: () => observer.complete(),
+          error: (error) =>
+            observer.error(TRPCClientError.from(error.shape ? { error: error.shape } : error, { cause: error })),
+        }),
+      );
+  };
 }
 
 export function injectTrpc<TRouter extends AnyRouter>(): TRPCClient<TRouter> {

@@ -6,14 +6,13 @@ import {
   inject,
   input,
   linkedSignal,
-  resource,
   signal,
   untracked,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { BookingView } from '@astro/api';
 import { holdLengthInWords } from '@astro/domain';
-import { problemMessage } from '@astro/web-kit';
+import { problemMessage, queryResource } from '@astro/web-kit';
 import { injectApi } from '../api';
 import { injectFocus } from '../focus';
 import { LocalTimeComponent } from '../local-time.component';
@@ -166,10 +165,11 @@ export class BookingPage {
   /** From the route, `bookings/:bookingId`. */
   readonly bookingId = input.required<string>();
 
-  protected readonly booking = resource({
+  protected readonly booking = queryResource({
     id: 'customer.bookings.get',
     params: () => (this.session.traveler() ? { bookingId: this.bookingId() } : undefined),
     loader: ({ params }) => this.api.bookings.get.query(params),
+    namedByTheAddress: true,
   });
   protected readonly shown = computed<BookingView | null>(() =>
     this.booking.hasValue() ? this.booking.value() : null,

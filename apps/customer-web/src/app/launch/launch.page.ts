@@ -1,9 +1,9 @@
 import { DatePipe, DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { Meta, Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { destinationLabels, formatMoney, money, type Currency, type LaunchStatus } from '@astro/domain';
-import { problemMessage } from '@astro/web-kit';
+import { problemMessage, queryResource } from '@astro/web-kit';
 import { injectApi } from '../api';
 import { injectInteractive } from '../interactive';
 import { MoneyPipe } from '../money.pipe';
@@ -123,7 +123,7 @@ export class LaunchPage {
   /** Set once the page runs in the browser, which alone knows the visitor's time zone. */
   private readonly inBrowser = injectInteractive();
   protected readonly localTime = computed(() => {
-    const launch = this.launch.value();
+    const launch = this.launch.hasValue() ? this.launch.value() : undefined;
     return this.inBrowser() && launch
       ? new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' }).format(
           new Date(launch.launchDate),
@@ -131,17 +131,19 @@ export class LaunchPage {
       : null;
   });
 
-  protected readonly launch = resource({
+  protected readonly launch = queryResource({
     id: 'customer.catalogue.launch',
     params: () => ({ slug: this.slug() }),
     loader: ({ params }) => this.api.catalogue.launch.query(params),
+    namedByTheAddress: true,
   });
 
   constructor() {
     // Search engines and link previews read these from the server's HTML.
     effect(() => {
+      // A failed query has no value to read (reading it throws, and the server would render no further).
+      if (!this.launch.hasValue()) return;
       const launch = this.launch.value();
-      if (!launch) return;
       const heading = `${launch.missionName} to ${destinationLabels[launch.destination]}`;
       const description = `${heading} with ${launch.agencyName} on ${launch.launchDate.slice(0, 10)}: ${formatMoney(
         money(launch.pricePerSeatCents, launch.currency as Currency),

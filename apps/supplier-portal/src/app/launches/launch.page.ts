@@ -1,9 +1,9 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { abortReasons, formatMoney, money, type AbortReason, type Currency } from '@astro/domain';
-import { fieldErrorsOf, problemMessage } from '@astro/web-kit';
+import { fieldErrorsOf, problemMessage, queryResource } from '@astro/web-kit';
 import { injectApi } from '../api';
 import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-labels';
 
@@ -15,7 +15,7 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
   template: `
     <p><a routerLink="/launches">← All launches</a></p>
     @if (launch.error(); as error) {
-      <h1>Launch</h1>
+      <h1>Launch not found</h1>
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
     } @else if (launch.hasValue()) {
       @let l = launch.value();
@@ -305,12 +305,13 @@ export class LaunchPage {
   protected readonly destination = destination;
   protected readonly abortReasons = abortReasons;
 
-  protected readonly launch = resource({
+  protected readonly launch = queryResource({
     id: 'supplier.launches.get',
     params: () => ({ launchId: this.launchId() }),
     loader: ({ params }) => this.api.launches.get.query(params),
+    namedByTheAddress: true,
   });
-  protected readonly manifest = resource({
+  protected readonly manifest = queryResource({
     id: 'supplier.launches.manifest',
     params: () => ({ launchId: this.launchId() }),
     loader: ({ params }) => this.api.launches.manifest.query(params),
