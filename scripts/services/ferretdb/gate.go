@@ -112,10 +112,14 @@ func errorReply(request *message, code int32, codeName, errmsg string) ([]byte, 
 }
 
 type gate struct {
-	writes       sync.Mutex
-	backend      func() (net.Conn, error)
-	logger       *slog.Logger
+	writes  sync.Mutex
+	backend func() (net.Conn, error)
+	logger  *slog.Logger
+	// writeTimeout is how long a client waits for the answer to a write.
 	writeTimeout time.Duration
+	// finishTimeout is how much longer the gate keeps other writers out while FerretDB finishes a write whose
+	// client was already failed.
+	finishTimeout time.Duration
 }
 
 // backendError is an exchange that failed on FerretDB's side, which the client can be told about.
@@ -141,7 +145,11 @@ func (g *gate) relay(client net.Conn) {
 		g.logger.Error("gate cannot reach FerretDB", "error", err)
 		return
 	}
-	defer func() { server.Close() }()
+	defer func() {
+		if server != nil {
+			server.Close()
+		}
+	}()
 	for {
 		request, err := readMessage(client)
 		if err != nil {
@@ -154,46 +162,66 @@ func (g *gate) relay(client net.Conn) {
 			}
 			continue
 		}
-		err = g.write(client, server, request)
-		var stalled backendError
-		if !errors.As(err, &stalled) || !errors.Is(err, os.ErrDeadlineExceeded) {
-			if err != nil {
-				return
-			}
+		abandoned, err := g.write(client, server, request)
+		if err != nil {
+			return
+		}
+		if !abandoned {
 			continue
 		}
-		g.logger.Warn("gate: a write got no answer in time; failing it and letting the next writer through",
+		// The backend connection still owes the abandoned write's answer; finish owns it now.
+		server = nil
+		g.logger.Warn("gate: a write got no answer in time; failing it and keeping other writers out until it ends",
 			"command", command, "timeout", g.writeTimeout)
 		reply, err := errorReply(request, codeMaxTimeMSExpired, "MaxTimeMSExpired",
 			"operation exceeded time limit: FerretDB did not answer the "+command+" within "+g.writeTimeout.String()+
-				"; it may still be applied")
+				"; it may or may not be applied, and no other write runs until it has ended")
 		if err != nil {
 			return
 		}
-		server.Close()
 		if _, err := client.Write(reply); err != nil {
 			return
 		}
-		next, err := g.backend()
-		if err != nil {
+		if server, err = g.backend(); err != nil {
 			g.logger.Error("gate cannot reach FerretDB", "error", err)
 			return
 		}
-		server = next
 	}
 }
 
-// write passes one write command through while holding the gate, for at most writeTimeout.
-func (g *gate) write(client, server net.Conn, request *message) error {
+// write passes one write command through while holding the gate. A write FerretDB does not answer within
+// writeTimeout is abandoned: the client is to be failed, and finish keeps holding the gate and the backend
+// connection until FerretDB has finished the write.
+func (g *gate) write(client, server net.Conn, request *message) (abandoned bool, err error) {
 	g.writes.Lock()
-	defer g.writes.Unlock()
-	deadline := time.Now().Add(g.writeTimeout)
-	server.SetDeadline(deadline)
+	sent := time.Now()
+	server.SetDeadline(sent.Add(g.writeTimeout))
 	// A client that does not read its answer must not hold the gate either.
-	client.SetWriteDeadline(deadline)
-	defer server.SetDeadline(time.Time{})
+	client.SetWriteDeadline(sent.Add(g.writeTimeout))
 	defer client.SetWriteDeadline(time.Time{})
-	return g.exchange(client, server, request)
+	err = g.exchange(client, server, request)
+	var stalled backendError
+	if errors.As(err, &stalled) && errors.Is(err, os.ErrDeadlineExceeded) {
+		go g.finish(server, request.command(), sent.Add(g.writeTimeout+g.finishTimeout))
+		return true, nil
+	}
+	server.SetDeadline(time.Time{})
+	g.writes.Unlock()
+	return false, err
+}
+
+// finish holds the gate for an abandoned write until FerretDB has ended it. FerretDB runs the commands of
+// one connection one after another, answering each once it is done, and a closed connection does not stop
+// the command it is running; so the write has ended when anything arrives on its connection or FerretDB
+// closes it. Past the deadline the gate gives up waiting, so one stalled write cannot hold every writer back.
+func (g *gate) finish(server net.Conn, command string, deadline time.Time) {
+	defer g.writes.Unlock()
+	defer server.Close()
+	server.SetDeadline(deadline)
+	if _, err := server.Read(make([]byte, 1)); errors.Is(err, os.ErrDeadlineExceeded) {
+		g.logger.Error("gate: FerretDB did not end an abandoned write in time; letting the next writer in while it "+
+			"may still be running", "command", command, "waited", g.writeTimeout+g.finishTimeout)
+	}
 }
 
 // exchange forwards one request and the response(s) it gets; a request marked moreToCome gets none.
