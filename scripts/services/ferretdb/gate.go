@@ -6,12 +6,25 @@ package main
 // update). The gate restores it: it sits in front of FerretDB and lets one write command through at a time,
 // across all connections, while reads pass freely.
 //
-// A write that stalls (a locked table, a stuck backend) would hold every other writer back, so a write gets
-// writeTimeout to be answered. Past it the client is told so as MongoDB tells it (MaxTimeMSExpired, which
-// drivers raise as a server error and keep the connection for), the backend connection that still owes the
-// answer is dropped, and the next writer goes through. FerretDB does not cancel a command whose connection
-// went away, so the stalled write may still land later: its outcome is unknown, as after any lost reply,
-// which the product's writes (conditional, keyed, insert-once) already survive.
+// The gate guarantees that no two write commands run inside FerretDB (and so PostgreSQL) at once, as long as
+// FerretDB ends every write within writeTimeout + finishTimeout (2 × FERRETDB_WRITE_TIMEOUT_MS as started):
+//   - A write holds the gate until FerretDB answers it. FerretDB runs one connection's commands one after
+//     another, answers each when it has ended, and does not stop a command when its connection goes away, so
+//     its answer (or its closing the connection) is the only sign that a write is over.
+//   - A client waits at most writeTimeout. Past it the client is failed as MongoDB fails a command past its
+//     time limit (MaxTimeMSExpired, which drivers raise as a server error and keep the connection for) and
+//     carries on over a fresh backend connection, while the gate keeps waiting on the old one for the
+//     abandoned write to end, finishTimeout longer at most, before the next writer goes in. The abandoned
+//     write's outcome is unknown to its client, as after any lost reply; no other write overlaps it.
+//   - PostgreSQL bounds the wait: main.go gives FerretDB's sessions a statement_timeout and an
+//     idle_in_transaction_session_timeout of 0.9 × writeTimeout, so a statement held up by a lock is aborted
+//     and its transaction rolled back. FerretDB ends a write at the first statement PostgreSQL aborts (an
+//     insert at the second: it retries a failed batch one document at a time), so a write held up by a lock
+//     ends within 1.8 × writeTimeout, before the gate stops waiting.
+// A write can still outlast finishTimeout: one spending longer than that in statements that each end in
+// time (a large multi-document write), or FerretDB stalling outside PostgreSQL. Then the gate logs an error
+// and lets the next writer in while the old write may still run, so that one stalled write cannot hold every
+// writer back for ever.
 
 import (
 	"encoding/binary"
