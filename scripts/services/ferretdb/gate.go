@@ -11,11 +11,12 @@ package main
 //   - A write holds the gate until FerretDB answers it. FerretDB runs one connection's commands one after
 //     another, answers each when it has ended, and does not stop a command when its connection goes away, so
 //     its answer (or its closing the connection) is the only sign that a write is over.
-//   - A client waits at most writeTimeout. Past it the client is failed as MongoDB fails a command past its
-//     time limit (MaxTimeMSExpired, which drivers raise as a server error and keep the connection for) and
-//     carries on over a fresh backend connection, while the gate keeps waiting on the old one for the
-//     abandoned write to end, finishTimeout longer at most, before the next writer goes in. The abandoned
-//     write's outcome is unknown to its client, as after any lost reply; no other write overlaps it.
+//   - A client waits at most writeTimeout for the answer to a write the gate let through (writers queued
+//     behind a stalled write wait for the gate besides). Past it the client is failed as MongoDB fails a
+//     command past its time limit (MaxTimeMSExpired, which drivers raise as a server error and keep the
+//     connection for) and carries on over a fresh backend connection, while the gate keeps waiting on the old
+//     one for the abandoned write to end, finishTimeout longer at most, before the next writer goes in. The
+//     abandoned write's outcome is unknown to its client, as after any lost reply; no other write overlaps it.
 //   - PostgreSQL bounds the wait: main.go gives FerretDB's sessions a statement_timeout and an
 //     idle_in_transaction_session_timeout of 0.9 × writeTimeout, so a statement held up by a lock is aborted
 //     and its transaction rolled back. FerretDB ends a write at the first statement PostgreSQL aborts (an
@@ -24,7 +25,7 @@ package main
 // A write can still outlast finishTimeout: one spending longer than that in statements that each end in
 // time (a large multi-document write), or FerretDB stalling outside PostgreSQL. Then the gate logs an error
 // and lets the next writer in while the old write may still run, so that one stalled write cannot hold every
-// writer back for ever.
+// writer back for ever. On SQLite, which has no statement limit, every stalled write ends that way.
 
 import (
 	"encoding/binary"

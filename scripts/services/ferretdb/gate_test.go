@@ -128,7 +128,9 @@ func startGate(t *testing.T, backend func() (net.Conn, error), timeout, finishTi
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { listener.Close() })
-	g := &gate{backend: backend, logger: slog.New(slog.DiscardHandler), writeTimeout: timeout, finishTimeout: finishTimeout}
+	g := &gate{
+		backend: backend, logger: slog.New(slog.DiscardHandler), writeTimeout: timeout, finishTimeout: finishTimeout,
+	}
 	go g.serve(listener)
 	return listener.Addr().String()
 }
@@ -149,7 +151,9 @@ func takeLastSeat(t *testing.T, requestID uint32) []byte {
 	return command(t, requestID, bson.D{
 		{Key: "update", Value: "launches"},
 		{Key: "updates", Value: bson.A{bson.D{
-			{Key: "q", Value: bson.D{{Key: "_id", Value: "artemis"}, {Key: "seatsLeft", Value: bson.D{{Key: "$gte", Value: 1}}}}},
+			{Key: "q", Value: bson.D{
+				{Key: "_id", Value: "artemis"}, {Key: "seatsLeft", Value: bson.D{{Key: "$gte", Value: 1}}},
+			}},
 			{Key: "u", Value: bson.D{{Key: "$inc", Value: bson.D{{Key: "seatsLeft", Value: -1}}}}},
 		}}},
 		{Key: "$db", Value: "test"},

@@ -21,8 +21,8 @@ import (
 )
 
 // statementLimit is how long PostgreSQL lets one statement of FerretDB's run, or one of its transactions sit
-// idle: a little less than a client waits for a write, so a write stalled in PostgreSQL (a locked table or
-// row) is aborted and rolled back before its client is failed, and the write gate never has to give up on it.
+// idle: a little less than a client waits for a write, so PostgreSQL aborts a write stalled in it (a locked
+// table or row) and rolls it back before the write gate gives up waiting for it (gate.go).
 func statementLimit(writeTimeout time.Duration) time.Duration {
 	return max(writeTimeout*9/10, time.Millisecond)
 }
@@ -36,8 +36,8 @@ func withStatementLimits(postgresURL string, limit time.Duration) (string, error
 	}
 	query := u.Query()
 	ms := limit.Milliseconds()
-	query.Set("options", strings.TrimSpace(fmt.Sprintf("%s -c statement_timeout=%d -c idle_in_transaction_session_timeout=%d",
-		query.Get("options"), ms, ms)))
+	limits := fmt.Sprintf("-c statement_timeout=%d -c idle_in_transaction_session_timeout=%d", ms, ms)
+	query.Set("options", strings.TrimSpace(query.Get("options")+" "+limits))
 	u.RawQuery = query.Encode()
 	return u.String(), nil
 }
