@@ -102,7 +102,7 @@ export async function startFerretDb(options: {
   dataDir: string;
   port: number;
   postgresUrl?: string;
-  /** How long one write may hold the write gate (gate.go); FERRETDB_WRITE_TIMEOUT_MS, 10 s, by default. */
+  /** How long a client waits for a write (gate.go); FERRETDB_WRITE_TIMEOUT_MS, 10 s, by default. */
   writeTimeoutMs?: number;
 }): Promise<RunningService & { url: string }> {
   const writeTimeoutMs = options.writeTimeoutMs ?? loadEmbeddedServicesConfig(process.env).ferretDbWriteTimeoutMs;

@@ -160,7 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 const embeddedSchema = z.object({
-  /** How long one write may hold the embedded FerretDB's write gate before it fails with MaxTimeMSExpired. */
+  /** How long a client waits for a write to the embedded FerretDB before it fails (scripts/services/ferretdb/gate.go). */
   FERRETDB_WRITE_TIMEOUT_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int()

@@ -6,12 +6,26 @@ package main
 // update). The gate restores it: it sits in front of FerretDB and lets one write command through at a time,
 // across all connections, while reads pass freely.
 //
-// A write that stalls (a locked table, a stuck backend) would hold every other writer back, so a write gets
-// writeTimeout to be answered. Past it the client is told so as MongoDB tells it (MaxTimeMSExpired, which
-// drivers raise as a server error and keep the connection for), the backend connection that still owes the
-// answer is dropped, and the next writer goes through. FerretDB does not cancel a command whose connection
-// went away, so the stalled write may still land later: its outcome is unknown, as after any lost reply,
-// which the product's writes (conditional, keyed, insert-once) already survive.
+// The gate guarantees that no two write commands run inside FerretDB (and so PostgreSQL) at once, as long as
+// FerretDB ends every write within writeTimeout + finishTimeout (2 × FERRETDB_WRITE_TIMEOUT_MS as started):
+//   - A write holds the gate until FerretDB answers it. FerretDB runs one connection's commands one after
+//     another, answers each when it has ended, and does not stop a command when its connection goes away, so
+//     its answer (or its closing the connection) is the only sign that a write is over.
+//   - A client waits at most writeTimeout for the answer to a write the gate let through (writers queued
+//     behind a stalled write wait for the gate besides). Past it the client is failed as MongoDB fails a
+//     command past its time limit (MaxTimeMSExpired, which drivers raise as a server error and keep the
+//     connection for) and carries on over a fresh backend connection, while the gate keeps waiting on the old
+//     one for the abandoned write to end, finishTimeout longer at most, before the next writer goes in. The
+//     abandoned write's outcome is unknown to its client, as after any lost reply; no other write overlaps it.
+//   - PostgreSQL bounds the wait: main.go gives FerretDB's sessions a statement_timeout and an
+//     idle_in_transaction_session_timeout of 0.9 × writeTimeout, so a statement held up by a lock is aborted
+//     and its transaction rolled back. FerretDB ends a write at the first statement PostgreSQL aborts (an
+//     insert at the second: it retries a failed batch one document at a time), so a write held up by a lock
+//     ends within 1.8 × writeTimeout, before the gate stops waiting.
+// A write can still outlast finishTimeout: one spending longer than that in statements that each end in
+// time (a large multi-document write), or FerretDB stalling outside PostgreSQL. Then the gate logs an error
+// and lets the next writer in while the old write may still run, so that one stalled write cannot hold every
+// writer back for ever. On SQLite, which has no statement limit, every stalled write ends that way.
 
 import (
 	"encoding/binary"
@@ -112,10 +126,14 @@ func errorReply(request *message, code int32, codeName, errmsg string) ([]byte, 
 }
 
 type gate struct {
-	writes       sync.Mutex
-	backend      func() (net.Conn, error)
-	logger       *slog.Logger
+	writes  sync.Mutex
+	backend func() (net.Conn, error)
+	logger  *slog.Logger
+	// writeTimeout is how long a client waits for the answer to a write.
 	writeTimeout time.Duration
+	// finishTimeout is how much longer the gate keeps other writers out while FerretDB finishes a write whose
+	// client was already failed.
+	finishTimeout time.Duration
 }
 
 // backendError is an exchange that failed on FerretDB's side, which the client can be told about.
@@ -141,7 +159,11 @@ func (g *gate) relay(client net.Conn) {
 		g.logger.Error("gate cannot reach FerretDB", "error", err)
 		return
 	}
-	defer func() { server.Close() }()
+	defer func() {
+		if server != nil {
+			server.Close()
+		}
+	}()
 	for {
 		request, err := readMessage(client)
 		if err != nil {
@@ -154,46 +176,66 @@ func (g *gate) relay(client net.Conn) {
 			}
 			continue
 		}
-		err = g.write(client, server, request)
-		var stalled backendError
-		if !errors.As(err, &stalled) || !errors.Is(err, os.ErrDeadlineExceeded) {
-			if err != nil {
-				return
-			}
+		abandoned, err := g.write(client, server, request)
+		if err != nil {
+			return
+		}
+		if !abandoned {
 			continue
 		}
-		g.logger.Warn("gate: a write got no answer in time; failing it and letting the next writer through",
+		// The backend connection still owes the abandoned write's answer; finish owns it now.
+		server = nil
+		g.logger.Warn("gate: a write got no answer in time; failing it and keeping other writers out until it ends",
 			"command", command, "timeout", g.writeTimeout)
 		reply, err := errorReply(request, codeMaxTimeMSExpired, "MaxTimeMSExpired",
 			"operation exceeded time limit: FerretDB did not answer the "+command+" within "+g.writeTimeout.String()+
-				"; it may still be applied")
+				"; it may or may not be applied, and no other write runs until it has ended")
 		if err != nil {
 			return
 		}
-		server.Close()
 		if _, err := client.Write(reply); err != nil {
 			return
 		}
-		next, err := g.backend()
-		if err != nil {
+		if server, err = g.backend(); err != nil {
 			g.logger.Error("gate cannot reach FerretDB", "error", err)
 			return
 		}
-		server = next
 	}
 }
 
-// write passes one write command through while holding the gate, for at most writeTimeout.
-func (g *gate) write(client, server net.Conn, request *message) error {
+// write passes one write command through while holding the gate. A write FerretDB does not answer within
+// writeTimeout is abandoned: the client is to be failed, and finish keeps holding the gate and the backend
+// connection until FerretDB has finished the write.
+func (g *gate) write(client, server net.Conn, request *message) (abandoned bool, err error) {
 	g.writes.Lock()
-	defer g.writes.Unlock()
-	deadline := time.Now().Add(g.writeTimeout)
-	server.SetDeadline(deadline)
+	sent := time.Now()
+	server.SetDeadline(sent.Add(g.writeTimeout))
 	// A client that does not read its answer must not hold the gate either.
-	client.SetWriteDeadline(deadline)
-	defer server.SetDeadline(time.Time{})
+	client.SetWriteDeadline(sent.Add(g.writeTimeout))
 	defer client.SetWriteDeadline(time.Time{})
-	return g.exchange(client, server, request)
+	err = g.exchange(client, server, request)
+	var stalled backendError
+	if errors.As(err, &stalled) && errors.Is(err, os.ErrDeadlineExceeded) {
+		go g.finish(server, request.command(), sent.Add(g.writeTimeout+g.finishTimeout))
+		return true, nil
+	}
+	server.SetDeadline(time.Time{})
+	g.writes.Unlock()
+	return false, err
+}
+
+// finish holds the gate for an abandoned write until FerretDB has ended it. FerretDB runs the commands of
+// one connection one after another, answering each once it is done, and a closed connection does not stop
+// the command it is running; so the write has ended when anything arrives on its connection or FerretDB
+// closes it. Past the deadline the gate gives up waiting, so one stalled write cannot hold every writer back.
+func (g *gate) finish(server net.Conn, command string, deadline time.Time) {
+	defer g.writes.Unlock()
+	defer server.Close()
+	server.SetDeadline(deadline)
+	if _, err := server.Read(make([]byte, 1)); errors.Is(err, os.ErrDeadlineExceeded) {
+		g.logger.Error("gate: FerretDB did not end an abandoned write in time; letting the next writer in while it "+
+			"may still be running", "command", command, "waited", g.writeTimeout+g.finishTimeout)
+	}
 }
 
 // exchange forwards one request and the response(s) it gets; a request marked moreToCome gets none.

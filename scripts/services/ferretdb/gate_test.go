@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,9 +38,21 @@ func replyOf(t *testing.T, m *message) (bson.M, uint32) {
 	return doc, binary.LittleEndian.Uint32(m.raw[8:12])
 }
 
-// fakeFerretDB answers every command with ok: 1, except an insert into "stalled", which it never answers.
-func fakeFerretDB(t *testing.T) func() (net.Conn, error) {
+// fakeFerretDB answers every command with ok: 1, except an insert into "stalled", which it never answers, and
+// an update of "launches", which takes the launch's last seat as FerretDB runs an update: it reads the
+// document, waits while the test keeps the document locked, then writes what it computed from its read.
+type fakeFerretDB struct {
+	mu         sync.Mutex
+	seatsLeft  int
+	seatsTaken int
+	unlocked   chan struct{}
+	running    sync.WaitGroup
+}
+
+func newFakeFerretDB(t *testing.T) (*fakeFerretDB, func() (net.Conn, error)) {
 	t.Helper()
+	fake := &fakeFerretDB{seatsLeft: 1, unlocked: make(chan struct{})}
+	close(fake.unlocked)
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -66,28 +79,58 @@ func fakeFerretDB(t *testing.T) func() (net.Conn, error) {
 						io.Copy(io.Discard, conn) // until the gate hangs up
 						return
 					}
-					reply, _ := bson.Marshal(bson.D{{Key: "ok", Value: 1.0}})
-					answer := make([]byte, headerLength+4+1, headerLength+4+1+len(reply))
-					answer = append(answer, reply...)
-					binary.LittleEndian.PutUint32(answer[0:4], uint32(len(answer)))
-					binary.LittleEndian.PutUint32(answer[8:12], request.requestID())
-					binary.LittleEndian.PutUint32(answer[12:16], opMsg)
-					conn.Write(answer)
+					answer := bson.D{{Key: "ok", Value: 1.0}}
+					if doc["update"] == "launches" {
+						answer = bson.D{{Key: "n", Value: fake.takeSeat()}, {Key: "ok", Value: 1.0}}
+					}
+					reply, _ := bson.Marshal(answer)
+					raw := make([]byte, headerLength+4+1, headerLength+4+1+len(reply))
+					raw = append(raw, reply...)
+					binary.LittleEndian.PutUint32(raw[0:4], uint32(len(raw)))
+					binary.LittleEndian.PutUint32(raw[8:12], request.requestID())
+					binary.LittleEndian.PutUint32(raw[12:16], opMsg)
+					conn.Write(raw) // FerretDB finishes a command even when nobody waits for its answer
 				}
 			}()
 		}
 	}()
-	return func() (net.Conn, error) { return net.Dial("tcp", listener.Addr().String()) }
+	return fake, func() (net.Conn, error) { return net.Dial("tcp", listener.Addr().String()) }
 }
 
-func startGate(t *testing.T, timeout time.Duration) string {
+// takeSeat is {seatsLeft: {$gte: 1}} with {$inc: {seatsLeft: -1}}: it answers how many documents it changed.
+func (f *fakeFerretDB) takeSeat() int32 {
+	f.running.Add(1)
+	defer f.running.Done()
+	f.mu.Lock()
+	read := f.seatsLeft
+	f.mu.Unlock()
+	<-f.unlocked
+	if read < 1 {
+		return 0
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.seatsLeft = read - 1
+	f.seatsTaken++
+	return 1
+}
+
+func fakeBackend(t *testing.T) func() (net.Conn, error) {
+	t.Helper()
+	_, dial := newFakeFerretDB(t)
+	return dial
+}
+
+func startGate(t *testing.T, backend func() (net.Conn, error), timeout, finishTimeout time.Duration) string {
 	t.Helper()
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { listener.Close() })
-	g := &gate{backend: fakeFerretDB(t), logger: slog.New(slog.DiscardHandler), writeTimeout: timeout}
+	g := &gate{
+		backend: backend, logger: slog.New(slog.DiscardHandler), writeTimeout: timeout, finishTimeout: finishTimeout,
+	}
 	go g.serve(listener)
 	return listener.Addr().String()
 }
@@ -103,8 +146,60 @@ func dialGate(t *testing.T, address string) net.Conn {
 	return conn
 }
 
-func TestAStalledWriteFailsWithMaxTimeMSExpiredAndFreesTheGateForTheNextWriter(t *testing.T) {
-	address := startGate(t, 300*time.Millisecond)
+// takeLastSeat is the conditional update the product takes seats with.
+func takeLastSeat(t *testing.T, requestID uint32) []byte {
+	return command(t, requestID, bson.D{
+		{Key: "update", Value: "launches"},
+		{Key: "updates", Value: bson.A{bson.D{
+			{Key: "q", Value: bson.D{
+				{Key: "_id", Value: "artemis"}, {Key: "seatsLeft", Value: bson.D{{Key: "$gte", Value: 1}}},
+			}},
+			{Key: "u", Value: bson.D{{Key: "$inc", Value: bson.D{{Key: "seatsLeft", Value: -1}}}}},
+		}}},
+		{Key: "$db", Value: "test"},
+	})
+}
+
+func TestAStalledSeatUpdateAndTheNextWritersIdenticalUpdateSellTheLastSeatOnce(t *testing.T) {
+	fake, backend := newFakeFerretDB(t)
+	fake.unlocked = make(chan struct{})
+	address := startGate(t, backend, 200*time.Millisecond, 2*time.Second)
+	stalledClient, nextClient := dialGate(t, address), dialGate(t, address)
+
+	started := time.Now()
+	stalledClient.Write(takeLastSeat(t, 7))
+	time.Sleep(50 * time.Millisecond) // the stalled update holds the gate first
+	nextClient.Write(takeLastSeat(t, 8))
+
+	failure, err := readMessage(stalledClient)
+	if err != nil {
+		t.Fatalf("the stalled update got no answer: %v", err)
+	}
+	if doc, to := replyOf(t, failure); doc["codeName"] != "MaxTimeMSExpired" || to != 7 {
+		t.Fatalf("the stalled update got %v (for request %d)", doc, to)
+	}
+	if waited := time.Since(started); waited > 500*time.Millisecond {
+		t.Fatalf("the stalled update's client waited %v, not the 200ms time limit", waited)
+	}
+	time.Sleep(400 * time.Millisecond)
+	close(fake.unlocked)
+
+	answer, err := readMessage(nextClient)
+	if err != nil {
+		t.Fatalf("the next writer got no answer: %v", err)
+	}
+	doc, to := replyOf(t, answer)
+	fake.running.Wait()
+	if fake.seatsTaken != 1 || fake.seatsLeft != 0 {
+		t.Fatalf("the last seat was taken %d times (seatsLeft %d)", fake.seatsTaken, fake.seatsLeft)
+	}
+	if doc["ok"] != 1.0 || doc["n"] != int32(0) || to != 8 {
+		t.Fatalf("the next writer was told %v (for request %d), though the stalled update took the seat", doc, to)
+	}
+}
+
+func TestAWriteFerretDBNeverAnswersHoldsTheNextWriterBackOnlyUntilItsTimeLimitAndFinishTimeoutPass(t *testing.T) {
+	address := startGate(t, fakeBackend(t), 200*time.Millisecond, 300*time.Millisecond)
 	stalledClient, nextClient := dialGate(t, address), dialGate(t, address)
 
 	started := time.Now()
@@ -112,13 +207,6 @@ func TestAStalledWriteFailsWithMaxTimeMSExpiredAndFreesTheGateForTheNextWriter(t
 	time.Sleep(50 * time.Millisecond) // the stalled write holds the gate first
 	nextClient.Write(command(t, 8, bson.D{{Key: "insert", Value: "bookings"}, {Key: "$db", Value: "test"}}))
 
-	answer, err := readMessage(nextClient)
-	if err != nil {
-		t.Fatalf("the next writer got no answer: %v", err)
-	}
-	if doc, to := replyOf(t, answer); doc["ok"] != 1.0 || to != 8 {
-		t.Fatalf("the next writer got %v (for request %d)", doc, to)
-	}
 	failure, err := readMessage(stalledClient)
 	if err != nil {
 		t.Fatalf("the stalled writer got no answer: %v", err)
@@ -128,30 +216,53 @@ func TestAStalledWriteFailsWithMaxTimeMSExpiredAndFreesTheGateForTheNextWriter(t
 		doc["errmsg"] == "" || to != 7 {
 		t.Fatalf("the stalled writer got %v (for request %d)", doc, to)
 	}
-	if waited := time.Since(started); waited < 300*time.Millisecond || waited > 2*time.Second {
-		t.Fatalf("the stalled write was failed after %v, not after the 300ms timeout", waited)
+	if waited := time.Since(started); waited < 200*time.Millisecond || waited > 450*time.Millisecond {
+		t.Fatalf("the stalled write was failed after %v, not after the 200ms time limit", waited)
+	}
+	answer, err := readMessage(nextClient)
+	if err != nil {
+		t.Fatalf("the next writer got no answer: %v", err)
+	}
+	if doc, to := replyOf(t, answer); doc["ok"] != 1.0 || to != 8 {
+		t.Fatalf("the next writer got %v (for request %d)", doc, to)
+	}
+	if waited := time.Since(started); waited < 500*time.Millisecond || waited > 1500*time.Millisecond {
+		t.Fatalf("the next writer was answered after %v, not once the 200ms + 300ms had passed", waited)
 	}
 }
 
 func TestAConnectionWhoseWriteTimedOutKeepsWorking(t *testing.T) {
-	address := startGate(t, 200*time.Millisecond)
+	address := startGate(t, fakeBackend(t), 200*time.Millisecond, 600*time.Millisecond)
 	client := dialGate(t, address)
+	started := time.Now()
 	client.Write(command(t, 1, bson.D{{Key: "insert", Value: "stalled"}, {Key: "$db", Value: "test"}}))
 	if _, err := readMessage(client); err != nil {
 		t.Fatalf("no answer to the stalled write: %v", err)
 	}
-	client.Write(command(t, 2, bson.D{{Key: "insert", Value: "bookings"}, {Key: "$db", Value: "test"}}))
+	// Reads pass while the gate still waits for the stalled write to end.
+	client.Write(command(t, 2, bson.D{{Key: "find", Value: "bookings"}, {Key: "$db", Value: "test"}}))
 	answer, err := readMessage(client)
 	if err != nil {
-		t.Fatalf("no answer to the next command on the same connection: %v", err)
+		t.Fatalf("no answer to a read on the same connection: %v", err)
 	}
 	if doc, to := replyOf(t, answer); doc["ok"] != 1.0 || to != 2 {
-		t.Fatalf("the next command got %v (for request %d)", doc, to)
+		t.Fatalf("the read got %v (for request %d)", doc, to)
+	}
+	if waited := time.Since(started); waited > 700*time.Millisecond {
+		t.Fatalf("the read was answered after %v: it waited for the gate", waited)
+	}
+	client.Write(command(t, 3, bson.D{{Key: "insert", Value: "bookings"}, {Key: "$db", Value: "test"}}))
+	answer, err = readMessage(client)
+	if err != nil {
+		t.Fatalf("no answer to the next write on the same connection: %v", err)
+	}
+	if doc, to := replyOf(t, answer); doc["ok"] != 1.0 || to != 3 {
+		t.Fatalf("the next write got %v (for request %d)", doc, to)
 	}
 }
 
 func TestAConnectionWhoseWriteTimedOutIsClosedWhenFerretDBCannotBeReachedAgain(t *testing.T) {
-	reach := fakeFerretDB(t)
+	reach := fakeBackend(t)
 	dials := 0
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -164,7 +275,8 @@ func TestAConnectionWhoseWriteTimedOutIsClosedWhenFerretDBCannotBeReachedAgain(t
 		}
 		return reach()
 	}
-	g := &gate{backend: backend, logger: slog.New(slog.DiscardHandler), writeTimeout: 200 * time.Millisecond}
+	g := &gate{backend: backend, logger: slog.New(slog.DiscardHandler), writeTimeout: 200 * time.Millisecond,
+		finishTimeout: 100 * time.Millisecond}
 	go g.serve(listener)
 	client := dialGate(t, listener.Addr().String())
 

@@ -5,17 +5,42 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
+
+// statementLimit is how long PostgreSQL lets one statement of FerretDB's run, or one of its transactions sit
+// idle: a little less than a client waits for a write, so PostgreSQL aborts a write stalled in it (a locked
+// table or row) and rolls it back before the write gate gives up waiting for it (gate.go).
+func statementLimit(writeTimeout time.Duration) time.Duration {
+	return max(writeTimeout*9/10, time.Millisecond)
+}
+
+// withStatementLimits sets PostgreSQL's statement_timeout and idle_in_transaction_session_timeout on the
+// sessions FerretDB opens with postgresURL (pgx sends "options" with the connection's startup message).
+func withStatementLimits(postgresURL string, limit time.Duration) (string, error) {
+	u, err := url.Parse(postgresURL)
+	if err != nil {
+		return "", err
+	}
+	query := u.Query()
+	ms := limit.Milliseconds()
+	limits := fmt.Sprintf("-c statement_timeout=%d -c idle_in_transaction_session_timeout=%d", ms, ms)
+	query.Set("options", strings.TrimSpace(query.Get("options")+" "+limits))
+	u.RawQuery = query.Encode()
+	return u.String(), nil
+}
 
 func main() {
 	listen := flag.String("listen-addr", "127.0.0.1:27027", "TCP address to listen on")
@@ -23,8 +48,15 @@ func main() {
 	sqliteURL := flag.String("sqlite-url", "file:data/", "SQLite directory URI (sqlite handler)")
 	postgresURL := flag.String("postgresql-url", "", "PostgreSQL URL (postgresql handler)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
-	writeTimeout := flag.Duration("write-timeout", 10*time.Second, "how long one write may hold the write gate")
+	writeTimeout := flag.Duration("write-timeout", 10*time.Second, "how long a client waits for a write's answer")
 	flag.Parse()
+
+	if *postgresURL != "" {
+		var err error
+		if *postgresURL, err = withStatementLimits(*postgresURL, statementLimit(*writeTimeout)); err != nil {
+			log.Fatalf("invalid -postgresql-url: %v", err)
+		}
+	}
 
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
@@ -70,7 +102,8 @@ func main() {
 		}
 		return nil, err
 	}
-	g := &gate{logger: logger, backend: dial, writeTimeout: *writeTimeout}
+	// A statement started just before the client was failed ends within statementLimit after it.
+	g := &gate{logger: logger, backend: dial, writeTimeout: *writeTimeout, finishTimeout: *writeTimeout}
 	go func() {
 		if err := g.serve(listener); err != nil && ctx.Err() == nil {
 			log.Fatal(err)
