@@ -68,7 +68,7 @@ export const paidCentsOf = (booking: Pick<Booking, 'payments' | 'refunds'>) =>
 /** The cancellation policy applied to this booking now (SPEC.md §3); null unless it is confirmed. */
 export function cancellationTermsOf(
   booking: Booking,
-  launch: CatalogueLaunch | null,
+  launch: Pick<CatalogueLaunch, 'launchDate' | 'status' | 'statusHistory'> | null,
   now: Date,
 ): CancellationTerms | null {
   if (booking.status !== 'confirmed' || !launch) return null;
