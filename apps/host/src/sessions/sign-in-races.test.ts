@@ -76,6 +76,31 @@ describe('one-time sign-in credentials used many times at once', () => {
     }
   });
 
+  it('keeps a session whose tokens are due when a second host reads it just before the first host stores the rotated ones', async () => {
+    const browser = new TestBrowser(host.url);
+    await browser.signIn('customer', traveler, demoPassword);
+    const session = (await latestSession())!;
+    const other = await serve(test, log);
+    try {
+      const me = async (origin: string) => {
+        const response = await fetch(`${origin}/api/customer/me`, { headers: { cookie: browser.cookieHeader() } });
+        return ((await response.json()) as { result: { data: { email: string } | null } }).result.data?.email ?? null;
+      };
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      // The second host's request starts a little later each round, so one round finds it between reading the
+      // due tokens and claiming them at the moment the first host stores what it exchanged them for.
+      for (let lateByMs = 0; lateByMs < 80; lateByMs++) {
+        await test.stores.system.em
+          .fork()
+          .nativeUpdate(WebSession, { id: session.id }, { accessExpiresAt: new Date(Date.now() - 1000) });
+        const seen = await Promise.all([me(host.url), pause(lateByMs).then(() => me(other.url))]);
+        expect({ lateByMs, seen }).toEqual({ lateByMs, seen: [traveler, traveler] });
+      }
+    } finally {
+      other.server.close();
+    }
+  });
+
   for (const parallel of [10, 50]) {
     it(`of ${parallel} token requests redeeming one authorization code at once, one gets tokens, and the replay revokes them`, async () => {
       const browser = new TestBrowser(host.url);

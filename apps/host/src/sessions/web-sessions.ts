@@ -125,9 +125,16 @@ export function createWebSessions(options: WebSessionsOptions) {
       const current = await em().findOne(WebSession, id);
       if (!current) return null;
       if (current.accessExpiresAt > now()) return current;
+      // The claim holds only for the tokens just read: when another host stored rotated ones since, it misses,
+      // and the next read finds them instead of exchanging (replaying) the old refresh token.
       const claimed = await em().nativeUpdate(
         WebSession,
-        { id, $or: [{ refreshingUntil: null }, { refreshingUntil: { $lt: now() } }] },
+        {
+          id,
+          refreshToken: current.refreshToken,
+          accessExpiresAt: { $lte: now() },
+          $or: [{ refreshingUntil: null }, { refreshingUntil: { $lt: now() } }],
+        },
         { refreshingUntil: new Date(now().getTime() + refreshClaimMs) },
       );
       if (claimed === 1) return exchange(current);
