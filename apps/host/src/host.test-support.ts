@@ -9,7 +9,12 @@ import { sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { composeHost } from './compose.ts';
 
-export async function serve(test: TestStores, log: RootLogger): Promise<{ server: Server; url: string }> {
+/** `reachAuthorizationServer` says where the host's calls to its authorization server go (by default, itself). */
+export async function serve(
+  test: TestStores,
+  log: RootLogger,
+  options: { reachAuthorizationServer?: (own: string) => string } = {},
+): Promise<{ server: Server; url: string }> {
   // The issuer must be the address tests call, which is known only once the server listens.
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -21,7 +26,7 @@ export async function serve(test: TestStores, log: RootLogger): Promise<{ server
     log,
     payments: sandboxGateway(test.stores.system),
     appsRoot: null,
-    internalUrl: () => url,
+    internalUrl: () => options.reachAuthorizationServer?.(url) ?? url,
   });
   server.on('request', app);
   return { server, url };

@@ -25,6 +25,22 @@ const sessionLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 const flowLifetimeMs = 10 * 60 * 1000;
 /** How long one host may hold a session's refresh before another takes over (its holder died). */
 const refreshClaimMs = 10 * 1000;
+/** A token request gives up well within its claim, so no other host exchanges the same token meanwhile. */
+const tokenRequestTimeoutSeconds = refreshClaimMs / 2 / 1000;
+/** Tokens are renewed this long before they run out, so a short failure of the authorization server goes unseen. */
+const renewAheadMs = 60 * 1000;
+
+/**
+ * The session's tokens are due and could not be renewed just now (the authorization server failed or did not
+ * answer): the session stands, and the request is worth trying again in a moment.
+ */
+export class SessionRenewalUnavailable extends Error {
+  override name = 'SessionRenewalUnavailable';
+  readonly retryAfterSeconds = 10;
+  constructor() {
+    super('Your sign-in could not be checked just now. You are still signed in: try again in a moment.');
+  }
+}
 
 export interface WebSessionsOptions {
   system: SystemOrm;
@@ -67,7 +83,11 @@ export function createWebSessions(options: WebSessionsOptions) {
         client.clientId,
         clientSecretOf(client.clientId, options.clientSecret),
         oidc.ClientSecretBasic(),
-        { [oidc.customFetch]: toInternal, execute: secure ? [] : [oidc.allowInsecureRequests] },
+        {
+          [oidc.customFetch]: toInternal,
+          execute: secure ? [] : [oidc.allowInsecureRequests],
+          timeout: tokenRequestTimeoutSeconds,
+        },
       );
       // A failed discovery (the server still starting) must not be remembered.
       configuration.catch(() => configurations.delete(client.app));
@@ -104,6 +124,13 @@ export function createWebSessions(options: WebSessionsOptions) {
     }
   }
 
+  const due = (session: WebSession) => session.accessExpiresAt.getTime() - renewAheadMs <= now().getTime();
+  /** A session whose renewal failed for now: still signed in while its access token lasts. */
+  function unrenewed(session: WebSession): WebSession {
+    if (session.accessExpiresAt > now()) return session;
+    throw new SessionRenewalUnavailable();
+  }
+
   const refreshing = new Map<string, Promise<WebSession | null>>();
   /**
    * Exchanges the refresh token when the access token is due. A rotated token used twice is a replay that
@@ -124,7 +151,7 @@ export function createWebSessions(options: WebSessionsOptions) {
     for (;;) {
       const current = await em().findOne(WebSession, id);
       if (!current) return null;
-      if (current.accessExpiresAt > now()) return current;
+      if (!due(current)) return current;
       // The claim holds only for the tokens just read: when another host stored rotated ones since, it misses,
       // and the next read finds them instead of exchanging (replaying) the old refresh token.
       const claimed = await em().nativeUpdate(
@@ -132,42 +159,54 @@ export function createWebSessions(options: WebSessionsOptions) {
         {
           id,
           refreshToken: current.refreshToken,
-          accessExpiresAt: { $lte: now() },
+          accessExpiresAt: { $lte: new Date(now().getTime() + renewAheadMs) },
           $or: [{ refreshingUntil: null }, { refreshingUntil: { $lt: now() } }],
         },
         { refreshingUntil: new Date(now().getTime() + refreshClaimMs) },
       );
       if (claimed === 1) return exchange(current);
-      if (now().getTime() > deadline) return null;
+      if (now().getTime() > deadline) return unrenewed(current);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
   async function exchange(current: WebSession): Promise<WebSession | null> {
+    let tokens: Awaited<ReturnType<typeof oidc.refreshTokenGrant>>;
     try {
       if (!current.refreshToken) throw new Error('no refresh token');
-      const tokens = await oidc.refreshTokenGrant(
-        await configurationOf(appClientOf(current.app)),
-        current.refreshToken,
-      );
-      const renewed = {
-        accessToken: tokens.access_token,
-        accessExpiresAt: new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000),
-        refreshToken: tokens.refresh_token ?? current.refreshToken,
-        idToken: tokens.id_token ?? current.idToken,
-        refreshingUntil: null,
-      };
-      await em().nativeUpdate(WebSession, { id: current.id }, renewed);
-      return Object.assign(current, renewed);
+      tokens = await oidc.refreshTokenGrant(await configurationOf(appClientOf(current.app)), current.refreshToken);
     } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // Only the authorization server's invalid_grant says the grant is gone (signed out, revoked, replayed); a
+      // failure to reach it, or one of its own, ends nothing, and the next request tries again.
+      const grantGone =
+        !current.refreshToken || (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant');
+      if (!grantGone) {
+        log.warn('Could not renew a session: the authorization server failed', { app: current.app, reason });
+        await em().nativeUpdate(
+          WebSession,
+          { id: current.id, refreshToken: current.refreshToken },
+          { refreshingUntil: null },
+        );
+        return unrenewed(current);
+      }
       log.info('Session ended: the authorization server no longer accepts it', {
         app: current.app,
         userId: current.userId,
-        reason: error instanceof Error ? error.message : String(error),
+        reason,
       });
       await em().nativeDelete(WebSession, { id: current.id });
       return null;
     }
+    const renewed = {
+      accessToken: tokens.access_token,
+      accessExpiresAt: new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000),
+      refreshToken: tokens.refresh_token ?? current.refreshToken,
+      idToken: tokens.id_token ?? current.idToken,
+      refreshingUntil: null,
+    };
+    await em().nativeUpdate(WebSession, { id: current.id }, renewed);
+    return Object.assign(current, renewed);
   }
 
   const viewers = new WeakMap<Request, Map<WebApp, Promise<Viewer | null>>>();
@@ -180,7 +219,7 @@ export function createWebSessions(options: WebSessionsOptions) {
       await endSession(session);
       return null;
     }
-    if (session.accessExpiresAt <= now()) session = await refresh(session);
+    if (due(session)) session = await refresh(session);
     if (!session) return null;
     const user = await em().findOne(User, session.userId);
     if (!user) return null;
