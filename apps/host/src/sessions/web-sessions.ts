@@ -12,6 +12,7 @@ import {
   authMountPath,
   authPage,
   clientSecretOf,
+  grantStands,
   html,
   readCookie,
   sessionRoutes,
@@ -206,7 +207,19 @@ export function createWebSessions(options: WebSessionsOptions) {
       refreshingUntil: null,
     };
     await em().nativeUpdate(WebSession, { id: current.id }, renewed);
+    if (!(await grantStandsFor(current.id, renewed.refreshToken))) return null;
     return Object.assign(current, renewed);
+  }
+
+  /**
+   * Checked after storing new tokens: a replay that revoked their grant meanwhile ended the sessions it found,
+   * and this one may have been stored just after.
+   */
+  async function grantStandsFor(sessionId: string, refreshToken: string | null): Promise<boolean> {
+    if (!refreshToken || (await grantStands(system, refreshToken))) return true;
+    log.info('Session ended: its grant was revoked after a replay', { sessionId });
+    await em().nativeDelete(WebSession, { id: sessionId });
+    return false;
   }
 
   const viewers = new WeakMap<Request, Map<WebApp, Promise<Viewer | null>>>();
@@ -292,6 +305,17 @@ export function createWebSessions(options: WebSessionsOptions) {
           nonce: string;
           returnTo: string;
         };
+        // A page rather than a redirect: a server that keeps refusing must not send the browser round in circles.
+        const didNotFinish = () =>
+          res.status(400).send(
+            authPage({
+              title: 'Signing in did not finish',
+              body: html`<p>This sign-in link was already used or has run out. Start again to sign in.</p>
+                <p class="actions">
+                  <a href="${paths.signIn}?returnTo=${encodeURIComponent(flow.returnTo)}">Sign in again</a>
+                </p>`,
+            }),
+          );
         if (req.query['error'] === 'access_denied') {
           res.redirect(303, client.mountPath);
           return;
@@ -318,24 +342,16 @@ export function createWebSessions(options: WebSessionsOptions) {
             next(lookup);
             return;
           }
-          // A page rather than a redirect: a server that keeps refusing must not send the browser round in circles.
-          res.status(400).send(
-            authPage({
-              title: 'Signing in did not finish',
-              body: html`<p>This sign-in link was already used or has run out. Start again to sign in.</p>
-                <p class="actions">
-                  <a href="${paths.signIn}?returnTo=${encodeURIComponent(flow.returnTo)}">Sign in again</a>
-                </p>`,
-            }),
-          );
+          didNotFinish();
           return;
         }
         try {
           const claims = tokens.claims()!;
           const sessionToken = randomBytes(32).toString('base64url');
           const db = em();
+          const id = digest(sessionToken);
           db.create(WebSession, {
-            id: digest(sessionToken),
+            id,
             app,
             userId: claims.sub,
             idToken: tokens.id_token!,
@@ -346,6 +362,10 @@ export function createWebSessions(options: WebSessionsOptions) {
             expiresAt: new Date(now().getTime() + sessionLifetimeMs),
           });
           await db.flush();
+          if (!(await grantStandsFor(id, tokens.refresh_token ?? null))) {
+            didNotFinish();
+            return;
+          }
           res.cookie(cookieName(app), sessionToken, {
             httpOnly: true,
             sameSite: 'lax',
