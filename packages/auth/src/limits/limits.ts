@@ -46,6 +46,7 @@ export function createLimits(system: SystemOrm): Limits {
   const em = system.em.fork();
   const storeClient = em.getConnection().getDb();
   const tableName = em.getMetadata().get(RateLimit).collection;
+  const counters = storeClient.collection<RateLimit>(tableName);
   const limit = (name: LimitName): Limit => {
     const rule: { points: number; seconds: number; lockSeconds?: number } = limitRules[name];
     const limiter = new RateLimiterMongo({
@@ -69,7 +70,12 @@ export function createLimits(system: SystemOrm): Limits {
         }
       },
       async refund(key) {
-        await limiter.reward(key);
+        // The limiter's own reward starts a new counter below zero when the window ended meanwhile, a free
+        // attempt in the next one; only an attempt of the live window is given back.
+        await counters.updateOne(
+          { key: limiter.getKey(key), expire: { $gt: new Date() }, points: { $gt: 0 } },
+          { $inc: { points: -1 } },
+        );
       },
       async clear(key) {
         await limiter.delete(key);
