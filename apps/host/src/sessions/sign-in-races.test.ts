@@ -52,19 +52,23 @@ describe('one-time sign-in credentials used many times at once', () => {
   };
   const latestSession = async () =>
     (await test.stores.system.em.fork().find(WebSession, { app: 'customer' }, { orderBy: { createdAt: 'desc' } }))[0];
+  const signedInSession = async (browser: TestBrowser) => {
+    await browser.signIn('customer', traveler, demoPassword);
+    return (await latestSession())!;
+  };
+  /** The session's access token runs out, so the next request refreshes it. */
+  const makeDue = (session: WebSession) =>
+    test.stores.system.em
+      .fork()
+      .nativeUpdate(WebSession, { id: session.id }, { accessExpiresAt: new Date(Date.now() - 1000) });
 
   it('keeps a session whose tokens are due when two hosts answer its requests at the same moment', async () => {
     const browser = new TestBrowser(host.url);
-    await browser.signIn('customer', traveler, demoPassword);
-    const session = (await latestSession())!;
+    const session = await signedInSession(browser);
     const other = await serve(test, log);
     try {
-      const due = async () => {
-        const em = test.stores.system.em.fork();
-        await em.nativeUpdate(WebSession, { id: session.id }, { accessExpiresAt: new Date(Date.now() - 1000) });
-      };
       for (let round = 0; round < 3; round++) {
-        await due();
+        await makeDue(session);
         const seen = await Promise.all(
           Array.from({ length: 10 }, (_, index) => me(browser.cookieHeader(), index % 2 === 0 ? host.url : other.url)),
         );
@@ -79,17 +83,14 @@ describe('one-time sign-in credentials used many times at once', () => {
 
   it('keeps a session whose tokens are due when a second host reads it just before the first host stores the rotated ones', async () => {
     const browser = new TestBrowser(host.url);
-    await browser.signIn('customer', traveler, demoPassword);
-    const session = (await latestSession())!;
+    const session = await signedInSession(browser);
     const other = await serve(test, log);
     try {
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       // The second host's request starts a little later each round, so one round finds it between reading the
       // due tokens and claiming them at the moment the first host stores what it exchanged them for.
       for (let lateByMs = 0; lateByMs < 80; lateByMs++) {
-        await test.stores.system.em
-          .fork()
-          .nativeUpdate(WebSession, { id: session.id }, { accessExpiresAt: new Date(Date.now() - 1000) });
+        await makeDue(session);
         const seen = await Promise.all([
           me(browser.cookieHeader()),
           pause(lateByMs).then(() => me(browser.cookieHeader(), other.url)),
@@ -162,12 +163,11 @@ describe('one-time sign-in credentials used many times at once', () => {
 
     it(`of ${parallel} clients using one refresh token at once, one gets new tokens, and the replay revokes the grant and ends the app session holding it`, async () => {
       const browser = new TestBrowser(host.url);
-      await browser.signIn('customer', traveler, demoPassword);
-      const session = await latestSession();
+      const session = await signedInSession(browser);
 
       const answers = await Promise.all(
         Array.from({ length: parallel }, async () => {
-          const response = await refresh(session!.refreshToken!);
+          const response = await refresh(session.refreshToken!);
           return { status: response.status, body: (await response.json()) as Record<string, string> };
         }),
       );
@@ -177,9 +177,9 @@ describe('one-time sign-in credentials used many times at once', () => {
       for (const loser of answers.filter((answer) => answer.status !== 200))
         expect(loser).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
       const rotated = winners[0]!.body['refresh_token']!;
-      expect(rotated).not.toBe(session!.refreshToken);
+      expect(rotated).not.toBe(session.refreshToken);
       expect((await refresh(rotated)).status).toBe(400);
-      expect(await test.stores.system.em.fork().findOne(WebSession, session!.id)).toBeNull();
+      expect(await test.stores.system.em.fork().findOne(WebSession, session.id)).toBeNull();
       expect(await me(browser.cookieHeader())).toBeNull();
 
       // The browser is still signed in at the authorization server: signing in again gets a new grant.
