@@ -2,8 +2,8 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type Router } from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { localLink } from '@trpc/client';
-import type { ComponentStatus } from '@astro/api';
 import { authPage, html } from '@astro/auth';
+import type { ComponentStatus } from '@astro/api';
 import type { Logger } from '@astro/logging';
 import type { Audience } from './audiences.ts';
 import { correlate } from './correlation.ts';

@@ -11,6 +11,16 @@ export interface AdapterEvents {
   onReplay?: (model: string, grantId: string | null, sessionsEnded: number) => void;
 }
 
+/**
+ * Whether the grant an app's refresh token belongs to still stands: a replay of another of its tokens revokes
+ * it, maybe while the app is storing this one.
+ */
+export async function grantStands(system: SystemOrm, refreshToken: string): Promise<boolean> {
+  const em = system.em.fork();
+  const token = await em.findOne(OidcRecord, `RefreshToken:${refreshToken}`);
+  return Boolean(token?.grantId) && (await em.count(OidcRecord, { id: `Grant:${token!.grantId}` })) === 1;
+}
+
 export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new Date(), events: AdapterEvents = {}) {
   const em = () => system.em.fork() as MongoEntityManager;
   const records = () => {
@@ -84,16 +94,6 @@ export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new D
       },
     };
   };
-}
-
-/**
- * Whether the grant an app's refresh token belongs to still stands: a replay of another of its tokens revokes
- * it, maybe while the app is storing this one.
- */
-export async function grantStands(system: SystemOrm, refreshToken: string): Promise<boolean> {
-  const em = system.em.fork();
-  const token = await em.findOne(OidcRecord, `RefreshToken:${refreshToken}`);
-  return Boolean(token?.grantId) && (await em.count(OidcRecord, { id: `Grant:${token!.grantId}` })) === 1;
 }
 
 /** Removes what has expired; run by a job, since FerretDB has no TTL indexes. */
