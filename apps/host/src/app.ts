@@ -2,6 +2,7 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type Router } from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { localLink } from '@trpc/client';
+import { authPage, html } from '@astro/auth';
 import type { ComponentStatus } from '@astro/api';
 import type { TrustProxy } from '@astro/config';
 import type { Logger } from '@astro/logging';
@@ -10,7 +11,7 @@ import { correlate } from './correlation.ts';
 import { sameOriginWrites } from './same-origin.ts';
 import { cspNonce, securityHeaders } from './security-headers.ts';
 import { portalGuard } from './sessions/portal-guard.ts';
-import type { WebSessions } from './sessions/web-sessions.ts';
+import { SessionRenewalUnavailable, type WebSessions } from './sessions/web-sessions.ts';
 import { mountSsrApp, ssrApps, type MountedSsrApp } from './ssr.ts';
 
 export interface HostAppOptions {
@@ -107,6 +108,12 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
         maxBatchSize: 10,
         // The largest real input (a batch of ten forms) is a few kilobytes; a bigger body is refused unread (413).
         maxBodySize: 100 * 1024,
+        responseMeta({ errors }) {
+          const unrenewed = errors
+            .map((error) => error.cause)
+            .find((cause) => cause instanceof SessionRenewalUnavailable);
+          return unrenewed ? { headers: { 'retry-after': String(unrenewed.retryAfterSeconds) } } : {};
+        },
         onError({ error, path }) {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             log.error(`Procedure ${audience.name}.${path} failed`, { error: error.cause ?? error });
@@ -143,6 +150,12 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
     if (res.headersSent) {
       log.error('Unhandled error', { error, path: req.originalUrl });
+      return;
+    }
+    if (error instanceof SessionRenewalUnavailable) {
+      res.status(503).setHeader('Retry-After', String(error.retryAfterSeconds)).setHeader('Cache-Control', 'no-store');
+      if (req.path.startsWith('/api/')) res.type('text/plain').send(error.message);
+      else res.send(authPage({ title: 'Try again in a moment', body: html`<p>${error.message}</p>` }));
       return;
     }
     // A request the host cannot read (a malformed address, body or header) is the caller's to fix.

@@ -1,6 +1,6 @@
 /** The four routers, each with the context its audience may have, for HTTP and for in-process SSR calls. */
 import type { Request } from 'express';
-import type { AnyRouter } from '@trpc/server';
+import { TRPCError, type AnyRouter } from '@trpc/server';
 import {
   adminRouter,
   createAdminContext,
@@ -18,6 +18,7 @@ import type { Stores } from '@astro/db';
 import type { WebApp } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
+import { SessionRenewalUnavailable } from './sessions/web-sessions.ts';
 
 export interface AudienceDeps {
   stores: Stores;
@@ -40,6 +41,16 @@ export interface Audience {
 
 export function audiences(deps: AudienceDeps): Audience[] {
   const { stores } = deps;
+  /** Who is signed in; a session that cannot be checked just now is a 503 the app can show, not a sign-out. */
+  const viewerOf = async (app: WebApp, req: Request): Promise<Viewer | null> => {
+    try {
+      return await deps.viewerOf(app, req);
+    } catch (error) {
+      if (error instanceof SessionRenewalUnavailable)
+        throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
+      throw error;
+    }
+  };
   return [
     {
       name: 'customer',
@@ -50,7 +61,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           system: stores.system,
           payments: deps.payments,
           log: deps.log.child('customer-api'),
-          viewer: await deps.viewerOf('customer', req),
+          viewer: await viewerOf('customer', req),
         }),
     },
     {
@@ -61,7 +72,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           operational: stores.operational,
           system: stores.system,
           log: deps.log.child('supplier-api'),
-          viewer: await deps.viewerOf('supplier', req),
+          viewer: await viewerOf('supplier', req),
         }),
     },
     {
@@ -72,7 +83,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           operational: stores.operational,
           system: stores.system,
           log: deps.log.child('admin-api'),
-          viewer: await deps.viewerOf('admin', req),
+          viewer: await viewerOf('admin', req),
           accounts: deps.accounts,
         }),
     },
@@ -83,7 +94,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
         createOpsContext({
           system: stores.system,
           log: deps.log.child('ops-api'),
-          viewer: await deps.viewerOf('ops', req),
+          viewer: await viewerOf('ops', req),
           probeComponents: deps.probeComponents,
           mailViewUrl: deps.mailViewUrl,
         }),

@@ -13,8 +13,14 @@ import { composeHost } from './compose.ts';
 export async function serve(
   test: TestStores,
   log: RootLogger,
-  /** Settings of the environment, and limits lowered so a test need not send hundreds of requests. */
-  options: { settings?: Partial<Config>; limitRules?: Partial<Record<LimitName, LimitRule>> } = {},
+  options: {
+    /** Settings of the environment. */
+    settings?: Partial<Config>;
+    /** Limits lowered so a test need not send hundreds of requests. */
+    limitRules?: Partial<Record<LimitName, LimitRule>>;
+    /** Where the host's calls to its authorization server go (by default, itself). */
+    reachAuthorizationServer?: (own: string) => string;
+  } = {},
 ): Promise<{ server: Server; url: string }> {
   // The issuer must be the address tests call, which is known only once the server listens.
   const server = createServer();
@@ -27,7 +33,7 @@ export async function serve(
     log,
     payments: sandboxGateway(test.stores.system),
     appsRoot: null,
-    internalUrl: () => url,
+    internalUrl: () => options.reachAuthorizationServer?.(url) ?? url,
     limitRules: options.limitRules,
   });
   server.on('request', app);

@@ -79,7 +79,7 @@ export {
 } from './oidc/clients.ts';
 export { loadAuthSecrets, rotateSigningKey } from './oidc/keys.ts';
 export { verifyPartnerToken, type PartnerAccess } from './oidc/partner-tokens.ts';
-export { sweepExpiredAuthRecords } from './oidc/adapter.ts';
+export { grantStands, sweepExpiredAuthRecords } from './oidc/adapter.ts';
 export { page as authPage, html } from './pages/layout.ts';
 export { readCookie } from './cookies.ts';
 export { limitBy, limitRules, type Limit, type LimitName, type LimitRule } from './limits/limits.ts';

@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appClientOf, limitRules, registerPartnerClient } from '@astro/auth';
-import { demoEmployees, demoPassword } from '@astro/db/seed';
+import { demoEmployees, demoPassword, demoTravelerEmails } from '@astro/db/seed';
 import { Email, LogEntry, User } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { renderTemplate } from '@astro/mail';
@@ -109,6 +109,29 @@ describe('sign-in limits and what they reveal', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
     // Another address is not affected.
     expect((await signIn('127.0.0.32', traveler, demoPassword)).status).toBe(303);
+  });
+
+  it('of 60 sign-ins from one address alternating a wrong password for other accounts with a correct one, checks twenty wrong passwords and refuses everything after them', async () => {
+    // A correct password gives back only the attempt it took itself, so signing in to an account of one's own
+    // between guesses does not buy more guesses.
+    const signIn = await signInFormOf('customer');
+    const address = '127.0.0.28';
+    const victims = demoTravelerEmails.filter((email) => email !== traveler);
+    const limit = limitRules.signInFailuresPerAddress.points;
+    const answers: Answer[] = [];
+    for (let index = 0; index < 60; index++)
+      answers.push(
+        await (index % 2 === 0
+          ? signIn(address, victims[(index / 2) % victims.length]!, 'a-guessed-pass')
+          : signIn(address, traveler, demoPassword)),
+      );
+
+    expect(await passwordsChecked({ 'fields.address': address })).toBe(limit);
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.slice(0, 2 * limit - 1)).toEqual(
+      Array.from({ length: 2 * limit - 1 }, (_, index) => (index % 2 === 0 ? 401 : 303)),
+    );
+    expect(statuses.slice(2 * limit - 1)).toEqual(Array.from({ length: 60 - 2 * limit + 1 }, () => 429));
   });
 
   it('answers wrong passwords for an e-mail without an account exactly as for one with an account, lock included', async () => {

@@ -12,6 +12,7 @@ import {
   authMountPath,
   authPage,
   clientSecretOf,
+  grantStands,
   html,
   readCookie,
   sessionRoutes,
@@ -25,6 +26,22 @@ const sessionLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 const flowLifetimeMs = 10 * 60 * 1000;
 /** How long one host may hold a session's refresh before another takes over (its holder died). */
 const refreshClaimMs = 10 * 1000;
+/** A token request gives up well within its claim, so no other host exchanges the same token meanwhile. */
+const tokenRequestTimeoutSeconds = refreshClaimMs / 2 / 1000;
+/** Tokens are renewed this long before they run out, so a short failure of the authorization server goes unseen. */
+const renewAheadMs = 60 * 1000;
+
+/**
+ * The session's tokens are due and could not be renewed just now (the authorization server failed or did not
+ * answer): the session stands, and the request is worth trying again in a moment.
+ */
+export class SessionRenewalUnavailable extends Error {
+  override name = 'SessionRenewalUnavailable';
+  readonly retryAfterSeconds = 10;
+  constructor() {
+    super('Your sign-in could not be checked just now. You are still signed in: try again in a moment.');
+  }
+}
 
 export interface WebSessionsOptions {
   system: SystemOrm;
@@ -67,7 +84,11 @@ export function createWebSessions(options: WebSessionsOptions) {
         client.clientId,
         clientSecretOf(client.clientId, options.clientSecret),
         oidc.ClientSecretBasic(),
-        { [oidc.customFetch]: toInternal, execute: secure ? [] : [oidc.allowInsecureRequests] },
+        {
+          [oidc.customFetch]: toInternal,
+          execute: secure ? [] : [oidc.allowInsecureRequests],
+          timeout: tokenRequestTimeoutSeconds,
+        },
       );
       // A failed discovery (the server still starting) must not be remembered.
       configuration.catch(() => configurations.delete(client.app));
@@ -104,6 +125,13 @@ export function createWebSessions(options: WebSessionsOptions) {
     }
   }
 
+  const due = (session: WebSession) => session.accessExpiresAt.getTime() - renewAheadMs <= now().getTime();
+  /** A session whose renewal failed for now: still signed in while its access token lasts. */
+  function unrenewed(session: WebSession): WebSession {
+    if (session.accessExpiresAt > now()) return session;
+    throw new SessionRenewalUnavailable();
+  }
+
   const refreshing = new Map<string, Promise<WebSession | null>>();
   /**
    * Exchanges the refresh token when the access token is due. A rotated token used twice is a replay that
@@ -124,43 +152,74 @@ export function createWebSessions(options: WebSessionsOptions) {
     for (;;) {
       const current = await em().findOne(WebSession, id);
       if (!current) return null;
-      if (current.accessExpiresAt > now()) return current;
+      if (!due(current)) return current;
+      // The claim holds only for the tokens just read: when another host stored rotated ones since, it misses,
+      // and the next read finds them instead of exchanging (replaying) the old refresh token.
       const claimed = await em().nativeUpdate(
         WebSession,
-        { id, $or: [{ refreshingUntil: null }, { refreshingUntil: { $lt: now() } }] },
+        {
+          id,
+          refreshToken: current.refreshToken,
+          accessExpiresAt: { $lte: new Date(now().getTime() + renewAheadMs) },
+          $or: [{ refreshingUntil: null }, { refreshingUntil: { $lt: now() } }],
+        },
         { refreshingUntil: new Date(now().getTime() + refreshClaimMs) },
       );
       if (claimed === 1) return exchange(current);
-      if (now().getTime() > deadline) return null;
+      if (now().getTime() > deadline) return unrenewed(current);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
   async function exchange(current: WebSession): Promise<WebSession | null> {
+    let tokens: Awaited<ReturnType<typeof oidc.refreshTokenGrant>>;
     try {
       if (!current.refreshToken) throw new Error('no refresh token');
-      const tokens = await oidc.refreshTokenGrant(
-        await configurationOf(appClientOf(current.app)),
-        current.refreshToken,
-      );
-      const renewed = {
-        accessToken: tokens.access_token,
-        accessExpiresAt: new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000),
-        refreshToken: tokens.refresh_token ?? current.refreshToken,
-        idToken: tokens.id_token ?? current.idToken,
-        refreshingUntil: null,
-      };
-      await em().nativeUpdate(WebSession, { id: current.id }, renewed);
-      return Object.assign(current, renewed);
+      tokens = await oidc.refreshTokenGrant(await configurationOf(appClientOf(current.app)), current.refreshToken);
     } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // Only the authorization server's invalid_grant says the grant is gone (signed out, revoked, replayed); a
+      // failure to reach it, or one of its own, ends nothing, and the next request tries again.
+      const grantGone =
+        !current.refreshToken || (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant');
+      if (!grantGone) {
+        log.warn('Could not renew a session: the authorization server failed', { app: current.app, reason });
+        await em().nativeUpdate(
+          WebSession,
+          { id: current.id, refreshToken: current.refreshToken },
+          { refreshingUntil: null },
+        );
+        return unrenewed(current);
+      }
       log.info('Session ended: the authorization server no longer accepts it', {
         app: current.app,
         userId: current.userId,
-        reason: error instanceof Error ? error.message : String(error),
+        reason,
       });
       await em().nativeDelete(WebSession, { id: current.id });
       return null;
     }
+    const renewed = {
+      accessToken: tokens.access_token,
+      accessExpiresAt: new Date(now().getTime() + (tokens.expiresIn() ?? 600) * 1000),
+      refreshToken: tokens.refresh_token ?? current.refreshToken,
+      idToken: tokens.id_token ?? current.idToken,
+      refreshingUntil: null,
+    };
+    await em().nativeUpdate(WebSession, { id: current.id }, renewed);
+    if (!(await grantStandsFor(current.id, renewed.refreshToken))) return null;
+    return Object.assign(current, renewed);
+  }
+
+  /**
+   * Checked after storing new tokens: a replay that revoked their grant meanwhile ended the sessions it found,
+   * and this one may have been stored just after.
+   */
+  async function grantStandsFor(sessionId: string, refreshToken: string | null): Promise<boolean> {
+    if (!refreshToken || (await grantStands(system, refreshToken))) return true;
+    log.info('Session ended: its grant was revoked after a replay', { sessionId });
+    await em().nativeDelete(WebSession, { id: sessionId });
+    return false;
   }
 
   const viewers = new WeakMap<Request, Map<WebApp, Promise<Viewer | null>>>();
@@ -173,7 +232,7 @@ export function createWebSessions(options: WebSessionsOptions) {
       await endSession(session);
       return null;
     }
-    if (session.accessExpiresAt <= now()) session = await refresh(session);
+    if (due(session)) session = await refresh(session);
     if (!session) return null;
     const user = await em().findOne(User, session.userId);
     if (!user) return null;
@@ -246,6 +305,17 @@ export function createWebSessions(options: WebSessionsOptions) {
           nonce: string;
           returnTo: string;
         };
+        // A page rather than a redirect: a server that keeps refusing must not send the browser round in circles.
+        const didNotFinish = () =>
+          res.status(400).send(
+            authPage({
+              title: 'Signing in did not finish',
+              body: html`<p>This sign-in link was already used or has run out. Start again to sign in.</p>
+                <p class="actions">
+                  <a href="${paths.signIn}?returnTo=${encodeURIComponent(flow.returnTo)}">Sign in again</a>
+                </p>`,
+            }),
+          );
         if (req.query['error'] === 'access_denied') {
           res.redirect(303, client.mountPath);
           return;
@@ -272,24 +342,16 @@ export function createWebSessions(options: WebSessionsOptions) {
             next(lookup);
             return;
           }
-          // A page rather than a redirect: a server that keeps refusing must not send the browser round in circles.
-          res.status(400).send(
-            authPage({
-              title: 'Signing in did not finish',
-              body: html`<p>This sign-in link was already used or has run out. Start again to sign in.</p>
-                <p class="actions">
-                  <a href="${paths.signIn}?returnTo=${encodeURIComponent(flow.returnTo)}">Sign in again</a>
-                </p>`,
-            }),
-          );
+          didNotFinish();
           return;
         }
         try {
           const claims = tokens.claims()!;
           const sessionToken = randomBytes(32).toString('base64url');
           const db = em();
+          const id = digest(sessionToken);
           db.create(WebSession, {
-            id: digest(sessionToken),
+            id,
             app,
             userId: claims.sub,
             idToken: tokens.id_token!,
@@ -300,6 +362,10 @@ export function createWebSessions(options: WebSessionsOptions) {
             expiresAt: new Date(now().getTime() + sessionLifetimeMs),
           });
           await db.flush();
+          if (!(await grantStandsFor(id, tokens.refresh_token ?? null))) {
+            didNotFinish();
+            return;
+          }
           res.cookie(cookieName(app), sessionToken, {
             httpOnly: true,
             sameSite: 'lax',

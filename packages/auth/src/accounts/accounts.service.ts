@@ -214,8 +214,9 @@ export function createAccounts(deps: AccountDeps) {
 
     /**
      * Every attempt is counted, for its address and for the account (known or not), before the password is
-     * checked; a correct password gives the attempt back. So unknown and known addresses answer alike, and
-     * parallel guesses cannot check more passwords than the limits allow.
+     * checked; a correct password gives back the one attempt it took, never the failures before it (so
+     * signing in to an account of one's own between guesses buys no more guesses). So unknown and known
+     * addresses answer alike, and parallel guesses cannot check more passwords than the limits allow.
      */
     async signIn(input: { email: string; password: string; address: string }): Promise<User> {
       const email = normaliseEmail(input.email);

@@ -43,6 +43,21 @@ describe('limits counted in the System DB', () => {
     expect(await limits.signInFailuresPerAccount.attempt(key)).toMatchObject({ allowed: true, remaining: 4 });
   });
 
+  it('gives an attempt back only to the window it was counted in, never to the next one', async () => {
+    const key = '198.51.100.9';
+    const limit = limits.signInFailuresPerAddress;
+    await limit.attempt(key);
+    // The window ends while that attempt's password is being checked.
+    await world.stores.system.em
+      .fork()
+      .nativeUpdate(RateLimit, { key: `signInFailuresPerAddress:${key}` }, { expire: new Date(Date.now() - 1000) });
+    await limit.refund(key);
+    expect(await limit.attempt(key)).toEqual({
+      allowed: true,
+      remaining: limitRules.signInFailuresPerAddress.points - 1,
+    });
+  });
+
   it('leaves expired counters to the auth-cleanup sweep', async () => {
     const em = world.stores.system.em.fork();
     const count = () => em.count(RateLimit, {});

@@ -57,6 +57,7 @@ export function createLimits(system: SystemOrm, lowered: Partial<Record<LimitNam
   const em = system.em.fork();
   const storeClient = em.getConnection().getDb();
   const tableName = em.getMetadata().get(RateLimit).collection;
+  const counters = storeClient.collection<RateLimit>(tableName);
   const limit = (name: LimitName): Limit => {
     const rule: LimitRule = lowered[name] ?? limitRules[name];
     const limiter = new RateLimiterMongo({
@@ -81,7 +82,12 @@ export function createLimits(system: SystemOrm, lowered: Partial<Record<LimitNam
         }
       },
       async refund(key) {
-        await limiter.reward(key);
+        // The limiter's own reward starts a new counter below zero when the window ended meanwhile, a free
+        // attempt in the next one; only an attempt of the live window is given back.
+        await counters.updateOne(
+          { key: limiter.getKey(key), expire: { $gt: new Date() }, points: { $gt: 0 } },
+          { $inc: { points: -1 } },
+        );
       },
       async clear(key) {
         await limiter.delete(key);

@@ -7,8 +7,18 @@ import type { Fence, MongoEntityManager } from '@astro/db/system';
 import { AccountToken, OidcRecord, RateLimit, WebSession, type SystemOrm } from '@astro/db/system';
 
 export interface AdapterEvents {
-  /** A code or refresh token was redeemed by two requests at once: the later one revoked the grant. */
-  onReplay?: (model: string, grantId: string | null) => void;
+  /** A code or refresh token was redeemed twice: the later one revoked the grant and ended the apps' sessions of it. */
+  onReplay?: (model: string, grantId: string | null, sessionsEnded: number) => void;
+}
+
+/**
+ * Whether the grant an app's refresh token belongs to still stands: a replay of another of its tokens revokes
+ * it, maybe while the app is storing this one.
+ */
+export async function grantStands(system: SystemOrm, refreshToken: string): Promise<boolean> {
+  const em = system.em.fork();
+  const token = await em.findOne(OidcRecord, `RefreshToken:${refreshToken}`);
+  return Boolean(token?.grantId) && (await em.count(OidcRecord, { id: `Grant:${token!.grantId}` })) === 1;
 }
 
 export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new Date(), events: AdapterEvents = {}) {
@@ -17,9 +27,21 @@ export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new D
     const db = em();
     return db.getConnection().getCollection<{ _id: string }>(db.getMetadata().get(OidcRecord).collection);
   };
-  /** What oidc-provider's revocation removes: every record of the grant, and the grant itself. */
-  const revokeGrant = async (grantId: string) => {
-    await em().nativeDelete(OidcRecord, { $or: [{ grantId }, { id: `Grant:${grantId}` }] });
+  /**
+   * What oidc-provider's revocation removes (every record of the grant, and the grant itself), and the apps'
+   * sessions holding its tokens, so the winner of a replay is signed out at once too. The grant goes first: a
+   * host storing tokens issued after the records were read then finds it gone (see `grantStands`).
+   */
+  const revokeReplayedGrant = async (grantId: string): Promise<number> => {
+    await em().nativeDelete(OidcRecord, { id: `Grant:${grantId}` });
+    const tokens = await em().find(OidcRecord, { grantId, model: { $in: ['AccessToken', 'RefreshToken'] } });
+    await em().nativeDelete(OidcRecord, { grantId });
+    // An opaque token's value is its id, the record's key after the model's name.
+    const values = tokens.map((token) => token.id.slice(token.model.length + 1));
+    if (values.length === 0) return 0;
+    return em().nativeDelete(WebSession, {
+      $or: [{ accessToken: { $in: values } }, { refreshToken: { $in: values } }],
+    });
   };
   const live = (record: OidcRecord | null): AdapterPayload | undefined =>
     record && (!record.expiresAt || record.expiresAt > now()) ? (record.payload as AdapterPayload) : undefined;
@@ -58,8 +80,8 @@ export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new D
         );
         if (won.modifiedCount === 1) return;
         const record = await em().findOne(OidcRecord, key(id));
-        if (record?.grantId) await revokeGrant(record.grantId);
-        events.onReplay?.(model, record?.grantId ?? null);
+        const sessionsEnded = record?.grantId ? await revokeReplayedGrant(record.grantId) : 0;
+        events.onReplay?.(model, record?.grantId ?? null, sessionsEnded);
         throw new errors.InvalidGrant(
           `${model === 'RefreshToken' ? 'refresh token' : 'authorization code'} already used`,
         );

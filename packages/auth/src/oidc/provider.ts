@@ -31,8 +31,8 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
 
   const configuration: Configuration = {
     adapter: systemDbAdapter(system, undefined, {
-      onReplay: (model, grantId) =>
-        log.warn('A code or refresh token was used twice: its grant is revoked', { model, grantId }),
+      onReplay: (model, grantId, sessionsEnded) =>
+        log.warn('A code or refresh token was used twice: its grant is revoked', { model, grantId, sessionsEnded }),
     }),
     clients: clientMetadata(publicUrl, secrets.clientSecret),
     jwks: { keys: secrets.jwks },
@@ -104,8 +104,9 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const client = ctx.oidc.client!;
       const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session!.grantIdFor(client.clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      if (!firstParty.has(client.clientId)) return undefined;
+      const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      // A grant revoked since (a replay) leaves its id in the session: the next sign-in gets a new one.
+      if (existing || !firstParty.has(client.clientId)) return existing;
       const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: ctx.oidc.session!.accountId! });
       grant.addOIDCScope('openid email profile roles');
       await grant.save();
