@@ -87,6 +87,11 @@ describe('the partner catalogue API', () => {
     expect(((await typo.json()) as { error: { message: string } }).error.message).toMatch(
       /^Unknown query parameter destinaton; the launch list takes destination, month, /,
     );
+    const nul = await call('/launches/moon%00shot', bearer(token));
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toEqual({
+      error: { code: 'invalid_request', message: 'slug: Remove the invisible control characters from this text.' },
+    });
     const badMonth = await call('/launches?month=2027-13&limit=500', bearer(token));
     expect(badMonth.status).toBe(400);
     expect(await badMonth.json()).toEqual({

@@ -2,8 +2,9 @@
  * The public catalogue as partner integrations read it: the customer site's own catalogue reads, with the filters
  * a URL's query carries. Transport-free; the host serves it over HTTP to holders of a `catalogue:read` token.
  */
+import type { z } from 'zod';
 import type { CustomerOrm } from '@astro/db/customer';
-import { listCatalogueInput } from '../customer/catalogue/catalogue.schemas.ts';
+import { launchBySlugInput, listCatalogueInput } from '../customer/catalogue/catalogue.schemas.ts';
 import { launchBySlug, listUpcomingLaunches } from '../customer/catalogue/catalogue.service.ts';
 import { TRPCError } from '../trpc.ts';
 
@@ -34,7 +35,12 @@ function filtersOf(query: Record<string, unknown>) {
       numericFilters.has(name) && typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
     ]),
   );
-  const parsed = filters.safeParse(input);
+  return parsedOrRefused(filters, input);
+}
+
+/** The customer site's own input schema read over a partner's request, its issues said in one sentence each. */
+function parsedOrRefused<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
   if (!parsed.success)
     throw new PartnerRequestError(
       400,
@@ -51,8 +57,8 @@ export function partnerCatalogue(customer: CustomerOrm, now: () => Date = () => 
       launches: await listUpcomingLaunches(reader(), filtersOf(query)),
     }),
     /** One launch by its slug, with its status history. */
-    launch: (slug: string) =>
-      launchBySlug(reader(), slug).catch((error: unknown) => {
+    launch: async (slug: string) =>
+      launchBySlug(reader(), parsedOrRefused(launchBySlugInput, { slug }).slug).catch((error: unknown) => {
         if (error instanceof TRPCError && error.code === 'NOT_FOUND')
           throw new PartnerRequestError(404, `No launch in the catalogue has the slug "${slug}".`);
         throw error;
