@@ -13,6 +13,7 @@ export type CatalogueFields = Omit<
   | 'seatsHeld'
   | 'seatsConfirmed'
   | 'seatsLeft'
+  | 'seatsOverCapacity'
   | 'holds'
   | 'confirmations'
   | 'updatedAt'

@@ -45,6 +45,11 @@ export const CatalogueLaunch = defineEntity({
     /** capacity − held − confirmed, kept in the same document so a hold is one conditional update. */
     seatsLeft: p.integer(),
     /**
+     * Seats taken beyond the rocket's capacity: a cut the booking copies had not seen was kept at the seats taken.
+     * Seats given back while this is above 0 leave the launch instead of going back on sale. Absent means 0.
+     */
+    seatsOverCapacity: p.integer().nullable(),
+    /**
      * The holds behind `seatsHeld`, by booking id, changed in the same update as the counts: whatever happens
      * to the process afterwards, the seats and the record of who holds them never disagree.
      */

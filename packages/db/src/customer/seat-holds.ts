@@ -21,12 +21,48 @@ async function moveSeats(
   return moved.modifiedCount === 1;
 }
 
+/**
+ * Gives `seats` back, once: on sale again, or, while the launch holds seats beyond its rocket's capacity, out of
+ * the launch first (its capacity shrinks towards the rocket's). Judged on the excess it read and applied only while
+ * it is still that, so a concurrent resize or release makes it judge again.
+ */
+async function giveSeatsBack(
+  em: MongoEntityManager,
+  launchId: string,
+  recorded: string,
+  seats: number,
+  from: 'seatsHeld' | 'seatsConfirmed',
+): Promise<boolean> {
+  const catalogue = catalogueOf(em);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const launch = await catalogue.findOne<{ seatsOverCapacity?: number | null }>(
+      { _id: launchId as never, [recorded]: { $exists: true } },
+      { projection: { seatsOverCapacity: 1 } },
+    );
+    if (!launch) return false;
+    const excess = launch.seatsOverCapacity ?? 0;
+    const leaving = Math.min(Math.max(excess, 0), seats);
+    const moved = await catalogue.updateOne(
+      {
+        _id: launchId as never,
+        [recorded]: { $exists: true },
+        ...(excess > 0
+          ? { seatsOverCapacity: excess }
+          : { $or: [{ seatsOverCapacity: null }, { seatsOverCapacity: { $lte: 0 } }] }),
+      },
+      {
+        $inc: { [from]: -seats, seatsLeft: seats - leaving, capacity: -leaving, seatsOverCapacity: -leaving },
+        $unset: { [recorded]: '' },
+      },
+    );
+    if (moved.modifiedCount === 1) return true;
+  }
+  throw new Error(`The seats of launch ${launchId} kept changing while ${recorded} was being given back`);
+}
+
 /** Gives a hold's seats back, once. */
 export const releaseHold = (em: MongoEntityManager, launchId: string, bookingId: string, seats: number) =>
-  moveSeats(em, launchId, `holds.${bookingId}`, {
-    $inc: { seatsLeft: seats, seatsHeld: -seats },
-    $unset: { [`holds.${bookingId}`]: '' },
-  });
+  giveSeatsBack(em, launchId, `holds.${bookingId}`, seats, 'seatsHeld');
 
 /** Turns a hold into confirmed seats, once. */
 export const confirmHeldSeats = (em: MongoEntityManager, launchId: string, bookingId: string, seats: number) =>
@@ -38,10 +74,7 @@ export const confirmHeldSeats = (em: MongoEntityManager, launchId: string, booki
 
 /** Gives a cancelled booking's seats back, once. */
 export const releaseConfirmedSeats = (em: MongoEntityManager, launchId: string, bookingId: string, seats: number) =>
-  moveSeats(em, launchId, `confirmations.${bookingId}`, {
-    $inc: { seatsConfirmed: -seats, seatsLeft: seats },
-    $unset: { [`confirmations.${bookingId}`]: '' },
-  });
+  giveSeatsBack(em, launchId, `confirmations.${bookingId}`, seats, 'seatsConfirmed');
 
 /** Whether a booking's seats are counted as confirmed on its launch. */
 export async function holdsConfirmedSeats(em: MongoEntityManager, launchId: string, bookingId: string) {

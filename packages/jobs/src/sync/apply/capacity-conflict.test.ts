@@ -39,7 +39,7 @@ describe('a rocket cut below the seats the catalogue has taken', () => {
     return { rocketId, launchId };
   }
 
-  it('keeps every seat taken, sells no more, and shows the supplier the conflict until seats come back', async () => {
+  it('keeps every seat taken, sells no more, not even the seats that come back, and shows the supplier the conflict until they do', async () => {
     const rocket = { name: 'Shearwater', capacity: 8, range: 'orbit' as const };
     const { rocketId, launchId } = await launchOnNewRocket(rocket, 'Crowded Sky');
 
@@ -62,6 +62,8 @@ describe('a rocket cut below the seats the catalogue has taken', () => {
 
     // The held seats lapse: the catalogue shrinks back to the rocket's four seats instead of selling six.
     await expireLapsedHolds(world.stores.customer.em.fork(), new Date(Date.now() + 11 * 60_000));
+    // At once, before any sync: the two seats beyond the rocket leave the launch rather than go back on sale.
+    expect(await catalogue(launchId)).toMatchObject({ capacity: 4, seatsHeld: 0, seatsLeft: 4 });
     await settle(); // the bookings' expiry reaches their copies, which announce the launch again
     await settle(); // … and the announcement reaches the catalogue
     expect(await catalogue(launchId)).toMatchObject({ capacity: 4, seatsHeld: 0, seatsLeft: 4 });

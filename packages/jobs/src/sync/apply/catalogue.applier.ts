@@ -23,6 +23,7 @@ const customerOwned = new Set([
   'seatsHeld',
   'seatsConfirmed',
   'seatsLeft',
+  'seatsOverCapacity',
   'holds',
   'confirmations',
   'updatedAt',
@@ -84,6 +85,7 @@ async function writeToCatalogue(
           seatsHeld: 0,
           seatsConfirmed: 0,
           seatsLeft: fields.capacity,
+          seatsOverCapacity: 0,
           holds: {},
           confirmations: {},
           updatedAt: now,
@@ -122,9 +124,18 @@ async function writeToCatalogue(
             seatsLeft: { $gte: current.capacity - fields.capacity },
           },
       seats.conflict
-        ? { $set: { ...fields, capacity: seats.capacity, seatsLeft: 0, updatedAt: now, ...startCount } }
+        ? {
+            $set: {
+              ...fields,
+              capacity: seats.capacity,
+              seatsLeft: 0,
+              seatsOverCapacity: seats.capacity - fields.capacity,
+              updatedAt: now,
+              ...startCount,
+            },
+          }
         : {
-            $set: { ...fields, updatedAt: now, ...startCount },
+            $set: { ...fields, seatsOverCapacity: 0, updatedAt: now, ...startCount },
             $inc: { seatsLeft: fields.capacity - current.capacity },
           },
     );
