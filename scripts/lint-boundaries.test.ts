@@ -1,0 +1,213 @@
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const rule = '@typescript-eslint/no-restricted-imports';
+const eslint = new ESLint({ cwd: fileURLToPath(new URL('..', import.meta.url)) });
+
+const problemsOf = async (filePath: string, code: string) => {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((message) => message.ruleId === rule || message.fatal);
+};
+
+const valueImport = (source: string) => `import { thing } from '${source}';\nexport { thing };\n`;
+const typeImport = (source: string) => `import type { Thing } from '${source}';\nexport type { Thing };\n`;
+
+const browserApps = ['customer-web', 'supplier-portal', 'employee-portal', 'ops-dashboard'];
+const serverPackages = ['@astro/auth', '@astro/payments', '@astro/logging', '@astro/db', '@astro/jobs'];
+const stores = ['customer', 'operational', 'system'];
+
+const wrongImports = [
+  {
+    boundary: 'the API importing itself by name',
+    file: 'packages/api/src/customer/bookings/holds.ts',
+    code: valueImport('@astro/api'),
+    message: 'never by its own name (@astro/api)',
+  },
+  {
+    boundary: 'the API root importing itself by name',
+    file: 'packages/api/src/trpc.ts',
+    code: valueImport('@astro/api'),
+    message: 'never by its own name (@astro/api)',
+  },
+  {
+    boundary: 'the Customer API reaching into the Operational DB by a relative path',
+    file: 'packages/api/src/customer/bookings/holds.ts',
+    code: valueImport('../../../../db/src/operational/launch.entity.ts'),
+    message: 'never by a relative path into its files',
+  },
+  {
+    boundary: 'the host reaching into the API by a relative path',
+    file: 'apps/host/src/host.ts',
+    code: valueImport('../../../packages/api/src/trpc.ts'),
+    message: 'never by a relative path into its files',
+  },
+  {
+    boundary: 'a host test reaching into another package beyond its test support',
+    file: 'apps/host/src/fuzz.test.ts',
+    code: valueImport('../../../packages/api/src/trpc.ts'),
+    message: 'never by a relative path into its files',
+  },
+  {
+    boundary: 'production code reaching into the test support of the scripts',
+    file: 'packages/jobs/src/scheduler.ts',
+    code: valueImport('../../../scripts/test-support/stores.ts'),
+    message: 'never by a relative path into its files',
+  },
+  {
+    boundary: 'a browser app reaching into a package by a relative path',
+    file: 'apps/customer-web/src/app/app.ts',
+    code: valueImport('../../../../packages/db/src/customer/booking.entity.ts'),
+    message: 'never by a relative path into its files',
+  },
+  {
+    boundary: 'the jobs going through the tRPC routers',
+    file: 'packages/jobs/src/retention/retention.job.ts',
+    code: valueImport('@astro/api'),
+    message: 'Jobs never go through the tRPC routers',
+  },
+  ...['@astro/db', '@astro/auth', '@astro/config', 'node:fs', 'express', '@mikro-orm/core', 'nodemailer'].map(
+    (source) => ({
+      boundary: `web-kit importing ${source}`,
+      file: 'packages/web-kit/src/trpc.ts',
+      code: valueImport(source),
+      message: 'web-kit imports only Angular',
+    }),
+  ),
+  ...['@astro/api', '@trpc/server'].map((source) => ({
+    boundary: `web-kit importing values from ${source}`,
+    file: 'packages/web-kit/src/trpc.ts',
+    code: valueImport(source),
+    message: 'web-kit imports only Angular',
+  })),
+  {
+    boundary: "web-kit's server entry importing a database",
+    file: 'packages/web-kit/src/server.ts',
+    code: valueImport('@astro/db/system'),
+    message: 'web-kit imports only Angular',
+  },
+  ...browserApps.flatMap((app) =>
+    serverPackages.map((source) => ({
+      boundary: `${app} importing ${source}`,
+      file: `apps/${app}/src/app/app.ts`,
+      code: typeImport(source),
+      message: 'Browser code never imports server packages',
+    })),
+  ),
+  ...browserApps.map((app) => ({
+    boundary: `${app} importing values from @astro/api`,
+    file: `apps/${app}/src/app/app.ts`,
+    code: valueImport('@astro/api'),
+    message: 'The apps use the routers only as types',
+  })),
+  ...stores.flatMap((self) =>
+    stores
+      .filter((other) => other !== self)
+      .map((other) => ({
+        boundary: `the ${self} store's code importing the ${other} store's`,
+        file: `packages/db/src/${self}/orm.ts`,
+        code: valueImport(`../${other}/orm.ts`),
+        message: `never reaches into another store's (${self} → ${other})`,
+      })),
+  ),
+  {
+    boundary: 'the Customer DB importing the Operational DB through the package name',
+    file: 'packages/db/src/customer/seat-holds.ts',
+    code: valueImport('@astro/db/operational'),
+    message: 'never by its own name (@astro/db)',
+  },
+  {
+    boundary: "the Supplier API importing the customer site's router",
+    file: 'packages/api/src/supplier/launches/launches.router.ts',
+    code: valueImport('../../customer/bookings/holds.ts'),
+    message: 'never imports another audience',
+  },
+  {
+    boundary: 'the Customer API opening the Operational DB',
+    file: 'packages/api/src/customer/bookings/holds.ts',
+    code: valueImport('@astro/db/operational'),
+    message: 'never touches the Operational DB',
+  },
+  {
+    boundary: 'the domain importing a store',
+    file: 'packages/domain/src/seats.ts',
+    code: valueImport('@astro/db/customer'),
+    message: 'The domain is pure rules',
+  },
+];
+
+const allowedImports = [
+  {
+    case: 'a browser app importing the routers as types',
+    file: 'apps/customer-web/src/app/trpc.ts',
+    code: typeImport('@astro/api'),
+  },
+  {
+    case: 'a browser app importing web-kit',
+    file: 'apps/supplier-portal/src/app/app.ts',
+    code: valueImport('@astro/web-kit'),
+  },
+  {
+    case: "a browser app importing web-kit's server entry",
+    file: 'apps/ops-dashboard/src/server.ts',
+    code: valueImport('@astro/web-kit/server'),
+  },
+  {
+    case: 'a browser app importing the domain rules',
+    file: 'apps/employee-portal/src/app/app.ts',
+    code: valueImport('@astro/domain'),
+  },
+  { case: 'web-kit importing Angular', file: 'packages/web-kit/src/errors.ts', code: valueImport('@angular/core') },
+  {
+    case: 'web-kit importing the tRPC client',
+    file: 'packages/web-kit/src/trpc.ts',
+    code: valueImport('@trpc/client'),
+  },
+  {
+    case: 'web-kit importing the routers as types',
+    file: 'packages/web-kit/src/trpc.ts',
+    code: typeImport('@astro/api'),
+  },
+  {
+    case: "web-kit's server entry importing Node",
+    file: 'packages/web-kit/src/server.ts',
+    code: valueImport('node:http'),
+  },
+  {
+    case: "a store's code importing the shared Mongo helpers",
+    file: 'packages/db/src/customer/orm.ts',
+    code: valueImport('../mongo.ts'),
+  },
+  {
+    case: 'the stores composed in stores.ts',
+    file: 'packages/db/src/stores.ts',
+    code: valueImport('./operational/orm.ts'),
+  },
+  {
+    case: 'the Customer API importing its store',
+    file: 'packages/api/src/customer/bookings/holds.ts',
+    code: valueImport('@astro/db/customer'),
+  },
+  { case: 'the jobs opening every store', file: 'packages/jobs/src/scheduler.ts', code: valueImport('@astro/db') },
+  {
+    case: 'a jobs test importing the test stores',
+    file: 'packages/jobs/src/claims.test.ts',
+    code: valueImport('../../../scripts/test-support/stores.ts'),
+  },
+  {
+    case: "a host test importing the API's test support",
+    file: 'apps/host/src/fuzz.test.ts',
+    code: valueImport('../../../packages/api/src/authorization-matrix.test-support.ts'),
+  },
+];
+
+describe('the import boundaries', () => {
+  it.each(wrongImports)('refuse $boundary', async ({ file, code, message }) => {
+    const problems = await problemsOf(file, code);
+    expect(problems.map((problem) => problem.message)).toContainEqual(expect.stringContaining(message));
+  });
+
+  it.each(allowedImports)('let through $case', async ({ file, code }) => {
+    expect(await problemsOf(file, code)).toEqual([]);
+  });
+});
