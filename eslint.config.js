@@ -75,7 +75,11 @@ const otherStores = (self) =>
     .map((store) => ({
       regex: `^(\\.\\./)+${store}/`,
       message: `A store's code never reaches into another store's (${self} → ${store}): the sync carries data between them.`,
-    }));
+    }))
+    .concat({
+      regex: '^(\\.\\./)+((stores|index)\\.ts$|seed/)',
+      message: "A store's code never imports the code that composes every store (stores.ts, index.ts, the seed).",
+    });
 
 const allStores = {
   name: '@astro/db',
@@ -90,7 +94,7 @@ const webKitMessage =
 const webKit = (alsoAllowed = '') => ({
   patterns: [
     {
-      regex: `^(?!\\.{1,2}/|@angular/|@trpc/client$|@trpc/server/observable$|@astro/domain$|vitest$|@astro/api$|@trpc/server$${alsoAllowed})`,
+      regex: `^(?!\\.{1,2}/|@angular/|@trpc/client$|@trpc/server/observable$|@astro/domain$|@astro/api$|@trpc/server$${alsoAllowed})`,
       message: webKitMessage,
     },
     { regex: '^(@astro/api|@trpc/server)$', allowTypeImports: true, message: webKitMessage },
@@ -224,6 +228,7 @@ export default tseslint.config(
   inPackage('web-kit', ['**'], webKit()),
   // The server-side rendering entry is the one file of web-kit that runs only in Node.
   inPackage('web-kit', ['server.ts'], webKit('|node:')),
+  inPackage('web-kit', ['**/*.test.ts'], webKit('|vitest$')),
   {
     files: ['packages/*/src/**/*.ts', 'apps/host/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.test-support.ts'],

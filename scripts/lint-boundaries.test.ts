@@ -110,6 +110,18 @@ const wrongImports = [
         message: `never reaches into another store's (${self} → ${other})`,
       })),
   ),
+  ...['../stores.ts', '../index.ts', '../seed/demo-world.ts'].map((source) => ({
+    boundary: `a store's code importing ${source}, which composes every store`,
+    file: 'packages/db/src/system/email-outbox.ts',
+    code: valueImport(source),
+    message: 'never imports the code that composes every store',
+  })),
+  {
+    boundary: 'web-kit importing the test runner outside its tests',
+    file: 'packages/web-kit/src/errors.ts',
+    code: valueImport('vitest'),
+    message: 'web-kit imports only Angular',
+  },
   {
     boundary: 'the Customer DB importing the Operational DB through the package name',
     file: 'packages/db/src/customer/seat-holds.ts',
@@ -137,6 +149,16 @@ const wrongImports = [
 ];
 
 const allowedImports = [
+  {
+    case: 'a web-kit test importing the test runner',
+    file: 'packages/web-kit/src/errors.test.ts',
+    code: valueImport('vitest'),
+  },
+  {
+    case: "the Operational DB's code importing the catalogue projection",
+    file: 'packages/db/src/operational/index.ts',
+    code: valueImport('../catalogue-projection.ts'),
+  },
   {
     case: 'a browser app importing the routers as types',
     file: 'apps/customer-web/src/app/trpc.ts',
