@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBookable, type LaunchStatus } from './status.ts';
+import { bookingCutoff, bookingOpen, isBookable, type LaunchStatus } from './status.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -18,5 +18,25 @@ describe('isBookable', () => {
   ];
   it.each(cases)('%s is bookable: %s', (_name, status, launchDate, seatsLeft, expected) => {
     expect(isBookable({ status, launchDate, seatsLeft }, now)).toBe(expected);
+  });
+});
+
+describe('bookingOpen', () => {
+  const cases: [string, LaunchStatus, Date, boolean][] = [
+    ['a scheduled launch a week out', 'scheduled', hours(24 * 7), true],
+    ['a confirmed launch', 'confirmed', hours(100), true],
+    ['a delayed launch', 'delayed', hours(100), true],
+    ['an aborted launch', 'aborted', hours(100), false],
+    ['a launched launch', 'launched', hours(100), false],
+    ['a launch a millisecond past the cut-off', 'scheduled', new Date(hours(48).getTime() + 1), true],
+    ['a launch exactly 48 hours away', 'scheduled', hours(48), false],
+    ['a launch in the past', 'delayed', hours(-1), false],
+  ];
+  it.each(cases)('%s takes bookings, sold out or not: %s', (_name, status, launchDate, expected) => {
+    expect(bookingOpen({ status, launchDate }, now)).toBe(expected);
+  });
+
+  it('the cut-off is the moment 48 hours from now', () => {
+    expect(bookingCutoff(now)).toEqual(hours(48));
   });
 });

@@ -5,11 +5,17 @@ export const abortReasons = ['technical', 'weather', 'economic'] as const;
 export type AbortReason = (typeof abortReasons)[number];
 
 /** Seats can be sold only in these states, and only until the booking cut-off. */
-const openForBooking: ReadonlySet<LaunchStatus> = new Set(['scheduled', 'confirmed', 'delayed']);
+export const bookableStatuses: readonly LaunchStatus[] = ['scheduled', 'confirmed', 'delayed'];
 
 export const bookingCutoffHours = 48;
 
+/** Booking closes `bookingCutoffHours` before lift-off: at `now`, only launches later than this take bookings. */
+export const bookingCutoff = (now: Date): Date => new Date(now.getTime() + bookingCutoffHours * 3_600_000);
+
+/** Whether a launch still takes bookings, sold out or not (the waiting list is open exactly then). */
+export const bookingOpen = (launch: { status: LaunchStatus; launchDate: Date }, now: Date): boolean =>
+  bookableStatuses.includes(launch.status) && launch.launchDate.getTime() > bookingCutoff(now).getTime();
+
 export function isBookable(launch: { status: LaunchStatus; launchDate: Date; seatsLeft: number }, now: Date): boolean {
-  const cutoff = launch.launchDate.getTime() - bookingCutoffHours * 3_600_000;
-  return openForBooking.has(launch.status) && now.getTime() < cutoff && launch.seatsLeft > 0;
+  return bookingOpen(launch, now) && launch.seatsLeft > 0;
 }

@@ -1,6 +1,7 @@
 /** A week before a launch, each traveler with a seat gets a reminder (SPEC.md §7), once per launch. */
 import { Booking, CatalogueLaunch, Customer, type CustomerOrm } from '@astro/db/customer';
 import { queueEmail, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
+import { bookableStatuses } from '@astro/domain';
 import type { TemplateData } from '@astro/mail';
 import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
 
@@ -13,7 +14,7 @@ export async function queueLaunchReminders(
   fence: Fence = unfenced,
 ) {
   const launches = await customer.find(CatalogueLaunch, {
-    status: { $in: ['scheduled', 'confirmed', 'delayed'] },
+    status: { $in: [...bookableStatuses] },
     launchDate: { $gt: new Date(now.getTime() + 6 * day), $lte: new Date(now.getTime() + 7 * day) },
   });
   let queued = 0;

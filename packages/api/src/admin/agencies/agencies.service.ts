@@ -1,4 +1,5 @@
 import { Agency } from '@astro/db/operational';
+import { bookableStatuses } from '@astro/domain';
 import type { AdminContext } from '../context.ts';
 
 export interface AgencySummary {
@@ -27,8 +28,8 @@ export async function listAgencies(ctx: AdminContext): Promise<AgencySummary[]> 
     countByAgency(
       ctx,
       `select agency_id, count(*) as total from launch
-       where launch_date > ? and status in ('scheduled', 'confirmed', 'delayed') group by agency_id`,
-      [ctx.now()],
+       where launch_date > ? and status in (?) group by agency_id`,
+      [ctx.now(), bookableStatuses],
     ),
   ]);
   return agencies.map((agency) => ({

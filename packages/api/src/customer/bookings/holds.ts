@@ -7,12 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import type { MongoEntityManager } from '@astro/db/system';
-import { bookingCutoffHours, holdMinutes, seatsProblem, type LaunchStatus } from '@astro/domain';
+import { bookableStatuses, bookingCutoff, bookingOpen, holdMinutes, seatsProblem } from '@astro/domain';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import { travelerOf } from '../account/traveler.ts';
 import type { CustomerContext } from '../context.ts';
-
-const bookableStatuses: LaunchStatus[] = ['scheduled', 'confirmed', 'delayed'];
 
 export interface HoldOutcome {
   bookingId: string;
@@ -102,8 +100,8 @@ export async function holdSeats(
   const taken = await catalogue.updateOne(
     {
       _id: launch.id as never,
-      status: { $in: bookableStatuses },
-      launchDate: { $gt: new Date(now.getTime() + bookingCutoffHours * 3_600_000) },
+      status: { $in: [...bookableStatuses] },
+      launchDate: { $gt: bookingCutoff(now) },
       seatsLeft: { $gte: request.seats },
       // The price frozen in the booking must be the price when the seats are taken.
       pricePerSeatCents: launch.pricePerSeatCents,
@@ -147,8 +145,7 @@ async function whyNoSeats(
       code: 'CONFLICT',
       message: 'The price of this launch has just changed. Please look again.',
     });
-  const closes = launch.launchDate.getTime() - bookingCutoffHours * 3_600_000;
-  if (!bookableStatuses.includes(launch.status) || now.getTime() >= closes)
+  if (!bookingOpen(launch, now))
     return new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Booking for this launch has closed.' });
   return new TRPCError({
     code: 'CONFLICT',

@@ -1,5 +1,5 @@
 import { CatalogueLaunch } from '@astro/db/customer';
-import { isBookable, type Destination, type LaunchStatus } from '@astro/domain';
+import { bookableStatuses, isBookable, type Destination, type LaunchStatus } from '@astro/domain';
 import type { z } from 'zod';
 import { TRPCError } from '../../trpc.ts';
 import type { CustomerContext } from '../context.ts';
@@ -22,8 +22,6 @@ export interface CatalogueEntry {
   seatsLeft: number;
   bookable: boolean;
 }
-
-const upcomingStatuses: LaunchStatus[] = ['scheduled', 'confirmed', 'delayed'];
 
 /** All a catalogue read needs: the Customer DB and the clock (partners read it too, without a customer context). */
 export type CatalogueReader = Pick<CustomerContext, 'customerDb' | 'now'>;
@@ -61,7 +59,7 @@ export async function listUpcomingLaunches(
   const launches = await ctx.customerDb.find(
     CatalogueLaunch,
     {
-      status: { $in: upcomingStatuses },
+      status: { $in: [...bookableStatuses] },
       launchDate: { $gt: after, ...(monthEnd ? { $lt: monthEnd } : {}) },
       ...(input.destination ? { destination: input.destination } : {}),
       ...(Object.keys(price).length ? { pricePerSeatCents: price } : {}),

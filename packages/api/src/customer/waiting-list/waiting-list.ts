@@ -1,6 +1,6 @@
 /** The waiting list of a sold-out launch: first come, first offered (the offer itself is a sync job's). */
 import { CatalogueLaunch, WaitingListEntry } from '@astro/db/customer';
-import { bookingCutoffHours, seatsProblem, type LaunchStatus } from '@astro/domain';
+import { bookingOpen, seatsProblem } from '@astro/domain';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import { travelerOf } from '../account/traveler.ts';
 import type { CustomerContext } from '../context.ts';
@@ -18,8 +18,6 @@ export interface WaitingPlace {
   bookingId: string | null;
   joinedAt: string;
 }
-
-const openStatuses: LaunchStatus[] = ['scheduled', 'confirmed', 'delayed'];
 
 async function positionOf(ctx: CustomerContext, entry: WaitingListEntry): Promise<number> {
   const ahead = await ctx.customerDb.count(WaitingListEntry, {
@@ -71,10 +69,7 @@ export async function joinWaitingList(
   const launch = await ctx.customerDb.findOne(CatalogueLaunch, input.launchId);
   if (!launch) throw new TRPCError({ code: 'NOT_FOUND', message: 'This launch is not in the catalogue.' });
   const now = ctx.now();
-  if (
-    !openStatuses.includes(launch.status) ||
-    launch.launchDate.getTime() - bookingCutoffHours * 3_600_000 <= now.getTime()
-  )
+  if (!bookingOpen(launch, now))
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Booking for this launch has closed.' });
   const existing = await ctx.customerDb.findOne(WaitingListEntry, { launchId: launch.id, customerId: traveler.id });
   if (existing) return placeOf(ctx, existing, launch);

@@ -1,7 +1,7 @@
 /** Changing an agency's fleet: every rule of SPEC.md §3 for rockets, for any client of the API. */
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { announceLaunchChange, Launch, Rocket, type OperationalEntityManager } from '@astro/db/operational';
-import { canReach, capacityProblem, destinationLabels, rocketDeactivation } from '@astro/domain';
+import { bookableStatuses, canReach, capacityProblem, destinationLabels, rocketDeactivation } from '@astro/domain';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { SupplierContext } from '../context.ts';
 import { occupancyOf } from '../launches/launches.queries.ts';
@@ -11,7 +11,8 @@ import type { rocketFields } from './rockets.schemas.ts';
 type AgencyContext = SupplierContext & { agencyId: string };
 type RocketFields = z.infer<typeof rocketFields>;
 
-const upcoming = { $in: ['scheduled', 'confirmed', 'delayed'] } as const;
+/** Launches still to fly: the ones a rocket is committed to. */
+const upcoming = { $in: [...bookableStatuses] };
 
 /** The agency's own rocket; another agency's is as good as absent. */
 export async function ownRocket(em: OperationalEntityManager, ctx: AgencyContext, id: string): Promise<Rocket> {

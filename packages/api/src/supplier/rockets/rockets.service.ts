@@ -1,5 +1,5 @@
 import { Agency, Rocket } from '@astro/db/operational';
-import { rocketDeactivation, type Availability, type Range } from '@astro/domain';
+import { bookableStatuses, rocketDeactivation, type Availability, type Range } from '@astro/domain';
 import { TRPCError } from '../../trpc.ts';
 import type { SupplierContext } from '../context.ts';
 
@@ -31,8 +31,8 @@ export async function listAgencyRockets(
   );
   const upcoming = await ctx.operationalDb.getConnection().execute<{ rocket_id: string; total: string }[]>(
     `select rocket_id, count(*) as total from launch
-     where agency_id = ? and launch_date > ? and status in ('scheduled', 'confirmed', 'delayed') group by rocket_id`,
-    [agency.id, ctx.now()],
+     where agency_id = ? and launch_date > ? and status in (?) group by rocket_id`,
+    [agency.id, ctx.now(), bookableStatuses],
   );
   const upcomingByRocket = new Map(upcoming.map((row) => [row.rocket_id, Number(row.total)]));
   return {
