@@ -7,6 +7,7 @@ export * from './launch/status-machine.ts';
 export * from './launch/terms.ts';
 export * from './booking/rules.ts';
 export * from './booking/refund.ts';
+export * from './booking/paid.ts';
 export * from './launch/availability.ts';
 export * from './launch/rocket.ts';
 export * from './text.ts';

@@ -2,7 +2,10 @@
 import { Booking, CatalogueLaunch, takingSeats, type PaymentRecord } from '@astro/db/customer';
 import {
   cancellationTerms,
+  capturedCentsOf,
   holdMinutes,
+  paidCentsOf,
+  refundedCentsOf,
   type BookingStatus,
   type CancellationTerms,
   type Destination,
@@ -55,15 +58,6 @@ export async function ownBooking(ctx: CustomerContext, bookingId: string): Promi
   if (!booking) throw new TRPCError({ code: 'NOT_FOUND', message: 'You have no booking with this reference.' });
   return booking;
 }
-
-const capturedCentsOf = (booking: Pick<Booking, 'payments'>) =>
-  booking.payments.filter((payment) => payment.outcome === 'captured').reduce((sum, p) => sum + p.amountCents, 0);
-const refundedCentsOf = (booking: Pick<Booking, 'refunds'>) =>
-  booking.refunds.reduce((sum, refund) => sum + refund.amountCents, 0);
-
-/** What the traveler has paid and not had back. */
-export const paidCentsOf = (booking: Pick<Booking, 'payments' | 'refunds'>) =>
-  capturedCentsOf(booking) - refundedCentsOf(booking);
 
 /** The cancellation policy applied to this booking now (SPEC.md §3); null unless it is confirmed. */
 export function cancellationTermsOf(

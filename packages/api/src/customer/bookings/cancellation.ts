@@ -12,11 +12,11 @@ import {
   type PendingCancellation,
 } from '@astro/db/customer';
 import type { Fence, MongoEntityManager } from '@astro/db/system';
-import { formatMoney, money } from '@astro/domain';
+import { formatMoney, money, paidCentsOf } from '@astro/domain';
 import type { PaymentGateway } from '@astro/payments';
 import { TRPCError } from '../../trpc.ts';
 import type { CustomerContext } from '../context.ts';
-import { bookingDetail, cancellationTermsOf, ownBooking, paidCentsOf, type BookingView } from './bookings.queries.ts';
+import { bookingDetail, cancellationTermsOf, ownBooking, type BookingView } from './bookings.queries.ts';
 
 export async function cancelBooking(
   ctx: CustomerContext,

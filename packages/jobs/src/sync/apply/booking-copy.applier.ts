@@ -15,7 +15,14 @@ import {
   type OperationalOrm,
 } from '@astro/db/operational';
 import { queueEmail, type MongoEntityManager } from '@astro/db/system';
-import { changeLaunchStatus, confirmsByOccupancy, type BookingStatus, type Currency } from '@astro/domain';
+import {
+  capturedCentsOf,
+  changeLaunchStatus,
+  confirmsByOccupancy,
+  refundedCentsOf,
+  type BookingStatus,
+  type Currency,
+} from '@astro/domain';
 import type { TemplateData } from '@astro/mail';
 import type { ApplyOutcome } from './sync-apply.ts';
 
@@ -43,10 +50,8 @@ export async function applyBookingToCopy(
   now: Date,
 ): Promise<ApplyOutcome> {
   const booking = message.payload as unknown as BookingPayload;
-  const paidCents = booking.payments
-    .filter((payment) => payment.outcome === 'captured')
-    .reduce((sum, payment) => sum + payment.amountCents, 0);
-  const refundedCents = booking.refunds.reduce((sum, refund) => sum + refund.amountCents, 0);
+  const paidCents = capturedCentsOf(booking);
+  const refundedCents = refundedCentsOf(booking);
   return operational.em.fork().transactional(async (em) => {
     const written = await em.execute<{ id: string }[]>(
       `insert into booking_copy (id, launch_id, customer_id, customer_name, customer_email, seats, passengers,
