@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, resource, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { TravelerProfile } from '@astro/api';
+import { seatLimits } from '@astro/domain';
 import { FieldComponent, FieldControlDirective, problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
 import { injectInteractive } from '../interactive';
@@ -51,9 +52,10 @@ const text = (value = '') => new FormControl(value, { nonNullable: true });
         <p class="ab-hint">
           You sign in with this e-mail address.
           @if (p.vip) {
-            As a VIP traveler you may book up to 6 seats at a time.
+            As a VIP traveler you may book up to {{ seatLimits.vip }} seats at a time.
           } @else {
-            From your second trip flown you become a VIP traveler and may book up to 6 seats at a time.
+            From your second trip flown you become a VIP traveler and may book up to {{ seatLimits.vip }} seats at a
+            time.
           }
         </p>
         <p><a [href]="changePasswordPath">Change your password</a> (we e-mail you a link to set a new one)</p>
@@ -146,6 +148,7 @@ export class AccountPage {
   protected readonly interactive = injectInteractive();
   protected readonly submission = injectSubmission('ab-account-page', 'profile-problem');
   protected readonly changePasswordPath = changePasswordPath;
+  protected readonly seatLimits = seatLimits;
 
   protected readonly profile = resource({
     id: 'customer.account.profile',

@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Meta } from '@angular/platform-browser';
-import { destinationLabels, ranges, type Destination } from '@astro/domain';
+import { destinationLabels, ranges, seatLimits, type Destination } from '@astro/domain';
 import { problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
 import { MoneyPipe } from '../money.pipe';
@@ -25,6 +25,7 @@ export class CataloguePage {
   readonly seats = input<string>();
   readonly sort = input<string>();
   protected readonly destinations = ranges;
+  protected readonly seatLimits = seatLimits;
 
   protected readonly catalogue = resource({
     id: 'customer.catalogue.list',

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, re
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import type { CatalogueEntry, WaitingPlace } from '@astro/api';
-import { isBookable } from '@astro/domain';
+import { bookingOpen, seatLimits } from '@astro/domain';
 import { FieldComponent, FieldControlDirective, problemCode } from '@astro/web-kit';
 import { injectApi } from '../api';
 import { injectFocus } from '../focus';
@@ -57,10 +57,17 @@ type LaunchForSale = Pick<CatalogueEntry, 'id' | 'slug' | 'status' | 'launchDate
             <ab-field
               for="seats-wanted"
               label="Number of seats"
-              hint="1 to 4 seats a booking; VIP travelers may take up to 6."
+              [hint]="seatsHint"
               [error]="submission.errors()['seats']"
             >
-              <input abControl type="number" inputmode="numeric" min="1" max="6" formControlName="seats" />
+              <input
+                abControl
+                type="number"
+                inputmode="numeric"
+                min="1"
+                [attr.max]="seatLimits.vip"
+                formControlName="seats"
+              />
             </ab-field>
             @if (session.traveler() === null) {
               <p class="ab-hint">You will be asked to sign in first, then come back to this page.</p>
@@ -104,13 +111,15 @@ export class BookSeatsComponent {
 
   protected readonly form = new FormGroup({ seats: new FormControl<number | null>(1) });
   protected readonly said = signal('');
+  protected readonly seatLimits = seatLimits;
+  protected readonly seatsHint = `1 to ${seatLimits.regular} seats a booking; VIP travelers may take up to ${seatLimits.vip}.`;
 
   /** Sold out while the launch still sells: the waiting list is open until booking would close. */
   protected readonly waitingListOpen = computed(() => {
     const launch = this.launch();
     return (
       launch.seatsLeft === 0 &&
-      isBookable({ status: launch.status, launchDate: new Date(launch.launchDate), seatsLeft: 1 }, new Date())
+      bookingOpen({ status: launch.status, launchDate: new Date(launch.launchDate) }, new Date())
     );
   });
   private readonly waiting = resource({
@@ -125,7 +134,7 @@ export class BookSeatsComponent {
   constructor() {
     effect(() => {
       const seats = Number(this.initialSeats());
-      if (Number.isInteger(seats) && seats >= 1 && seats <= 6) this.form.controls.seats.setValue(seats);
+      if (Number.isInteger(seats) && seats >= 1 && seats <= seatLimits.vip) this.form.controls.seats.setValue(seats);
     });
   }
 
