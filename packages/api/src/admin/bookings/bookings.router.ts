@@ -44,6 +44,8 @@ export const bookingsRouter = admin.router({
             code: 'PRECONDITION_FAILED',
             message: `This booking is ${copy.status}; only a confirmed one can be cancelled.`,
           });
+        // What the traveler paid and has not had back, as the booking copy records it.
+        const paidCents = copy.paidCents - copy.refundedCents;
         // Refused here when the Operational DB already knows; the Customer DB judges again when the command lands.
         const history = await em.find(
           LaunchStatusChange,
@@ -51,7 +53,7 @@ export const bookingsRouter = admin.router({
           { orderBy: { changedAt: 'asc' } },
         );
         const terms = cancellationTerms({
-          paidCents: copy.paidCents - copy.refundedCents,
+          paidCents,
           bookedAt: copy.bookedAt,
           launch: {
             ...copy.launch,
@@ -61,7 +63,7 @@ export const bookingsRouter = admin.router({
         });
         if (!terms.cancellable) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: terms.because });
         if (input.refundCents !== null) {
-          const problem = overrideProblem(input.refundCents, copy.paidCents - copy.refundedCents);
+          const problem = overrideProblem(input.refundCents, paidCents);
           if (problem) fieldProblems({ refundCents: problem });
         }
         const command: BookingCancellationCommand = {
