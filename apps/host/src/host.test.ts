@@ -196,6 +196,7 @@ describe('the host', () => {
       ['/api/customer/bookings.mine', { cookie }],
       ['/api/customer/bookings.mine', {}],
       ['/api/nowhere', {}],
+      ['/api/partner/launches', {}],
       ['/healthz', { cookie }],
     ] as const) {
       const response = await fetch(`${host.url}${path}`, { headers });

@@ -9,7 +9,7 @@ import { limitBy, verifyPartnerToken, type AuthService, type Limit } from '@astr
 import type { Logger } from '@astro/logging';
 
 const refuse = (res: Response, status: number, code: string, message: string) =>
-  res.status(status).setHeader('Cache-Control', 'no-store').json({ error: { code, message } });
+  res.status(status).json({ error: { code, message } });
 
 export function partnerApi(options: {
   provider: AuthService['provider'];
@@ -56,7 +56,7 @@ export function partnerApi(options: {
     (read: (req: express.Request) => Promise<unknown>): express.RequestHandler =>
     async (req, res, next) => {
       try {
-        res.setHeader('Cache-Control', 'no-store').json(await read(req));
+        res.json(await read(req));
       } catch (error) {
         if (error instanceof PartnerRequestError)
           refuse(res, error.status, error.status === 404 ? 'not_found' : 'invalid_request', error.message);
