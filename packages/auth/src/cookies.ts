@@ -2,7 +2,8 @@
 import { parseCookie } from 'cookie';
 import type { IncomingMessage } from 'node:http';
 
-const decode = (value: string): string | undefined => {
+/** Percent-decoded text, or undefined where the encoding is broken (what a client sent is then as good as absent). */
+export const percentDecoded = (value: string): string | undefined => {
   try {
     return decodeURIComponent(value);
   } catch {
@@ -11,5 +12,5 @@ const decode = (value: string): string | undefined => {
 };
 
 export function readCookie(req: IncomingMessage, name: string): string | undefined {
-  return parseCookie(req.headers.cookie ?? '', { decode })[name];
+  return parseCookie(req.headers.cookie ?? '', { decode: percentDecoded })[name];
 }

@@ -2,6 +2,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
 import type { SystemOrm, WebApp } from '@astro/db/system';
+import { percentDecoded } from '../cookies.ts';
 import { systemDbAdapter } from './adapter.ts';
 
 export interface AppClient {
@@ -45,13 +46,7 @@ export const appClientOf = (app: WebApp): AppClient => appClients.find((client) 
 export const clientSecretOf = (clientId: string, secret: string) =>
   createHmac('sha256', secret).update(clientId).digest('base64url');
 
-const formDecode = (value: string): string | undefined => {
-  try {
-    return decodeURIComponent(value.replaceAll('+', ' '));
-  } catch {
-    return undefined;
-  }
-};
+const formDecode = (value: string) => percentDecoded(value.replaceAll('+', ' '));
 
 /** Whether a request authenticates (HTTP Basic) as one of the four apps, with the app's right secret. */
 export function isAppClientRequest(authorization: string | undefined, secret: string): boolean {
