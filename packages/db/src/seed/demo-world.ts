@@ -206,6 +206,9 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
       seatsLeft: rocket.capacity - seatsConfirmed,
       holds: {},
       confirmations,
+      // The demo world's past is past: nobody is owed an e-mail about it.
+      statusChangesTold: history.length,
+      announced: true,
     });
   }
   for (const traveler of customers) {
