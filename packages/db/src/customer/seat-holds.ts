@@ -23,8 +23,8 @@ async function moveSeats(
 
 /**
  * Gives `seats` back, once: on sale again, or, while the launch holds seats beyond its rocket's capacity, out of
- * the launch first (its capacity shrinks towards the rocket's). Judged on the excess it read and applied only while
- * it is still that, so a concurrent resize or release makes it judge again.
+ * the launch first (its capacity shrinks towards the rocket's). Applied only while the excess is what it was judged
+ * on, so a concurrent resize or release makes it judge again.
  */
 async function giveSeatsBack(
   em: MongoEntityManager,
@@ -34,13 +34,9 @@ async function giveSeatsBack(
   from: 'seatsHeld' | 'seatsConfirmed',
 ): Promise<boolean> {
   const catalogue = catalogueOf(em);
+  // Most launches fit their rocket, so the first try assumes no excess and costs one write, no read.
+  let excess = 0;
   for (let attempt = 0; attempt < 50; attempt++) {
-    const launch = await catalogue.findOne<{ seatsOverCapacity?: number | null }>(
-      { _id: launchId as never, [recorded]: { $exists: true } },
-      { projection: { seatsOverCapacity: 1 } },
-    );
-    if (!launch) return false;
-    const excess = launch.seatsOverCapacity ?? 0;
     const leaving = Math.min(Math.max(excess, 0), seats);
     const moved = await catalogue.updateOne(
       {
@@ -56,6 +52,12 @@ async function giveSeatsBack(
       },
     );
     if (moved.modifiedCount === 1) return true;
+    const launch = await catalogue.findOne<{ seatsOverCapacity?: number | null }>(
+      { _id: launchId as never, [recorded]: { $exists: true } },
+      { projection: { seatsOverCapacity: 1 } },
+    );
+    if (!launch) return false;
+    excess = launch.seatsOverCapacity ?? 0;
   }
   throw new Error(`The seats of launch ${launchId} kept changing while ${recorded} was being given back`);
 }
