@@ -5,9 +5,9 @@ import { seedDemoWorld } from '@astro/db/seed';
 import { SandboxPayment, SyncMessage } from '@astro/db/system';
 import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { employeeAs, supplierOf, traveler } from '../people.test-support.ts';
-import { settleSync } from '../sync/apply/targets.test-support.ts';
-import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
+import { relayOperationalOutbox } from '@astro/jobs';
+import { settleSync } from '../../../../packages/jobs/src/sync/apply/targets.test-support.ts';
+import { employeeAs, supplierOf, traveler } from './people.test-support.ts';
 
 const day = 86_400_000;
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogueLaunch, expireLapsedHolds } from '@astro/db/customer';
+import { expireLapsedHolds } from '@astro/bookings';
+import { CatalogueLaunch } from '@astro/db/customer';
 import { Agency } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
-import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
-import { supplierOf, traveler } from '../../people.test-support.ts';
-import { settleSync } from './targets.test-support.ts';
+import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
+import { settleSync } from '../../../../packages/jobs/src/sync/apply/targets.test-support.ts';
+import { supplierOf, traveler } from './people.test-support.ts';
 
 const day = 86_400_000;
 

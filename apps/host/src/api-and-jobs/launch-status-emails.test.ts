@@ -5,11 +5,10 @@ import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
 import { Launch, Rocket } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { Email, SyncMessage } from '@astro/db/system';
-import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
-import { supplierOf } from '../../people.test-support.ts';
-import { relayOperationalOutbox } from '../outbox-relay.job.ts';
-import { applySyncMessages, claimMs } from './sync-apply.ts';
-import { schedulerEnv, settleSync, targetsOf } from './targets.test-support.ts';
+import { applySyncMessages, claimMs, relayOperationalOutbox } from '@astro/jobs';
+import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
+import { schedulerEnv, settleSync, targetsOf } from '../../../../packages/jobs/src/sync/apply/targets.test-support.ts';
+import { supplierOf } from './people.test-support.ts';
 
 const day = 86_400_000;
 
@@ -65,7 +64,11 @@ describe('the e-mails of a launch status change', () => {
   const applyThenDie = async (dieAtEmail: number) => {
     const child = spawn(
       process.execPath,
-      [fileURLToPath(new URL('./apply-then-die.test-support.ts', import.meta.url))],
+      [
+        fileURLToPath(
+          new URL('../../../../packages/jobs/src/sync/apply/apply-then-die.test-support.ts', import.meta.url),
+        ),
+      ],
       {
         env: schedulerEnv(world, { DIE_AT_EMAIL: String(dieAtEmail) }),
         stdio: ['ignore', 'ignore', 'inherit'],

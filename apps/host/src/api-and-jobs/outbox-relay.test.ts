@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Launch, Rocket, SyncOutboxMessage } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { SyncMessage } from '@astro/db/system';
+import { relayOperationalOutbox } from '@astro/jobs';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { relayOperationalOutbox } from './outbox-relay.job.ts';
 
 function runUntilKilled(env: Record<string, string>): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
   const child = spawn(

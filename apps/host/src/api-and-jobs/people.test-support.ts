@@ -1,4 +1,4 @@
-/** The people the jobs' tests act as, calling the same routers the apps call. */
+/** The people the tests of the API and the jobs together act as, calling the same routers the apps call. */
 import {
   adminRouter,
   createAdminContext,
@@ -10,7 +10,7 @@ import {
 import { createAccounts } from '@astro/auth/accounts';
 import { createLogger } from '@astro/logging';
 import { sandboxGateway } from '@astro/payments';
-import type { TestStores } from '../../../scripts/test-support/stores.ts';
+import type { TestStores } from '../../../../scripts/test-support/stores.ts';
 
 export const quietLog = createLogger({ service: 'test', level: 'error', write: () => {} });
 

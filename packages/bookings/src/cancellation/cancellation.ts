@@ -7,43 +7,41 @@ import {
   Booking,
   CatalogueLaunch,
   changeBooking,
-  releaseConfirmedSeats,
-  releaseHold,
+  type Customer,
+  type CustomerEntityManager,
   type PendingCancellation,
 } from '@astro/db/customer';
-import type { Fence, MongoEntityManager } from '@astro/db/system';
-import { formatMoney, money, paidCentsOf } from '@astro/domain';
+import type { Fence } from '@astro/db/system';
+import { formatMoney, money, paidCentsOf, Problem } from '@astro/domain';
 import type { PaymentGateway } from '@astro/payments';
-import { TRPCError } from '../../trpc.ts';
-import type { CustomerContext } from '../context.ts';
-import { bookingDetail, cancellationTermsOf, ownBooking, type BookingView } from './bookings.queries.ts';
+import type { BookingDeps } from '../booking-deps.ts';
+import { releaseConfirmedSeats, releaseHold } from '../seats/seats.ts';
+import { bookingDetail, cancellationTermsOf, ownBooking, type BookingView } from '../view/booking-view.ts';
 
 export async function cancelBooking(
-  ctx: CustomerContext,
+  deps: BookingDeps,
+  traveler: Customer,
   input: { bookingId: string; quotedRefundCents: number },
 ): Promise<BookingView> {
-  const booking = await ownBooking(ctx, input.bookingId);
-  if (booking.status === 'cancelled' || booking.cancellation) return alreadyCancelled(ctx, booking);
+  const booking = await ownBooking(deps, traveler, input.bookingId);
+  if (booking.status === 'cancelled' || booking.cancellation) return alreadyCancelled(deps, traveler, booking);
   if (booking.status !== 'confirmed')
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: 'Only a confirmed booking can be cancelled; an unpaid hold simply lapses.',
-    });
-  const now = ctx.now();
-  const launch = await ctx.customerDb.fork().findOne(CatalogueLaunch, booking.launchId);
+    throw new Problem('wrong_state', 'Only a confirmed booking can be cancelled; an unpaid hold simply lapses.');
+  const now = deps.now();
+  const launch = await deps.customerDb.fork().findOne(CatalogueLaunch, booking.launchId);
   const terms = cancellationTermsOf(booking, launch, now);
   if (!terms)
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: 'This launch is no longer in the catalogue, so the refund cannot be quoted. Please contact support.',
-    });
-  if (!terms.cancellable) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: terms.because });
+    throw new Problem(
+      'wrong_state',
+      'This launch is no longer in the catalogue, so the refund cannot be quoted. Please contact support.',
+    );
+  if (!terms.cancellable) throw new Problem('wrong_state', terms.because);
   const { quote } = terms;
   if (quote.refundCents !== input.quotedRefundCents)
-    throw new TRPCError({
-      code: 'CONFLICT',
-      message: `The refund is now ${formatMoney(money(quote.refundCents, booking.currency))} (${quote.percent}%): ${quote.because} Please confirm again.`,
-    });
+    throw new Problem(
+      'conflict',
+      `The refund is now ${formatMoney(money(quote.refundCents, booking.currency))} (${quote.percent}%): ${quote.because} Please confirm again.`,
+    );
   const cancellation: PendingCancellation = {
     refundCents: quote.refundCents,
     percent: quote.percent,
@@ -52,28 +50,28 @@ export async function cancelBooking(
     requestedAt: now,
   };
   const claimed = await changeBooking(
-    ctx.customerDb,
+    deps.customerDb,
     { _id: booking.id, status: 'confirmed', cancellation: null },
     { set: { cancellation } },
     now,
   );
-  if (!claimed) return alreadyCancelled(ctx, await ownBooking(ctx, booking.id));
-  await finishCancellation(ctx.customerDb, ctx.payments, { ...booking, cancellation }, now);
-  ctx.log.info('Booking cancelled', { bookingId: booking.id, refundCents: quote.refundCents });
-  return bookingDetail(ctx, booking.id);
+  if (!claimed) return alreadyCancelled(deps, traveler, await ownBooking(deps, traveler, booking.id));
+  await finishCancellation(deps.customerDb, deps.payments, { ...booking, cancellation }, now);
+  deps.log.info('Booking cancelled', { bookingId: booking.id, refundCents: quote.refundCents });
+  return bookingDetail(deps, traveler, booking.id);
 }
 
 /** Cancelling twice is cancelling once: a cancellation under way is finished, a finished one shown. */
-async function alreadyCancelled(ctx: CustomerContext, booking: Booking): Promise<BookingView> {
-  if (booking.cancellation) await finishCancellation(ctx.customerDb, ctx.payments, booking, ctx.now());
+async function alreadyCancelled(deps: BookingDeps, traveler: Customer, booking: Booking): Promise<BookingView> {
+  if (booking.cancellation) await finishCancellation(deps.customerDb, deps.payments, booking, deps.now());
   else if (booking.status !== 'cancelled')
-    throw new TRPCError({ code: 'CONFLICT', message: 'This booking has just changed. Please look at it again.' });
-  return bookingDetail(ctx, booking.id);
+    throw new Problem('conflict', 'This booking has just changed. Please look at it again.');
+  return bookingDetail(deps, traveler, booking.id);
 }
 
 /** The steps after the refund is frozen; each happens at most once however often this runs. */
 export async function finishCancellation(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   gateway: PaymentGateway,
   booking: Booking,
   now: Date,
@@ -90,10 +88,10 @@ export async function finishCancellation(
       amountCents: cancellation.refundCents,
     });
     if (refund.outcome !== 'succeeded')
-      throw new TRPCError({
-        code: 'SERVICE_UNAVAILABLE',
-        message: 'The refund could not be made just now. Your cancellation is recorded and the refund will be retried.',
-      });
+      throw new Problem(
+        'unavailable',
+        'The refund could not be made just now. Your cancellation is recorded and the refund will be retried.',
+      );
     reference = refund.refundId;
   }
   await changeBooking(
@@ -126,7 +124,7 @@ export async function finishCancellation(
  * lost its lease (its fence throws) stops before the next booking and leaves it to the next run.
  */
 export async function cancelBookingsOfAbortedLaunches(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   gateway: PaymentGateway,
   now: Date,
   fence: Fence,
@@ -185,16 +183,24 @@ export async function cancelBookingsOfAbortedLaunches(
   return { cancelled, released };
 }
 
+/** What an employee's cancellation says when it reaches the Customer DB. */
+export interface BookingCancellationCommand {
+  reason: string;
+  /** Null: the refund policy decides (support); a number: finance's or an admin's override. */
+  refundCents: number | null;
+  requestedBy: string;
+}
+
 /**
  * An employee's cancellation, arriving as a command from the Operational DB (admin bookings.cancel). The
  * refund is what finance or an admin set, or else the policy's; a booking no longer confirmed is left alone,
  * and one the policy no longer lets anyone cancel (its launch has flown) is refused, saying why.
  */
 export async function cancelOnEmployeeRequest(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   gateway: PaymentGateway,
   bookingId: string,
-  command: { reason: string; refundCents: number | null; requestedBy: string },
+  command: BookingCancellationCommand,
   now: Date,
 ): Promise<'applied' | 'stale' | { refused: string }> {
   const booking = await em.fork().findOne(Booking, bookingId);

@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Booking,
-  CatalogueLaunch,
-  expireLapsedHolds,
-  openCustomerDb,
-  releaseHold,
-  type CustomerOrm,
-} from '@astro/db/customer';
+import { Booking, CatalogueLaunch, openCustomerDb, type CustomerOrm } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
-import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
-import { travelerCallers } from '../travelers.test-support.ts';
+import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
+import { releaseHold } from '../seats/seats.ts';
+import { traveler as travelerNumber } from '../travelers.test-support.ts';
+import { expireLapsedHolds } from './hold-expiry.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
 describe('seat holds', () => {
   let world: TestStores;
   const connections: CustomerOrm[] = [];
-  const traveler = (n: number, customer?: CustomerOrm) => travelerCallers(world, () => now)(n, customer);
+  const traveler = (n: number, customer?: CustomerOrm) => travelerNumber(world, n, { now: () => now, customer });
   const catalogue = () => world.stores.customer.em.fork();
   const bookableLaunch = async (minSeats: number) =>
     catalogue().findOneOrFail(
@@ -45,7 +40,7 @@ describe('seat holds', () => {
     const before = { left: launch.seatsLeft, held: launch.seatsHeld };
     const attempts = await Promise.allSettled(
       Array.from({ length: 200 }, (_, n) =>
-        traveler(n, connections[n % connections.length]).bookings.hold({
+        traveler(n, connections[n % connections.length]).hold({
           launchId: launch.id,
           seats: 1,
           idempotencyKey: `race-${n}-${launch.id}`,
@@ -56,7 +51,7 @@ describe('seat holds', () => {
     const refused = attempts.filter((attempt) => attempt.status === 'rejected');
     expect(held).toHaveLength(before.left);
     for (const refusal of refused)
-      expect(refusal.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Sold out/) });
+      expect(refusal.reason).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/^Sold out/) });
 
     const after = await catalogue().findOneOrFail(CatalogueLaunch, launch.id);
     expect(after.seatsLeft).toBe(0);
@@ -70,7 +65,7 @@ describe('seat holds', () => {
     const launch = await bookableLaunch(4);
     const results = await Promise.all(
       connections.map((connection) =>
-        traveler(9999, connection).bookings.hold({
+        traveler(9999, connection).hold({
           launchId: launch.id,
           seats: 2,
           idempotencyKey: 'one-click-twice',
@@ -86,18 +81,18 @@ describe('seat holds', () => {
   it('gives a hold back exactly once, and refuses more seats than a booking may hold', async () => {
     const launch = await bookableLaunch(5);
     const caller = traveler(424242);
-    const hold = await caller.bookings.hold({ launchId: launch.id, seats: 3, idempotencyKey: 'release-me-please' });
+    const hold = await caller.hold({ launchId: launch.id, seats: 3, idempotencyKey: 'release-me-please' });
     expect(await releaseHold(catalogue(), launch.id, hold.bookingId, 3)).toBe(true);
     expect(await releaseHold(catalogue(), launch.id, hold.bookingId, 3)).toBe(false);
     expect((await catalogue().findOneOrFail(CatalogueLaunch, launch.id)).seatsLeft).toBe(launch.seatsLeft);
     await expect(
-      caller.bookings.hold({ launchId: launch.id, seats: 5, idempotencyKey: 'too-many-seats' }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('at most 4 seats') });
+      caller.hold({ launchId: launch.id, seats: 5, idempotencyKey: 'too-many-seats' }),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('at most 4 seats') });
   });
 
   it('expires a lapsed hold once, gives its seats back, and removes a booking that never got seats', async () => {
     const launch = await bookableLaunch(2);
-    const hold = await traveler(777).bookings.hold({
+    const hold = await traveler(777).hold({
       launchId: launch.id,
       seats: 2,
       idempotencyKey: 'about-to-lapse',

@@ -5,12 +5,10 @@
  * time, which expireLapsedHolds removes (giving back any seats it took).
  */
 import { randomUUID } from 'node:crypto';
-import { Booking, CatalogueLaunch } from '@astro/db/customer';
-import type { MongoEntityManager } from '@astro/db/system';
-import { bookableStatuses, bookingCutoff, bookingOpen, holdMinutes, seatsProblem } from '@astro/domain';
-import { fieldProblems, TRPCError } from '../../trpc.ts';
-import { travelerOf } from '../account/traveler.ts';
-import type { CustomerContext } from '../context.ts';
+import { Booking, CatalogueLaunch, type Customer, type CustomerEntityManager } from '@astro/db/customer';
+import { bookingOpen, holdMinutes, Problem, seatsProblem } from '@astro/domain';
+import type { BookingDeps } from '../booking-deps.ts';
+import { takeSeats } from '../seats/seats.ts';
 
 export interface HoldOutcome {
   bookingId: string;
@@ -30,36 +28,36 @@ const outcomeOf = (booking: Booking): HoldOutcome => ({
 });
 
 export async function placeHold(
-  ctx: CustomerContext,
+  { customerDb, now, log }: Pick<BookingDeps, 'customerDb' | 'now' | 'log'>,
+  traveler: Customer,
   input: { launchId: string; seats: number; idempotencyKey: string },
 ): Promise<HoldOutcome> {
-  const traveler = await travelerOf(ctx);
-  const repeated = await ctx.customerDb.findOne(Booking, {
+  const repeated = await customerDb.findOne(Booking, {
     customerId: traveler.id,
     idempotencyKey: input.idempotencyKey,
   });
-  if (repeated) return settled(ctx.customerDb, repeated.id);
+  if (repeated) return settled(customerDb, repeated.id);
   const problem = seatsProblem(input.seats, traveler.vip);
-  if (problem) fieldProblems({ seats: problem });
-  const launch = await ctx.customerDb.findOne(CatalogueLaunch, input.launchId);
-  if (!launch) throw new TRPCError({ code: 'NOT_FOUND', message: 'This launch is not in the catalogue.' });
-  const bookingId = await holdSeats(ctx.customerDb, ctx.now(), {
+  if (problem) throw Problem.invalid({ seats: problem });
+  const launch = await customerDb.findOne(CatalogueLaunch, input.launchId);
+  if (!launch) throw new Problem('not_found', 'This launch is not in the catalogue.');
+  const bookingId = await holdSeats(customerDb, now(), {
     launch,
     customerId: traveler.id,
     seats: input.seats,
     idempotencyKey: input.idempotencyKey,
     holdMinutes,
   });
-  ctx.log.info('Seats held', { bookingId, launchId: launch.id, seats: input.seats });
-  return settled(ctx.customerDb, bookingId);
+  log.info('Seats held', { bookingId, launchId: launch.id, seats: input.seats });
+  return settled(customerDb, bookingId);
 }
 
 /**
  * Takes seats for a customer: the booking, then the seats with the hold record. Returns the booking's id
- * (the first one's, for a repeated key); throws a customer-readable error when the seats cannot be had.
+ * (the first one's, for a repeated key); throws a Problem saying why when the seats cannot be had.
  */
 export async function holdSeats(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   now: Date,
   request: { launch: CatalogueLaunch; customerId: string; seats: number; idempotencyKey: string; holdMinutes: number },
 ): Promise<string> {
@@ -96,22 +94,8 @@ export async function holdSeats(
 
   // 2. The seats, in one conditional update of the launch's document that also records the hold.
   const expiresAt = new Date(now.getTime() + request.holdMinutes * 60_000);
-  const catalogue = em.getConnection().getCollection(em.getMetadata().get(CatalogueLaunch).collection);
-  const taken = await catalogue.updateOne(
-    {
-      _id: launch.id as never,
-      status: { $in: [...bookableStatuses] },
-      launchDate: { $gt: bookingCutoff(now) },
-      seatsLeft: { $gte: request.seats },
-      // The price frozen in the booking must be the price when the seats are taken.
-      pricePerSeatCents: launch.pricePerSeatCents,
-    },
-    {
-      $inc: { seatsLeft: -request.seats, seatsHeld: request.seats },
-      $set: { [`holds.${bookingId}`]: { seats: request.seats, expiresAt } },
-    },
-  );
-  if (taken.modifiedCount !== 1) {
+  const taken = await takeSeats(em, now, { launch, bookingId, seats: request.seats, expiresAt });
+  if (!taken) {
     await em.nativeDelete(Booking, { id: bookingId });
     throw await whyNoSeats(em, launch.id, request.seats, launch.pricePerSeatCents, now);
   }
@@ -120,38 +104,32 @@ export async function holdSeats(
 }
 
 /** A booking once its seats are taken (a repeated request waits here for the first one to finish). */
-async function settled(em: MongoEntityManager, bookingId: string): Promise<HoldOutcome> {
+async function settled(em: CustomerEntityManager, bookingId: string): Promise<HoldOutcome> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const booking = await em.fork().findOne(Booking, bookingId);
-    if (!booking)
-      throw new TRPCError({ code: 'CONFLICT', message: 'Sold out: this request could not hold the seats.' });
+    if (!booking) throw new Problem('conflict', 'Sold out: this request could not hold the seats.');
     if (booking.holdExpiresAt || booking.status !== 'held') return outcomeOf(booking);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new TRPCError({ code: 'TIMEOUT', message: 'Holding the seats is taking too long. Please try again.' });
+  throw new Problem('timeout', 'Holding the seats is taking too long. Please try again.');
 }
 
 async function whyNoSeats(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   launchId: string,
   seats: number,
   price: number,
   now: Date,
-): Promise<TRPCError> {
+): Promise<Problem> {
   const launch = await em.fork().findOne(CatalogueLaunch, launchId);
-  if (!launch) return new TRPCError({ code: 'NOT_FOUND', message: 'This launch is not in the catalogue.' });
+  if (!launch) return new Problem('not_found', 'This launch is not in the catalogue.');
   if (launch.pricePerSeatCents !== price)
-    return new TRPCError({
-      code: 'CONFLICT',
-      message: 'The price of this launch has just changed. Please look again.',
-    });
-  if (!bookingOpen(launch, now))
-    return new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Booking for this launch has closed.' });
-  return new TRPCError({
-    code: 'CONFLICT',
-    message:
-      launch.seatsLeft === 0
-        ? 'Sold out: every seat on this launch is taken. You can join the waiting list.'
-        : `Sold out for ${seats} seats: only ${launch.seatsLeft} left.`,
-  });
+    return new Problem('conflict', 'The price of this launch has just changed. Please look again.');
+  if (!bookingOpen(launch, now)) return new Problem('wrong_state', 'Booking for this launch has closed.');
+  return new Problem(
+    'conflict',
+    launch.seatsLeft === 0
+      ? 'Sold out: every seat on this launch is taken. You can join the waiting list.'
+      : `Sold out for ${seats} seats: only ${launch.seatsLeft} left.`,
+  );
 }

@@ -1,36 +1,35 @@
-import { CatalogueLaunch, changeBooking, type Passenger } from '@astro/db/customer';
-import { passengerProblems } from '@astro/domain';
-import { fieldProblems, TRPCError } from '../../trpc.ts';
-import type { CustomerContext } from '../context.ts';
-import { bookingViewOf, ownBooking, type BookingView } from './bookings.queries.ts';
+import { CatalogueLaunch, changeBooking, type Customer, type Passenger } from '@astro/db/customer';
+import { passengerProblems, Problem } from '@astro/domain';
+import type { BookingDeps } from '../booking-deps.ts';
+import { bookingViewOf, ownBooking, type BookingView } from '../view/booking-view.ts';
 
 /** Names and birth dates for a held booking, each checked against the launch date (18–70 on that day). */
 export async function savePassengers(
-  ctx: CustomerContext,
+  deps: Pick<BookingDeps, 'customerDb' | 'now'>,
+  traveler: Customer,
   input: { bookingId: string; passengers: Passenger[] },
 ): Promise<BookingView> {
-  const booking = await ownBooking(ctx, input.bookingId);
-  const launch = await ctx.customerDb.fork().findOneOrFail(CatalogueLaunch, booking.launchId);
+  const booking = await ownBooking(deps, traveler, input.bookingId);
+  const launch = await deps.customerDb.fork().findOneOrFail(CatalogueLaunch, booking.launchId);
   const passengers = input.passengers.map((passenger) => ({
     name: passenger.name.trim(),
     birthDate: passenger.birthDate.trim(),
   }));
   const problems = passengerProblems(passengers, booking.seats, launch.launchDate);
-  if (Object.keys(problems).length) fieldProblems(problems);
-  const now = ctx.now();
+  if (Object.keys(problems).length) throw Problem.invalid(problems);
+  const now = deps.now();
   const saved = await changeBooking(
-    ctx.customerDb,
+    deps.customerDb,
     { _id: booking.id, status: 'held', paymentAttempt: null, holdExpiresAt: { $gt: now } },
     { set: { passengers } },
     now,
   );
   if (!saved)
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message:
-        booking.status === 'held' && !booking.paymentAttempt
-          ? 'Your hold has lapsed, so the seats were released. Please start a new booking.'
-          : 'This booking can no longer be changed.',
-    });
+    throw new Problem(
+      'wrong_state',
+      booking.status === 'held' && !booking.paymentAttempt
+        ? 'Your hold has lapsed, so the seats were released. Please start a new booking.'
+        : 'This booking can no longer be changed.',
+    );
   return bookingViewOf({ ...booking, passengers }, launch, now);
 }

@@ -12,42 +12,42 @@ import {
   Booking,
   CatalogueLaunch,
   changeBooking,
-  confirmHeldSeats,
-  holdsConfirmedSeats,
+  type Customer,
+  type CustomerEntityManager,
   type PaymentAttempt,
   type PaymentRecord,
 } from '@astro/db/customer';
-import type { MongoEntityManager } from '@astro/db/system';
-import { passengerProblems } from '@astro/domain';
+import { passengerProblems, Problem } from '@astro/domain';
 import { cardProblems, type Card, type ChargeResult, type PaymentGateway } from '@astro/payments';
-import { fieldProblems, TRPCError } from '../../trpc.ts';
-import type { CustomerContext } from '../context.ts';
-import { bookingDetail, ownBooking, type BookingView } from './bookings.queries.ts';
+import type { BookingDeps } from '../booking-deps.ts';
+import { confirmHeldSeats, holdsConfirmedSeats } from '../seats/seats.ts';
+import { bookingDetail, ownBooking, type BookingView } from '../view/booking-view.ts';
 
 export async function payForBooking(
-  ctx: CustomerContext,
+  deps: BookingDeps,
+  traveler: Customer,
   input: { bookingId: string; card: Card; attemptKey: string },
 ): Promise<BookingView> {
-  const booking = await ownBooking(ctx, input.bookingId);
+  const booking = await ownBooking(deps, traveler, input.bookingId);
   const answered = booking.payments.find((payment) => payment.attemptKey === input.attemptKey);
-  if (answered) return answerOf(ctx, booking.id, answered);
-  if (booking.paymentAttempt?.key === input.attemptKey) return settled(ctx, booking.id, input.attemptKey);
-  if (booking.status === 'confirmed')
-    throw new TRPCError({ code: 'CONFLICT', message: 'This booking is already paid.' });
-  if (booking.status !== 'held')
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This booking can no longer be paid.' });
-  const launch = await ctx.customerDb.fork().findOneOrFail(CatalogueLaunch, booking.launchId);
+  if (answered) return answerOf(deps, traveler, booking.id, answered);
+  if (booking.paymentAttempt?.key === input.attemptKey) return settled(deps, traveler, booking.id, input.attemptKey);
+  if (booking.status === 'confirmed') throw new Problem('conflict', 'This booking is already paid.');
+  if (booking.status !== 'held') throw new Problem('wrong_state', 'This booking can no longer be paid.');
+  const launch = await deps.customerDb.fork().findOneOrFail(CatalogueLaunch, booking.launchId);
   if (launch.status === 'aborted' || launch.status === 'launched')
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: `This launch was ${launch.status === 'aborted' ? 'aborted' : 'already flown'}, so nothing was charged.`,
-    });
+    throw new Problem(
+      'wrong_state',
+      `This launch was ${launch.status === 'aborted' ? 'aborted' : 'already flown'}, so nothing was charged.`,
+    );
   const passengers = passengerProblems(booking.passengers, booking.seats, launch.launchDate);
-  if (Object.keys(passengers).length) fieldProblems(passengers);
-  const now = ctx.now();
+  if (Object.keys(passengers).length) throw Problem.invalid(passengers);
+  const now = deps.now();
   const card = cardProblems(input.card, now);
   if (Object.keys(card).length)
-    fieldProblems(Object.fromEntries(Object.entries(card).map(([field, message]) => [`card.${field}`, message])));
+    throw Problem.invalid(
+      Object.fromEntries(Object.entries(card).map(([field, message]) => [`card.${field}`, message])),
+    );
 
   const attempt: PaymentAttempt = {
     key: input.attemptKey,
@@ -56,25 +56,24 @@ export async function payForBooking(
     startedAt: now,
   };
   const claimed = await changeBooking(
-    ctx.customerDb,
+    deps.customerDb,
     { _id: booking.id, status: 'held', paymentAttempt: null, holdExpiresAt: { $gt: now } },
     { set: { paymentAttempt: attempt } },
     now,
   );
   if (!claimed) {
-    const current = await ownBooking(ctx, booking.id);
-    if (current.paymentAttempt?.key === input.attemptKey) return settled(ctx, booking.id, input.attemptKey);
-    if (current.paymentAttempt)
-      throw new TRPCError({ code: 'CONFLICT', message: 'A payment for this booking is already under way.' });
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: 'Your hold has lapsed, so the seats were released and nothing was charged. Please book again.',
-    });
+    const current = await ownBooking(deps, traveler, booking.id);
+    if (current.paymentAttempt?.key === input.attemptKey) return settled(deps, traveler, booking.id, input.attemptKey);
+    if (current.paymentAttempt) throw new Problem('conflict', 'A payment for this booking is already under way.');
+    throw new Problem(
+      'wrong_state',
+      'Your hold has lapsed, so the seats were released and nothing was charged. Please book again.',
+    );
   }
 
   let result: ChargeResult;
   try {
-    result = await ctx.payments.charge({
+    result = await deps.payments.charge({
       idempotencyKey: attempt.gatewayKey,
       amountCents: booking.totalCents,
       currency: booking.currency,
@@ -82,15 +81,14 @@ export async function payForBooking(
       description: `${booking.seats} seat(s) on ${launch.missionName}`,
     });
   } catch (error) {
-    ctx.log.error('The payment provider did not answer', { bookingId: booking.id, error: String(error) });
-    throw new TRPCError({
-      code: 'SERVICE_UNAVAILABLE',
-      message:
-        'The payment provider did not answer. Your seats stay held while we check with it: look at My bookings in a minute before paying again.',
-    });
+    deps.log.error('The payment provider did not answer', { bookingId: booking.id, error: String(error) });
+    throw new Problem(
+      'unavailable',
+      'The payment provider did not answer. Your seats stay held while we check with it: look at My bookings in a minute before paying again.',
+    );
   }
-  await settlePayment(ctx.customerDb, ctx.payments, { ...booking, paymentAttempt: attempt }, result, ctx.now());
-  return answerOf(ctx, booking.id, {
+  await settlePayment(deps.customerDb, deps.payments, { ...booking, paymentAttempt: attempt }, result, deps.now());
+  return answerOf(deps, traveler, booking.id, {
     attemptKey: input.attemptKey,
     outcome: outcomeOf(result),
     message: messageOf(result),
@@ -103,36 +101,42 @@ const messageOf = (result: ChargeResult) => (result.outcome === 'succeeded' ? nu
 
 /** The same answer for the same attempt: the booking if it was charged, the decline again if not. */
 async function answerOf(
-  ctx: CustomerContext,
+  deps: BookingDeps,
+  traveler: Customer,
   bookingId: string,
   payment: Pick<PaymentRecord, 'attemptKey' | 'outcome' | 'message'>,
 ): Promise<BookingView> {
-  const booking = await bookingDetail(ctx, bookingId);
+  const booking = await bookingDetail(deps, traveler, bookingId);
   if (payment.outcome !== 'captured')
-    throw new TRPCError({
-      code: 'PAYMENT_REQUIRED',
-      message: `${payment.message ?? 'The payment did not go through.'} ${
+    throw new Problem(
+      'payment_declined',
+      `${payment.message ?? 'The payment did not go through.'} ${
         booking.status === 'held' ? 'Your seats are still held.' : 'Nothing was charged.'
       }`,
-    });
+    );
   return booking;
 }
 
 /** A repeated request for an attempt still under way waits for it to finish. */
-async function settled(ctx: CustomerContext, bookingId: string, attemptKey: string): Promise<BookingView> {
+async function settled(
+  deps: BookingDeps,
+  traveler: Customer,
+  bookingId: string,
+  attemptKey: string,
+): Promise<BookingView> {
   // Ownership is checked once; the loop only watches the booking.
-  await ownBooking(ctx, bookingId);
+  await ownBooking(deps, traveler, bookingId);
   for (let wait = 0; wait < 100; wait++) {
-    const booking = await ctx.customerDb.fork().findOneOrFail(Booking, bookingId);
+    const booking = await deps.customerDb.fork().findOneOrFail(Booking, bookingId);
     const payment = booking.payments.find((record) => record.attemptKey === attemptKey);
-    if (payment) return answerOf(ctx, bookingId, payment);
+    if (payment) return answerOf(deps, traveler, bookingId, payment);
     if (booking.paymentAttempt?.key !== attemptKey) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new TRPCError({
-    code: 'TIMEOUT',
-    message: 'This payment is still being processed. Look at My bookings in a minute before paying again.',
-  });
+  throw new Problem(
+    'timeout',
+    'This payment is still being processed. Look at My bookings in a minute before paying again.',
+  );
 }
 
 /**
@@ -140,7 +144,7 @@ async function settled(ctx: CustomerContext, bookingId: string, attemptKey: stri
  * which asks the gateway for the answer an interrupted attempt got.
  */
 export async function settlePayment(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   gateway: PaymentGateway,
   booking: Booking & { paymentAttempt: PaymentAttempt },
   result: ChargeResult,
@@ -201,7 +205,7 @@ export async function settlePayment(
 
 /** A charge the booking cannot use (its seats are gone or its attempt was abandoned) is refunded in full. */
 async function refundStrayCharge(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   gateway: PaymentGateway,
   booking: Booking,
   chargeId: string,

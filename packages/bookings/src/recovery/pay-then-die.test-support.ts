@@ -1,14 +1,15 @@
 /**
- * A host killed halfway through a payment or a cancellation: it calls the customer API and is killed at the
+ * A host killed halfway through a payment or a cancellation: it runs the traveler's flow and is killed at the
  * moment KILL_AT names, as a power cut would. Run by recovery.test.ts as a child process.
  */
 import { openCustomerDb } from '@astro/db/customer';
 import { openSystemDb } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { sandboxCards, sandboxGateway, type PaymentGateway } from '@astro/payments';
-import { viewerAs } from '../../personas.test-support.ts';
-import { createCustomerContext } from '../context.ts';
-import { customerRouter } from '../router.ts';
+import type { BookingDeps } from '../booking-deps.ts';
+import { cancelBooking } from '../cancellation/cancellation.ts';
+import { payForBooking } from '../payment/payment.ts';
+import { travelerOf } from '../travelers/traveler.ts';
 
 const env = (name: string) => process.env[name] ?? '';
 const killAt = env('KILL_AT') as 'before-charge' | 'after-charge' | 'after-refund';
@@ -34,24 +35,22 @@ const doomed: PaymentGateway = {
     return die();
   },
 };
-const traveler = customerRouter.createCaller(
-  createCustomerContext({
-    customer,
-    system,
-    payments: doomed,
-    log: createLogger({ service: 'doomed-host', level: 'error', write: () => {} }),
-    viewer: {
-      ...viewerAs('customer', { id: env('TRAVELER') }),
-      email: `${env('TRAVELER')}@example.com`,
-      name: env('TRAVELER'),
-    },
-  }),
+const deps: BookingDeps = {
+  customerDb: customer.em.fork(),
+  now: () => new Date(),
+  log: createLogger({ service: 'doomed-host', level: 'error', write: () => {} }),
+  payments: doomed,
+};
+const traveler = await travelerOf(
+  deps.customerDb,
+  { userId: env('TRAVELER'), email: `${env('TRAVELER')}@example.com`, name: env('TRAVELER') },
+  deps.now(),
 );
 const bookingId = env('BOOKING_ID');
 if (killAt === 'after-refund')
-  await traveler.bookings.cancel({ bookingId, quotedRefundCents: Number(env('QUOTED_REFUND_CENTS')) });
+  await cancelBooking(deps, traveler, { bookingId, quotedRefundCents: Number(env('QUOTED_REFUND_CENTS')) });
 else
-  await traveler.bookings.pay({
+  await payForBooking(deps, traveler, {
     bookingId,
     attemptKey: 'doomed-attempt',
     card: { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' },

@@ -1,20 +1,15 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Booking,
-  CatalogueLaunch,
-  changeBooking,
-  confirmHeldSeats,
-  expireLapsedHolds,
-  type PaymentAttempt,
-} from '@astro/db/customer';
+import { Booking, CatalogueLaunch, changeBooking, type PaymentAttempt } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
 import { SandboxPayment, unfenced, type MongoEntityManager } from '@astro/db/system';
 import { sandboxCards, sandboxGateway, type PaymentGateway } from '@astro/payments';
-import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
-import { travelerCallers } from '../travelers.test-support.ts';
-import { settlePayment } from './payment.ts';
+import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
+import { expireLapsedHolds } from '../holds/hold-expiry.ts';
+import { settlePayment } from '../payment/payment.ts';
+import { confirmHeldSeats } from '../seats/seats.ts';
+import { traveler as travelerNumber } from '../travelers.test-support.ts';
 import { resumeInterruptedBookings } from './recovery.ts';
 
 const minute = 60_000;
@@ -31,18 +26,18 @@ describe('a host killed between the steps of a booking', () => {
   /** A held booking with its passengers, on a launch far enough ahead to book today. */
   async function heldBooking(seats = 2) {
     n++;
-    const caller = travelerCallers(world, () => new Date())(n);
+    const caller = travelerNumber(world, n);
     const [launch] = await em().find(
       CatalogueLaunch,
       { status: { $in: ['scheduled', 'confirmed'] }, seatsLeft: { $gte: seats } },
       { orderBy: { launchDate: 'desc' }, limit: 1, offset: n },
     );
-    const { bookingId } = await caller.bookings.hold({
+    const { bookingId } = await caller.hold({
       launchId: launch!.id,
       seats,
       idempotencyKey: `doomed-${n}-hold`,
     });
-    await caller.bookings.passengers({
+    await caller.passengers({
       bookingId,
       passengers: Array.from({ length: seats }, (_, i) => ({
         name: `Passenger ${i}`,
@@ -169,8 +164,8 @@ describe('a host killed between the steps of a booking', () => {
 
   it('killed after refunding a cancellation: recovery finishes it, with one refund and the seats back once', async () => {
     const { caller, bookingId, launch, traveler } = await heldBooking();
-    await caller.bookings.pay({ bookingId, attemptKey: 'paid-before-cancelling', card });
-    const quote = (await caller.bookings.get({ bookingId })).cancellationQuote!;
+    await caller.pay({ bookingId, attemptKey: 'paid-before-cancelling', card });
+    const quote = (await caller.booking(bookingId)).cancellationQuote!;
     const signal = await runHostThatDies({
       KILL_AT: 'after-refund',
       BOOKING_ID: bookingId,

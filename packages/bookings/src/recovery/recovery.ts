@@ -3,17 +3,17 @@
  * Runs as a job on any number of hosts: every step it repeats is a conditional write that applies once, and a run
  * that lost its lease (its fence throws) leaves the bookings it has not reached to the next run.
  */
-import { Booking, changeBooking, type PaymentAttempt } from '@astro/db/customer';
-import type { Fence, MongoEntityManager } from '@astro/db/system';
+import { Booking, changeBooking, type CustomerEntityManager, type PaymentAttempt } from '@astro/db/customer';
+import type { Fence } from '@astro/db/system';
 import type { PaymentGateway } from '@astro/payments';
-import { finishCancellation } from './cancellation.ts';
-import { settlePayment } from './payment.ts';
+import { finishCancellation } from '../cancellation/cancellation.ts';
+import { settlePayment } from '../payment/payment.ts';
 
 /** How long a step may take before it counts as interrupted; far beyond any gateway timeout. */
 export const interruptedAfterMs = 2 * 60_000;
 
 export async function resumeInterruptedBookings(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   gateway: PaymentGateway,
   now: Date,
   fence: Fence,

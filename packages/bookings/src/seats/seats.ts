@@ -1,18 +1,48 @@
 /**
- * Seat operations on a launch's catalogue document. Each is one conditional update (atomic per document), so
- * the seat counts and the record of who holds seats always change together and at most once.
+ * Seat operations on a launch's catalogue document: taking, confirming and giving back. Each is one conditional
+ * update (atomic per document), so the seat counts and the record of who holds seats always change together and
+ * at most once.
  */
-import type { MongoEntityManager } from '../mongo.ts';
-import { Booking } from './booking.entity.ts';
-import { changeBooking } from './booking-changes.ts';
-import { CatalogueLaunch } from './catalogue-launch.entity.ts';
+import { CatalogueLaunch, type CustomerEntityManager } from '@astro/db/customer';
+import { bookableStatuses, bookingCutoff } from '@astro/domain';
 
-const catalogueOf = (em: MongoEntityManager) =>
+const catalogueOf = (em: CustomerEntityManager) =>
   em.getConnection().getCollection(em.getMetadata().get(CatalogueLaunch).collection);
+
+/**
+ * Takes `seats` for a booking's hold, recording the hold with them: only while the launch takes bookings, has
+ * the seats, and still sells them at the price the booking froze. False when any of that is no longer so.
+ */
+export async function takeSeats(
+  em: CustomerEntityManager,
+  now: Date,
+  hold: {
+    launch: Pick<CatalogueLaunch, 'id' | 'pricePerSeatCents'>;
+    bookingId: string;
+    seats: number;
+    expiresAt: Date;
+  },
+): Promise<boolean> {
+  const taken = await catalogueOf(em).updateOne(
+    {
+      _id: hold.launch.id as never,
+      status: { $in: [...bookableStatuses] },
+      launchDate: { $gt: bookingCutoff(now) },
+      seatsLeft: { $gte: hold.seats },
+      // The price frozen in the booking must be the price when the seats are taken.
+      pricePerSeatCents: hold.launch.pricePerSeatCents,
+    },
+    {
+      $inc: { seatsLeft: -hold.seats, seatsHeld: hold.seats },
+      $set: { [`holds.${hold.bookingId}`]: { seats: hold.seats, expiresAt: hold.expiresAt } },
+    },
+  );
+  return taken.modifiedCount === 1;
+}
 
 /** One update of a launch's seat counts, applied only while `recorded` is in its document: so at most once. */
 async function moveSeats(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   launchId: string,
   recorded: string,
   update: Record<string, Record<string, unknown>>,
@@ -27,7 +57,7 @@ async function moveSeats(
  * on, so a concurrent resize or release makes it judge again.
  */
 async function giveSeatsBack(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   launchId: string,
   recorded: string,
   seats: number,
@@ -63,11 +93,11 @@ async function giveSeatsBack(
 }
 
 /** Gives a hold's seats back, once. */
-export const releaseHold = (em: MongoEntityManager, launchId: string, bookingId: string, seats: number) =>
+export const releaseHold = (em: CustomerEntityManager, launchId: string, bookingId: string, seats: number) =>
   giveSeatsBack(em, launchId, `holds.${bookingId}`, seats, 'seatsHeld');
 
 /** Turns a hold into confirmed seats, once. */
-export const confirmHeldSeats = (em: MongoEntityManager, launchId: string, bookingId: string, seats: number) =>
+export const confirmHeldSeats = (em: CustomerEntityManager, launchId: string, bookingId: string, seats: number) =>
   moveSeats(em, launchId, `holds.${bookingId}`, {
     $inc: { seatsHeld: -seats, seatsConfirmed: seats },
     $unset: { [`holds.${bookingId}`]: '' },
@@ -75,56 +105,14 @@ export const confirmHeldSeats = (em: MongoEntityManager, launchId: string, booki
   });
 
 /** Gives a cancelled booking's seats back, once. */
-export const releaseConfirmedSeats = (em: MongoEntityManager, launchId: string, bookingId: string, seats: number) =>
+export const releaseConfirmedSeats = (em: CustomerEntityManager, launchId: string, bookingId: string, seats: number) =>
   giveSeatsBack(em, launchId, `confirmations.${bookingId}`, seats, 'seatsConfirmed');
 
 /** Whether a booking's seats are counted as confirmed on its launch. */
-export async function holdsConfirmedSeats(em: MongoEntityManager, launchId: string, bookingId: string) {
+export async function holdsConfirmedSeats(em: CustomerEntityManager, launchId: string, bookingId: string) {
   const found = await catalogueOf(em).countDocuments({
     _id: launchId as never,
     [`confirmations.${bookingId}`]: { $exists: true },
   });
   return found === 1;
-}
-
-/**
- * Ends lapsed holds: their seats come back and the booking becomes `expired`. A hold with a payment under way
- * waits for that payment to be settled (booking recovery does it). A booking whose process died before its
- * hold was complete is removed after a grace minute, its seats given back if it had taken any.
- * Safe to run twice, or on two hosts.
- */
-export async function expireLapsedHolds(
-  em: MongoEntityManager,
-  now: Date,
-  /** Told before each hold ends (so a crash in between tells twice, never not at all): must be idempotent. */
-  beforeExpiring: (booking: Booking) => Promise<void> = async () => {},
-): Promise<{ expired: number; abandoned: number }> {
-  const lapsed = await em.find(
-    Booking,
-    { status: 'held', holdExpiresAt: { $lt: now }, paymentAttempt: null },
-    { limit: 500 },
-  );
-  let expired = 0;
-  for (const booking of lapsed) {
-    await beforeExpiring(booking);
-    await releaseHold(em, booking.launchId, booking.id, booking.seats);
-    const ended = await changeBooking(
-      em,
-      { _id: booking.id, status: 'held', paymentAttempt: null },
-      { set: { status: 'expired', holdExpiresAt: null } },
-      now,
-    );
-    if (ended) expired++;
-  }
-  const unfinished = await em.find(
-    Booking,
-    { status: 'held', holdExpiresAt: null, createdAt: { $lt: new Date(now.getTime() - 60_000) } },
-    { limit: 500 },
-  );
-  let abandoned = 0;
-  for (const booking of unfinished) {
-    await releaseHold(em, booking.launchId, booking.id, booking.seats);
-    abandoned += await em.nativeDelete(Booking, { id: booking.id, status: 'held', holdExpiresAt: null });
-  }
-  return { expired, abandoned };
 }

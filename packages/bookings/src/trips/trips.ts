@@ -2,11 +2,11 @@
  * Trips flown and the VIP flag (SPEC.md §3), recounted from confirmed bookings on launches that have flown. A trip
  * is a launch flown, not a booking: two bookings on one flight are one trip.
  */
-import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
-import type { Fence, MongoEntityManager } from '@astro/db/system';
+import { Booking, CatalogueLaunch, Customer, type CustomerEntityManager } from '@astro/db/customer';
+import type { Fence } from '@astro/db/system';
 import { isVip } from '@astro/domain';
 
-export async function recountTripsFlown(em: MongoEntityManager, fence: Fence): Promise<{ updated: number }> {
+export async function recountTripsFlown(em: CustomerEntityManager, fence: Fence): Promise<{ updated: number }> {
   const flown = await em.find(CatalogueLaunch, { status: 'launched' }, { fields: ['id'] });
   const launchesFlown = new Map<string, Set<string>>();
   const bookings = await em.find(

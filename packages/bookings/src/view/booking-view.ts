@@ -1,5 +1,5 @@
 /** What a traveler sees of their bookings: the list, one booking in full, and what cancelling would refund. */
-import { Booking, CatalogueLaunch, takingSeats, type PaymentRecord } from '@astro/db/customer';
+import { Booking, CatalogueLaunch, takingSeats, type Customer, type PaymentRecord } from '@astro/db/customer';
 import {
   cancellationTerms,
   capturedCentsOf,
@@ -11,10 +11,9 @@ import {
   type Destination,
   type LaunchStatus,
   type RefundQuote,
+  Problem,
 } from '@astro/domain';
-import { TRPCError } from '../../trpc.ts';
-import { travelerOf } from '../account/traveler.ts';
-import type { CustomerContext } from '../context.ts';
+import type { BookingDeps } from '../booking-deps.ts';
 
 export interface BookingView {
   id: string;
@@ -52,10 +51,13 @@ export interface BookingView {
 }
 
 /** One of the signed-in traveler's bookings; someone else's booking does not exist for them. */
-export async function ownBooking(ctx: CustomerContext, bookingId: string): Promise<Booking> {
-  const traveler = await travelerOf(ctx);
-  const booking = await ctx.customerDb.fork().findOne(Booking, { id: bookingId, customerId: traveler.id });
-  if (!booking) throw new TRPCError({ code: 'NOT_FOUND', message: 'You have no booking with this reference.' });
+export async function ownBooking(
+  { customerDb }: Pick<BookingDeps, 'customerDb'>,
+  traveler: Customer,
+  bookingId: string,
+): Promise<Booking> {
+  const booking = await customerDb.fork().findOne(Booking, { id: bookingId, customerId: traveler.id });
+  if (!booking) throw new Problem('not_found', 'You have no booking with this reference.');
   return booking;
 }
 
@@ -124,21 +126,27 @@ export function bookingViewOf(booking: Booking, launch: CatalogueLaunch | null, 
   };
 }
 
-export async function bookingDetail(ctx: CustomerContext, bookingId: string): Promise<BookingView> {
-  const booking = await ownBooking(ctx, bookingId);
-  const launch = await ctx.customerDb.fork().findOne(CatalogueLaunch, booking.launchId);
-  return bookingViewOf(booking, launch, ctx.now());
+export async function bookingDetail(
+  deps: Pick<BookingDeps, 'customerDb' | 'now'>,
+  traveler: Customer,
+  bookingId: string,
+): Promise<BookingView> {
+  const booking = await ownBooking(deps, traveler, bookingId);
+  const launch = await deps.customerDb.fork().findOne(CatalogueLaunch, booking.launchId);
+  return bookingViewOf(booking, launch, deps.now());
 }
 
 /** The traveler's bookings, newest first; holds that never got their seats are not bookings yet. */
-export async function myBookings(ctx: CustomerContext): Promise<BookingView[]> {
-  const traveler = await travelerOf(ctx);
+export async function myBookings(
+  { customerDb, now }: Pick<BookingDeps, 'customerDb' | 'now'>,
+  traveler: Customer,
+): Promise<BookingView[]> {
   const bookings = (
-    await ctx.customerDb.find(Booking, { customerId: traveler.id }, { orderBy: { createdAt: 'desc' }, limit: 200 })
+    await customerDb.find(Booking, { customerId: traveler.id }, { orderBy: { createdAt: 'desc' }, limit: 200 })
   ).filter((booking) => !takingSeats(booking));
-  const launches = await ctx.customerDb.find(CatalogueLaunch, {
+  const launches = await customerDb.find(CatalogueLaunch, {
     id: { $in: [...new Set(bookings.map((b) => b.launchId))] },
   });
   const byId = new Map(launches.map((launch) => [launch.id, launch]));
-  return bookings.map((booking) => bookingViewOf(booking, byId.get(booking.launchId) ?? null, ctx.now()));
+  return bookings.map((booking) => bookingViewOf(booking, byId.get(booking.launchId) ?? null, now()));
 }

@@ -4,15 +4,14 @@
  * Every step can be repeated (the hold's key is the entry's), so a crash halfway, or a run that lost its lease (its
  * fence throws before each entry's writes), is finished by the next run.
  */
-import { CatalogueLaunch, Customer, WaitingListEntry } from '@astro/db/customer';
-import { queueEmail, type Fence, type MongoEntityManager } from '@astro/db/system';
-import { isBookable, priorityHoldHours } from '@astro/domain';
-import { TRPCError } from '../../trpc.ts';
-import { holdSeats } from '../bookings/holds.ts';
+import { CatalogueLaunch, Customer, WaitingListEntry, type CustomerEntityManager } from '@astro/db/customer';
+import { queueEmail, type Fence, type SystemEntityManager } from '@astro/db/system';
+import { isBookable, priorityHoldHours, Problem } from '@astro/domain';
+import { holdSeats } from '../holds/holds.ts';
 
 export async function offerReturnedSeats(
-  customerDb: MongoEntityManager,
-  systemDb: MongoEntityManager,
+  customerDb: CustomerEntityManager,
+  systemDb: SystemEntityManager,
   now: Date,
   fence: Fence,
 ): Promise<{ offered: number }> {
@@ -39,7 +38,7 @@ export async function offerReturnedSeats(
       });
     } catch (error) {
       // Someone else took the seats first, or the launch closed: the entry keeps its place.
-      if (error instanceof TRPCError) continue;
+      if (error instanceof Problem) continue;
       throw error;
     }
     const traveler = await customerDb.fork().findOneOrFail(Customer, entry.customerId);

@@ -1,4 +1,4 @@
-import { resumeInterruptedBookings } from '@astro/api';
+import { resumeInterruptedBookings } from '@astro/bookings';
 import type { CustomerOrm } from '@astro/db/customer';
 import type { MongoEntityManager } from '@astro/db/system';
 import type { PaymentGateway } from '@astro/payments';

@@ -1,5 +1,5 @@
 /** The Customer DB's own follow-ups of launch changes: aborts, seats coming back, launches that flew. */
-import { cancelBookingsOfAbortedLaunches, offerReturnedSeats, recountTripsFlown } from '@astro/api';
+import { cancelBookingsOfAbortedLaunches, offerReturnedSeats, recountTripsFlown } from '@astro/bookings';
 import type { CustomerOrm } from '@astro/db/customer';
 import type { MongoEntityManager, SystemOrm } from '@astro/db/system';
 import type { PaymentGateway } from '@astro/payments';

@@ -1,4 +1,5 @@
-import { CatalogueLaunch, Customer, expireLapsedHolds, type CustomerOrm } from '@astro/db/customer';
+import { expireLapsedHolds } from '@astro/bookings';
+import { CatalogueLaunch, Customer, type CustomerOrm } from '@astro/db/customer';
 import { queueEmail, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
 import { holdMinutes } from '@astro/domain';
 import type { TemplateData } from '@astro/mail';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncOutboxMessage } from '@astro/db/operational';
 import { Email, JobRun, LogEntry, SyncMessage } from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { quietLog as log } from '../people.test-support.ts';
+import { quietLog as log } from '../quiet-log.test-support.ts';
 import { unfenced } from '../scheduler.ts';
 import { retentionJob } from './retention.job.ts';
 

@@ -195,46 +195,4 @@ describe('booking seats: passengers, payment, cancellation', () => {
       traveler(7).bookings.pay({ bookingId, attemptKey: `pay-key-${++key}`, card: card(sandboxCards.succeeds) }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
-
-  it('lines travelers up on a sold-out launch in the order they joined', async () => {
-    const open = await launchFarAhead(1, 6);
-    clock = new Date(open.launchDate.getTime() - 200 * day);
-    await expect(traveler(8).waitingList.join({ launchId: open.id, seats: 1 })).rejects.toMatchObject({
-      code: 'PRECONDITION_FAILED',
-      message: expect.stringContaining('not sold out'),
-    });
-    // Sell the launch out, then three travelers join.
-    await read().nativeUpdate(CatalogueLaunch, { id: open.id }, { seatsLeft: 0 });
-    const first = await traveler(8).waitingList.join({ launchId: open.id, seats: 2 });
-    clock = new Date(clock.getTime() + 1000);
-    const second = await traveler(9).waitingList.join({ launchId: open.id, seats: 1 });
-    clock = new Date(clock.getTime() + 1000);
-    await traveler(10).waitingList.join({ launchId: open.id, seats: 1 });
-    expect([first.position, second.position]).toEqual([1, 2]);
-    expect((await traveler(8).waitingList.join({ launchId: open.id, seats: 2 })).position).toBe(1);
-
-    expect(await traveler(8).waitingList.leave({ launchId: open.id })).toEqual({ left: true });
-    expect(await traveler(9).waitingList.mine()).toEqual([expect.objectContaining({ launchId: open.id, position: 1 })]);
-    expect(await traveler(10).waitingList.mine()).toEqual([expect.objectContaining({ position: 2 })]);
-    expect(await traveler(8).waitingList.mine()).toEqual([]);
-  });
-
-  it('keeps the traveler profile, refusing a phone number it cannot call', async () => {
-    const caller = traveler(11);
-    const profile = {
-      name: 'Mae Jemison',
-      phone: '+1 555 010 2030',
-      emergencyContact: { name: 'Dorothy Jemison', phone: '+1 555 010 9999', relationship: 'Mother' },
-      preferences: { timeZone: 'America/Chicago', newsletter: true },
-    };
-    await expect(caller.account.updateProfile({ ...profile, phone: 'call me' })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      message: expect.stringContaining('country code'),
-    });
-    await expect(
-      caller.account.updateProfile({ ...profile, preferences: { timeZone: 'Mars/Olympus', newsletter: true } }),
-    ).rejects.toMatchObject({ message: expect.stringContaining('Choose a time zone from the list.') });
-    await caller.account.updateProfile(profile);
-    expect(await traveler(11).account.profile()).toMatchObject({ ...profile, vip: false, tripsFlown: 0 });
-  });
 });

@@ -6,7 +6,7 @@
  * up attempts: the batch stops and the messages wait for it. A command its target refuses (an employee
  * cancelling a booking whose launch has flown) is dead-lettered at once with the reason: retrying cannot help.
  */
-import { cancelOnEmployeeRequest, type BookingCancellationCommand } from '@astro/api';
+import { cancelOnEmployeeRequest, type BookingCancellationCommand } from '@astro/bookings';
 import type { CustomerOrm } from '@astro/db/customer';
 import type { OperationalOrm } from '@astro/db/operational';
 import { SyncMessage, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
