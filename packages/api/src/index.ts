@@ -21,6 +21,6 @@ export { catalogueSorts } from './customer/catalogue/catalogue.schemas.ts';
 export type { AgencyRocket } from './supplier/rockets/rockets.schemas.ts';
 export type { AgencyLaunch } from './supplier/launches/launches.service.ts';
 export type { Occupancy } from './supplier/launches/launches.schemas.ts';
-export type { AgencySummary } from './admin/agencies/agencies.service.ts';
+export type { AgencySummary } from './admin/agencies/agencies.schemas.ts';
 export type { Viewer, Access } from './access.ts';
 export { partnerCatalogue, PartnerRequestError, type PartnerCatalogue } from './partner/partner.catalogue.ts';
