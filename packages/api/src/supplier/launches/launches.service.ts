@@ -168,7 +168,6 @@ export async function launchManifest(ctx: AgencyContext, { launchId }: LaunchId)
   };
 }
 
-/** The manifest as a CSV file's name and text, for the portal's download button. */
 export async function launchManifestCsv(ctx: AgencyContext, input: LaunchId) {
   const { launch, passengers } = await launchManifest(ctx, input);
   return {
