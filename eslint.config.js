@@ -191,14 +191,15 @@ export default tseslint.config(
     ],
     patterns: [
       {
-        group: [
-          '../supplier/*',
-          '../admin/*',
-          '../ops/*',
-          '../customer/*.ts',
-          '../customer/*/*',
-          '!../customer/catalogue/*',
-        ],
+        // From partner/ itself and from its feature folders.
+        group: ['../', '../../'].flatMap((up) => [
+          `${up}supplier/*`,
+          `${up}admin/*`,
+          `${up}ops/*`,
+          `${up}customer/*.ts`,
+          `${up}customer/*/*`,
+          `!${up}customer/catalogue/*`,
+        ]),
         message: "Partners read the customer site's catalogue, nothing else of another audience.",
       },
     ],
