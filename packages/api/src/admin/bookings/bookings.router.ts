@@ -5,18 +5,12 @@
  */
 import { z } from 'zod';
 import { BookingCopy, LaunchStatusChange, SyncOutboxMessage } from '@astro/db/operational';
+import { syncMessageOf } from '@astro/db/sync';
 import { cancellationTerms, overrideProblem } from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
 import { text } from '../../text.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import { admin } from '../trpc.ts';
-
-export interface BookingCancellationCommand {
-  reason: string;
-  /** Null: the refund policy decides (support); a number: finance's or an admin's override. */
-  refundCents: number | null;
-  requestedBy: string;
-}
 
 export const bookingsRouter = admin.router({
   /**
@@ -66,20 +60,18 @@ export const bookingsRouter = admin.router({
           const problem = overrideProblem(input.refundCents, paidCents);
           if (problem) fieldProblems({ refundCents: problem });
         }
-        const command: BookingCancellationCommand = {
-          reason: input.reason,
-          refundCents: input.refundCents,
-          requestedBy: viewer.email,
-        };
         em.create(SyncOutboxMessage, {
           id: crypto.randomUUID(),
-          kind: 'booking.cancel',
+          ...syncMessageOf('booking.cancel', {
+            reason: input.reason,
+            refundCents: input.refundCents,
+            requestedBy: viewer.email,
+          }),
           target: 'customer',
           entityType: 'booking',
           entityId: copy.id,
           // A command is not a version of the booking; it applies to whatever version the owner holds.
           entityVersion: 0,
-          payload: command as unknown as Record<string, unknown>,
           correlationId: currentCorrelation()?.correlationId ?? null,
           relayedAt: null,
         });
