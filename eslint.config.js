@@ -68,7 +68,8 @@ const otherAudiences = (self) =>
       message: `An audience's router never imports another audience's code (${self} → ${audience}).`,
     }));
 
-// Each store's code in packages/db knows its own database only; src/stores.ts, src/index.ts and the seed compose them.
+// Each store's code in packages/db knows its own database only, and the sync contract (src/sync/) that every store
+// shares; src/stores.ts, src/index.ts and the seed compose them.
 const otherStores = (self) =>
   ['customer', 'operational', 'system']
     .filter((store) => store !== self)
@@ -80,6 +81,17 @@ const otherStores = (self) =>
       regex: '^(\\.\\./)+((stores|index)\\.ts$|seed/)',
       message: "A store's code never imports the code that composes every store (stores.ts, index.ts, the seed).",
     });
+
+// The sync contract (src/sync/) is what the stores share, so it imports none of them.
+const syncContract = (alsoAllowed = '') => ({
+  patterns: [
+    {
+      regex: `^(?!\\./|zod$|@astro/domain$${alsoAllowed})`,
+      message:
+        'The sync contract is shared by every store and imports none of them, nor the code composing them: only zod, @astro/domain and its own files.',
+    },
+  ],
+});
 
 const allStores = {
   name: '@astro/db',
@@ -217,6 +229,8 @@ export default tseslint.config(
   inPackage('db', ['customer/**'], { patterns: otherStores('customer') }),
   inPackage('db', ['operational/**'], { patterns: otherStores('operational') }),
   inPackage('db', ['system/**'], { patterns: otherStores('system') }),
+  inPackage('db', ['sync/**'], syncContract()),
+  inPackage('db', ['sync/**/*.test.ts'], syncContract('|vitest$')),
   inPackage('jobs', ['**'], {
     patterns: [
       {

@@ -110,6 +110,18 @@ const wrongImports = [
         message: `never reaches into another store's (${self} → ${other})`,
       })),
   ),
+  ...stores.map((store) => ({
+    boundary: `the sync contract importing the ${store} store's code`,
+    file: 'packages/db/src/sync/messages.ts',
+    code: valueImport(`../${store}/orm.ts`),
+    message: 'The sync contract is shared by every store and imports none of them',
+  })),
+  {
+    boundary: 'the sync contract importing a store through the package name',
+    file: 'packages/db/src/sync/booking-changed.ts',
+    code: typeImport('@astro/db/customer'),
+    message: 'never by its own name (@astro/db)',
+  },
   ...['../stores.ts', '../index.ts', '../seed/demo-world.ts'].map((source) => ({
     boundary: `a store's code importing ${source}, which composes every store`,
     file: 'packages/db/src/system/email-outbox.ts',
@@ -199,6 +211,16 @@ const allowedImports = [
     case: "a store's code importing the shared Mongo helpers",
     file: 'packages/db/src/customer/orm.ts',
     code: valueImport('../mongo.ts'),
+  },
+  ...stores.map((store) => ({
+    case: `the ${store} store's code importing the sync contract`,
+    file: `packages/db/src/${store}/orm.ts`,
+    code: valueImport('../sync/messages.ts'),
+  })),
+  {
+    case: 'the sync contract importing the domain rules',
+    file: 'packages/db/src/sync/launch-changed.ts',
+    code: valueImport('@astro/domain'),
   },
   {
     case: 'the stores composed in stores.ts',

@@ -2,7 +2,6 @@ export { customerRouter, type CustomerRouter } from './customer/router.ts';
 export { createCustomerContext, type CustomerContext } from './customer/context.ts';
 export { resumeInterruptedBookings } from './customer/bookings/recovery.ts';
 export { cancelBookingsOfAbortedLaunches, cancelOnEmployeeRequest } from './customer/bookings/cancellation.ts';
-export type { BookingCancellationCommand } from './admin/bookings/bookings.service.ts';
 export { offerReturnedSeats } from './customer/waiting-list/offers.ts';
 export { recountTripsFlown } from './customer/account/trips.ts';
 export type { BookingView } from './customer/bookings/bookings.queries.ts';

@@ -4,18 +4,12 @@
  * nothing else, so it is recorded exactly when the employee is told it was.
  */
 import { BookingCopy, LaunchStatusChange, SyncOutboxMessage } from '@astro/db/operational';
+import { syncMessageOf } from '@astro/db/sync';
 import { cancellationTerms, overrideProblem } from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AdminContext } from '../context.ts';
 import type { CancelBookingInput } from './bookings.schemas.ts';
-
-export interface BookingCancellationCommand {
-  reason: string;
-  /** Null: the refund policy decides (support); a number: finance's or an admin's override. */
-  refundCents: number | null;
-  requestedBy: string;
-}
 
 export async function requestCancellation(ctx: AdminContext, input: CancelBookingInput) {
   const viewer = ctx.viewer!;
@@ -47,20 +41,18 @@ export async function requestCancellation(ctx: AdminContext, input: CancelBookin
       const problem = overrideProblem(input.refundCents, paidCents);
       if (problem) fieldProblems({ refundCents: problem });
     }
-    const command: BookingCancellationCommand = {
-      reason: input.reason,
-      refundCents: input.refundCents,
-      requestedBy: viewer.email,
-    };
     em.create(SyncOutboxMessage, {
       id: crypto.randomUUID(),
-      kind: 'booking.cancel',
+      ...syncMessageOf('booking.cancel', {
+        reason: input.reason,
+        refundCents: input.refundCents,
+        requestedBy: viewer.email,
+      }),
       target: 'customer',
       entityType: 'booking',
       entityId: copy.id,
       // A command is not a version of the booking; it applies to whatever version the owner holds.
       entityVersion: 0,
-      payload: command as unknown as Record<string, unknown>,
       correlationId: currentCorrelation()?.correlationId ?? null,
       relayedAt: null,
     });

@@ -12,6 +12,7 @@ import {
   type PendingCancellation,
 } from '@astro/db/customer';
 import type { Fence, MongoEntityManager } from '@astro/db/system';
+import type { BookingCancellationCommand } from '@astro/db/sync';
 import { formatMoney, money, paidCentsOf } from '@astro/domain';
 import type { PaymentGateway } from '@astro/payments';
 import { TRPCError } from '../../trpc.ts';
@@ -194,7 +195,7 @@ export async function cancelOnEmployeeRequest(
   em: MongoEntityManager,
   gateway: PaymentGateway,
   bookingId: string,
-  command: { reason: string; refundCents: number | null; requestedBy: string },
+  command: BookingCancellationCommand,
   now: Date,
 ): Promise<'applied' | 'stale' | { refused: string }> {
   const booking = await em.fork().findOne(Booking, bookingId);
