@@ -1,6 +1,5 @@
 import { signal } from '@angular/core';
-import { formProblems } from '@astro/web-kit';
-import { injectFocus } from './focus';
+import { formProblems, injectFocus } from '@astro/web-kit';
 
 export type Submitted<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

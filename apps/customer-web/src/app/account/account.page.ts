@@ -2,11 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, resource,
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { TravelerProfile } from '@astro/api';
 import { seatLimits } from '@astro/domain';
-import { FieldComponent, FieldControlDirective, problemMessage } from '@astro/web-kit';
+import {
+  FieldComponent,
+  FieldControlDirective,
+  injectInteractive,
+  problemMessage,
+  SignInPromptComponent,
+} from '@astro/web-kit';
 import { injectApi } from '../api';
-import { injectInteractive } from '../interactive';
 import { Session } from '../session';
-import { SignInPromptComponent } from '../sign-in-prompt.component';
 import { injectSubmission } from '../submission';
 
 /** The Authentication Service's page that e-mails a link to set a new password. */

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import type { BookingView } from '@astro/api';
+import { injectInteractive, MoneyPipe } from '@astro/web-kit';
 import { injectApi } from '../api';
-import { injectInteractive } from '../interactive';
-import { MoneyPipe } from '../money.pipe';
 import { injectSubmission } from '../submission';
 import { bookingMovedOn } from './booking-problems';
 

@@ -2,9 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, input, output, type OnInit 
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { BookingView } from '@astro/api';
 import { passengerAges } from '@astro/domain';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit';
+import { FieldComponent, FieldControlDirective, injectInteractive } from '@astro/web-kit';
 import { injectApi } from '../api';
-import { injectInteractive } from '../interactive';
 import { Session } from '../session';
 import { injectSubmission } from '../submission';
 import { bookingMovedOn, bookingRefusal } from './booking-problems';

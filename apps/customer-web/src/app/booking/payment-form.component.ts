@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { BookingView } from '@astro/api';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit';
+import { FieldComponent, FieldControlDirective, injectInteractive, MoneyPipe } from '@astro/web-kit';
 import { injectApi } from '../api';
-import { injectInteractive } from '../interactive';
-import { MoneyPipe } from '../money.pipe';
 import { injectSubmission } from '../submission';
 import { bookingMovedOn, bookingRefusal } from './booking-problems';
 

@@ -3,9 +3,8 @@ import { ChangeDetectionStrategy, Component, inject, input, resource } from '@an
 import { RouterLink } from '@angular/router';
 import { Meta } from '@angular/platform-browser';
 import { destinationLabels, ranges, seatLimits, type Destination } from '@astro/domain';
-import { problemMessage } from '@astro/web-kit';
+import { MoneyPipe, problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
-import { MoneyPipe } from '../money.pipe';
 
 @Component({
   selector: 'ab-catalogue-page',

@@ -4,11 +4,16 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import type { CatalogueEntry, WaitingPlace } from '@astro/api';
 import { bookingOpen, seatLimits } from '@astro/domain';
-import { FieldComponent, FieldControlDirective, problemCode } from '@astro/web-kit';
+import {
+  FieldComponent,
+  FieldControlDirective,
+  injectFocus,
+  injectInteractive,
+  problemCode,
+  signInPath,
+} from '@astro/web-kit';
 import { injectApi } from '../api';
-import { injectFocus } from '../focus';
-import { injectInteractive } from '../interactive';
-import { Session, signInPath } from '../session';
+import { Session } from '../session';
 import { injectSubmission } from '../submission';
 
 type LaunchForSale = Pick<CatalogueEntry, 'id' | 'slug' | 'status' | 'launchDate' | 'seatsLeft' | 'bookable'>;
