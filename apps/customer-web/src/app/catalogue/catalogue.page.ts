@@ -4,11 +4,12 @@ import { RouterLink } from '@angular/router';
 import { Meta } from '@angular/platform-browser';
 import { destinationLabels, ranges, seatLimits, type Destination } from '@astro/domain';
 import { MoneyPipe, problemMessage } from '@astro/web-kit';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 
 @Component({
   selector: 'ab-catalogue-page',
-  imports: [DatePipe, RouterLink, MoneyPipe],
+  imports: [DatePipe, RouterLink, FieldComponent, FieldControlDirective, MoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalogue.page.html',
   styleUrl: './catalogue.page.css',
