@@ -1,6 +1,6 @@
 export { provideTrpc, injectTrpc } from './trpc.ts';
 export { queryResource, type QueryResourceOptions } from './query-resource.ts';
-export { fieldErrorsOf, formProblems, problemCode, problemMessage } from './errors.ts';
+export { problemCode, problemMessage } from './errors.ts';
 export { injectFocus } from './focus.ts';
 export { injectInteractive } from './interactive.ts';
 export { MoneyPipe } from './money.pipe.ts';
