@@ -68,7 +68,8 @@ const otherAudiences = (self) =>
       message: `An audience's router never imports another audience's code (${self} → ${audience}).`,
     }));
 
-// Each store's code in packages/db knows its own database only; src/stores.ts, src/index.ts and the seed compose them.
+// Each store's code in packages/db knows its own database only, and the sync contract (src/sync/) that every store
+// shares; src/stores.ts, src/index.ts and the seed compose them.
 const otherStores = (self) =>
   ['customer', 'operational', 'system']
     .filter((store) => store !== self)
@@ -80,6 +81,17 @@ const otherStores = (self) =>
       regex: '^(\\.\\./)+((stores|index)\\.ts$|seed/)',
       message: "A store's code never imports the code that composes every store (stores.ts, index.ts, the seed).",
     });
+
+// The sync contract (src/sync/) is what the stores share, so it imports none of them.
+const syncContract = (alsoAllowed = '') => ({
+  patterns: [
+    {
+      regex: `^(?!\\./|zod$|@astro/domain$${alsoAllowed})`,
+      message:
+        'The sync contract is shared by every store and imports none of them, nor the code composing them: only zod, @astro/domain and its own files.',
+    },
+  ],
+});
 
 const allStores = {
   name: '@astro/db',
@@ -103,11 +115,11 @@ const webKit = (alsoAllowed = '') => ({
 
 // The booking flows are the Customer DB's and know no transport: the API and the jobs call them, never the reverse.
 const bookingsMessage =
-  'The booking flows import only @astro/domain, @astro/db/customer, @astro/db/system, @astro/logging, @astro/payments and @astro/config: never the API, tRPC, auth or the jobs.';
+  'The booking flows import only @astro/domain, @astro/db/customer, @astro/db/sync, @astro/db/system, @astro/logging, @astro/payments and @astro/config: never the API, tRPC, auth or the jobs.';
 const bookings = (alsoAllowed = '') => ({
   patterns: [
     {
-      regex: `^@astro/(?!(domain|db/customer|db/system|logging|payments|config${alsoAllowed})$)`,
+      regex: `^@astro/(?!(domain|db/customer|db/sync|db/system|logging|payments|config${alsoAllowed})$)`,
       message: bookingsMessage,
     },
     { regex: '^@trpc/', message: bookingsMessage },
@@ -196,14 +208,15 @@ export default tseslint.config(
     ],
     patterns: [
       {
-        group: [
-          '../supplier/*',
-          '../admin/*',
-          '../ops/*',
-          '../customer/*.ts',
-          '../customer/*/*',
-          '!../customer/catalogue/*',
-        ],
+        // From partner/ itself and from its feature folders.
+        group: ['../', '../../'].flatMap((up) => [
+          `${up}supplier/*`,
+          `${up}admin/*`,
+          `${up}ops/*`,
+          `${up}customer/*.ts`,
+          `${up}customer/*/*`,
+          `!${up}customer/catalogue/*`,
+        ]),
         message: "Partners read the customer site's catalogue, nothing else of another audience.",
       },
     ],
@@ -224,6 +237,8 @@ export default tseslint.config(
   inPackage('db', ['customer/**'], { patterns: otherStores('customer') }),
   inPackage('db', ['operational/**'], { patterns: otherStores('operational') }),
   inPackage('db', ['system/**'], { patterns: otherStores('system') }),
+  inPackage('db', ['sync/**'], syncContract()),
+  inPackage('db', ['sync/**/*.test.ts'], syncContract('|vitest$')),
   inPackage('jobs', ['**'], {
     patterns: [
       {

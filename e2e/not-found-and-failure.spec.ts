@@ -160,7 +160,7 @@ test.describe('a host that fails unexpectedly', () => {
         createContext: async () => unreachable(),
       })),
       probeDatabases: async () => [],
-      metrics: async () => '',
+      metrics: { contentType: 'text/plain', metrics: async () => '' },
       appsRoot: fileURLToPath(new URL('../apps', import.meta.url)),
       allowedHosts: ['127.0.0.1'],
       auth: ((_req: unknown, _res: unknown, next: () => void) => next()) as unknown as HostAppOptions['auth'],

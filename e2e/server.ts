@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { freePort } from '../scripts/test-support/free-port.ts';
 import { runSystem } from '../scripts/system.ts';
-import { e2eServicesFile } from './support/services.ts';
+import { e2eServicesFile, type E2eServices } from './support/services.ts';
 
 const port = process.env['E2E_PORT'] ?? '4100';
 const env: NodeJS.ProcessEnv = {
@@ -21,6 +21,10 @@ const ports = {
   mailView: await freePort(),
 };
 await runSystem({ dataDir: '.data/e2e', fresh: true, ports, env });
-// Tests read what the system wrote (the e-mail outbox) where a person would read their mailbox.
+// Tests read the e-mails the system delivered from MailDev, and set up a few states in the Mongo stores.
 await mkdir('test-results', { recursive: true });
-await writeFile(e2eServicesFile, JSON.stringify({ mongoUrl: `mongodb://127.0.0.1:${ports.mongo}/` }));
+const services: E2eServices = {
+  mongoUrl: `mongodb://127.0.0.1:${ports.mongo}/`,
+  mailViewUrl: `http://127.0.0.1:${ports.mailView}`,
+};
+await writeFile(e2eServicesFile, JSON.stringify(services));

@@ -100,7 +100,7 @@ const wrongImports = [
     code: valueImport('@astro/db/seed'),
     message: 'The booking flows import only',
   },
-  ...['supplier/launches/launches.commands.ts', 'admin/bookings/bookings.router.ts', 'ops/sync/sync.router.ts'].map(
+  ...['supplier/launches/launches.service.ts', 'admin/bookings/bookings.service.ts', 'ops/sync/sync.service.ts'].map(
     (file) => ({
       boundary: `the ${file.split('/')[0]} API running the booking flows`,
       file: `packages/api/src/${file}`,
@@ -110,7 +110,7 @@ const wrongImports = [
   ),
   {
     boundary: 'the partner API running the booking flows',
-    file: 'packages/api/src/partner/partner.catalogue.ts',
+    file: 'packages/api/src/partner/catalogue/catalogue.service.ts',
     code: valueImport('@astro/bookings'),
     message: 'Partners read the public catalogue only',
   },
@@ -158,6 +158,18 @@ const wrongImports = [
         message: `never reaches into another store's (${self} → ${other})`,
       })),
   ),
+  ...stores.map((store) => ({
+    boundary: `the sync contract importing the ${store} store's code`,
+    file: 'packages/db/src/sync/messages.ts',
+    code: valueImport(`../${store}/orm.ts`),
+    message: 'The sync contract is shared by every store and imports none of them',
+  })),
+  {
+    boundary: 'the sync contract importing a store through the package name',
+    file: 'packages/db/src/sync/booking-changed.ts',
+    code: typeImport('@astro/db/customer'),
+    message: 'never by its own name (@astro/db)',
+  },
   ...['../stores.ts', '../index.ts', '../seed/demo-world.ts'].map((source) => ({
     boundary: `a store's code importing ${source}, which composes every store`,
     file: 'packages/db/src/system/email-outbox.ts',
@@ -248,6 +260,16 @@ const allowedImports = [
     file: 'packages/db/src/customer/orm.ts',
     code: valueImport('../mongo.ts'),
   },
+  ...stores.map((store) => ({
+    case: `the ${store} store's code importing the sync contract`,
+    file: `packages/db/src/${store}/orm.ts`,
+    code: valueImport('../sync/messages.ts'),
+  })),
+  {
+    case: 'the sync contract importing the domain rules',
+    file: 'packages/db/src/sync/launch-changed.ts',
+    code: valueImport('@astro/domain'),
+  },
   {
     case: 'the stores composed in stores.ts',
     file: 'packages/db/src/stores.ts',
@@ -259,7 +281,14 @@ const allowedImports = [
     code: valueImport('@astro/db/customer'),
   },
   { case: 'the jobs opening every store', file: 'packages/jobs/src/scheduler.ts', code: valueImport('@astro/db') },
-  ...['@astro/domain', '@astro/db/customer', '@astro/db/system', '@astro/logging', '@astro/payments'].map((source) => ({
+  ...[
+    '@astro/domain',
+    '@astro/db/customer',
+    '@astro/db/sync',
+    '@astro/db/system',
+    '@astro/logging',
+    '@astro/payments',
+  ].map((source) => ({
     case: `the booking flows importing ${source}`,
     file: 'packages/bookings/src/payment/payment.ts',
     code: valueImport(source),

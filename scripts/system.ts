@@ -47,7 +47,7 @@ Astro Bookings is starting on ${config.publicUrl}
   Employee portal          ${config.publicUrl}/admin/
   IT operations dashboard  ${config.publicUrl}/ops/
   Health                   ${config.publicUrl}/healthz   ${config.publicUrl}/readyz${
-    embedded.urls.mailView ? `\n  E-mails sent (local)     ${embedded.urls.mailView}` : ''
+    embedded.urls.mailView ? `\n  E-mails sent (MailDev)   ${embedded.urls.mailView}` : ''
   }
 Press Ctrl-C to stop.
 `);

@@ -142,6 +142,8 @@ test('a declined card shows the decline and keeps the hold, and then a good card
 
   await pay(page, cards.declined);
   await expect(page.getByRole('alert')).toHaveText(/Your card was declined.*Your seats are still held\./);
+  // The error summary at the top of the form takes focus, so a screen reader reads the decline first.
+  await expect(page.getByRole('alert')).toBeFocused();
   await expect(page.getByRole('heading', { level: 1, name: 'Book your seats' })).toBeVisible();
   await expect(page.getByRole('timer', { name: 'Your seats are held for' })).toHaveText(/^\d{1,2}:\d{2}$/);
   await expect(page.getByLabel('Card number')).toHaveValue(cards.declined);

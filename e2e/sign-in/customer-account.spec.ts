@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { latestEmail } from '../support/services.ts';
+import { actionLink, latestEmail } from '../support/mailbox.ts';
 import { fillSignInForm } from '../support/sign-in.ts';
 
 test('a traveler registers, confirms the e-mail from its link, signs in, sees their name and signs out', async ({
@@ -31,8 +31,8 @@ test('a traveler registers, confirms the e-mail from its link, signs in, sees th
   await fillSignInForm(page, email, password);
   await expect(page.getByRole('alert')).toContainText('Confirm your e-mail address first');
 
-  const verification = await latestEmail(email, 'verify-email');
-  await page.goto(String(verification.templateData['link']));
+  const verification = await latestEmail(email, 'Confirm your e-mail address');
+  await page.goto(actionLink(verification, 'Confirm my e-mail address'));
   await expect(page.getByRole('heading', { level: 1, name: 'Your e-mail address is confirmed' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Sign in' }).click();

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { CatalogueLaunch, openCustomerDb } from '@astro/db/customer';
-import { e2eServicesFile } from '../support/services.ts';
+import { e2eServices } from '../support/services.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
 import { addRocket } from '../support/supplier-portal.ts';
 
@@ -10,7 +9,7 @@ import { addRocket } from '../support/supplier-portal.ts';
  * hold is in the seconds before its copy arrives, made to last for the test.
  */
 async function takeSeatsUnseen(launchId: string, seats: number): Promise<boolean> {
-  const { mongoUrl } = JSON.parse(await readFile(e2eServicesFile, 'utf8')) as { mongoUrl: string };
+  const { mongoUrl } = await e2eServices();
   const customer = await openCustomerDb(mongoUrl, 'astro_customer');
   try {
     const catalogue = customer.em.getConnection().getCollection(customer.getMetadata().get(CatalogueLaunch).collection);

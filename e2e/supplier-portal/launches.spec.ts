@@ -34,6 +34,13 @@ test('a supplier adds a rocket, schedules a launch on it, delays it with a reaso
 
   await page.getByRole('link', { name: 'Launches' }).click();
   await page.getByRole('link', { name: 'Schedule a launch' }).click();
+  // Submitted empty, the form says at its top what is missing, takes focus there, and links to each field.
+  await page.getByRole('button', { name: 'Schedule launch' }).click();
+  const problems = page.getByRole('alert');
+  await expect(problems).toBeFocused();
+  await expect(problems.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await problems.getByRole('link', { name: 'Rocket', exact: true }).click();
+  await expect(page.getByLabel('Rocket')).toBeFocused();
   await page.getByLabel('Mission name').fill('Morning Glory');
   await page.getByLabel('Rocket').selectOption({ label: `${rocketName} (6 seats, up to Earth orbit)` });
   await page.getByLabel('Destination').selectOption({ label: 'The Moon' });

@@ -1,10 +1,10 @@
 /**
  * The e-mail benchmark: queues e-mails in the outbox (each event twice, as a retried event would) and lets
- * the sender job deliver them to a local SMTP server, first with one sender, then with two at once. Prints
+ * the sender job deliver them to MailDev's SMTP server, first with one sender, then with two at once. Prints
  * delivery throughput, queue-to-delivery latency and the duplicate count, which must be 0.
  * `scripts/bench/email [--emails N]`; runs on fresh embedded databases in .data/bench-email.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@astro/config';
 import { openStores, prepareStores } from '@astro/db';
@@ -23,7 +23,7 @@ const env: NodeJS.ProcessEnv = { ...process.env };
 for (const name of ['DATABASE_URL', 'MONGO_URL', 'SMTP_URL']) delete env[name];
 const services = await startEmbeddedServices({
   root,
-  ports: { postgres: await freePort(), mongo: await freePort(), smtp: await freePort() },
+  ports: { postgres: await freePort(), mongo: await freePort(), smtp: await freePort(), mailView: await freePort() },
   env,
 });
 const config = loadConfig({
@@ -36,7 +36,8 @@ const config = loadConfig({
 const stores = await openStores(config);
 await prepareStores(stores);
 const system = () => stores.system.em.fork() as MongoEntityManager;
-const mailDir = `${root}/mail`;
+/** What MailDev received, through its REST API. */
+const mailbox = (path: string, init?: RequestInit) => fetch(`${services.urls.mailView}/api/email${path}`, init);
 
 interface Run {
   name: string;
@@ -50,7 +51,7 @@ interface Run {
 
 async function run(senders: number): Promise<Run> {
   await system().nativeDelete(Email, {});
-  for (const file of await readdir(mailDir).catch(() => [])) await rm(`${mailDir}/${file}`);
+  await mailbox('/all', { method: 'DELETE' });
   const now = new Date();
   for (let n = 0; n < emails; n++)
     for (let again = 0; again < 2; again++)
@@ -88,8 +89,8 @@ async function run(senders: number): Promise<Run> {
   const sent = await system().find(Email, { status: 'sent' });
   // What the SMTP server received, by recipient: a second e-mail to anyone is a duplicate.
   const received = new Map<string, number>();
-  for (const file of await readdir(mailDir)) {
-    const to = /^To: (.+)$/m.exec(await readFile(`${mailDir}/${file}`, 'utf8'))?.[1]?.trim() ?? file;
+  for (const message of (await (await mailbox('')).json()) as { to: { address: string }[] }[]) {
+    const to = message.to.map((recipient) => recipient.address).join(', ');
     received.set(to, (received.get(to) ?? 0) + 1);
   }
   return {
@@ -104,9 +105,7 @@ async function run(senders: number): Promise<Run> {
 }
 
 const runs = [await run(1), await run(2)];
-console.log(
-  `\nE-mail benchmark: ${emails} events, each queued twice, delivered to a local SMTP server over pooled connections.\n`,
-);
+console.log(`\nE-mail benchmark: ${emails} events, each queued twice, delivered to MailDev over pooled connections.\n`);
 printTable(runs, [
   ['e-mails in the outbox', (r) => r.queued],
   ['delivered', (r) => r.delivered],

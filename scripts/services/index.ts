@@ -2,8 +2,7 @@
 import { loadEmbeddedServicesConfig } from '@astro/config';
 import { startFerretDb } from './ferretdb.ts';
 import { startPostgres } from './postgres.ts';
-import { startMailView } from './mail-view.ts';
-import { startSmtpServer } from './smtp.ts';
+import { startMailDev } from './maildev.ts';
 
 export interface RunningService {
   name: string;
@@ -11,7 +10,7 @@ export interface RunningService {
 }
 
 export interface EmbeddedServices {
-  /** `mailView`: the web view of the local SMTP server's mail, when it runs one. */
+  /** `mailView`: MailDev's web UI and REST API, when it serves them. */
   urls: { database: string; mongo: string; smtp: string; mailView: string | null };
   services: RunningService[];
   stop(): Promise<void>;
@@ -19,7 +18,7 @@ export interface EmbeddedServices {
 
 export async function startEmbeddedServices(options: {
   root: string;
-  /** `mailView`: also serve the local SMTP server's mail on the web at this port. */
+  /** `mailView`: also serve MailDev's web UI and REST API at this port. */
   ports: { postgres: number; mongo: number; smtp: number; mailView?: number };
   env: NodeJS.ProcessEnv;
 }): Promise<EmbeddedServices> {
@@ -27,7 +26,7 @@ export async function startEmbeddedServices(options: {
   const postgres = env['DATABASE_URL']
     ? null
     : await startPostgres({ dataDir: `${root}/postgres`, port: ports.postgres });
-  const [mongo, smtp, mailView] = await Promise.all([
+  const [mongo, mail] = await Promise.all([
     // FerretDB keeps its data in the embedded PostgreSQL (a database of its own) when there is one.
     env['MONGO_URL']
       ? null
@@ -37,16 +36,15 @@ export async function startEmbeddedServices(options: {
           postgresUrl: postgres?.ferretDbUrl,
           writeTimeoutMs: loadEmbeddedServicesConfig(env).ferretDbWriteTimeoutMs,
         }),
-    env['SMTP_URL'] ? null : startSmtpServer({ mailDir: `${root}/mail`, port: ports.smtp }),
-    env['SMTP_URL'] || !ports.mailView ? null : startMailView({ mailDir: `${root}/mail`, port: ports.mailView }),
+    env['SMTP_URL'] ? null : startMailDev({ mailDir: `${root}/mail`, smtpPort: ports.smtp, webPort: ports.mailView }),
   ]);
-  const services = [mongo, smtp, mailView, postgres].filter((service) => service !== null);
+  const services = [mongo, mail, postgres].filter((service) => service !== null);
   return {
     urls: {
       database: postgres?.url ?? env['DATABASE_URL']!,
       mongo: mongo?.url ?? env['MONGO_URL']!,
-      smtp: smtp?.url ?? env['SMTP_URL']!,
-      mailView: mailView?.url ?? null,
+      smtp: mail?.smtpUrl ?? env['SMTP_URL']!,
+      mailView: mail?.webUrl ?? null,
     },
     services,
     async stop() {
@@ -59,5 +57,4 @@ export async function startEmbeddedServices(options: {
 
 export { startFerretDb, ensureFerretDbBinary } from './ferretdb.ts';
 export { startPostgres } from './postgres.ts';
-export { startSmtpServer } from './smtp.ts';
-export { startMailView } from './mail-view.ts';
+export { startMailDev } from './maildev.ts';

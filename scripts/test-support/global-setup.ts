@@ -1,4 +1,4 @@
-/** Starts real PostgreSQL, FerretDB and an SMTP server once for the whole vitest run, in a fresh folder. */
+/** Starts real PostgreSQL, FerretDB and MailDev's SMTP server once for the whole vitest run, in a fresh folder. */
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -19,6 +19,6 @@ export default async function setup(project: TestProject) {
     ports: { postgres: await freePort(), mongo: await freePort(), smtp: await freePort() },
     env,
   });
-  project.provide('services', { ...running.urls, mailDir: `${root}/mail` });
+  project.provide('services', running.urls);
   return () => running.stop();
 }

@@ -7,7 +7,7 @@ import { openStores, prepareStores, type Stores } from '@astro/db';
 declare module 'vitest' {
   /** The URLs of the servers global-setup.ts started for the whole run. */
   export interface ProvidedContext {
-    services: { database: string; mongo: string; smtp: string; mailDir: string };
+    services: { database: string; mongo: string; smtp: string };
   }
 }
 

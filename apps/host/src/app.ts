@@ -18,8 +18,8 @@ export interface HostAppOptions {
   log: Logger;
   audiences: Audience[];
   probeDatabases: () => Promise<ComponentStatus[]>;
-  /** The `/metrics` page. */
-  metrics: () => Promise<string>;
+  /** The `/metrics` page (a prom-client registry). */
+  metrics: { contentType: string; metrics(): Promise<string> };
   /** Where `apps/<app>/dist` live; null serves the APIs alone (integration tests). */
   appsRoot: string | null;
   allowedHosts: string[];
@@ -72,9 +72,9 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
 
   app.get('/metrics', async (_req, res) => {
     res
-      .type('text/plain; version=0.0.4')
+      .type(options.metrics.contentType)
       .setHeader('Cache-Control', 'no-store')
-      .send(await options.metrics());
+      .send(await options.metrics.metrics());
   });
 
   app.get('/readyz', async (_req, res) => {

@@ -8,7 +8,7 @@ import type { PaymentGateway } from '@astro/payments';
 import { partnerCatalogue, syncMetrics } from '@astro/api';
 import { createHostApp } from './app.ts';
 import { audiences } from './audiences.ts';
-import { prometheusText } from './metrics.ts';
+import { hostMetrics } from './metrics.ts';
 import { partnerApi } from './partner-api.ts';
 import { createWebSessions } from './sessions/web-sessions.ts';
 import { componentProbes, databaseProbes } from './status.ts';
@@ -54,7 +54,7 @@ export async function composeHost(options: {
       viewerOf: sessions.viewerOf,
     }),
     probeDatabases: databaseProbes(config, stores),
-    metrics: async () => prometheusText(await syncMetrics(stores.system.em.fork(), new Date())),
+    metrics: hostMetrics(() => syncMetrics(stores.system.em.fork(), new Date())),
     appsRoot: options.appsRoot,
     allowedHosts: [new URL(config.publicUrl).hostname, 'localhost', '127.0.0.1'],
     auth: auth.router,

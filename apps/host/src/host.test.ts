@@ -34,12 +34,13 @@ describe('the host', () => {
     expect(await response.json()).toMatchObject({ status: 'alive' });
   });
 
-  it('publishes sync backlog and lag on /metrics for a scraper', async () => {
+  it("publishes sync backlog and lag, and the process's own metrics, on /metrics for a scraper", async () => {
     const response = await fetch(`${host.url}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/^astro_sync_backlog \d+$/m);
     expect(text).toMatch(/^astro_sync_apply_lag_seconds\{quantile="0.99"\} [\d.]+$/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes \d+$/m);
   });
 
   it('reports every database as reachable on /readyz', async () => {

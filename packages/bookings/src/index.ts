@@ -13,7 +13,6 @@ export {
   cancelBooking,
   cancelBookingsOfAbortedLaunches,
   cancelOnEmployeeRequest,
-  type BookingCancellationCommand,
 } from './cancellation/cancellation.ts';
 export { resumeInterruptedBookings } from './recovery/recovery.ts';
 export { joinWaitingList, leaveWaitingList, myWaitingPlaces, type WaitingPlace } from './waiting-list/waiting-list.ts';

@@ -73,7 +73,7 @@ const schema = z
       .regex(/^[a-zA-Z0-9_-]{1,63}$/)
       .default('astro_system'),
     SMTP_URL: url(['smtp', 'smtps']),
-    /** Where people read the mail of a local SMTP server (the start command's); linked from the ops dashboard. */
+    /** Where people read the mail the local MailDev received (the start command's); linked from the ops dashboard. */
     MAIL_VIEW_URL: z.string().url().optional(),
     /** Who e-mails come from. */
     MAIL_FROM: z.string().min(3).default('Astro Bookings <no-reply@astro-bookings.example>'),

@@ -3,23 +3,10 @@
  * seed both use it, so the two can never disagree. Seat counts and what the copy has e-mailed are not part of
  * it: the Customer DB owns them.
  */
-import type { CatalogueLaunch } from './customer/catalogue-launch.entity.ts';
 import type { Agency } from './operational/agency.entity.ts';
 import type { Launch, LaunchStatusChange } from './operational/launch.entity.ts';
 import type { Rocket } from './operational/rocket.entity.ts';
-
-export type CatalogueFields = Omit<
-  CatalogueLaunch,
-  | 'seatsHeld'
-  | 'seatsConfirmed'
-  | 'seatsLeft'
-  | 'seatsOverCapacity'
-  | 'holds'
-  | 'confirmations'
-  | 'updatedAt'
-  | 'statusChangesTold'
-  | 'announced'
->;
+import type { LaunchChanged } from './sync/launch-changed.ts';
 
 export function catalogueFieldsOf(
   launch: Pick<
@@ -39,7 +26,7 @@ export function catalogueFieldsOf(
   rocket: Pick<Rocket, 'id' | 'name' | 'capacity'>,
   agency: Pick<Agency, 'id' | 'displayName'>,
   history: Pick<LaunchStatusChange, 'toStatus' | 'changedAt' | 'reason'>[],
-): CatalogueFields {
+): LaunchChanged {
   return {
     id: launch.id,
     slug: launch.slug,

@@ -4,14 +4,14 @@
  * is then claimed by its primary key; another worker that got there first simply wins that one. A worker
  * whose run lost its lease claims nothing more (its fence throws); what it claimed is guarded by the claim.
  */
-import type { Collection, Document, Filter, Sort } from 'mongodb';
+import type { Collection, Document, Filter, Sort, WithId } from 'mongodb';
 import type { Fence } from './scheduler.ts';
 
-export async function* claimEach(
-  collection: Collection,
-  due: Filter<Document>,
-  options: { sort: Sort; limit: number; claim: () => Record<string, unknown>; fence: Fence },
-): AsyncGenerator<Document> {
+export async function* claimEach<T extends Document = Document>(
+  collection: Collection<T>,
+  due: Filter<T>,
+  options: { sort: Sort; limit: number; claim: () => Partial<T>; fence: Fence },
+): AsyncGenerator<WithId<T>> {
   const candidates = await collection
     .find(due, { sort: options.sort, limit: options.limit, projection: { _id: 1 } })
     .toArray();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withCorrelation } from './correlation.ts';
-import { createLogger, type LogRecord } from './logger.ts';
+import { createLogger } from './logger.ts';
+import type { LogRecord } from './sink-stream.ts';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];

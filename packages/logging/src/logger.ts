@@ -1,24 +1,11 @@
-/** The one logger: JSON lines on stdout, and the same records in batches to a sink (the System DB). */
+/** The one logger: pino's JSON lines on stdout, and the same lines in batches to a sink (the System DB). */
 import { hostname } from 'node:os';
+import pino from 'pino';
 import { currentCorrelation } from './correlation.ts';
+import { sinkStream, type LogSink, type SinkStream } from './sink-stream.ts';
 
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof logLevels)[number];
-
-export interface LogRecord {
-  at: Date;
-  level: LogLevel;
-  service: string;
-  instance: string;
-  message: string;
-  correlationId: string | null;
-  requestId: string | null;
-  fields: Record<string, unknown> | null;
-}
-
-export interface LogSink {
-  write(records: LogRecord[]): Promise<void>;
-}
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -40,113 +27,80 @@ export interface LoggerOptions {
   service: string;
   level: LogLevel;
   instance?: string;
-  /** Where the JSON lines go; tests pass their own. */
+  /** Where the JSON lines go, one line (without its newline) per call; tests pass their own. */
   write?: (line: string) => void;
   flushIntervalMs?: number;
 }
 
-/** While the sink is unreachable, keep this many records and drop the oldest beyond it. */
-const maxBuffered = 5_000;
-const batchSize = 500;
-
 export function createLogger(options: LoggerOptions): RootLogger {
   const instance = options.instance ?? `${hostname()}:${process.pid}`;
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const threshold = logLevels.indexOf(options.level);
-  let sink: LogSink | null = null;
-  let buffer: LogRecord[] = [];
-  let dropped = 0;
-  let flushing: Promise<void> | null = null;
-  let sinkFailing = false;
-
-  const timer = setInterval(() => void flush(), options.flushIntervalMs ?? 500);
-  timer.unref();
-
-  function emit(service: string, level: LogLevel, message: string, fields?: Record<string, unknown>) {
-    if (logLevels.indexOf(level) < threshold) return;
-    const ids = currentCorrelation();
-    const record: LogRecord = {
-      at: new Date(),
-      level,
-      service,
-      instance,
-      message,
-      correlationId: ids?.correlationId ?? null,
-      requestId: ids?.requestId ?? null,
-      fields: fields && Object.keys(fields).length > 0 ? serializable(fields) : null,
-    };
-    write(JSON.stringify({ ...record, at: record.at.toISOString() }));
-    if (!sink) return;
-    buffer.push(record);
-    if (buffer.length > maxBuffered) {
-      dropped += buffer.length - maxBuffered;
-      buffer = buffer.slice(-maxBuffered);
-    }
-    if (buffer.length >= batchSize) void flush();
-  }
-
-  async function flushOnce(): Promise<void> {
-    while (sink && buffer.length > 0) {
-      const batch = buffer.slice(0, batchSize);
-      try {
-        await sink.write(batch);
-        buffer = buffer.slice(batch.length);
-        if (sinkFailing || dropped > 0) {
-          const lost = dropped;
-          sinkFailing = false;
-          dropped = 0;
-          if (lost > 0)
-            emit(options.service, 'warn', 'Log records were dropped while the log store was unreachable', {
-              dropped: lost,
-            });
-        }
-      } catch (error) {
-        if (!sinkFailing) {
-          sinkFailing = true;
-          // Said once per outage, and only on stdout: the store it would go to is the one failing.
-          write(
-            JSON.stringify({
-              at: new Date().toISOString(),
-              level: 'warn',
-              service: options.service,
-              instance,
-              message: 'The log store is unreachable; buffering log records',
-              fields: { error: String(error) },
-            }),
-          );
-        }
-        return;
-      }
-    }
-  }
-
-  function flush(): Promise<void> {
-    flushing ??= flushOnce().finally(() => {
-      flushing = null;
-    });
-    return flushing;
-  }
+  const { write } = options;
+  const stdout: pino.DestinationStream = write ? { write: (line) => write(line.slice(0, -1)) } : pino.destination(1);
+  // The line every record becomes, in the shape the System DB's `logs` collection keeps.
+  const shape = {
+    level: options.level,
+    messageKey: 'message',
+    base: { instance },
+    timestamp: () => `,"at":"${new Date().toISOString()}"`,
+    formatters: { level: (label: string) => ({ level: label }) },
+  } satisfies pino.LoggerOptions;
+  const streams = pino.multistream([{ level: options.level, stream: stdout }]);
+  const root = pino(
+    {
+      ...shape,
+      // Loggers are handed out when the host is composed, not per request: a line takes the ids of the request or
+      // job run it is written in.
+      mixin: () => {
+        const ids = currentCorrelation();
+        return { correlationId: ids?.correlationId ?? null, requestId: ids?.requestId ?? null };
+      },
+    },
+    streams,
+  );
+  let sink: SinkStream | null = null;
 
   function loggerFor(service: string): Logger {
+    // A child of the root, never of another child, so a line names one service.
+    const target = root.child({ service });
+    const at =
+      (level: LogLevel) =>
+      (message: string, fields?: Record<string, unknown>): void =>
+        target[level]({ fields: fields && Object.keys(fields).length > 0 ? serializable(fields) : null }, message);
     return {
-      debug: (message, fields) => emit(service, 'debug', message, fields),
-      info: (message, fields) => emit(service, 'info', message, fields),
-      warn: (message, fields) => emit(service, 'warn', message, fields),
-      error: (message, fields) => emit(service, 'error', message, fields),
-      child: (child) => loggerFor(child),
+      debug: at('debug'),
+      info: at('info'),
+      warn: at('warn'),
+      error: at('error'),
+      child: loggerFor,
     };
   }
 
+  const log = loggerFor(options.service);
+  // Said only on stdout: the store it would go to is the one failing.
+  const stdoutOnly = pino({ ...shape, base: { instance, service: options.service } }, stdout);
   return {
-    ...loggerFor(options.service),
+    ...log,
     attachSink(next) {
-      sink = next;
+      sink = sinkStream(
+        next,
+        {
+          unreachable: (error) =>
+            stdoutOnly.warn(
+              { fields: { error: String(error) } },
+              'The log store is unreachable; buffering log records',
+            ),
+          dropped: (count) =>
+            log.warn('Log records were dropped while the log store was unreachable', { dropped: count }),
+        },
+        options.flushIntervalMs ?? 500,
+      );
+      streams.add({ level: options.level, stream: sink });
     },
-    flush,
+    flush: () => sink?.flush() ?? Promise.resolve(),
   };
 }
 
-/** Errors become plain objects so their message and stack survive JSON and BSON. */
+/** Errors become plain objects so their message and stack survive JSON and BSON; keys become valid BSON names. */
 function serializable(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {

@@ -18,12 +18,3 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   const fields = (error.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors;
   return fields ?? {};
 }
-
-/** What a form shows after a failed save: each field's message, and one summary at the top. */
-export function formProblems(error: unknown): { fields: Record<string, string>; summary: string } {
-  const fields = fieldErrorsOf(error);
-  return {
-    fields,
-    summary: Object.keys(fields).length ? 'Please correct the fields marked below.' : problemMessage(error),
-  };
-}

@@ -1,7 +1,11 @@
 export { provideTrpc, injectTrpc } from './trpc.ts';
 export { queryResource, type QueryResourceOptions } from './query-resource.ts';
-export { fieldErrorsOf, formProblems, problemCode, problemMessage } from './errors.ts';
-export { FieldComponent, FieldControlDirective } from './forms/field.ts';
+export { problemCode, problemMessage } from './errors.ts';
+export { injectFocus } from './focus.ts';
+export { injectInteractive } from './interactive.ts';
+export { MoneyPipe } from './money.pipe.ts';
+export { LocalTimeComponent } from './local-time.component.ts';
+export { SignInPromptComponent, signInPath } from './sign-in-prompt.component.ts';
 export { ShellComponent, type NavLink, type ShellAccount } from './shell/shell.component.ts';
 export { NotFoundPage } from './pages/not-found.page.ts';
 export { PageOutletComponent } from './pages/page-outlet.component.ts';

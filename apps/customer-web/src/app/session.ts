@@ -12,6 +12,3 @@ export class Session {
     return this.me.hasValue() ? this.me.value() : undefined;
   });
 }
-
-/** The host's sign-in route (a server route, not an app route), coming back to `returnTo` afterwards. */
-export const signInPath = (returnTo: string) => `/session/sign-in?returnTo=${encodeURIComponent(returnTo)}`;

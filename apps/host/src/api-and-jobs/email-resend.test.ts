@@ -68,6 +68,6 @@ describe('an e-mail an operator resends', () => {
     ]);
     await operator.email.resend({ emailId: failed.id });
     expect(await sender()).toMatchObject({ sent: 1 });
-    expect(mailbox.received).toHaveLength(1);
+    expect(await mailbox.received()).toHaveLength(1);
   });
 });

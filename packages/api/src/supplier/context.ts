@@ -10,6 +10,9 @@ export interface SupplierContext extends BaseContext {
   systemDb: SystemOrm['em'];
 }
 
+/** A supplier's context once `agencyProcedure` has found the one agency they act for. */
+export type AgencyContext = SupplierContext & { agencyId: string };
+
 export function createSupplierContext(deps: {
   operational: OperationalOrm;
   system: SystemOrm;

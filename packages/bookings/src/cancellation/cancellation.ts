@@ -12,6 +12,7 @@ import {
   type PendingCancellation,
 } from '@astro/db/customer';
 import type { Fence } from '@astro/db/system';
+import type { BookingCancellationCommand } from '@astro/db/sync';
 import { formatMoney, money, paidCentsOf, Problem } from '@astro/domain';
 import type { PaymentGateway } from '@astro/payments';
 import type { BookingDeps } from '../booking-deps.ts';
@@ -181,14 +182,6 @@ export async function cancelBookingsOfAbortedLaunches(
     cancelled++;
   }
   return { cancelled, released };
-}
-
-/** What an employee's cancellation says when it reaches the Customer DB. */
-export interface BookingCancellationCommand {
-  reason: string;
-  /** Null: the refund policy decides (support); a number: finance's or an admin's override. */
-  refundCents: number | null;
-  requestedBy: string;
 }
 
 /**

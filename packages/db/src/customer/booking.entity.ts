@@ -1,23 +1,10 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { documentKey, timestamps } from '../properties.ts';
 import { bookingStatuses, currencies } from '@astro/domain';
+import type { Passenger, PaymentRecord, RefundRecord } from '../sync/booking-changed.ts';
 
-export interface Passenger {
-  name: string;
-  /** ISO date (YYYY-MM-DD). */
-  birthDate: string;
-}
-
-export interface PaymentRecord {
-  id: string;
-  /** The customer's key for the attempt that made it: a repeated request gets the same answer. */
-  attemptKey?: string;
-  amountCents: number;
-  gatewayReference: string;
-  outcome: 'captured' | 'declined' | 'failed';
-  message: string | null;
-  at: Date;
-}
+// A booking's passengers, payments and refunds travel to its copy as they are kept here: the sync contract defines them.
+export type { Passenger, PaymentRecord, RefundRecord };
 
 /**
  * A payment under way: written before the gateway is asked, so a process that dies mid-payment leaves a
@@ -42,14 +29,6 @@ export interface PendingCancellation {
   reason: string;
   by: 'customer' | 'support' | 'system';
   requestedAt: Date;
-}
-
-export interface RefundRecord {
-  id: string;
-  amountCents: number;
-  gatewayReference: string;
-  reason: string;
-  at: Date;
 }
 
 /** A booking is owned here; the Operational DB keeps a copy that the sync job maintains. */

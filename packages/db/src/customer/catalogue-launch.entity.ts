@@ -1,11 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { currencies, launchStatuses, ranges, type LaunchStatus } from '@astro/domain';
+import { currencies, launchStatuses, ranges } from '@astro/domain';
+import type { CatalogueStatusChange } from '../sync/launch-changed.ts';
 
-export interface CatalogueStatusChange {
-  status: LaunchStatus;
-  at: Date;
-  reason: string | null;
-}
+// The launch's history travels from the Operational DB as the catalogue keeps it: the sync contract defines it.
+export type { CatalogueStatusChange };
 
 /** Seats one booking holds until it is paid or the hold lapses. */
 export interface SeatHold {

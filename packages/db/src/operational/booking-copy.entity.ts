@@ -1,11 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { bookingStatuses, currencies } from '@astro/domain';
+import type { Passenger } from '../sync/booking-changed.ts';
 import { Launch } from './launch.entity.ts';
-
-export interface PassengerCopy {
-  name: string;
-  birthDate: string;
-}
 
 /**
  * The Operational DB's copy of a booking, which the Customer DB owns. Suppliers read manifests and
@@ -22,7 +18,7 @@ export const BookingCopy = defineEntity({
     customerName: p.string().length(200),
     customerEmail: p.string().length(254),
     seats: p.integer(),
-    passengers: p.json<PassengerCopy[]>(),
+    passengers: p.json<Passenger[]>(),
     unitPriceCents: p.bigint('number'),
     totalCents: p.bigint('number'),
     currency: p.enum(currencies).default('USD'),

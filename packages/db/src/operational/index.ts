@@ -5,5 +5,5 @@ export * from './employee.entity.ts';
 export * from './booking-copy.entity.ts';
 export * from './orm.ts';
 export * from './sync-outbox.entity.ts';
-export { catalogueFieldsOf, type CatalogueFields } from '../catalogue-projection.ts';
+export { catalogueFieldsOf } from '../catalogue-projection.ts';
 export * from './launch-announcement.ts';

@@ -4,6 +4,7 @@
  */
 import { currentCorrelation } from '@astro/logging';
 import { catalogueFieldsOf } from '../catalogue-projection.ts';
+import { syncMessageOf } from '../sync/messages.ts';
 import { LaunchStatusChange, type Launch } from './launch.entity.ts';
 import type { OperationalEntityManager } from './orm.ts';
 import { SyncOutboxMessage } from './sync-outbox.entity.ts';
@@ -13,12 +14,11 @@ export async function announceLaunchChange(em: OperationalEntityManager, launch:
   const history = await em.find(LaunchStatusChange, { launch: launch.id }, { orderBy: { changedAt: 'asc' } });
   em.create(SyncOutboxMessage, {
     id: crypto.randomUUID(),
-    kind: 'catalogue.launch-changed',
+    ...syncMessageOf('catalogue.launch-changed', catalogueFieldsOf(launch, launch.rocket, launch.agency, history)),
     target: 'customer',
     entityType: 'launch',
     entityId: launch.id,
     entityVersion: launch.version,
-    payload: catalogueFieldsOf(launch, launch.rocket, launch.agency, history) as unknown as Record<string, unknown>,
     correlationId: currentCorrelation()?.correlationId ?? null,
     relayedAt: null,
   });

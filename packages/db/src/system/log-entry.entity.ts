@@ -1,10 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { logLevels } from '@astro/logging';
 import { documentKey } from '../properties.ts';
 
-export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof logLevels)[number];
-
-/** One structured log line of any service. Written in batches straight to the collection, not through the unit of work. */
+/**
+ * One log line of any service, as pino wrote it to stdout. Written in batches straight to the collection, not through
+ * the unit of work.
+ */
 export const LogEntry = defineEntity({
   name: 'LogEntry',
   collection: 'logs',

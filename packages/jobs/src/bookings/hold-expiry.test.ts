@@ -33,7 +33,7 @@ describe('the e-mail a traveler gets when their hold lapses', () => {
       instance: 'hold-expiry-test',
     };
     while ((await sendPendingEmails(deps, () => new Date(Date.now() + 30 * day))).sent > 0);
-    return mailbox.received.filter((mail) => recipientOf(mail) === email);
+    return (await mailbox.received()).filter((mail) => recipientOf(mail) === email);
   };
 
   beforeAll(async () => {

@@ -1,38 +1,50 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryStorage, type Email } from '@maildev/core';
+import { createSMTPServer } from '@maildev/smtp';
 
-/** A real SMTP server that keeps what it receives and can be told to refuse. */
+interface Refusal {
+  code: number;
+  message: string;
+  times: number;
+}
+
+/**
+ * MailDev keeps a message only once its store has taken it, and answers a store's error with that error's SMTP
+ * code and text: a store that refuses on cue is how a test makes a real server refuse, which MailDev has no
+ * setting for.
+ */
+class RefusingStorage extends MemoryStorage {
+  refusal: Refusal | null = null;
+
+  override async save(email: Email): Promise<void> {
+    if (this.refusal && this.refusal.times-- > 0)
+      throw Object.assign(new Error(this.refusal.message), { responseCode: this.refusal.code });
+    return super.save(email);
+  }
+}
+
+/** A MailDev SMTP server of the test's own that keeps what it receives and can be told to refuse. */
 export async function startMailbox() {
-  const received: ParsedMail[] = [];
-  let refuse: { code: number; message: string; times: number } | null = null;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (refuse && refuse.times-- > 0)
-          return callback(Object.assign(new Error(refuse.message), { responseCode: refuse.code }));
-        simpleParser(Buffer.concat(chunks)).then((mail) => {
-          received.push(mail);
-          callback();
-        }, callback);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const mailDir = await mkdtemp(join(tmpdir(), 'astro-mailbox-'));
+  const storage = new RefusingStorage();
+  await storage.initialize();
+  const server = createSMTPServer({ port: 0, host: '127.0.0.1', storage, mailDir, logger: false });
+  await server.start();
   return {
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-    received,
-    refuse: (code: number, message: string, times = Infinity) => (refuse = { code, message, times }),
-    accept: () => (refuse = null),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    url: `smtp://127.0.0.1:${server.getPort()}`,
+    received: () => server.getAllEmails(),
+    clear: () => server.deleteAllEmails(),
+    refuse: (code: number, message: string, times = Infinity) => (storage.refusal = { code, message, times }),
+    accept: () => (storage.refusal = null),
+    async close() {
+      await server.stop();
+      await rm(mailDir, { recursive: true, force: true });
+    },
   };
 }
 export type Mailbox = Awaited<ReturnType<typeof startMailbox>>;
 
 /** Who a received message was addressed to. */
-export const recipientOf = (mail: ParsedMail) => (mail.to && 'text' in mail.to ? mail.to.text : '');
+export const recipientOf = (mail: Email) => mail.to.map((recipient) => recipient.address).join(', ');

@@ -6,6 +6,7 @@
  */
 import { Booking, bookingsOf, Customer, takingSeats, type CustomerOrm } from '@astro/db/customer';
 import { idFromKey, type SystemOrm } from '@astro/db/system';
+import { syncMessageOf } from '@astro/db/sync';
 import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
 import { recordSyncMessages, relayBatch } from './record-messages.ts';
 
@@ -34,13 +35,7 @@ export async function relayBookingChanges(
       const traveler = travelerOf.get(booking.customerId);
       return {
         id: bookingMessageId(booking.id, booking.version),
-        kind: 'booking.changed',
-        source: 'customer',
-        target: 'operational',
-        entityType: 'booking',
-        entityId: booking.id,
-        entityVersion: booking.version,
-        payload: {
+        ...syncMessageOf('booking.changed', {
           launchId: booking.launchId,
           customerId: booking.customerId,
           customerName: traveler?.name ?? '',
@@ -55,7 +50,12 @@ export async function relayBookingChanges(
           payments: booking.payments,
           refunds: booking.refunds,
           bookedAt: booking.createdAt,
-        },
+        }),
+        source: 'customer',
+        target: 'operational',
+        entityType: 'booking',
+        entityId: booking.id,
+        entityVersion: booking.version,
         correlationId: null,
         createdAt: now,
       };

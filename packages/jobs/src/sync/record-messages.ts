@@ -12,6 +12,7 @@ export interface NewSyncMessage {
   entityType: string;
   entityId: string;
   entityVersion: number;
+  /** As its producer wrote it (`syncMessageOf`); the sync job reads it by the kind's schema before applying it. */
   payload: Record<string, unknown>;
   correlationId: string | null;
   createdAt: Date;

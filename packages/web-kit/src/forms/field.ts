@@ -1,11 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, Directive, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  contentChild,
+  Directive,
+  ElementRef,
+  inject,
+  input,
+} from '@angular/core';
+import { FormField } from '@angular/forms/signals';
+import { refusedKind } from './submission.ts';
 
 /**
  * A form field as every app lays it out: the label, an optional hint, the control (projected, marked
- * `abControl`) and the server's message for it. The control gets its id, `aria-describedby` (hint and message)
- * and `aria-invalid` from here, so a screen reader reads all of it with the control.
+ * `abControl`) and, after a refused submit, the message for it. The control gets its id, `aria-describedby` (hint
+ * and message) and `aria-invalid` from here, so a screen reader reads all of it with the control.
  *
- * `<ab-field for="card-number" label="Card number" [error]="errors()['card.number']"><input abControl …/></ab-field>`
+ * `<ab-field for="card-number" label="Card number"><input abControl [formField]="payment.fields.card.number" /></ab-field>`
  */
 @Component({
   selector: 'ab-field',
@@ -32,8 +43,18 @@ export class FieldComponent {
   readonly controlId = input.required<string>({ alias: 'for' });
   readonly label = input.required<string>();
   readonly hint = input<string>();
-  /** The server's message for this field, if it refused it. */
-  readonly error = input<string | null | undefined>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  /** The control's signal-form binding; none on a plain form, such as the catalogue's filters. */
+  private readonly control = contentChild(FormField, { descendants: true });
+
+  /** Why the last submit was refused at this field, if it was. */
+  readonly error = computed(
+    () =>
+      this.control()
+        ?.errors()
+        .find((error) => error.kind === refusedKind)?.message ?? null,
+  );
 
   readonly describedBy = computed(
     () =>
@@ -41,6 +62,12 @@ export class FieldComponent {
         .filter(Boolean)
         .join(' ') || null,
   );
+
+  /** Shows the field from its label down and puts the cursor in its control, as the error summary's links do. */
+  focus(): void {
+    this.host.scrollIntoView({ block: 'start' });
+    this.control()?.focus({ preventScroll: true });
+  }
 }
 
 /** The control inside an `<ab-field>`: takes its id, description and validity from the field. */

@@ -1,23 +1,27 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, resource, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormField, FormRoot } from '@angular/forms/signals';
 import type { TravelerProfile } from '@astro/api';
 import { seatLimits } from '@astro/domain';
-import { FieldComponent, FieldControlDirective, problemMessage } from '@astro/web-kit';
+import { injectInteractive, problemMessage, SignInPromptComponent } from '@astro/web-kit';
+import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { injectInteractive } from '../interactive';
 import { Session } from '../session';
-import { SignInPromptComponent } from '../sign-in-prompt.component';
-import { injectSubmission } from '../submission';
 
 /** The Authentication Service's page that e-mails a link to set a new password. */
 const changePasswordPath = '/auth/forgot-password';
 
-const text = (value = '') => new FormControl(value, { nonNullable: true });
+/** The profile as the form edits it: an empty text stands for "none". */
+const blankProfile = {
+  name: '',
+  phone: '',
+  emergencyContact: { name: '', phone: '', relationship: '' },
+  preferences: { timeZone: 'UTC', newsletter: false },
+};
 
 /** The traveler's profile: contact details, the person to call in an emergency, and preferences. */
 @Component({
   selector: 'ab-account-page',
-  imports: [ReactiveFormsModule, FieldComponent, FieldControlDirective, SignInPromptComponent],
+  imports: [FormRoot, FormField, FieldComponent, FieldControlDirective, ErrorSummaryComponent, SignInPromptComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -61,49 +65,38 @@ const text = (value = '') => new FormControl(value, { nonNullable: true });
         <p><a [href]="changePasswordPath">Change your password</a> (we e-mail you a link to set a new one)</p>
       </section>
 
-      @let errors = submission.errors();
-      <form class="ab-panel ab-form" [formGroup]="form" (ngSubmit)="save()" aria-labelledby="profile-title">
+      @let fields = profileForm.fields;
+      <form class="ab-panel ab-form" [formRoot]="fields" aria-labelledby="profile-title">
         <h2 id="profile-title">Profile</h2>
-        @if (submission.problem(); as message) {
-          <p class="ab-notice ab-notice--error" id="profile-problem" role="alert" tabindex="-1">{{ message }}</p>
-        }
+        <ab-error-summary [for]="profileForm" [level]="3" />
         <div class="ab-form-row">
-          <ab-field for="profile-name" label="Full name" [error]="errors['name']">
-            <input abControl formControlName="name" autocomplete="name" />
+          <ab-field for="profile-name" label="Full name">
+            <input abControl [formField]="fields.name" autocomplete="name" />
           </ab-field>
-          <ab-field
-            for="profile-phone"
-            label="Phone"
-            hint="With its country code, like +1 555 010 2030."
-            [error]="errors['phone']"
-          >
-            <input abControl formControlName="phone" type="tel" autocomplete="tel" />
+          <ab-field for="profile-phone" label="Phone" hint="With its country code, like +1 555 010 2030.">
+            <input abControl [formField]="fields.phone" type="tel" autocomplete="tel" />
           </ab-field>
         </div>
-        <fieldset class="ab-fieldset" formGroupName="emergencyContact">
+        <fieldset class="ab-fieldset">
           <legend>Emergency contact</legend>
           <p class="ab-hint">Who we call if something happens on launch day. Leave all three empty for nobody.</p>
           <div class="ab-form-row">
-            <ab-field for="emergency-name" label="Name" [error]="errors['emergencyContact.name']">
-              <input abControl formControlName="name" autocomplete="off" />
+            <ab-field for="emergency-name" label="Name">
+              <input abControl [formField]="fields.emergencyContact.name" autocomplete="off" />
             </ab-field>
-            <ab-field for="emergency-phone" label="Phone" [error]="errors['emergencyContact.phone']">
-              <input abControl formControlName="phone" type="tel" autocomplete="off" />
+            <ab-field for="emergency-phone" label="Phone">
+              <input abControl [formField]="fields.emergencyContact.phone" type="tel" autocomplete="off" />
             </ab-field>
-            <ab-field
-              for="emergency-relationship"
-              label="Relationship"
-              [error]="errors['emergencyContact.relationship']"
-            >
-              <input abControl formControlName="relationship" autocomplete="off" />
+            <ab-field for="emergency-relationship" label="Relationship">
+              <input abControl [formField]="fields.emergencyContact.relationship" autocomplete="off" />
             </ab-field>
           </div>
         </fieldset>
-        <fieldset class="ab-fieldset" formGroupName="preferences">
+        <fieldset class="ab-fieldset">
           <legend>Preferences</legend>
           <div class="ab-form-row">
-            <ab-field for="time-zone" label="Time zone" [error]="errors['preferences.timeZone']">
-              <select abControl formControlName="timeZone">
+            <ab-field for="time-zone" label="Time zone">
+              <select abControl [formField]="fields.preferences.timeZone">
                 @for (zone of timeZones(); track zone) {
                   <option [value]="zone">{{ zoneLabel(zone) }}</option>
                 }
@@ -111,12 +104,12 @@ const text = (value = '') => new FormControl(value, { nonNullable: true });
             </ab-field>
           </div>
           <div class="check">
-            <input id="newsletter" type="checkbox" formControlName="newsletter" />
+            <input id="newsletter" type="checkbox" [formField]="fields.preferences.newsletter" />
             <label for="newsletter">Send me the newsletter about new launches</label>
           </div>
         </fieldset>
         <div class="ab-actions">
-          <button type="submit" [disabled]="submission.busy() || !interactive()">Save profile</button>
+          <button type="submit" [disabled]="profileForm.busy() || !interactive()">Save profile</button>
           <span role="status">{{ said() }}</span>
         </div>
       </form>
@@ -146,7 +139,6 @@ export class AccountPage {
   private readonly api = injectApi();
   protected readonly session = inject(Session);
   protected readonly interactive = injectInteractive();
-  protected readonly submission = injectSubmission('ab-account-page', 'profile-problem');
   protected readonly changePasswordPath = changePasswordPath;
   protected readonly seatLimits = seatLimits;
 
@@ -155,12 +147,8 @@ export class AccountPage {
     params: () => (this.session.traveler() ? {} : undefined),
     loader: () => this.api.account.profile.query(),
   });
-  protected readonly form = new FormGroup({
-    name: text(),
-    phone: text(),
-    emergencyContact: new FormGroup({ name: text(), phone: text(), relationship: text() }),
-    preferences: new FormGroup({ timeZone: text('UTC'), newsletter: new FormControl(false, { nonNullable: true }) }),
-  });
+  private readonly edited = signal(blankProfile);
+  protected readonly profileForm = injectSubmission(this.edited, { save: (edited) => this.save(edited) });
   protected readonly said = signal('');
 
   /**
@@ -184,26 +172,22 @@ export class AccountPage {
     return zone.replaceAll('_', ' ');
   }
 
-  protected async save(): Promise<void> {
-    const value = this.form.getRawValue();
-    const contact = value.emergencyContact;
+  private async save(edited: typeof blankProfile): Promise<void> {
+    const contact = edited.emergencyContact;
     this.said.set('');
-    const outcome = await this.submission.run(() =>
-      this.api.account.updateProfile.mutate({
-        name: value.name,
-        phone: value.phone.trim() || null,
-        // All three empty means nobody; anything else is checked field by field.
-        emergencyContact: contact.name.trim() || contact.phone.trim() || contact.relationship.trim() ? contact : null,
-        preferences: value.preferences,
-      }),
-    );
-    if (!outcome.ok) return;
-    this.profile.set(outcome.value);
+    const saved = await this.api.account.updateProfile.mutate({
+      name: edited.name,
+      phone: edited.phone.trim() || null,
+      // All three empty means nobody; anything else is checked field by field.
+      emergencyContact: contact.name.trim() || contact.phone.trim() || contact.relationship.trim() ? contact : null,
+      preferences: edited.preferences,
+    });
+    this.profile.set(saved);
     this.said.set('Profile saved.');
   }
 
   private fill(profile: TravelerProfile): void {
-    this.form.setValue({
+    this.edited.set({
       name: profile.name,
       phone: profile.phone ?? '',
       emergencyContact: {

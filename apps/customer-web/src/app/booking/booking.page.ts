@@ -12,13 +12,16 @@ import {
 import { RouterLink } from '@angular/router';
 import type { BookingView } from '@astro/api';
 import { holdLengthInWords } from '@astro/domain';
-import { problemMessage, queryResource } from '@astro/web-kit';
+import {
+  injectFocus,
+  LocalTimeComponent,
+  MoneyPipe,
+  problemMessage,
+  queryResource,
+  SignInPromptComponent,
+} from '@astro/web-kit';
 import { injectApi } from '../api';
-import { injectFocus } from '../focus';
-import { LocalTimeComponent } from '../local-time.component';
-import { MoneyPipe } from '../money.pipe';
 import { Session } from '../session';
-import { SignInPromptComponent } from '../sign-in-prompt.component';
 import { CancelBookingComponent } from './cancel-booking.component';
 import { HoldCountdownComponent } from './hold-countdown.component';
 import { PassengersFormComponent } from './passengers-form.component';

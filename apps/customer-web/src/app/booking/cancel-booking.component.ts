@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import type { BookingView } from '@astro/api';
+import { injectInteractive, MoneyPipe } from '@astro/web-kit';
+import { ErrorSummaryComponent, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { injectInteractive } from '../interactive';
-import { MoneyPipe } from '../money.pipe';
-import { injectSubmission } from '../submission';
 import { bookingMovedOn } from './booking-problems';
 
 /**
@@ -13,7 +12,7 @@ import { bookingMovedOn } from './booking-problems';
  */
 @Component({
   selector: 'ab-cancel-booking',
-  imports: [MoneyPipe],
+  imports: [ErrorSummaryComponent, MoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let b = booking();
@@ -24,9 +23,7 @@ import { bookingMovedOn } from './booking-problems';
           If you cancel now, you get back <strong>{{ quote.refundCents | money: b.currency }}</strong>:
           {{ quote.percent }}% of the {{ b.paidCents | money: b.currency }} you paid. {{ quote.because }}
         </p>
-        @if (submission.problem(); as message) {
-          <p class="ab-notice ab-notice--error" id="cancel-problem" role="alert" tabindex="-1">{{ message }}</p>
-        }
+        <ab-error-summary [for]="cancellation" [level]="3" />
         <button
           type="button"
           class="ab-button--secondary"
@@ -46,7 +43,7 @@ import { bookingMovedOn } from './booking-problems';
             <button
               type="button"
               class="ab-button--danger"
-              [disabled]="submission.busy()"
+              [disabled]="cancellation.busy()"
               (click)="confirm(quote.refundCents)"
             >
               Confirm cancellation
@@ -77,7 +74,11 @@ import { bookingMovedOn } from './booking-problems';
 export class CancelBookingComponent {
   private readonly api = injectApi();
   protected readonly interactive = injectInteractive();
-  protected readonly submission = injectSubmission('ab-cancel-booking', 'cancel-problem');
+  protected readonly cancellation = injectSubmission(signal(null), {
+    refused: (error) => {
+      if (bookingMovedOn(error)) this.stale.emit();
+    },
+  });
 
   readonly booking = input.required<BookingView>();
   /** The booking, now cancelled with its refund. */
@@ -89,11 +90,9 @@ export class CancelBookingComponent {
   protected readonly asking = signal(false);
 
   protected async confirm(quotedRefundCents: number): Promise<void> {
-    const outcome = await this.submission.run(() =>
-      this.api.bookings.cancel.mutate({ bookingId: this.booking().id, quotedRefundCents }),
+    await this.cancellation.submit(async () =>
+      this.cancelled.emit(await this.api.bookings.cancel.mutate({ bookingId: this.booking().id, quotedRefundCents })),
     );
     this.asking.set(false);
-    if (outcome.ok) this.cancelled.emit(outcome.value);
-    else if (bookingMovedOn(outcome.error)) this.stale.emit();
   }
 }

@@ -1,57 +1,39 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, type OnInit } from '@angular/core';
-import { FormArray, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal, type OnInit } from '@angular/core';
+import { FormField, FormRoot } from '@angular/forms/signals';
 import type { BookingView } from '@astro/api';
-import { passengerAges } from '@astro/domain';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit';
+import { passengerAges, type Passenger } from '@astro/domain';
+import { injectInteractive } from '@astro/web-kit';
+import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { injectInteractive } from '../interactive';
 import { Session } from '../session';
-import { injectSubmission } from '../submission';
-import { bookingMovedOn, bookingRefusal } from './booking-problems';
-
-const passengerGroup = (name: string, birthDate: string) =>
-  new FormGroup({
-    name: new FormControl(name, { nonNullable: true }),
-    birthDate: new FormControl(birthDate, { nonNullable: true }),
-  });
+import { bookingMovedOn } from './booking-problems';
 
 /** The passengers step: a name and birth date for each seat, each checked by the server at its field. */
 @Component({
   selector: 'ab-passengers-form',
-  imports: [ReactiveFormsModule, FieldComponent, FieldControlDirective],
+  imports: [FormRoot, FormField, FieldComponent, FieldControlDirective, ErrorSummaryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @let errors = submission.errors();
-    <form class="ab-panel ab-form" [formGroup]="form" (ngSubmit)="submit()" aria-labelledby="passengers-title">
+    <form class="ab-panel ab-form" [formRoot]="entry.fields" aria-labelledby="passengers-title">
       <h2 id="passengers-title" tabindex="-1">Passengers</h2>
       <p class="ab-hint">
         One passenger for each seat, named as on their passport. Every passenger must be {{ ages.min }} to
         {{ ages.max }} years old on the launch date.
       </p>
-      @if (submission.problem(); as message) {
-        <p class="ab-notice ab-notice--error" id="passengers-problem" role="alert" tabindex="-1">{{ message }}</p>
-      }
-      <div formArrayName="passengers" class="passengers">
-        @for (passenger of form.controls.passengers.controls; track $index; let i = $index) {
-          <fieldset class="ab-fieldset" [formGroupName]="i">
+      <ab-error-summary [for]="entry" [level]="3" />
+      <div class="passengers">
+        @for (passenger of entry.fields.passengers; track $index; let i = $index) {
+          <fieldset class="ab-fieldset">
             <legend>Passenger {{ i + 1 }}</legend>
             <div class="ab-form-row">
-              <ab-field
-                [for]="'passenger-' + i + '-name'"
-                label="Full name"
-                [error]="errors['passengers.' + i + '.name']"
-              >
-                <input abControl formControlName="name" [attr.autocomplete]="i === 0 ? 'name' : 'off'" />
+              <ab-field [for]="'passenger-' + i + '-name'" label="Full name">
+                <input abControl [formField]="passenger.name" [attr.autocomplete]="i === 0 ? 'name' : 'off'" />
               </ab-field>
-              <ab-field
-                [for]="'passenger-' + i + '-birth-date'"
-                label="Birth date"
-                [error]="errors['passengers.' + i + '.birthDate']"
-              >
+              <ab-field [for]="'passenger-' + i + '-birth-date'" label="Birth date">
                 <input
                   abControl
                   type="date"
-                  formControlName="birthDate"
+                  [formField]="passenger.birthDate"
                   [attr.autocomplete]="i === 0 ? 'bday' : 'off'"
                 />
               </ab-field>
@@ -60,7 +42,7 @@ const passengerGroup = (name: string, birthDate: string) =>
         }
       </div>
       <div class="ab-actions">
-        <button type="submit" [disabled]="submission.busy() || !interactive()">Continue to payment</button>
+        <button type="submit" [disabled]="entry.busy() || !interactive()">Continue to payment</button>
       </div>
     </form>
   `,
@@ -75,12 +57,6 @@ export class PassengersFormComponent implements OnInit {
   private readonly api = injectApi();
   private readonly session = inject(Session);
   protected readonly interactive = injectInteractive();
-  protected readonly submission = injectSubmission(
-    'ab-passengers-form',
-    'passengers-problem',
-    bookingRefusal('passengers'),
-  );
-
   readonly booking = input.required<BookingView>();
   /** The booking with its passengers saved. */
   readonly saved = output<BookingView>();
@@ -88,26 +64,23 @@ export class PassengersFormComponent implements OnInit {
   readonly stale = output<void>();
 
   protected readonly ages = passengerAges;
-  protected readonly form = new FormGroup({ passengers: new FormArray<ReturnType<typeof passengerGroup>>([]) });
+  private readonly passengers = signal<{ passengers: Passenger[] }>({ passengers: [] });
+  protected readonly entry = injectSubmission(this.passengers, {
+    save: async ({ passengers }) =>
+      this.saved.emit(await this.api.bookings.passengers.mutate({ bookingId: this.booking().id, passengers })),
+    refused: (error) => {
+      if (bookingMovedOn(error)) this.stale.emit();
+    },
+  });
 
   ngOnInit(): void {
     const booking = this.booking();
-    for (let seat = 0; seat < booking.seats; seat++) {
+    const passengers = Array.from({ length: booking.seats }, (_, seat) => {
       const saved = booking.passengers[seat];
       // Most travelers fly themselves: the first seat starts with their name.
       const name = saved?.name ?? (seat === 0 ? (this.session.traveler()?.name ?? '') : '');
-      this.form.controls.passengers.push(passengerGroup(name, saved?.birthDate ?? ''));
-    }
-  }
-
-  protected async submit(): Promise<void> {
-    const outcome = await this.submission.run(() =>
-      this.api.bookings.passengers.mutate({
-        bookingId: this.booking().id,
-        passengers: this.form.getRawValue().passengers,
-      }),
-    );
-    if (outcome.ok) this.saved.emit(outcome.value);
-    else if (bookingMovedOn(outcome.error)) this.stale.emit();
+      return { name, birthDate: saved?.birthDate ?? '' };
+    });
+    this.passengers.set({ passengers });
   }
 }

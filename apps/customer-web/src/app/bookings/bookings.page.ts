@@ -1,12 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { problemMessage } from '@astro/web-kit';
+import { LocalTimeComponent, MoneyPipe, problemMessage, SignInPromptComponent } from '@astro/web-kit';
 import { injectApi } from '../api';
 import { BookingStatusComponent } from '../booking/booking-status.component';
-import { LocalTimeComponent } from '../local-time.component';
-import { MoneyPipe } from '../money.pipe';
 import { Session } from '../session';
-import { SignInPromptComponent } from '../sign-in-prompt.component';
 
 /** The traveler's bookings, newest first, each leading to its page, and their places on waiting lists. */
 @Component({

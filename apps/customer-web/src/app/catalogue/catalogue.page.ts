@@ -3,13 +3,13 @@ import { ChangeDetectionStrategy, Component, inject, input, resource } from '@an
 import { RouterLink } from '@angular/router';
 import { Meta } from '@angular/platform-browser';
 import { destinationLabels, ranges, seatLimits, type Destination } from '@astro/domain';
-import { problemMessage } from '@astro/web-kit';
+import { MoneyPipe, problemMessage } from '@astro/web-kit';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { MoneyPipe } from '../money.pipe';
 
 @Component({
   selector: 'ab-catalogue-page',
-  imports: [DatePipe, RouterLink, MoneyPipe],
+  imports: [DatePipe, RouterLink, FieldComponent, FieldControlDirective, MoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalogue.page.html',
   styleUrl: './catalogue.page.css',

@@ -1,15 +1,13 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, resource, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormField, FormRoot, max, min } from '@angular/forms/signals';
 import { Router } from '@angular/router';
 import type { CatalogueEntry, WaitingPlace } from '@astro/api';
 import { bookingOpen, seatLimits } from '@astro/domain';
-import { FieldComponent, FieldControlDirective, problemCode } from '@astro/web-kit';
+import { injectFocus, injectInteractive, problemCode, signInPath } from '@astro/web-kit';
+import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { injectFocus } from '../focus';
-import { injectInteractive } from '../interactive';
-import { Session, signInPath } from '../session';
-import { injectSubmission } from '../submission';
+import { Session } from '../session';
 
 type LaunchForSale = Pick<CatalogueEntry, 'id' | 'slug' | 'status' | 'launchDate' | 'seatsLeft' | 'bookable'>;
 
@@ -19,7 +17,7 @@ type LaunchForSale = Pick<CatalogueEntry, 'id' | 'slug' | 'status' | 'launchDate
  */
 @Component({
   selector: 'ab-book-seats',
-  imports: [ReactiveFormsModule, FieldComponent, FieldControlDirective],
+  imports: [FormRoot, FormField, FieldComponent, FieldControlDirective, ErrorSummaryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (launch().bookable || waitingListOpen()) {
@@ -34,9 +32,7 @@ type LaunchForSale = Pick<CatalogueEntry, 'id' | 'slug' | 'status' | 'launchDate
             24 hours.
           </p>
         }
-        @if (submission.problem(); as message) {
-          <p class="ab-notice ab-notice--error" id="book-problem" role="alert" tabindex="-1">{{ message }}</p>
-        }
+        <ab-error-summary [for]="booking" [level]="3" />
         @if (place(); as waiting) {
           <p class="ab-notice ab-notice--good" id="waiting-place" tabindex="-1">
             You are number {{ waiting.position }} in line for {{ waiting.seats }}
@@ -46,34 +42,22 @@ type LaunchForSale = Pick<CatalogueEntry, 'id' | 'slug' | 'status' | 'launchDate
             <button
               type="button"
               class="ab-button--secondary"
-              [disabled]="submission.busy() || !interactive()"
-              (click)="leave()"
+              [disabled]="booking.busy() || !interactive()"
+              (click)="booking.submit(leave)"
             >
               Leave the waiting list
             </button>
           </div>
         } @else {
-          <form class="ab-form" [formGroup]="form" (ngSubmit)="submit()" aria-labelledby="book-title">
-            <ab-field
-              for="seats-wanted"
-              label="Number of seats"
-              [hint]="seatsHint"
-              [error]="submission.errors()['seats']"
-            >
-              <input
-                abControl
-                type="number"
-                inputmode="numeric"
-                min="1"
-                [attr.max]="seatLimits.vip"
-                formControlName="seats"
-              />
+          <form class="ab-form" [formRoot]="booking.fields" aria-labelledby="book-title">
+            <ab-field for="seats-wanted" label="Number of seats" [hint]="seatsHint">
+              <input abControl type="number" inputmode="numeric" [formField]="booking.fields.seats" />
             </ab-field>
             @if (session.traveler() === null) {
               <p class="ab-hint">You will be asked to sign in first, then come back to this page.</p>
             }
             <div class="ab-actions">
-              <button type="submit" [disabled]="submission.busy() || !interactive()">
+              <button type="submit" [disabled]="booking.busy() || !interactive()">
                 {{ launch().bookable ? 'Book seats' : 'Join the waiting list' }}
               </button>
             </div>
@@ -103,15 +87,23 @@ export class BookSeatsComponent {
   private readonly focus = injectFocus();
   protected readonly session = inject(Session);
   protected readonly interactive = injectInteractive();
-  protected readonly submission = injectSubmission('ab-book-seats', 'book-problem');
 
   readonly launch = input.required<LaunchForSale>();
   /** Seats chosen before signing in, carried back in the page's address. */
   readonly initialSeats = input<string>();
 
-  protected readonly form = new FormGroup({ seats: new FormControl<number | null>(1) });
+  private readonly chosen = signal<{ seats: number | null }>({ seats: 1 });
+  protected readonly booking = injectSubmission(this.chosen, {
+    rules: ({ seats }) => {
+      min(seats, 1);
+      max(seats, seatLimits.vip);
+    },
+    save: ({ seats }) => this.book(seats),
+    refused: (error) => {
+      if (problemCode(error) === 'UNAUTHORIZED') this.signIn(this.chosen().seats);
+    },
+  });
   protected readonly said = signal('');
-  protected readonly seatLimits = seatLimits;
   protected readonly seatsHint = `1 to ${seatLimits.regular} seats a booking; VIP travelers may take up to ${seatLimits.vip}.`;
 
   /** Sold out while the launch still sells: the waiting list is open until booking would close. */
@@ -134,41 +126,37 @@ export class BookSeatsComponent {
   constructor() {
     effect(() => {
       const seats = Number(this.initialSeats());
-      if (Number.isInteger(seats) && seats >= 1 && seats <= seatLimits.vip) this.form.controls.seats.setValue(seats);
+      if (Number.isInteger(seats) && seats >= 1 && seats <= seatLimits.vip) this.chosen.set({ seats });
     });
   }
 
-  protected async submit(): Promise<void> {
+  private async book(chosen: number | null): Promise<void> {
     const launch = this.launch();
-    const chosen = this.form.controls.seats.value;
     if (this.session.traveler() === null) return this.signIn(chosen);
     // An empty field travels as null, which the API refuses at the seats field like any other wrong number.
     const seats = chosen ?? Number.NaN;
     if (launch.bookable) {
-      const outcome = await this.submission.run(() =>
-        this.api.bookings.hold.mutate({ launchId: launch.id, seats, idempotencyKey: crypto.randomUUID() }),
-      );
-      if (outcome.ok) await this.router.navigate(['/bookings', outcome.value.bookingId]);
-      else if (problemCode(outcome.error) === 'UNAUTHORIZED') this.signIn(chosen);
+      const hold = await this.api.bookings.hold.mutate({
+        launchId: launch.id,
+        seats,
+        idempotencyKey: crypto.randomUUID(),
+      });
+      await this.router.navigate(['/bookings', hold.bookingId]);
       return;
     }
-    const outcome = await this.submission.run(() => this.api.waitingList.join.mutate({ launchId: launch.id, seats }));
-    if (outcome.ok) {
-      const joined = outcome.value;
-      this.waiting.update((places) => [...(places ?? []).filter((p) => p.launchId !== joined.launchId), joined]);
-      this.said.set('');
-      this.focus('#waiting-place');
-    } else if (problemCode(outcome.error) === 'UNAUTHORIZED') this.signIn(chosen);
+    const joined = await this.api.waitingList.join.mutate({ launchId: launch.id, seats });
+    this.waiting.update((places) => [...(places ?? []).filter((p) => p.launchId !== joined.launchId), joined]);
+    this.said.set('');
+    this.focus('#waiting-place');
   }
 
-  protected async leave(): Promise<void> {
+  protected readonly leave = async (): Promise<void> => {
     const launchId = this.launch().id;
-    const outcome = await this.submission.run(() => this.api.waitingList.leave.mutate({ launchId }));
-    if (!outcome.ok) return;
+    await this.api.waitingList.leave.mutate({ launchId });
     this.waiting.update((places) => (places ?? []).filter((p) => p.launchId !== launchId));
     this.said.set('You have left the waiting list.');
     this.focus('#book-title');
-  }
+  };
 
   /** A visitor signs in first and comes back to this launch with the seats they chose. */
   private signIn(seats: number | null): void {

@@ -3,10 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input } f
 import { Meta, Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { destinationLabels, formatMoney, money, type Currency, type LaunchStatus } from '@astro/domain';
-import { problemMessage, queryResource } from '@astro/web-kit';
+import { injectInteractive, MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
 import { injectApi } from '../api';
-import { injectInteractive } from '../interactive';
-import { MoneyPipe } from '../money.pipe';
 import { BookSeatsComponent } from './book-seats.component';
 
 const statusLabels: Record<LaunchStatus, string> = {

@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, effect, resource, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { formProblems, problemMessage } from '@astro/web-kit';
+import { FormField, FormRoot } from '@angular/forms/signals';
+import { problemMessage } from '@astro/web-kit';
+import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 
 /** The agency's profile: contact details and description are the supplier's; legal data is shown only. */
 @Component({
   selector: 'ab-agency-page',
-  imports: [FormsModule],
+  imports: [FormRoot, FormField, FieldComponent, FieldControlDirective, ErrorSummaryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (agency.error(); as error) {
@@ -16,42 +17,20 @@ import { injectApi } from '../api';
       @let a = agency.value();
       <h1>{{ a.displayName }}</h1>
       <p role="status" [class]="said() ? 'ab-notice ab-notice--good' : 'ab-visually-hidden'">{{ said() }}</p>
-      <form class="ab-panel ab-form" (ngSubmit)="save()" aria-labelledby="profile-title" novalidate>
+      <form class="ab-panel ab-form" [formRoot]="contact.fields" aria-labelledby="profile-title">
         <h2 id="profile-title">Contact and description</h2>
-        @if (problemSaid(); as message) {
-          <p class="ab-notice ab-notice--error" role="alert">{{ message }}</p>
-        }
-        <div class="ab-field">
-          <label for="contact-email">Contact e-mail</label>
-          <input
-            id="contact-email"
-            name="contactEmail"
-            type="email"
-            autocomplete="email"
-            [(ngModel)]="contactEmail"
-            [attr.aria-invalid]="!!errors()['contactEmail']"
-            [attr.aria-describedby]="errors()['contactEmail'] ? 'contact-email-error' : null"
-          />
-          @if (errors()['contactEmail']; as error) {
-            <p class="ab-field-error" id="contact-email-error">{{ error }}</p>
-          }
-        </div>
-        <div class="ab-field">
-          <label for="description">Description</label>
-          <p class="ab-hint" id="description-hint">Travelers see this on your launches. Up to 2,000 characters.</p>
-          <textarea
-            id="description"
-            name="description"
-            rows="5"
-            [(ngModel)]="description"
-            aria-describedby="description-hint"
-            [attr.aria-invalid]="!!errors()['description']"
-          ></textarea>
-          @if (errors()['description']; as error) {
-            <p class="ab-field-error">{{ error }}</p>
-          }
-        </div>
-        <div class="ab-actions"><button type="submit" [disabled]="saving()">Save profile</button></div>
+        <ab-error-summary [for]="contact" [level]="3" />
+        <ab-field for="contact-email" label="Contact e-mail">
+          <input abControl type="email" autocomplete="email" [formField]="contact.fields.contactEmail" />
+        </ab-field>
+        <ab-field
+          for="description"
+          label="Description"
+          hint="Travelers see this on your launches. Up to 2,000 characters."
+        >
+          <textarea abControl rows="5" [formField]="contact.fields.description"></textarea>
+        </ab-field>
+        <div class="ab-actions"><button type="submit" [disabled]="contact.busy()">Save profile</button></div>
       </form>
       <section class="ab-panel ab-form" aria-labelledby="legal-title">
         <h2 id="legal-title">Legal data</h2>
@@ -85,37 +64,20 @@ import { injectApi } from '../api';
 export class AgencyPage {
   private readonly api = injectApi();
   protected readonly agency = resource({ id: 'supplier.agency.get', loader: () => this.api.agency.get.query() });
-  protected contactEmail = '';
-  protected description = '';
-  protected readonly errors = signal<Record<string, string>>({});
-  protected readonly problemSaid = signal<string | null>(null);
+  private readonly edited = signal({ contactEmail: '', description: '' });
+  protected readonly contact = injectSubmission(this.edited, {
+    save: async (edited) => {
+      await this.api.agency.update.mutate(edited);
+      this.said.set('Saved your agency profile.');
+    },
+  });
   protected readonly said = signal('');
-  protected readonly saving = signal(false);
 
   constructor() {
     effect(() => {
       const agency = this.agency.value();
-      if (agency) {
-        this.contactEmail = agency.contactEmail;
-        this.description = agency.description;
-      }
+      if (agency) this.edited.set({ contactEmail: agency.contactEmail, description: agency.description });
     });
-  }
-
-  protected async save(): Promise<void> {
-    this.saving.set(true);
-    try {
-      await this.api.agency.update.mutate({ contactEmail: this.contactEmail, description: this.description });
-      this.errors.set({});
-      this.problemSaid.set(null);
-      this.said.set('Saved your agency profile.');
-    } catch (error) {
-      const { fields, summary } = formProblems(error);
-      this.errors.set(fields);
-      this.problemSaid.set(summary);
-    } finally {
-      this.saving.set(false);
-    }
   }
 
   protected problem(error: unknown): string {

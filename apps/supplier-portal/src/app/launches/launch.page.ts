@@ -1,16 +1,38 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
-import { abortReasons, formatMoney, money, type AbortReason, type Currency } from '@astro/domain';
-import { fieldErrorsOf, problemMessage, queryResource } from '@astro/web-kit';
+import { abortReasons, type AbortReason } from '@astro/domain';
+import { MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
+import {
+  ErrorSummaryComponent,
+  FieldComponent,
+  FieldControlDirective,
+  injectSubmission,
+  type FieldProblems,
+} from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-labels';
+
+type StatusChange =
+  | { to: 'confirmed' }
+  | { to: 'launched' }
+  | { to: 'delayed'; newDate: Date; reason: string }
+  | { to: 'aborted'; reason: AbortReason; note?: string };
 
 /** One launch: occupancy, status changes with reasons, history, and the passenger manifest. */
 @Component({
   selector: 'ab-launch-page',
-  imports: [DatePipe, FormsModule, RouterLink],
+  imports: [
+    DatePipe,
+    FormRoot,
+    FormField,
+    RouterLink,
+    FieldComponent,
+    FieldControlDirective,
+    ErrorSummaryComponent,
+    MoneyPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="/launches">← All launches</a></p>
@@ -25,7 +47,7 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
           <p class="ab-lead">
             <span [class]="badge[l.status]">{{ labels[l.status] }}</span>
             {{ l.launchDate | date: 'd MMM y, HH:mm' : 'UTC' }} UTC · {{ destination(l.destination) }} ·
-            {{ l.rocket.name }} · {{ l.spaceport }} · {{ price(l.pricePerSeatCents, l.currency) }} a seat
+            {{ l.rocket.name }} · {{ l.spaceport }} · {{ l.pricePerSeatCents | money: l.currency }} a seat
           </p>
         </div>
         @if (l.termsEditable) {
@@ -81,17 +103,23 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
         @if (!can.delayed.allowed) {
           <p class="ab-notice">{{ can.delayed.reason }}</p>
         } @else {
-          @if (problemSaid(); as message) {
-            <p class="ab-notice ab-notice--error" role="alert">{{ message }}</p>
-          }
+          <ab-error-summary [for]="statusChange" [level]="3" />
           <div class="ab-actions">
             @if (can.confirmed.allowed) {
-              <button type="button" (click)="change({ to: 'confirmed' }, 'Confirmed the launch.')">
+              <button
+                type="button"
+                [disabled]="statusChange.busy()"
+                (click)="statusChange.submit(changeStatus({ to: 'confirmed' }, 'Confirmed the launch.'))"
+              >
                 Confirm launch
               </button>
             }
             @if (can.launched.allowed) {
-              <button type="button" (click)="change({ to: 'launched' }, 'Marked as launched.')">
+              <button
+                type="button"
+                [disabled]="statusChange.busy()"
+                (click)="statusChange.submit(changeStatus({ to: 'launched' }, 'Marked as launched.'))"
+              >
                 Mark as launched
               </button>
             }
@@ -100,68 +128,49 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
             <p class="ab-hint">{{ can.launched.reason }}</p>
           }
 
-          <form class="ab-form ab-subform" (ngSubmit)="delay()" aria-labelledby="delay-title">
+          <form class="ab-form ab-subform" [formRoot]="delay.fields" aria-labelledby="delay-title">
             <h3 id="delay-title">Delay</h3>
+            <ab-error-summary [for]="delay" [level]="4" />
             <div class="ab-form-row">
-              <div class="ab-field">
-                <label for="delay-date">New launch date and time (UTC)</label>
-                <input
-                  id="delay-date"
-                  name="newDate"
-                  type="datetime-local"
-                  [(ngModel)]="newDate"
-                  [attr.aria-invalid]="!!errors()['newDate']"
-                />
-                @if (errors()['newDate']; as error) {
-                  <p class="ab-field-error">{{ error }}</p>
-                }
-              </div>
-              <div class="ab-field">
-                <label for="delay-reason">Reason</label>
-                <input
-                  id="delay-reason"
-                  name="reason"
-                  [(ngModel)]="delayReason"
-                  [attr.aria-invalid]="!!errors()['reason']"
-                />
-                @if (errors()['reason']; as error) {
-                  <p class="ab-field-error">{{ error }}</p>
-                }
-              </div>
+              <ab-field for="delay-date" label="New launch date and time (UTC)">
+                <input abControl type="datetime-local" [formField]="delay.fields.newDate" />
+              </ab-field>
+              <ab-field for="delay-reason" label="Reason">
+                <input abControl [formField]="delay.fields.reason" />
+              </ab-field>
             </div>
-            <div class="ab-actions"><button type="submit">Delay launch</button></div>
+            <div class="ab-actions">
+              <button type="submit" [disabled]="delay.busy()">Delay launch</button>
+            </div>
           </form>
 
-          <form class="ab-form ab-subform" (ngSubmit)="abort()" aria-labelledby="abort-title">
+          <form class="ab-form ab-subform" [formRoot]="abort.fields" aria-labelledby="abort-title">
             <h3 id="abort-title">Abort</h3>
             <p class="ab-hint">Aborting cannot be undone: every traveler with a seat is refunded in full.</p>
+            <ab-error-summary [for]="abort" [level]="4" />
             <div class="ab-form-row">
-              <div class="ab-field">
-                <label for="abort-reason">Reason</label>
-                <select
-                  id="abort-reason"
-                  name="abortReason"
-                  [(ngModel)]="abortReason"
-                  [attr.aria-describedby]="can.economicAbort.allowed ? null : 'economic-unavailable'"
-                >
+              <ab-field
+                for="abort-reason"
+                label="Reason"
+                [hint]="can.economicAbort.allowed ? undefined : can.economicAbort.reason"
+              >
+                <select abControl [formField]="abort.fields.reason">
                   @for (reason of abortReasons; track reason) {
                     <option [value]="reason" [disabled]="reason === 'economic' && !can.economicAbort.allowed">
                       {{ reason }}
                     </option>
                   }
                 </select>
-                @if (!can.economicAbort.allowed) {
-                  <p class="ab-hint" id="economic-unavailable">{{ can.economicAbort.reason }}</p>
-                }
-              </div>
-              <div class="ab-field">
-                <label for="abort-note">Note (optional)</label>
-                <input id="abort-note" name="note" [(ngModel)]="abortNote" />
-              </div>
+              </ab-field>
+              <ab-field for="abort-note" label="Note (optional)">
+                <input abControl [formField]="abort.fields.note" />
+              </ab-field>
             </div>
             <div class="ab-actions">
               @if (confirmingAbort()) {
-                <button type="submit" class="ab-button--danger">Yes, abort {{ l.missionName }}</button>
+                <button type="submit" class="ab-button--danger" [disabled]="abort.busy()">
+                  Yes, abort {{ l.missionName }}
+                </button>
                 <button type="button" class="ab-button--secondary" (click)="confirmingAbort.set(false)">
                   Keep the launch
                 </button>
@@ -216,7 +225,7 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
                     <td>{{ booking.customerName }}</td>
                     <td class="ab-number">{{ booking.seats }}</td>
                     <td>{{ booking.status }}</td>
-                    <td class="ab-number">{{ price(booking.totalCents, booking.currency) }}</td>
+                    <td class="ab-number">{{ booking.totalCents | money: booking.currency }}</td>
                     <td>{{ booking.bookedAt | date: 'd MMM y, HH:mm' : 'UTC' }}</td>
                   </tr>
                 } @empty {
@@ -233,10 +242,16 @@ import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-l
       <section class="ab-panel ab-section" aria-labelledby="manifest-title">
         <div class="ab-page-header">
           <h2 id="manifest-title">Passenger manifest</h2>
-          <button type="button" class="ab-button--secondary" (click)="downloadManifest()">
+          <button
+            type="button"
+            class="ab-button--secondary"
+            [disabled]="manifestDownload.busy()"
+            (click)="manifestDownload.submit(downloadManifest)"
+          >
             Download manifest (CSV)
           </button>
         </div>
+        <ab-error-summary [for]="manifestDownload" [level]="3" />
         @if (manifest.hasValue()) {
           @let m = manifest.value();
           <div class="ab-table-region" role="region" aria-labelledby="manifest-title" tabindex="0">
@@ -317,70 +332,44 @@ export class LaunchPage {
     loader: ({ params }) => this.api.launches.manifest.query(params),
   });
 
-  protected newDate = '';
-  protected delayReason = '';
-  protected abortReason: AbortReason = 'technical';
-  protected abortNote = '';
   protected readonly confirmingAbort = signal(false);
   protected readonly said = signal('');
-  protected readonly problemSaid = signal<string | null>(null);
-  protected readonly errors = signal<Record<string, string>>({});
+  protected readonly statusChange = injectSubmission(signal(null));
+  protected readonly delay = injectSubmission(signal({ newDate: '', reason: '' }), {
+    check: ({ newDate }): FieldProblems => (newDate ? {} : { newDate: 'Choose the new launch date and time.' }),
+    save: ({ newDate, reason }) =>
+      this.changeStatus({ to: 'delayed', newDate: fromUtcInput(newDate), reason }, 'Delayed the launch.')(),
+  });
+  protected readonly abort = injectSubmission(
+    signal<{ reason: AbortReason; note: string }>({ reason: 'technical', note: '' }),
+    {
+      save: ({ reason, note }) => {
+        this.confirmingAbort.set(false);
+        return this.changeStatus({ to: 'aborted', reason, ...(note ? { note } : {}) }, 'Aborted the launch.')();
+      },
+    },
+  );
+  protected readonly manifestDownload = injectSubmission(signal(null));
 
-  protected async change(
-    change:
-      | { to: 'confirmed' }
-      | { to: 'launched' }
-      | { to: 'delayed'; newDate: Date; reason: string }
-      | { to: 'aborted'; reason: AbortReason; note?: string },
-    done: string,
-  ): Promise<void> {
-    try {
+  /** The save that makes the change, says so, and shows the launch as it now stands. */
+  protected changeStatus(change: StatusChange, done: string): () => Promise<void> {
+    return async () => {
       await this.api.launches.changeStatus.mutate({ launchId: this.launchId(), ...change });
-      this.errors.set({});
-      this.problemSaid.set(null);
+      // What any of the three refused before no longer applies to the launch as it now stands.
+      for (const form of [this.statusChange, this.delay, this.abort]) form.clear();
       this.said.set(done);
       this.launch.reload();
-    } catch (error) {
-      this.errors.set(fieldErrorsOf(error));
-      this.problemSaid.set(problemMessage(error));
-    }
+    };
   }
 
-  protected delay(): Promise<void> {
-    if (!this.newDate) {
-      this.errors.set({ newDate: 'Choose the new launch date and time.' });
-      return Promise.resolve();
-    }
-    return this.change(
-      { to: 'delayed', newDate: fromUtcInput(this.newDate), reason: this.delayReason },
-      'Delayed the launch.',
-    );
-  }
-
-  protected abort(): Promise<void> {
-    this.confirmingAbort.set(false);
-    return this.change(
-      { to: 'aborted', reason: this.abortReason, ...(this.abortNote ? { note: this.abortNote } : {}) },
-      'Aborted the launch.',
-    );
-  }
-
-  protected async downloadManifest(): Promise<void> {
-    try {
-      const { filename, csv } = await this.api.launches.manifestCsv.query({ launchId: this.launchId() });
-      // A byte-order mark tells spreadsheet programs the file is UTF-8.
-      const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (error) {
-      this.problemSaid.set(problemMessage(error));
-    }
-  }
-
-  protected price(cents: number, currency: string): string {
-    return formatMoney(money(cents, currency as Currency));
-  }
+  protected readonly downloadManifest = async (): Promise<void> => {
+    const { filename, csv } = await this.api.launches.manifestCsv.query({ launchId: this.launchId() });
+    // A byte-order mark tells spreadsheet programs the file is UTF-8.
+    const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
 
   protected problem(error: unknown): string {
     return problemMessage(error);

@@ -1,9 +1,10 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, resource, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { form, FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
-import { formatMoney, launchStatuses, money, type Currency, type LaunchStatus } from '@astro/domain';
-import { problemMessage } from '@astro/web-kit';
+import { launchStatuses, type LaunchStatus } from '@astro/domain';
+import { MoneyPipe, problemMessage } from '@astro/web-kit';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { destination, statusBadge, statusLabels } from './launch-labels';
 
@@ -12,7 +13,7 @@ type Sort = 'launchDate' | 'missionName' | 'status';
 /** The agency's launches: filtered, sorted and paged by the server. */
 @Component({
   selector: 'ab-launches-page',
-  imports: [DatePipe, FormsModule, RouterLink],
+  imports: [DatePipe, FormRoot, FormField, RouterLink, FieldComponent, FieldControlDirective, MoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -25,34 +26,30 @@ type Sort = 'launchDate' | 'missionName' | 'status';
       <a class="ab-button" routerLink="/launches/new">Schedule a launch</a>
     </div>
 
-    <form class="ab-panel ab-form" (ngSubmit)="apply()" aria-label="Filter launches">
+    <form class="ab-panel ab-form" [formRoot]="filter" aria-label="Filter launches">
       <div class="ab-form-row">
-        <div class="ab-field">
-          <label for="filter-status">Status</label>
-          <select id="filter-status" name="status" [(ngModel)]="status">
+        <ab-field for="filter-status" label="Status">
+          <select abControl [formField]="filter.status">
             <option value="">Any status</option>
             @for (each of statuses; track each) {
               <option [value]="each">{{ labels[each] }}</option>
             }
           </select>
-        </div>
-        <div class="ab-field">
-          <label for="filter-from">From (UTC)</label>
-          <input id="filter-from" name="from" type="date" [(ngModel)]="from" />
-        </div>
-        <div class="ab-field">
-          <label for="filter-to">To (UTC)</label>
-          <input id="filter-to" name="to" type="date" [(ngModel)]="to" />
-        </div>
-        <div class="ab-field">
-          <label for="filter-rocket">Rocket</label>
-          <select id="filter-rocket" name="rocket" [(ngModel)]="rocketId">
+        </ab-field>
+        <ab-field for="filter-from" label="From (UTC)">
+          <input abControl type="date" [formField]="filter.from" />
+        </ab-field>
+        <ab-field for="filter-to" label="To (UTC)">
+          <input abControl type="date" [formField]="filter.to" />
+        </ab-field>
+        <ab-field for="filter-rocket" label="Rocket">
+          <select abControl [formField]="filter.rocketId">
             <option value="">Any rocket</option>
             @for (rocket of rockets.value()?.rockets ?? []; track rocket.id) {
               <option [value]="rocket.id">{{ rocket.name }}</option>
             }
           </select>
-        </div>
+        </ab-field>
       </div>
       <div class="ab-actions"><button type="submit">Show launches</button></div>
     </form>
@@ -109,7 +106,7 @@ type Sort = 'launchDate' | 'missionName' | 'status';
                   }
                 </td>
                 <td class="ab-number">{{ launch.occupancy.seatsLeft }}</td>
-                <td class="ab-number">{{ price(launch.pricePerSeatCents, launch.currency) }}</td>
+                <td class="ab-number">{{ launch.pricePerSeatCents | money: launch.currency }}</td>
               </tr>
             } @empty {
               <tr>
@@ -161,10 +158,16 @@ export class LaunchesPage {
   protected readonly labels = statusLabels;
   protected readonly badge = statusBadge;
   protected readonly destination = destination;
-  protected status = '';
-  protected from = '';
-  protected to = '';
-  protected rocketId = '';
+  /** The filters as chosen; the list follows them when they are applied. An empty one filters nothing. */
+  protected readonly filter = form(
+    signal<{ status: LaunchStatus | ''; from: string; to: string; rocketId: string }>({
+      status: '',
+      from: '',
+      to: '',
+      rocketId: '',
+    }),
+    { submission: { action: async () => this.apply() } },
+  );
 
   private readonly filters = signal<{ status?: LaunchStatus[]; from?: string; to?: string; rocketId?: string }>({});
   protected readonly sort = signal<Sort>('launchDate');
@@ -193,13 +196,14 @@ export class LaunchesPage {
     Math.max(1, Math.ceil((this.launches.value()?.total ?? 0) / this.pageSize)),
   );
 
-  protected apply(): void {
+  private apply(): void {
+    const { status, from, to, rocketId } = this.filter().value();
     this.page.set(1);
     this.filters.set({
-      ...(this.status ? { status: [this.status as LaunchStatus] } : {}),
-      ...(this.from ? { from: this.from } : {}),
-      ...(this.to ? { to: this.to } : {}),
-      ...(this.rocketId ? { rocketId: this.rocketId } : {}),
+      ...(status ? { status: [status] } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(rocketId ? { rocketId } : {}),
     });
   }
 
@@ -214,10 +218,6 @@ export class LaunchesPage {
 
   protected ariaSort(column: Sort): string | null {
     return this.sort() === column ? (this.direction() === 'asc' ? 'ascending' : 'descending') : null;
-  }
-
-  protected price(cents: number, currency: string): string {
-    return formatMoney(money(cents, currency as Currency));
   }
 
   protected problem(error: unknown): string {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, input, output, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormField, FormRoot } from '@angular/forms/signals';
 import { destinationLabels, ranges, rocketCapacity, type Range } from '@astro/domain';
-import { formProblems } from '@astro/web-kit';
+import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
 
 export interface RocketFields {
   name: string;
@@ -12,64 +12,30 @@ export interface RocketFields {
 /** Adding or editing a rocket; the server's rules decide, and its messages show next to each field. */
 @Component({
   selector: 'ab-rocket-form',
-  imports: [ReactiveFormsModule],
+  imports: [FormRoot, FormField, FieldComponent, FieldControlDirective, ErrorSummaryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="ab-panel ab-form" [formGroup]="form" (ngSubmit)="submit()" [attr.aria-labelledby]="formId + '-title'">
+    @let fields = entry.fields;
+    <form class="ab-panel ab-form" [formRoot]="fields" [attr.aria-labelledby]="formId + '-title'">
       <h2 [id]="formId + '-title'">{{ title() }}</h2>
-      @if (problem(); as message) {
-        <p class="ab-notice ab-notice--error" role="alert">{{ message }}</p>
-      }
+      <ab-error-summary [for]="entry" [level]="3" />
       <div class="ab-form-row">
-        <div class="ab-field">
-          <label [for]="formId + '-name'">Name</label>
-          <input
-            [id]="formId + '-name'"
-            formControlName="name"
-            autocomplete="off"
-            [attr.aria-invalid]="!!errors()['name']"
-            [attr.aria-describedby]="errors()['name'] ? formId + '-name-error' : null"
-          />
-          @if (errors()['name']; as error) {
-            <p class="ab-field-error" [id]="formId + '-name-error'">{{ error }}</p>
-          }
-        </div>
-        <div class="ab-field">
-          <label [for]="formId + '-capacity'">Seats</label>
-          <p class="ab-hint" [id]="formId + '-capacity-hint'">{{ capacity.min }} to {{ capacity.max }}.</p>
-          <input
-            [id]="formId + '-capacity'"
-            type="number"
-            inputmode="numeric"
-            formControlName="capacity"
-            [attr.aria-invalid]="!!errors()['capacity']"
-            [attr.aria-describedby]="
-              formId + '-capacity-hint' + (errors()['capacity'] ? ' ' + formId + '-capacity-error' : '')
-            "
-          />
-          @if (errors()['capacity']; as error) {
-            <p class="ab-field-error" [id]="formId + '-capacity-error'">{{ error }}</p>
-          }
-        </div>
-        <div class="ab-field">
-          <label [for]="formId + '-range'">Reaches</label>
-          <select
-            [id]="formId + '-range'"
-            formControlName="range"
-            [attr.aria-invalid]="!!errors()['range']"
-            [attr.aria-describedby]="errors()['range'] ? formId + '-range-error' : null"
-          >
+        <ab-field [for]="formId + '-name'" label="Name">
+          <input abControl [formField]="fields.name" autocomplete="off" />
+        </ab-field>
+        <ab-field [for]="formId + '-capacity'" label="Seats" [hint]="capacity.min + ' to ' + capacity.max + '.'">
+          <input abControl type="number" inputmode="numeric" [formField]="fields.capacity" />
+        </ab-field>
+        <ab-field [for]="formId + '-range'" label="Reaches">
+          <select abControl [formField]="fields.range">
             @for (range of ranges; track range) {
               <option [value]="range">Up to {{ label(range) }}</option>
             }
           </select>
-          @if (errors()['range']; as error) {
-            <p class="ab-field-error" [id]="formId + '-range-error'">{{ error }}</p>
-          }
-        </div>
+        </ab-field>
       </div>
       <div class="ab-actions">
-        <button type="submit" [disabled]="saving()">{{ submitLabel() }}</button>
+        <button type="submit" [disabled]="entry.busy()">{{ submitLabel() }}</button>
         <button type="button" class="ab-button--secondary" (click)="cancelled.emit()">Cancel</button>
       </div>
     </form>
@@ -79,7 +45,7 @@ export class RocketFormComponent {
   readonly title = input.required<string>();
   readonly submitLabel = input.required<string>();
   readonly initial = input<RocketFields | null>(null);
-  /** Saves and resolves, or rejects with the server's error to show. */
+  /** Saves, or rejects with the server's refusal to show. */
   readonly save = input.required<(fields: RocketFields) => Promise<unknown>>();
   readonly cancelled = output<void>();
   readonly saved = output<string>();
@@ -87,40 +53,26 @@ export class RocketFormComponent {
   protected readonly formId = `rocket-${Math.random().toString(36).slice(2, 8)}`;
   protected readonly ranges = ranges;
   protected readonly capacity = rocketCapacity;
-  protected readonly errors = signal<Record<string, string>>({});
-  protected readonly problem = signal<string | null>(null);
-  protected readonly saving = signal(false);
-  protected readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    capacity: new FormControl<number | null>(null),
-    range: new FormControl<Range>('orbit', { nonNullable: true }),
+  private readonly rocket = signal<{ name: string; capacity: number | null; range: Range }>({
+    name: '',
+    capacity: null,
+    range: 'orbit',
+  });
+  protected readonly entry = injectSubmission(this.rocket, {
+    save: async (rocket) => {
+      await this.save()({ name: rocket.name, capacity: Number(rocket.capacity), range: rocket.range });
+      this.saved.emit(rocket.name);
+    },
   });
 
   constructor() {
     effect(() => {
       const initial = this.initial();
-      if (initial) this.form.setValue(initial);
+      if (initial) this.rocket.set(initial);
     });
   }
 
   protected label(range: Range): string {
     return destinationLabels[range].replace(/^The /, 'the ');
-  }
-
-  protected async submit(): Promise<void> {
-    const value = this.form.getRawValue();
-    this.saving.set(true);
-    try {
-      await this.save()({ name: value.name, capacity: Number(value.capacity), range: value.range });
-      this.errors.set({});
-      this.problem.set(null);
-      this.saved.emit(value.name);
-    } catch (error) {
-      const { fields, summary } = formProblems(error);
-      this.errors.set(fields);
-      this.problem.set(summary);
-    } finally {
-      this.saving.set(false);
-    }
   }
 }

@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, resource, signal } from '@angular/core';
 import { destinationLabels, type Range } from '@astro/domain';
 import { problemMessage } from '@astro/web-kit';
+import { ErrorSummaryComponent, injectSubmission } from '@astro/web-kit/forms';
 import type { AgencyRocket } from '@astro/api';
 import { injectApi } from '../api';
 import { RocketFormComponent, type RocketFields } from './rocket-form.component';
 
 @Component({
   selector: 'ab-rockets-page',
-  imports: [RocketFormComponent],
+  imports: [RocketFormComponent, ErrorSummaryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rockets.error(); as error) {
@@ -45,9 +46,7 @@ import { RocketFormComponent, type RocketFields } from './rocket-form.component'
           (cancelled)="editing.set(null)"
         />
       }
-      @if (problemSaid(); as message) {
-        <p class="ab-notice ab-notice--error" role="alert">{{ message }}</p>
-      }
+      <ab-error-summary [for]="deactivation" />
       @if (fleet.rockets.length === 0) {
         <p class="ab-notice">Your agency has no rockets yet.</p>
       } @else {
@@ -97,7 +96,12 @@ import { RocketFormComponent, type RocketFields } from './rocket-form.component'
                         @if (!rocket.deactivation.allowed) {
                           <span class="ab-hint">{{ rocket.deactivation.reason }}</span>
                         } @else if (confirming() === rocket.id) {
-                          <button type="button" class="ab-button--danger" (click)="deactivate(rocket)">
+                          <button
+                            type="button"
+                            class="ab-button--danger"
+                            [disabled]="deactivation.busy()"
+                            (click)="deactivate(rocket)"
+                          >
                             Yes, deactivate {{ rocket.name }}
                           </button>
                           <button type="button" class="ab-button--secondary" (click)="confirming.set(null)">
@@ -140,7 +144,7 @@ export class RocketsPage {
   protected readonly editing = signal<AgencyRocket | null>(null);
   protected readonly confirming = signal<string | null>(null);
   protected readonly said = signal('');
-  protected readonly problemSaid = signal<string | null>(null);
+  protected readonly deactivation = injectSubmission(signal(null));
 
   protected readonly create = (fields: RocketFields) => this.api.rockets.create.mutate(fields);
   protected readonly update = (rocketId: string) => (fields: RocketFields) =>
@@ -148,18 +152,17 @@ export class RocketsPage {
 
   protected done(message: string): void {
     this.said.set(message);
-    this.problemSaid.set(null);
+    // A refused deactivation said before is moot once the fleet has changed.
+    this.deactivation.clear();
     this.rockets.reload();
   }
 
   protected async deactivate(rocket: AgencyRocket): Promise<void> {
     this.confirming.set(null);
-    try {
+    await this.deactivation.submit(async () => {
       await this.api.rockets.deactivate.mutate({ rocketId: rocket.id });
       this.done(`Deactivated ${rocket.name}.`);
-    } catch (error) {
-      this.problemSaid.set(problemMessage(error));
-    }
+    });
   }
 
   protected reach(range: Range): string {

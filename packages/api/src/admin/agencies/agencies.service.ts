@@ -1,18 +1,9 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Agency } from '@astro/db/operational';
 import { bookableStatuses } from '@astro/domain';
+import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AdminContext } from '../context.ts';
-
-export interface AgencySummary {
-  id: string;
-  displayName: string;
-  legalName: string;
-  contactEmail: string;
-  status: 'active' | 'suspended';
-  rockets: number;
-  upcomingLaunches: number;
-  /** ISO 8601. */
-  onboardedAt: string;
-}
+import type { AgencySummary, LegalInput } from './agencies.schemas.ts';
 
 /** Per-agency totals in one grouped query rather than a query per agency. */
 async function countByAgency(ctx: AdminContext, sql: string, params: unknown[] = []): Promise<Map<string, number>> {
@@ -20,7 +11,7 @@ async function countByAgency(ctx: AdminContext, sql: string, params: unknown[] =
   return new Map(rows.map((row) => [row.agency_id, Number(row.total)]));
 }
 
-export async function listAgencies(ctx: AdminContext): Promise<AgencySummary[]> {
+export async function listAgencies(ctx: AdminContext): Promise<{ agencies: AgencySummary[] }> {
   const db = ctx.operationalDb;
   const [agencies, rockets, upcoming] = await Promise.all([
     db.find(Agency, {}, { orderBy: { displayName: 'asc' } }),
@@ -32,14 +23,29 @@ export async function listAgencies(ctx: AdminContext): Promise<AgencySummary[]> 
       [ctx.now(), bookableStatuses],
     ),
   ]);
-  return agencies.map((agency) => ({
-    id: agency.id,
-    displayName: agency.displayName,
-    legalName: agency.legalName,
-    contactEmail: agency.contactEmail,
-    status: agency.status,
-    rockets: rockets.get(agency.id) ?? 0,
-    upcomingLaunches: upcoming.get(agency.id) ?? 0,
-    onboardedAt: agency.createdAt.toISOString(),
-  }));
+  return {
+    agencies: agencies.map((agency) => ({
+      id: agency.id,
+      displayName: agency.displayName,
+      legalName: agency.legalName,
+      contactEmail: agency.contactEmail,
+      status: agency.status,
+      rockets: rockets.get(agency.id) ?? 0,
+      upcomingLaunches: upcoming.get(agency.id) ?? 0,
+      onboardedAt: agency.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function updateAgencyLegal(ctx: AdminContext, { agencyId, ...legal }: LegalInput) {
+  const agency = await ctx.operationalDb.findOne(Agency, agencyId);
+  if (!agency) throw new TRPCError({ code: 'NOT_FOUND', message: 'That agency does not exist.' });
+  Object.assign(agency, legal);
+  await ctx.operationalDb.flush().catch((error: unknown) => {
+    if (error instanceof UniqueConstraintViolationException)
+      fieldProblems({ taxId: 'Another agency already has this tax id.' });
+    throw error;
+  });
+  ctx.log.info('Agency legal data changed', { agencyId, by: ctx.viewer!.userId });
+  return { id: agency.id, ...legal };
 }

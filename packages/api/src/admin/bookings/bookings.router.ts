@@ -1,22 +1,6 @@
-/**
- * Employees act on bookings, which the Customer DB owns: a cancellation is a command that travels to the owner
- * through the Operational DB's outbox like any sync message (SPEC.md §5), written in the same transaction as
- * nothing else, so it is recorded exactly when the employee is told it was.
- */
-import { z } from 'zod';
-import { BookingCopy, LaunchStatusChange, SyncOutboxMessage } from '@astro/db/operational';
-import { cancellationTerms, overrideProblem } from '@astro/domain';
-import { currentCorrelation } from '@astro/logging';
-import { text } from '../../text.ts';
-import { fieldProblems, TRPCError } from '../../trpc.ts';
 import { admin } from '../trpc.ts';
-
-export interface BookingCancellationCommand {
-  reason: string;
-  /** Null: the refund policy decides (support); a number: finance's or an admin's override. */
-  refundCents: number | null;
-  requestedBy: string;
-}
+import { cancelBookingInput } from './bookings.schemas.ts';
+import { requestCancellation } from './bookings.service.ts';
 
 export const bookingsRouter = admin.router({
   /**
@@ -25,66 +9,6 @@ export const bookingsRouter = admin.router({
    */
   cancel: admin
     .allow('support', 'finance', 'admin')
-    .input(
-      z.object({
-        bookingId: z.uuid('This is not a booking reference.'),
-        reason: text({ max: 500, multiline: true }).trim().min(3, 'Say why the booking is cancelled.'),
-        refundCents: z.number().int('A refund is a whole number of cents.').min(0).nullable().default(null),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const viewer = ctx.viewer!;
-      if (input.refundCents !== null && !viewer.roles.some((role) => role === 'finance' || role === 'admin'))
-        throw new TRPCError({ code: 'FORBIDDEN', message: 'Only finance or an admin may set the refund.' });
-      return ctx.operationalDb.transactional(async (em) => {
-        const copy = await em.findOne(BookingCopy, input.bookingId, { populate: ['launch'] });
-        if (!copy) throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no booking with this reference.' });
-        if (copy.status !== 'confirmed')
-          throw new TRPCError({
-            code: 'PRECONDITION_FAILED',
-            message: `This booking is ${copy.status}; only a confirmed one can be cancelled.`,
-          });
-        // What the traveler paid and has not had back, as the booking copy records it.
-        const paidCents = copy.paidCents - copy.refundedCents;
-        // Refused here when the Operational DB already knows; the Customer DB judges again when the command lands.
-        const history = await em.find(
-          LaunchStatusChange,
-          { launch: copy.launch.id },
-          { orderBy: { changedAt: 'asc' } },
-        );
-        const terms = cancellationTerms({
-          paidCents,
-          bookedAt: copy.bookedAt,
-          launch: {
-            ...copy.launch,
-            statusHistory: history.map((change) => ({ status: change.toStatus, at: change.changedAt })),
-          },
-          now: ctx.now(),
-        });
-        if (!terms.cancellable) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: terms.because });
-        if (input.refundCents !== null) {
-          const problem = overrideProblem(input.refundCents, paidCents);
-          if (problem) fieldProblems({ refundCents: problem });
-        }
-        const command: BookingCancellationCommand = {
-          reason: input.reason,
-          refundCents: input.refundCents,
-          requestedBy: viewer.email,
-        };
-        em.create(SyncOutboxMessage, {
-          id: crypto.randomUUID(),
-          kind: 'booking.cancel',
-          target: 'customer',
-          entityType: 'booking',
-          entityId: copy.id,
-          // A command is not a version of the booking; it applies to whatever version the owner holds.
-          entityVersion: 0,
-          payload: command as unknown as Record<string, unknown>,
-          correlationId: currentCorrelation()?.correlationId ?? null,
-          relayedAt: null,
-        });
-        ctx.log.info('Booking cancellation requested', { bookingId: copy.id, by: viewer.email });
-        return { requested: true };
-      });
-    }),
+    .input(cancelBookingInput)
+    .mutation(({ ctx, input }) => requestCancellation(ctx, input)),
 });

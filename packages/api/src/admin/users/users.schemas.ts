@@ -14,8 +14,10 @@ export const createUserInput = z
     path: ['agencyId'],
     message: 'Choose the agency this supplier acts for.',
   });
+export type CreateUserInput = z.infer<typeof createUserInput>;
 
 export const setRolesInput = z.object({
   userId: z.uuid('Choose an account.'),
   roles: z.array(z.enum(userRoles)).min(1, 'Choose at least one role.'),
 });
+export type SetRolesInput = z.infer<typeof setRolesInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ranges } from '@astro/domain';
+import { ranges, type Destination, type LaunchStatus } from '@astro/domain';
 import { text } from '../../text.ts';
 
 export const catalogueSorts = ['date', 'price'] as const;
@@ -19,5 +19,25 @@ export const listCatalogueInput = z
     limit: z.number().int().min(1, 'Ask for at least one launch').max(100, 'Ask for at most 100 launches').default(60),
   })
   .default({ sort: 'date', limit: 60 });
+export type ListCatalogueInput = z.infer<typeof listCatalogueInput>;
 
 export const launchBySlugInput = z.object({ slug: text({ max: 200 }).min(1, 'Choose a launch.') });
+export type LaunchBySlugInput = z.infer<typeof launchBySlugInput>;
+
+export interface CatalogueEntry {
+  id: string;
+  slug: string;
+  missionName: string;
+  destination: Destination;
+  spaceport: string;
+  /** ISO 8601, UTC. */
+  launchDate: string;
+  status: LaunchStatus;
+  agencyName: string;
+  rocketName: string;
+  pricePerSeatCents: number;
+  currency: string;
+  capacity: number;
+  seatsLeft: number;
+  bookable: boolean;
+}

@@ -1,27 +1,8 @@
 import { CatalogueLaunch } from '@astro/db/customer';
-import { bookableStatuses, isBookable, type Destination, type LaunchStatus } from '@astro/domain';
-import type { z } from 'zod';
+import { bookableStatuses, isBookable } from '@astro/domain';
 import { TRPCError } from '../../trpc.ts';
 import type { CustomerContext } from '../context.ts';
-import type { listCatalogueInput } from './catalogue.schemas.ts';
-
-export interface CatalogueEntry {
-  id: string;
-  slug: string;
-  missionName: string;
-  destination: Destination;
-  spaceport: string;
-  /** ISO 8601, UTC. */
-  launchDate: string;
-  status: LaunchStatus;
-  agencyName: string;
-  rocketName: string;
-  pricePerSeatCents: number;
-  currency: string;
-  capacity: number;
-  seatsLeft: number;
-  bookable: boolean;
-}
+import type { CatalogueEntry, LaunchBySlugInput, ListCatalogueInput } from './catalogue.schemas.ts';
 
 /** All a catalogue read needs: the Customer DB and the clock (partners read it too, without a customer context). */
 export type CatalogueReader = Pick<CustomerContext, 'customerDb' | 'now'>;
@@ -46,8 +27,8 @@ const entryOf = (launch: CatalogueLaunch, now: Date): CatalogueEntry => ({
 /** Launches that have not flown and are not cancelled, filtered, soonest (or cheapest) first. */
 export async function listUpcomingLaunches(
   ctx: CatalogueReader,
-  input: z.infer<typeof listCatalogueInput>,
-): Promise<CatalogueEntry[]> {
+  input: ListCatalogueInput,
+): Promise<{ launches: CatalogueEntry[] }> {
   const now = ctx.now();
   const monthStart = input.month ? new Date(`${input.month}-01T00:00:00Z`) : null;
   const monthEnd = monthStart ? new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 1)) : null;
@@ -70,11 +51,11 @@ export async function listUpcomingLaunches(
       limit: input.limit,
     },
   );
-  return launches.map((launch) => entryOf(launch, now));
+  return { launches: launches.map((launch) => entryOf(launch, now)) };
 }
 
 /** One launch of the catalogue by its address, with its status history. */
-export async function launchBySlug(ctx: CatalogueReader, slug: string) {
+export async function launchBySlug(ctx: CatalogueReader, { slug }: LaunchBySlugInput) {
   const launch = await ctx.customerDb.findOne(CatalogueLaunch, { slug });
   if (!launch) throw new TRPCError({ code: 'NOT_FOUND', message: 'This launch is not in the catalogue (any more).' });
   return {

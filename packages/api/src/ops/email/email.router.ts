@@ -1,51 +1,13 @@
-import { z } from 'zod';
-import { Email } from '@astro/db/system';
-import { TRPCError } from '../../trpc.ts';
 import { ops } from '../trpc.ts';
+import { resendInput } from './email.schemas.ts';
+import { emailQueue, resendEmail } from './email.service.ts';
 
 export const emailRouter = ops.router({
   /** The outbox at a glance: how many wait, went out or failed, and the latest failures with the server's answer. */
-  queue: ops.allow('operator').query(async ({ ctx }) => {
-    const [pending, sent, failed, failures] = await Promise.all([
-      ctx.systemDb.count(Email, { status: 'pending' }),
-      ctx.systemDb.count(Email, { status: 'sent' }),
-      ctx.systemDb.count(Email, { status: 'failed' }),
-      ctx.systemDb.find(Email, { status: 'failed' }, { orderBy: { createdAt: 'desc' }, limit: 50 }),
-    ]);
-    return {
-      pending,
-      sent,
-      failed,
-      failures: failures.map((email) => ({
-        id: email.id,
-        event: email.event,
-        recipient: email.recipient,
-        attempts: email.attempts,
-        lastError: email.lastError,
-        createdAt: email.createdAt.toISOString(),
-      })),
-    };
-  }),
+  queue: ops.allow('operator').query(({ ctx }) => emailQueue(ctx)),
   /** Sends an e-mail again: a failed one once its cause is fixed, or a sent one a person did not get. */
   resend: ops
     .allow('operator')
-    .input(z.object({ emailId: z.uuid('This is not an e-mail id.') }))
-    .mutation(async ({ ctx, input }) => {
-      const queued = await ctx.systemDb.nativeUpdate(
-        Email,
-        { id: input.emailId, status: { $in: ['failed', 'sent'] } },
-        {
-          status: 'pending',
-          attempts: 0,
-          availableAt: ctx.now(),
-          lastError: null,
-          claimedBy: null,
-          claimedUntil: null,
-        },
-      );
-      if (!queued)
-        throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no sent or failed e-mail with this id.' });
-      ctx.log.info('E-mail queued again', { emailId: input.emailId, by: ctx.viewer!.email });
-      return { queued: true };
-    }),
+    .input(resendInput)
+    .mutation(({ ctx, input }) => resendEmail(ctx, input)),
 });

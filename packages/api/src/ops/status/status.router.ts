@@ -1,9 +1,6 @@
 import { ops } from '../trpc.ts';
+import { systemStatus } from './status.service.ts';
 
 export const statusRouter = ops.router({
-  get: ops.allow('operator').query(async ({ ctx }) => ({
-    checkedAt: ctx.now().toISOString(),
-    components: await ctx.probeComponents(),
-    mailViewUrl: ctx.mailViewUrl,
-  })),
+  get: ops.allow('operator').query(({ ctx }) => systemStatus(ctx)),
 });

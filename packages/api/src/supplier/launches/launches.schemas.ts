@@ -19,9 +19,13 @@ export const launchFields = z.object({
     .int('Passengers are a whole number.')
     .min(1, 'The minimum is at least 1.'),
 });
+export type LaunchFields = z.infer<typeof launchFields>;
 
 export const launchId = z.object({ launchId: z.uuid('Choose one of your launches.') });
+export type LaunchId = z.infer<typeof launchId>;
+
 export const updateLaunchInput = launchId.extend(launchFields.shape);
+export type UpdateLaunchInput = z.infer<typeof updateLaunchInput>;
 
 export const launchSorts = ['launchDate', 'missionName', 'status'] as const;
 
@@ -35,6 +39,7 @@ export const listLaunchesInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100, 'Ask for at most 100 launches a page.').default(20),
 });
+export type ListLaunchesInput = z.infer<typeof listLaunchesInput>;
 
 export const changeStatusInput = launchId.and(
   z.discriminatedUnion('to', [
@@ -52,3 +57,14 @@ export const changeStatusInput = launchId.and(
     z.object({ to: z.literal('launched') }),
   ]),
 );
+export type ChangeStatusInput = z.infer<typeof changeStatusInput>;
+
+export interface Occupancy {
+  capacity: number;
+  minimum: number;
+  confirmedSeats: number;
+  heldSeats: number;
+  seatsLeft: number;
+  /** Whether confirmed seats have reached the minimum the launch needs to fly. */
+  viable: boolean;
+}

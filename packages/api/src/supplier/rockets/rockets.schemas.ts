@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ranges, rocketCapacity } from '@astro/domain';
+import { ranges, rocketCapacity, type Availability, type Range } from '@astro/domain';
 import { text } from '../../text.ts';
 
 export const rocketFields = z.object({
@@ -13,6 +13,21 @@ export const rocketFields = z.object({
     .max(rocketCapacity.max, `A rocket has at most ${rocketCapacity.max} seats.`),
   range: z.enum(ranges, { error: 'Choose how far the rocket can fly.' }),
 });
+export type RocketFields = z.infer<typeof rocketFields>;
 
 export const rocketId = z.object({ rocketId: z.uuid('Choose one of your rockets.') });
+export type RocketId = z.infer<typeof rocketId>;
+
 export const updateRocketInput = rocketId.extend(rocketFields.shape);
+export type UpdateRocketInput = z.infer<typeof updateRocketInput>;
+
+export interface AgencyRocket {
+  id: string;
+  name: string;
+  capacity: number;
+  range: Range;
+  active: boolean;
+  upcomingLaunches: number;
+  /** Whether the portal may offer to deactivate it, and if not, why. */
+  deactivation: Availability;
+}

@@ -1,21 +1,18 @@
-import { Agency, Rocket } from '@astro/db/operational';
-import { bookableStatuses, rocketDeactivation, type Availability, type Range } from '@astro/domain';
-import { TRPCError } from '../../trpc.ts';
-import type { SupplierContext } from '../context.ts';
+/** An agency's fleet: the list the portal shows, and every rule of SPEC.md §3 for changing it, for any client. */
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Agency, announceLaunchChange, Launch, Rocket } from '@astro/db/operational';
+import { bookableStatuses, canReach, capacityProblem, destinationLabels, rocketDeactivation } from '@astro/domain';
+import { fieldProblems, TRPCError } from '../../trpc.ts';
+import type { AgencyContext } from '../context.ts';
+import { occupancyOf } from '../launches/launches.service.ts';
+import { ownRocket } from '../ownership.ts';
+import type { AgencyRocket, RocketFields, RocketId, UpdateRocketInput } from './rockets.schemas.ts';
 
-export interface AgencyRocket {
-  id: string;
-  name: string;
-  capacity: number;
-  range: Range;
-  active: boolean;
-  upcomingLaunches: number;
-  /** Whether the portal may offer to deactivate it, and if not, why. */
-  deactivation: Availability;
-}
+/** Launches still to fly: the ones a rocket is committed to. */
+const upcoming = { $in: [...bookableStatuses] };
 
 export async function listAgencyRockets(
-  ctx: SupplierContext & { agencyId: string },
+  ctx: AgencyContext,
 ): Promise<{ agency: { id: string; name: string }; rockets: AgencyRocket[] }> {
   const agency = await ctx.operationalDb.findOne(Agency, { id: ctx.agencyId });
   if (!agency) {
@@ -29,12 +26,12 @@ export async function listAgencyRockets(
     { agency: agency.id },
     { orderBy: { active: 'desc', name: 'asc' } },
   );
-  const upcoming = await ctx.operationalDb.getConnection().execute<{ rocket_id: string; total: string }[]>(
+  const upcomingCounts = await ctx.operationalDb.getConnection().execute<{ rocket_id: string; total: string }[]>(
     `select rocket_id, count(*) as total from launch
      where agency_id = ? and launch_date > ? and status in (?) group by rocket_id`,
     [agency.id, ctx.now(), bookableStatuses],
   );
-  const upcomingByRocket = new Map(upcoming.map((row) => [row.rocket_id, Number(row.total)]));
+  const upcomingByRocket = new Map(upcomingCounts.map((row) => [row.rocket_id, Number(row.total)]));
   return {
     agency: { id: agency.id, name: agency.displayName },
     rockets: rockets.map((rocket) => {
@@ -50,4 +47,87 @@ export async function listAgencyRockets(
       };
     }),
   };
+}
+
+const sameName = (error: unknown, name: string) => {
+  if (error instanceof UniqueConstraintViolationException)
+    fieldProblems({ name: `You already have a rocket named ${name}.` });
+  throw error;
+};
+
+export async function createRocket(ctx: AgencyContext, fields: RocketFields) {
+  return ctx.operationalDb
+    .transactional(async (em) => {
+      const rocket = em.create(Rocket, { ...fields, agency: ctx.agencyId, active: true });
+      await em.flush();
+      ctx.log.info('Rocket created', { rocketId: rocket.id, agencyId: ctx.agencyId, by: ctx.viewer!.userId });
+      return { id: rocket.id };
+    })
+    .catch((error: unknown) => sameName(error, fields.name));
+}
+
+export async function updateRocket(ctx: AgencyContext, { rocketId, ...fields }: UpdateRocketInput) {
+  return ctx.operationalDb
+    .transactional(async (em) => {
+      const rocket = await ownRocket(em, ctx, rocketId);
+      // Locked as a launch's own commands lock it, so a rocket change and an edit of the launch never write one version.
+      const future = await em.find(
+        Launch,
+        { rocket: rocket.id, status: upcoming, launchDate: { $gt: ctx.now() } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+      );
+      const problems: Record<string, string> = {};
+      // Seats held or sold, as far as the booking copies know: a smaller rocket never takes them away.
+      const occupancy = await occupancyOf(em, future);
+      const tooSmall = capacityProblem(
+        fields.capacity,
+        future.map((launch) => {
+          const { confirmedSeats, heldSeats } = occupancy.get(launch.id)!;
+          const { missionName, minimumPassengers } = launch;
+          return { missionName, minimumPassengers, seatsTaken: confirmedSeats + heldSeats };
+        }),
+      );
+      if (tooSmall) problems['capacity'] = tooSmall;
+      const unreachable = future.find((launch) => !canReach(fields.range, launch.destination));
+      if (unreachable)
+        problems['range'] =
+          `${unreachable.missionName} flies to ${destinationLabels[unreachable.destination]}, beyond that range.`;
+      if (Object.keys(problems).length) fieldProblems(problems);
+
+      const shownInCatalogue = rocket.name !== fields.name || rocket.capacity !== fields.capacity;
+      Object.assign(rocket, fields);
+      if (shownInCatalogue) {
+        // The catalogue shows the rocket's name and seats with each of its launches.
+        for (const launch of future) {
+          launch.version += 1;
+          await announceLaunchChange(em, launch);
+        }
+      }
+      await em.flush();
+      ctx.log.info('Rocket changed', { rocketId: rocket.id, by: ctx.viewer!.userId });
+      return { id: rocket.id };
+    })
+    .catch((error: unknown) => sameName(error, fields.name));
+}
+
+export async function deactivateRocket(ctx: AgencyContext, { rocketId }: RocketId) {
+  return ctx.operationalDb.transactional(async (em) => {
+    const rocket = await ownRocket(em, ctx, rocketId);
+    if (!rocket.active) return { id: rocket.id, active: false };
+    const upcomingLaunches = await em.count(Launch, {
+      rocket: rocket.id,
+      status: upcoming,
+      launchDate: { $gt: ctx.now() },
+    });
+    const deactivation = rocketDeactivation({ active: true, upcomingLaunches });
+    if (!deactivation.allowed)
+      throw new TRPCError({
+        code: 'PRECONDITION_FAILED',
+        message: `${rocket.name} cannot be deactivated. ${deactivation.reason}`,
+      });
+    rocket.active = false;
+    await em.flush();
+    ctx.log.info('Rocket deactivated', { rocketId: rocket.id, by: ctx.viewer!.userId });
+    return { id: rocket.id, active: false };
+  });
 }

@@ -6,7 +6,6 @@
  * a capacity conflict announce it again too.
  */
 import { LockMode } from '@mikro-orm/core';
-import type { PaymentRecord, RefundRecord } from '@astro/db/customer';
 import {
   announceLaunchChange,
   Launch,
@@ -15,41 +14,18 @@ import {
   type OperationalOrm,
 } from '@astro/db/operational';
 import { queueEmail, type MongoEntityManager } from '@astro/db/system';
-import {
-  capturedCentsOf,
-  changeLaunchStatus,
-  confirmsByOccupancy,
-  refundedCentsOf,
-  type BookingStatus,
-  type Currency,
-} from '@astro/domain';
+import type { BookingChanged } from '@astro/db/sync';
+import { capturedCentsOf, changeLaunchStatus, confirmsByOccupancy, refundedCentsOf } from '@astro/domain';
 import type { TemplateData } from '@astro/mail';
 import type { ApplyOutcome } from './sync-apply.ts';
-
-export interface BookingPayload {
-  launchId: string;
-  customerId: string;
-  customerName: string;
-  customerEmail: string;
-  customerTimeZone?: string;
-  seats: number;
-  passengers: { name: string; birthDate: string }[];
-  unitPriceCents: number;
-  totalCents: number;
-  currency: string;
-  status: BookingStatus;
-  payments: PaymentRecord[];
-  refunds: RefundRecord[];
-  bookedAt: string;
-}
 
 export async function applyBookingToCopy(
   operational: OperationalOrm,
   system: MongoEntityManager,
-  message: { entityId: string; entityVersion: number; payload: Record<string, unknown> },
+  message: { entityId: string; entityVersion: number; payload: BookingChanged },
   now: Date,
 ): Promise<ApplyOutcome> {
-  const booking = message.payload as unknown as BookingPayload;
+  const booking = message.payload;
   const paidCents = capturedCentsOf(booking);
   const refundedCents = refundedCentsOf(booking);
   return operational.em.fork().transactional(async (em) => {
@@ -78,7 +54,7 @@ export async function applyBookingToCopy(
         paidCents,
         refundedCents,
         message.entityVersion,
-        new Date(booking.bookedAt),
+        booking.bookedAt,
         now,
       ],
     );
@@ -99,7 +75,7 @@ async function tellCustomerAndAgency(
   em: OperationalEntityManager,
   system: MongoEntityManager,
   bookingId: string,
-  booking: BookingPayload,
+  booking: BookingChanged,
   refundedCents: number,
   now: Date,
 ): Promise<void> {
@@ -123,7 +99,7 @@ async function tellCustomerAndAgency(
           timeZone: booking.customerTimeZone,
           name: booking.customerName,
           totalCents: booking.totalCents,
-          currency: booking.currency as Currency,
+          currency: booking.currency,
           path: `/bookings/${bookingId}`,
         } satisfies TemplateData['booking-confirmed'])
       : ({
@@ -131,7 +107,7 @@ async function tellCustomerAndAgency(
           timeZone: booking.customerTimeZone,
           name: booking.customerName,
           refundCents: refundedCents,
-          currency: booking.currency as Currency,
+          currency: booking.currency,
           reason: booking.refunds.at(-1)?.reason ?? 'Your booking was cancelled.',
           path: `/bookings/${bookingId}`,
         } satisfies TemplateData['booking-cancelled']);
@@ -140,7 +116,7 @@ async function tellCustomerAndAgency(
       ? ({
           ...forAgency,
           totalCents: booking.totalCents,
-          currency: booking.currency as Currency,
+          currency: booking.currency,
         } satisfies TemplateData['booking-confirmed-agency'])
       : ({
           ...forAgency,

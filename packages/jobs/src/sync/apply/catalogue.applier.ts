@@ -8,42 +8,13 @@
  * and are queued after every apply, stale or not: a process that dies in between loses none, and queuing by
  * dedupe key never sends one twice.
  */
-import { Booking, CatalogueLaunch, Customer, type CatalogueStatusChange } from '@astro/db/customer';
-import type { CapacityConflict, CatalogueFields, OperationalOrm } from '@astro/db/operational';
+import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
+import type { CapacityConflict, OperationalOrm } from '@astro/db/operational';
+import type { LaunchChanged } from '@astro/db/sync';
 import { seatsAfterResize } from '@astro/domain';
 import { queueEmail, type MongoEntityManager } from '@astro/db/system';
 import type { TemplateData } from '@astro/mail';
 import type { ApplyOutcome } from './sync-apply.ts';
-
-/**
- * The launch's fields from a message. Its dates went through JSON on their way here and are strings again;
- * seat counts are dropped whatever the message says, as the Customer DB owns them.
- */
-const customerOwned = new Set([
-  'seatsHeld',
-  'seatsConfirmed',
-  'seatsLeft',
-  'seatsOverCapacity',
-  'holds',
-  'confirmations',
-  'updatedAt',
-  'statusChangesTold',
-  'announced',
-]);
-
-function fieldsOf(payload: Record<string, unknown>): CatalogueFields {
-  const fields = Object.fromEntries(
-    Object.entries(payload).filter(([key]) => !customerOwned.has(key)),
-  ) as unknown as CatalogueFields;
-  return {
-    ...fields,
-    launchDate: new Date(fields.launchDate),
-    statusHistory: fields.statusHistory.map((change: CatalogueStatusChange) => ({
-      ...change,
-      at: new Date(change.at),
-    })),
-  };
-}
 
 /** The stored shape: the launch's id is the document's `_id`. */
 type CatalogueDocument = Omit<CatalogueLaunch, 'id'> & { _id: string };
@@ -54,22 +25,17 @@ const catalogueOf = (em: MongoEntityManager) =>
 export async function applyLaunchToCatalogue(
   em: MongoEntityManager,
   system: MongoEntityManager,
-  payload: Record<string, unknown>,
+  launch: LaunchChanged,
   now: Date,
   operational: OperationalOrm,
 ): Promise<ApplyOutcome> {
-  const outcome = await writeToCatalogue(em, payload, now, operational);
-  await tellWhatIsOwed(em, system, String(payload['id']), now);
+  const outcome = await writeToCatalogue(em, launch, now, operational);
+  await tellWhatIsOwed(em, system, launch.id, now);
   return outcome;
 }
 
-async function writeToCatalogue(
-  em: MongoEntityManager,
-  payload: Record<string, unknown>,
-  now: Date,
-  operational: OperationalOrm,
-) {
-  const { id, ...fields } = fieldsOf(payload);
+async function writeToCatalogue(em: MongoEntityManager, launch: LaunchChanged, now: Date, operational: OperationalOrm) {
+  const { id, ...fields } = launch;
   const catalogue = catalogueOf(em);
   // A few tries: a concurrent apply of another version may win the race, and then this one is re-judged.
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -177,7 +143,7 @@ async function tellWhatIsOwed(em: MongoEntityManager, system: MongoEntityManager
  */
 async function noteCapacityConflict(
   operational: OperationalOrm,
-  launch: CatalogueFields,
+  launch: LaunchChanged,
   catalogueCapacity: number,
   now: Date,
 ) {

@@ -5,11 +5,14 @@
  * A failure is retried with backoff and dead-lettered after `maxAttempts`; a target that is down does not use
  * up attempts: the batch stops and the messages wait for it. A command its target refuses (an employee
  * cancelling a booking whose launch has flown) is dead-lettered at once with the reason: retrying cannot help.
+ * So is a message whose payload does not fit its kind's schema (`@astro/db/sync`), which is read whole before
+ * anything of it is applied: the dead letter names each wrong field, and no store has changed.
  */
-import { cancelOnEmployeeRequest, type BookingCancellationCommand } from '@astro/bookings';
+import { cancelOnEmployeeRequest } from '@astro/bookings';
 import type { CustomerOrm } from '@astro/db/customer';
 import type { OperationalOrm } from '@astro/db/operational';
 import { SyncMessage, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
+import { readSyncMessage } from '@astro/db/sync';
 import type { PaymentGateway } from '@astro/payments';
 import { claimEach } from '../../claims.ts';
 import { unfenced, type Fence, type JobDefinition } from '../../scheduler.ts';
@@ -35,32 +38,46 @@ export interface SyncTargets {
 }
 
 type Message = Pick<SyncMessage, 'id' | 'kind' | 'target' | 'entityId' | 'entityVersion' | 'payload' | 'attempts'>;
+/** The stored shape: the message's id is the document's `_id`. */
+type SyncMessageDocument = Omit<SyncMessage, 'id'> & { _id: string };
 
-function applierFor(targets: SyncTargets, message: Message, now: Date): () => Promise<ApplyOutcome> {
-  switch (message.kind) {
+function applierFor(
+  targets: SyncTargets,
+  message: Message,
+  now: Date,
+): () => Promise<ApplyOutcome | { malformed: string }> {
+  const read = readSyncMessage(message);
+  if ('unknownKind' in read)
+    return () => Promise.reject(new Error(`No applier for sync messages of kind "${read.unknownKind}"`));
+  if ('malformed' in read) return () => Promise.resolve(read);
+  const { content } = read;
+  switch (content.kind) {
     case 'catalogue.launch-changed':
       return () =>
         applyLaunchToCatalogue(
           targets.customer.em.fork() as MongoEntityManager,
           targets.system.em.fork() as MongoEntityManager,
-          message.payload,
+          content.payload,
           now,
           targets.operational,
         );
     case 'booking.changed':
       return () =>
-        applyBookingToCopy(targets.operational, targets.system.em.fork() as MongoEntityManager, message, now);
+        applyBookingToCopy(
+          targets.operational,
+          targets.system.em.fork() as MongoEntityManager,
+          { ...message, payload: content.payload },
+          now,
+        );
     case 'booking.cancel':
       return () =>
         cancelOnEmployeeRequest(
           targets.customer.em.fork() as MongoEntityManager,
           targets.payments,
           message.entityId,
-          message.payload as unknown as BookingCancellationCommand,
+          content.payload,
           now,
         );
-    default:
-      return () => Promise.reject(new Error(`No applier for sync messages of kind "${message.kind}"`));
   }
 }
 
@@ -85,7 +102,7 @@ export async function applySyncMessages(
   const counts = { applied: 0, stale: 0, retried: 0, dead: 0, waiting: 0 };
   const messages = targets.system.em
     .getConnection()
-    .getCollection(targets.system.getMetadata().get(SyncMessage).collection);
+    .getCollection<SyncMessageDocument>(targets.system.getMetadata().get(SyncMessage).collection);
   const settle = (message: Message, set: Record<string, unknown>, attempts: number) =>
     messages.updateOne(
       { _id: message.id as never, claimedBy: instance },
@@ -109,11 +126,12 @@ export async function applySyncMessages(
   );
   for await (const claimed of claims) {
     const now = clock();
-    const message = { ...(claimed as unknown as Message), id: String(claimed['_id']) };
+    const message = { ...claimed, id: claimed._id };
     try {
       const outcome = await applierFor(targets, message, now)();
       if (typeof outcome === 'object') {
-        await settle(message, { status: 'dead', lastError: `Refused: ${outcome.refused}` }, message.attempts + 1);
+        const lastError = 'refused' in outcome ? `Refused: ${outcome.refused}` : outcome.malformed;
+        await settle(message, { status: 'dead', lastError }, message.attempts + 1);
         counts.dead++;
         continue;
       }

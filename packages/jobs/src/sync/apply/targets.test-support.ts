@@ -4,6 +4,7 @@ import type { CatalogueLaunch } from '@astro/db/customer';
 import { sandboxGateway } from '@astro/payments';
 import { relayBookingChanges } from '../booking-relay.job.ts';
 import { relayOperationalOutbox } from '../outbox-relay.job.ts';
+import type { NewSyncMessage } from '../record-messages.ts';
 import { applySyncMessages, type SyncTargets } from './sync-apply.ts';
 
 /** What a scheduler applies messages to, with the sandbox as payment provider. */
@@ -27,16 +28,10 @@ export async function settleSync(stores: Stores, clock: () => Date = () => new D
   return applySyncMessages(targetsOf(stores), 'test-scheduler', clock);
 }
 
-/** A launch edit as the Operational DB sends it: the catalogue copy renamed, at `version`, waiting to apply. */
-export const launchEditMessage = (launch: CatalogueLaunch, version: number, missionName: string, at: Date) => ({
+/** A message waiting in the System DB to be applied, as the relays record it. */
+export const pendingMessage = (message: Omit<NewSyncMessage, 'id' | 'correlationId' | 'createdAt'>, at: Date) => ({
   _id: crypto.randomUUID() as never,
-  kind: 'catalogue.launch-changed',
-  source: 'operational',
-  target: 'customer',
-  entityType: 'launch',
-  entityId: launch.id,
-  entityVersion: version,
-  payload: { ...launch, id: launch.id, missionName, sourceVersion: version },
+  ...message,
   status: 'pending',
   attempts: 0,
   availableAt: at,
@@ -44,3 +39,18 @@ export const launchEditMessage = (launch: CatalogueLaunch, version: number, miss
   claimedUntil: null,
   createdAt: at,
 });
+
+/** A launch edit as the Operational DB sends it: the catalogue copy renamed, at `version`, waiting to apply. */
+export const launchEditMessage = (launch: CatalogueLaunch, version: number, missionName: string, at: Date) =>
+  pendingMessage(
+    {
+      kind: 'catalogue.launch-changed',
+      source: 'operational',
+      target: 'customer',
+      entityType: 'launch',
+      entityId: launch.id,
+      entityVersion: version,
+      payload: { ...launch, id: launch.id, missionName, sourceVersion: version },
+    },
+    at,
+  );

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { injectInteractive } from './interactive';
+import { injectInteractive } from './interactive.ts';
 
 const parts: Intl.DateTimeFormatOptions = {
   day: 'numeric',

@@ -1,5 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { signInPath } from './session';
+
+/**
+ * The host's sign-in route of the app (a server route, not an app route), coming back to `returnTo`, a path on the
+ * host such as `/bookings`, afterwards. Relative, as the shell's sign-in link is, so it resolves against the app's
+ * base address.
+ */
+export const signInPath = (returnTo: string) => `session/sign-in?returnTo=${encodeURIComponent(returnTo)}`;
 
 /** What a visitor sees on a traveler's page: why to sign in, and a way back here afterwards. */
 @Component({

@@ -4,9 +4,10 @@
  */
 import type { z } from 'zod';
 import type { CustomerOrm } from '@astro/db/customer';
-import { launchBySlugInput, listCatalogueInput } from '../customer/catalogue/catalogue.schemas.ts';
-import { launchBySlug, listUpcomingLaunches } from '../customer/catalogue/catalogue.service.ts';
-import { TRPCError } from '../trpc.ts';
+import { launchBySlugInput } from '../../customer/catalogue/catalogue.schemas.ts';
+import { launchBySlug, listUpcomingLaunches } from '../../customer/catalogue/catalogue.service.ts';
+import { TRPCError } from '../../trpc.ts';
+import { launchFilterNames, launchFilters, numericFilters } from './catalogue.schemas.ts';
 
 /** A partner's request the API cannot serve, with a message the partner's developer can act on. */
 export class PartnerRequestError extends Error {
@@ -17,17 +18,13 @@ export class PartnerRequestError extends Error {
   }
 }
 
-const filters = listCatalogueInput.unwrap();
-const filterNames = Object.keys(filters.shape);
-const numericFilters = new Set(['minPriceCents', 'maxPriceCents', 'minSeatsLeft', 'limit']);
-
 /** A query string's values are text: numbers are read as numbers, and an unknown parameter is named, not ignored. */
 function filtersOf(query: Record<string, unknown>) {
-  const unknown = Object.keys(query).filter((name) => !filterNames.includes(name));
+  const unknown = Object.keys(query).filter((name) => !launchFilterNames.includes(name));
   if (unknown.length)
     throw new PartnerRequestError(
       400,
-      `Unknown query parameter ${unknown.join(', ')}; the launch list takes ${filterNames.join(', ')}.`,
+      `Unknown query parameter ${unknown.join(', ')}; the launch list takes ${launchFilterNames.join(', ')}.`,
     );
   const input = Object.fromEntries(
     Object.entries(query).map(([name, value]) => [
@@ -35,7 +32,7 @@ function filtersOf(query: Record<string, unknown>) {
       numericFilters.has(name) && typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
     ]),
   );
-  return parsedOrRefused(filters, input);
+  return parsedOrRefused(launchFilters, input);
 }
 
 /** The customer site's own input schema read over a partner's request, its issues said in one sentence each. */
@@ -53,12 +50,10 @@ export function partnerCatalogue(customer: CustomerOrm, now: () => Date = () => 
   const reader = () => ({ customerDb: customer.em.fork(), now });
   return {
     /** Launches ahead, filtered as the customer site filters them. */
-    launches: async (query: Record<string, unknown>) => ({
-      launches: await listUpcomingLaunches(reader(), filtersOf(query)),
-    }),
+    launches: async (query: Record<string, unknown>) => listUpcomingLaunches(reader(), filtersOf(query)),
     /** One launch by its slug, with its status history. */
     launch: async (slug: string) =>
-      launchBySlug(reader(), parsedOrRefused(launchBySlugInput, { slug }).slug).catch((error: unknown) => {
+      launchBySlug(reader(), parsedOrRefused(launchBySlugInput, { slug })).catch((error: unknown) => {
         if (error instanceof TRPCError && error.code === 'NOT_FOUND')
           throw new PartnerRequestError(404, `No launch in the catalogue has the slug "${slug}".`);
         throw error;

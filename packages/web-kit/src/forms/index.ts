@@ -1,0 +1,7 @@
+/**
+ * The one form idiom of the apps (see `submission.ts`), an entry of its own so that only the pages with a form
+ * load Angular's forms: the app's first bundle imports the package's main entry.
+ */
+export { FieldComponent, FieldControlDirective } from './field.ts';
+export { ErrorSummaryComponent } from './error-summary.component.ts';
+export { injectSubmission, type FieldProblems, type Submission, type SubmissionOptions } from './submission.ts';
