@@ -3,7 +3,7 @@ import { cancelBookingsOfAbortedLaunches } from '@astro/bookings';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
-import { SandboxPayment, type MongoEntityManager } from '@astro/db/system';
+import { SandboxPayment } from '@astro/db/system';
 import { abortCascadeJob, applySyncMessages, LeaseLost, relayOperationalOutbox, unfenced } from '@astro/jobs';
 import { sandboxCards, sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
@@ -17,8 +17,8 @@ const card = { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' };
 describe('what the Customer DB does after its supplier aborts a launch', () => {
   let world: TestStores;
   let key = 0;
-  const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
-  const systemDb = () => world.stores.system.em.fork() as MongoEntityManager;
+  const customerDb = () => world.stores.customer.em.fork();
+  const systemDb = () => world.stores.system.em.fork();
   /** Holds, names and pays for `seats` seats; returns the booking id. */
   const book = async (n: number, launchId: string, seats: number, pay = true) => {
     const caller = traveler(world, n);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
-import { SandboxPayment, SyncMessage } from '@astro/db/system';
+import { SandboxPayment, SyncMessage, syncMessageCollection } from '@astro/db/system';
 import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { relayOperationalOutbox } from '@astro/jobs';
@@ -95,7 +95,7 @@ describe('cancelling a booking, by the traveler and by an employee', () => {
       requested: true,
     });
     await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
-    const messages = world.stores.system.em.getConnection().getCollection('sync_messages');
+    const messages = syncMessageCollection(world.stores.system.em);
     await messages.updateMany(
       { kind: 'booking.cancel', entityId: raced, status: 'pending' },
       { $set: { availableAt: new Date(Date.now() + 3_600_000) } },

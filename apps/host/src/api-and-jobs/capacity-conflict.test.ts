@@ -3,6 +3,7 @@ import { expireLapsedHolds } from '@astro/bookings';
 import { CatalogueLaunch } from '@astro/db/customer';
 import { Agency } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
+import { syncMessageCollection } from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { settleSync } from '../../../../packages/jobs/src/sync/apply/targets.test-support.ts';
 import { supplierOf, traveler } from './people.test-support.ts';
@@ -85,11 +86,10 @@ describe('a rocket cut below the seats the catalogue has taken', () => {
     );
     const [outcomes] = await Promise.all([Promise.allSettled(holds), settle()]);
     // A cut that kept losing the race to the holds is retried, as the job would a few seconds later.
-    await world.stores.system.em
-      .fork()
-      .getConnection()
-      .getCollection('sync_messages')
-      .updateMany({ entityId: launchId, status: 'pending' }, { $set: { availableAt: new Date(0) } });
+    await syncMessageCollection(world.stores.system.em).updateMany(
+      { entityId: launchId, status: 'pending' },
+      { $set: { availableAt: new Date(0) } },
+    );
     await settle();
 
     const held = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
 import { Launch, Rocket } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
-import { Email, SyncMessage } from '@astro/db/system';
+import { Email, SyncMessage, syncMessageCollection } from '@astro/db/system';
 import { applySyncMessages, claimMs, relayOperationalOutbox } from '@astro/jobs';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { schedulerEnv, settleSync, targetsOf } from '../../../../packages/jobs/src/sync/apply/targets.test-support.ts';
@@ -106,10 +106,10 @@ describe('the e-mails of a launch status change', () => {
     ]);
 
     // The same messages applied again queue nothing more.
-    await world.stores.system.em
-      .getConnection()
-      .getCollection('sync_messages')
-      .updateMany({ kind: 'catalogue.launch-changed', entityId: launch.id }, { $set: { status: 'pending' } });
+    await syncMessageCollection(world.stores.system.em).updateMany(
+      { kind: 'catalogue.launch-changed', entityId: launch.id },
+      { $set: { status: 'pending' } },
+    );
     expect(await applySyncMessages(targetsOf(world.stores), 'again', () => new Date())).toMatchObject({ stale: 3 });
     expect(await statusEmails(launch.id)).toEqual(
       each(travelers, ['launch-delayed', 'launch-delayed', 'launch-confirmed']),

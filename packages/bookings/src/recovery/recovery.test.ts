@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Booking, CatalogueLaunch, changeBooking, type PaymentAttempt } from '@astro/db/customer';
+import { Booking, CatalogueLaunch, catalogueCollection, changeBooking, type PaymentAttempt } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
-import { SandboxPayment, unfenced, type MongoEntityManager } from '@astro/db/system';
+import { SandboxPayment, unfenced } from '@astro/db/system';
 import { sandboxCards, sandboxGateway, type PaymentGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { expireLapsedHolds } from '../holds/hold-expiry.ts';
@@ -19,7 +19,7 @@ describe('a host killed between the steps of a booking', () => {
   let world: TestStores;
   let gateway: PaymentGateway;
   let n = 0;
-  const em = () => world.stores.customer.em.fork() as MongoEntityManager;
+  const em = () => world.stores.customer.em.fork();
   const ledger = () => world.stores.system.em.fork();
   const launchOf = (id: string) => em().findOneOrFail(CatalogueLaunch, id);
 
@@ -203,16 +203,13 @@ describe('a host killed between the steps of a booking', () => {
       idempotencyKey: 'killed-mid-hold',
     });
     await em().persist(orphan).flush();
-    await em()
-      .getConnection()
-      .getCollection('launch_catalogue')
-      .updateOne(
-        { _id: launch.id as never },
-        {
-          $inc: { seatsLeft: -3, seatsHeld: 3 },
-          $set: { [`holds.${orphan.id}`]: { seats: 3, expiresAt: new Date() } },
-        },
-      );
+    await catalogueCollection(em()).updateOne(
+      { _id: launch.id },
+      {
+        $inc: { seatsLeft: -3, seatsHeld: 3 },
+        $set: { [`holds.${orphan.id}`]: { seats: 3, expiresAt: new Date() } },
+      },
+    );
     await expireLapsedHolds(em(), new Date(Date.now() + 2 * minute));
     expect(await em().findOne(Booking, orphan.id)).toBeNull();
     const after = await launchOf(launch.id);

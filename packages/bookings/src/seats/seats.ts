@@ -3,11 +3,8 @@
  * update (atomic per document), so the seat counts and the record of who holds seats always change together and
  * at most once.
  */
-import { CatalogueLaunch, type CustomerEntityManager } from '@astro/db/customer';
+import { catalogueCollection, type CatalogueLaunch, type CustomerEntityManager } from '@astro/db/customer';
 import { bookableStatuses, bookingCutoff } from '@astro/domain';
-
-const catalogueOf = (em: CustomerEntityManager) =>
-  em.getConnection().getCollection(em.getMetadata().get(CatalogueLaunch).collection);
 
 /**
  * Takes `seats` for a booking's hold, recording the hold with them: only while the launch takes bookings, has
@@ -23,9 +20,9 @@ export async function takeSeats(
     expiresAt: Date;
   },
 ): Promise<boolean> {
-  const taken = await catalogueOf(em).updateOne(
+  const taken = await catalogueCollection(em).updateOne(
     {
-      _id: hold.launch.id as never,
+      _id: hold.launch.id,
       status: { $in: [...bookableStatuses] },
       launchDate: { $gt: bookingCutoff(now) },
       seatsLeft: { $gte: hold.seats },
@@ -47,7 +44,7 @@ async function moveSeats(
   recorded: string,
   update: Record<string, Record<string, unknown>>,
 ): Promise<boolean> {
-  const moved = await catalogueOf(em).updateOne({ _id: launchId as never, [recorded]: { $exists: true } }, update);
+  const moved = await catalogueCollection(em).updateOne({ _id: launchId, [recorded]: { $exists: true } }, update);
   return moved.modifiedCount === 1;
 }
 
@@ -63,14 +60,14 @@ async function giveSeatsBack(
   seats: number,
   from: 'seatsHeld' | 'seatsConfirmed',
 ): Promise<boolean> {
-  const catalogue = catalogueOf(em);
+  const catalogue = catalogueCollection(em);
   // Most launches fit their rocket, so the first try assumes no excess and costs one write, no read.
   let excess = 0;
   for (let attempt = 0; attempt < 50; attempt++) {
     const leaving = Math.min(Math.max(excess, 0), seats);
     const moved = await catalogue.updateOne(
       {
-        _id: launchId as never,
+        _id: launchId,
         [recorded]: { $exists: true },
         ...(excess > 0
           ? { seatsOverCapacity: excess }
@@ -83,7 +80,7 @@ async function giveSeatsBack(
     );
     if (moved.modifiedCount === 1) return true;
     const launch = await catalogue.findOne<{ seatsOverCapacity?: number | null }>(
-      { _id: launchId as never, [recorded]: { $exists: true } },
+      { _id: launchId, [recorded]: { $exists: true } },
       { projection: { seatsOverCapacity: 1 } },
     );
     if (!launch) return false;
@@ -110,8 +107,8 @@ export const releaseConfirmedSeats = (em: CustomerEntityManager, launchId: strin
 
 /** Whether a booking's seats are counted as confirmed on its launch. */
 export async function holdsConfirmedSeats(em: CustomerEntityManager, launchId: string, bookingId: string) {
-  const found = await catalogueOf(em).countDocuments({
-    _id: launchId as never,
+  const found = await catalogueCollection(em).countDocuments({
+    _id: launchId,
     [`confirmations.${bookingId}`]: { $exists: true },
   });
   return found === 1;

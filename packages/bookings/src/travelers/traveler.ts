@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Customer, type CustomerEntityManager } from '@astro/db/customer';
+import { Customer, customerCollection, type CustomerEntityManager } from '@astro/db/customer';
 
 /** The account a traveler signed in with, as the Authentication Service knows it. */
 export interface TravelerAccount {
@@ -17,14 +17,12 @@ export async function travelerOf(
   const existing = await customerDb.findOne(Customer, { userId: account.userId });
   if (existing) return existing;
   // Insert-once by e-mail, so two first requests at the same moment still make one profile.
-  await customerDb
-    .getConnection()
-    .getCollection(customerDb.getMetadata().get(Customer).collection)
+  await customerCollection(customerDb)
     .updateOne(
       { email: account.email },
       {
         $setOnInsert: {
-          _id: randomUUID() as never,
+          _id: randomUUID(),
           userId: account.userId,
           email: account.email,
           name: account.name,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerReturnedSeats, recountTripsFlown } from '@astro/bookings';
 import { Booking, CatalogueLaunch, changeBooking, WaitingListEntry } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
-import { Email, type MongoEntityManager } from '@astro/db/system';
+import { Email } from '@astro/db/system';
 import { sandboxCards, sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { traveler } from '../../../bookings/src/travelers.test-support.ts';
@@ -19,8 +19,8 @@ const card = { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' };
 describe('what the Customer DB does after launch changes', () => {
   let world: TestStores;
   let key = 0;
-  const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
-  const systemDb = () => world.stores.system.em.fork() as MongoEntityManager;
+  const customerDb = () => world.stores.customer.em.fork();
+  const systemDb = () => world.stores.system.em.fork();
   /** Holds, names and pays for `seats` seats; returns the booking id. */
   const book = async (n: number, launchId: string, seats: number, pay = true) => {
     const caller = traveler(world, n);

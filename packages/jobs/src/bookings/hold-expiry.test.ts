@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerReturnedSeats } from '@astro/bookings';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
-import type { MongoEntityManager } from '@astro/db/system';
 import { createSmtpTransport } from '@astro/mail';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { sendPendingEmails } from '../email/email-sender.job.ts';
@@ -19,7 +18,7 @@ describe('the e-mail a traveler gets when their hold lapses', () => {
   let world: TestStores;
   let mailbox: Mailbox;
   let launch: CatalogueLaunch;
-  const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
+  const customerDb = () => world.stores.customer.em.fork();
   const expireHolds = (at: Date) =>
     holdExpiryJob(world.stores.customer, world.stores.system).run({ log, now: () => at, fence: unfenced });
   /** What the sender delivers to the traveler, over SMTP, rendered as every e-mail is. */
@@ -73,9 +72,7 @@ describe('the e-mail a traveler gets when their hold lapses', () => {
     const afterHolds = new Date(Date.now() + 11 * minute);
     await expireHolds(afterHolds);
     // The seats came back: the first in line gets them as a priority hold, which lapses a day later.
-    expect(
-      await offerReturnedSeats(customerDb(), world.stores.system.em.fork() as MongoEntityManager, afterHolds, unfenced),
-    ).toEqual({
+    expect(await offerReturnedSeats(customerDb(), world.stores.system.em.fork(), afterHolds, unfenced)).toEqual({
       offered: 1,
     });
     const priority = await customerDb().findOneOrFail(Booking, { launchId: launch.id, status: 'held' });

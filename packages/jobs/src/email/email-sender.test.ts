@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Email, queueEmail, type MongoEntityManager, type OutgoingEmail } from '@astro/db/system';
+import { Email, queueEmail, type OutgoingEmail } from '@astro/db/system';
 import { createSmtpTransport, type TemplateData, type TemplateName } from '@astro/mail';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { sendPendingEmails } from './email-sender.job.ts';
@@ -118,7 +118,7 @@ describe('the e-mail sender', () => {
   let world: TestStores;
   let mailbox: Mailbox;
   let n = 0;
-  const em = () => world.stores.system.em.fork() as MongoEntityManager;
+  const em = () => world.stores.system.em.fork();
   const sender = (instance = 'sender-1', clock = () => new Date()) =>
     sendPendingEmails(
       {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { Agency } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
-import { Email, type MongoEntityManager } from '@astro/db/system';
+import { Email } from '@astro/db/system';
 import { renderTemplate } from '@astro/mail';
 import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
@@ -15,8 +15,8 @@ const day = 86_400_000;
 
 describe('e-mails queued by the events that call for them', () => {
   let world: TestStores;
-  const system = () => world.stores.system.em.fork() as MongoEntityManager;
-  const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
+  const system = () => world.stores.system.em.fork();
+  const customerDb = () => world.stores.customer.em.fork();
   const settle = () => settleSync(world.stores);
   const outbox = (where: Record<string, unknown>) =>
     system().find(Email, where as never, { orderBy: { createdAt: 'asc' } });

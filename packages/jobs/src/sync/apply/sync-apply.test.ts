@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { BookingCopy, Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
-import { SyncMessage } from '@astro/db/system';
+import { SyncMessage, syncMessageCollection } from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { applySyncMessages, maxAttempts } from './sync-apply.ts';
 import { launchEditMessage, pendingMessage, settleSync, targetsOf } from './targets.test-support.ts';
@@ -15,7 +15,7 @@ describe('applying sync messages', () => {
   const catalogue = (id: string) => world.stores.customer.em.fork().findOneOrFail(CatalogueLaunch, id);
   const queue = async (message: Parameters<typeof pendingMessage>[0]) => {
     const pending = pendingMessage(message, clock);
-    await world.stores.system.em.getConnection().getCollection('sync_messages').insertOne(pending);
+    await syncMessageCollection(world.stores.system.em).insertOne(pending);
     return pending._id;
   };
   beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('applying sync messages', () => {
   it('applies a message twice as once, and never lets an older version overwrite a newer one', async () => {
     const launch = await world.stores.operational.em.fork().findOneOrFail(Launch, { status: 'scheduled' });
     const current = await catalogue(launch.id);
-    const messages = world.stores.system.em.getConnection().getCollection('sync_messages');
+    const messages = syncMessageCollection(world.stores.system.em);
     const message = (version: number, missionName: string) => launchEditMessage(current, version, missionName, clock);
     const newer = message(current.sourceVersion + 2, 'Newer Name');
     await messages.insertOne(newer);
