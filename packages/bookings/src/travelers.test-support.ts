@@ -1,7 +1,7 @@
 /** Travelers as tests act as them: each with an account of their own, calling the booking flows as a request would. */
-import type { CustomerOrm } from '@astro/db/customer';
+import { CatalogueLaunch, type CustomerOrm } from '@astro/db/customer';
 import { createLogger } from '@astro/logging';
-import { sandboxGateway, type Card, type PaymentGateway } from '@astro/payments';
+import { sandboxCards, sandboxGateway, type Card, type PaymentGateway } from '@astro/payments';
 import type { TestStores } from '../../../scripts/test-support/stores.ts';
 import type { BookingDeps } from './booking-deps.ts';
 import { cancelBooking } from './cancellation/cancellation.ts';
@@ -36,7 +36,7 @@ export function travelerAs(world: TestStores, account: TravelerAccount, options:
     };
     return { deps, traveler: await travelerOf(deps.customerDb, account, now()) };
   };
-  return {
+  const flows = {
     /** The traveler's profile in the Customer DB (trips flown, VIP). */
     profile: async () => (await request()).traveler,
     hold: async (input: { launchId: string; seats: number; idempotencyKey: string }) => {
@@ -76,8 +76,40 @@ export function travelerAs(world: TestStores, account: TravelerAccount, options:
       return myWaitingPlaces(deps, traveler);
     },
   };
+  return {
+    ...flows,
+    /** Holds `seats` seats and, unless told not to pay, names a passenger for each and pays: the booking's id. */
+    book: async (launchId: string, seats: number, { pay = true } = {}) => {
+      const { bookingId } = await flows.hold({ launchId, seats, idempotencyKey: `book-${crypto.randomUUID()}` });
+      if (!pay) return bookingId;
+      await flows.passengers({
+        bookingId,
+        passengers: Array.from({ length: seats }, (_, i) => ({ name: `Passenger ${i}`, birthDate: '1979-03-14' })),
+      });
+      await flows.pay({
+        bookingId,
+        attemptKey: `pay-${crypto.randomUUID()}`,
+        card: { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' },
+      });
+      return bookingId;
+    },
+  };
 }
 
 /** Traveler number n: `traveler-<n>`, `traveler<n>@example.com`. */
 export const traveler = (world: TestStores, n: number, options?: TravelerOptions) =>
   travelerAs(world, { userId: `traveler-${n}`, name: `Traveler ${n}`, email: `traveler${n}@example.com` }, options);
+
+/** A bookable launch at least 30 days ahead with `minSeats` left, `skip` places down from the latest. */
+export const launchAhead = async (world: TestStores, skip: number, minSeats = 4) =>
+  (
+    await world.stores.customer.em.fork().find(
+      CatalogueLaunch,
+      {
+        status: { $in: ['scheduled', 'confirmed'] },
+        launchDate: { $gt: new Date(Date.now() + 30 * 86_400_000) },
+        seatsLeft: { $gte: minSeats },
+      },
+      { orderBy: { launchDate: 'desc' }, offset: skip, limit: 1 },
+    )
+  )[0]!;

@@ -5,44 +5,21 @@ import { Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { SandboxPayment } from '@astro/db/system';
 import { abortCascadeJob, applySyncMessages, LeaseLost, relayOperationalOutbox, unfenced } from '@astro/jobs';
-import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { fenceLostAfter } from '../../../../packages/jobs/src/fences.test-support.ts';
 import { targetsOf } from '../../../../packages/jobs/src/sync/apply/targets.test-support.ts';
-import { quietLog as log, supplierOf, traveler } from './people.test-support.ts';
-
-const day = 86_400_000;
-const card = { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' };
+import { launchAhead, traveler } from '../../../../packages/bookings/src/travelers.test-support.ts';
+import { quietLog as log, supplierOf } from './people.test-support.ts';
 
 describe('what the Customer DB does after its supplier aborts a launch', () => {
   let world: TestStores;
-  let key = 0;
   const customerDb = () => world.stores.customer.em.fork();
   const systemDb = () => world.stores.system.em.fork();
-  /** Holds, names and pays for `seats` seats; returns the booking id. */
-  const book = async (n: number, launchId: string, seats: number, pay = true) => {
-    const caller = traveler(world, n);
-    const { bookingId } = await caller.bookings.hold({ launchId, seats, idempotencyKey: `upkeep-key-${++key}` });
-    if (!pay) return bookingId;
-    await caller.bookings.passengers({
-      bookingId,
-      passengers: Array.from({ length: seats }, (_, i) => ({ name: `Passenger ${i}`, birthDate: '1979-03-14' })),
-    });
-    await caller.bookings.pay({ bookingId, attemptKey: `upkeep-pay-${++key}`, card });
-    return bookingId;
-  };
-  const openLaunch = async (skip: number, minSeats = 4) =>
-    (
-      await customerDb().find(
-        CatalogueLaunch,
-        {
-          status: { $in: ['scheduled', 'confirmed'] },
-          launchDate: { $gt: new Date(Date.now() + 30 * day) },
-          seatsLeft: { $gte: minSeats },
-        },
-        { orderBy: { launchDate: 'desc' }, offset: skip, limit: 1 },
-      )
-    )[0]!;
+  /** Traveler n holds `seats` seats, and names and pays for them unless `pay` is false; returns the booking id. */
+  const book = (n: number, launchId: string, seats: number, pay = true) =>
+    traveler(world, n).book(launchId, seats, { pay });
+  const openLaunch = (skip: number, minSeats?: number) => launchAhead(world, skip, minSeats);
 
   /** Its supplier aborts the launch, and the abort reaches the Customer DB's catalogue. */
   const abort = async (launchId: string) => {

@@ -3,9 +3,9 @@ import { offerReturnedSeats, recountTripsFlown } from '@astro/bookings';
 import { Booking, CatalogueLaunch, changeBooking, WaitingListEntry } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
 import { Email } from '@astro/db/system';
-import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { traveler } from '../../../bookings/src/travelers.test-support.ts';
+import { launchAhead, traveler } from '../../../bookings/src/travelers.test-support.ts';
 import { quietLog as log } from '../quiet-log.test-support.ts';
 import { fenceLostAfter } from '../fences.test-support.ts';
 import { LeaseLost, unfenced } from '../scheduler.ts';
@@ -13,38 +13,14 @@ import { bookingRecoveryJob } from './booking-recovery.job.ts';
 import { tripsFlownJob } from './booking-upkeep.jobs.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
 
-const day = 86_400_000;
-const card = { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' };
-
 describe('what the Customer DB does after launch changes', () => {
   let world: TestStores;
-  let key = 0;
   const customerDb = () => world.stores.customer.em.fork();
   const systemDb = () => world.stores.system.em.fork();
-  /** Holds, names and pays for `seats` seats; returns the booking id. */
-  const book = async (n: number, launchId: string, seats: number, pay = true) => {
-    const caller = traveler(world, n);
-    const { bookingId } = await caller.hold({ launchId, seats, idempotencyKey: `upkeep-key-${++key}` });
-    if (!pay) return bookingId;
-    await caller.passengers({
-      bookingId,
-      passengers: Array.from({ length: seats }, (_, i) => ({ name: `Passenger ${i}`, birthDate: '1979-03-14' })),
-    });
-    await caller.pay({ bookingId, attemptKey: `upkeep-pay-${++key}`, card });
-    return bookingId;
-  };
-  const openLaunch = async (skip: number, minSeats = 4) =>
-    (
-      await customerDb().find(
-        CatalogueLaunch,
-        {
-          status: { $in: ['scheduled', 'confirmed'] },
-          launchDate: { $gt: new Date(Date.now() + 30 * day) },
-          seatsLeft: { $gte: minSeats },
-        },
-        { orderBy: { launchDate: 'desc' }, offset: skip, limit: 1 },
-      )
-    )[0]!;
+  /** Traveler n holds `seats` seats, and names and pays for them unless `pay` is false; returns the booking id. */
+  const book = (n: number, launchId: string, seats: number, pay = true) =>
+    traveler(world, n).book(launchId, seats, { pay });
+  const openLaunch = (skip: number, minSeats?: number) => launchAhead(world, skip, minSeats);
 
   beforeAll(async () => {
     world = await openTestStores();
