@@ -86,7 +86,7 @@ const codeOf: Record<ProblemKind, TRPC_ERROR_CODE_KEY> = {
 };
 
 /** The one mapping of a domain refusal to tRPC: its code, its message, and its fields in the shape of invalid input. */
-export function trpcErrorOf(problem: Problem): TRPCError {
+function trpcErrorOf(problem: Problem): TRPCError {
   return new TRPCError({
     code: codeOf[problem.kind],
     message: problem.message,
