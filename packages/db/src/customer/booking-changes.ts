@@ -3,8 +3,8 @@
  * also bumps `version` and marks the change for sync, so no change can reach the database without its
  * sync message following (see Booking.syncPending).
  */
-import type { MongoEntityManager } from '../mongo.ts';
-import { Booking } from './booking.entity.ts';
+import { bookingCollection } from './collections.ts';
+import type { CustomerEntityManager } from './orm.ts';
 
 export interface BookingChange {
   set?: Record<string, unknown>;
@@ -14,7 +14,7 @@ export interface BookingChange {
 
 /** Applies `change` to the booking if it still matches `where`; true when it did. */
 export async function changeBooking(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   where: Record<string, unknown> & { _id: string },
   change: BookingChange,
   now: Date,
@@ -25,9 +25,6 @@ export async function changeBooking(
   };
   if (change.unset?.length) update['$unset'] = Object.fromEntries(change.unset.map((field) => [field, '']));
   if (change.push) update['$push'] = change.push;
-  const result = await bookingsOf(em).updateOne(where as never, update);
+  const result = await bookingCollection(em).updateOne(where as never, update);
   return result.modifiedCount === 1;
 }
-
-export const bookingsOf = (em: MongoEntityManager) =>
-  em.getConnection().getCollection(em.getMetadata().get(Booking).collection);

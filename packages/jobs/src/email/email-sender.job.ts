@@ -4,7 +4,7 @@
  * temporary refusal (4xx, or no server) is retried with backoff; a permanent one (5xx) ends as failed with
  * the server's answer, which an operator can resend.
  */
-import { Email, type SystemOrm } from '@astro/db/system';
+import { emailOutboxCollection, type Email, type SystemOrm } from '@astro/db/system';
 import { renderTemplate, type Transporter } from '@astro/mail';
 import { claimEach } from '../claims.ts';
 import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
@@ -33,7 +33,7 @@ export async function sendPendingEmails(
   fence: Fence = unfenced,
 ) {
   const counts = { sent: 0, retried: 0, failed: 0 };
-  const outbox = deps.system.em.getConnection().getCollection(deps.system.getMetadata().get(Email).collection);
+  const outbox = emailOutboxCollection(deps.system.em);
   const settle = (email: Claimed, set: Record<string, unknown>) =>
     outbox.updateOne(
       { _id: email.id as never, claimedBy: deps.instance },
