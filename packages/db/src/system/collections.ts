@@ -12,7 +12,9 @@ import { SyncMessage } from './sync-message.entity.ts';
 /** `Shape`: the stored message as the caller reads it (the message's id is its `_id`). */
 export const syncMessageCollection = <Shape extends Document = StoredDocument>(systemDb: SystemEntityManager) =>
   collectionOf<Shape>(systemDb, SyncMessage);
-export const emailOutboxCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, Email);
+/** `Shape`: the stored e-mail as the caller reads it (its id is its `_id`). */
+export const emailOutboxCollection = <Shape extends Document = StoredDocument>(systemDb: SystemEntityManager) =>
+  collectionOf<Shape>(systemDb, Email);
 export const jobRunCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, JobRun);
 export const jobLeaseCollection = (systemDb: SystemEntityManager) =>
   collectionOf<{ _id: string; holder: string; until: Date; token?: number }>(systemDb, JobLease);
