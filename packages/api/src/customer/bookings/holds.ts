@@ -5,7 +5,7 @@
  * time, which expireLapsedHolds removes (giving back any seats it took).
  */
 import { randomUUID } from 'node:crypto';
-import { Booking, CatalogueLaunch } from '@astro/db/customer';
+import { Booking, CatalogueLaunch, statusStep, type BookingActor } from '@astro/db/customer';
 import type { MongoEntityManager } from '@astro/db/system';
 import { bookableStatuses, bookingCutoff, bookingOpen, holdMinutes, seatsProblem } from '@astro/domain';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
@@ -49,6 +49,8 @@ export async function placeHold(
     seats: input.seats,
     idempotencyKey: input.idempotencyKey,
     holdMinutes,
+    by: { kind: 'traveler' },
+    reason: null,
   });
   ctx.log.info('Seats held', { bookingId, launchId: launch.id, seats: input.seats });
   return settled(ctx.customerDb, bookingId);
@@ -61,7 +63,16 @@ export async function placeHold(
 export async function holdSeats(
   em: MongoEntityManager,
   now: Date,
-  request: { launch: CatalogueLaunch; customerId: string; seats: number; idempotencyKey: string; holdMinutes: number },
+  request: {
+    launch: CatalogueLaunch;
+    customerId: string;
+    seats: number;
+    idempotencyKey: string;
+    holdMinutes: number;
+    /** Who holds the seats, and why, as the booking's history will say it. */
+    by: BookingActor;
+    reason: string | null;
+  },
 ): Promise<string> {
   const { launch } = request;
   // 1. The booking first, unique per customer and key: a repeated request stops here and waits for this one.
@@ -83,6 +94,7 @@ export async function holdSeats(
       holdMinutes: request.holdMinutes,
       payments: [],
       refunds: [],
+      statusHistory: [statusStep({ from: null, to: 'held', by: request.by, reason: request.reason }, now)],
       idempotencyKey: request.idempotencyKey,
     });
     await writer.flush();
