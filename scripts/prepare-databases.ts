@@ -8,12 +8,14 @@ export async function prepareDatabases(config: Config, options: { seed: boolean 
   const stores = await openStores(config);
   const said: string[] = [];
   try {
-    const { migrations } = await prepareStores(stores);
+    const { migrations, bookingsReplayed } = await prepareStores(stores);
     said.push(
       migrations.length > 0
         ? `Applied migrations: ${migrations.join(', ')}`
         : 'The Operational DB schema is up to date.',
     );
+    if (bookingsReplayed > 0)
+      said.push(`Rebuilt the status history of ${bookingsReplayed} bookings; the sync replays them to their copies.`);
     if (options.seed) {
       const outcome = await seedDemoWorldWhenEmpty(stores, new Date(), {
         passwordHash: await hashPassword(demoPassword),

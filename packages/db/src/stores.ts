@@ -4,6 +4,7 @@ import { openCustomerDb, type CustomerOrm } from './customer/orm.ts';
 import { migrateOperationalDb, openOperationalDb, type OperationalOrm } from './operational/orm.ts';
 import { openSystemDb, type SystemOrm } from './system/orm.ts';
 import { LogEntry } from './system/log-entry.entity.ts';
+import { completeBookingHistories } from './customer/booking-history.ts';
 
 export interface Stores {
   operational: OperationalOrm;
@@ -31,8 +32,11 @@ export async function openStores(config: Config): Promise<Stores> {
 /** The log collection is capped so that logs can never fill the disk (FerretDB has no TTL indexes). */
 const logCollectionBytes = 256 * 1024 * 1024;
 
-/** Brings every store's schema up to date: PostgreSQL migrations, Mongo collections and indexes. */
-export async function prepareStores(stores: Stores): Promise<{ migrations: string[] }> {
+/**
+ * Brings every store's schema up to date: PostgreSQL migrations, Mongo collections and indexes; and gives bookings
+ * made before their status history was kept one rebuilt from their records, which replays each to its copy.
+ */
+export async function prepareStores(stores: Stores): Promise<{ migrations: string[]; bookingsReplayed: number }> {
   const migrations = await migrateOperationalDb(stores.operational);
   const systemDb = stores.system.em.getConnection().getDb();
   const logs = stores.system.getMetadata().get(LogEntry).collection;
@@ -41,7 +45,8 @@ export async function prepareStores(stores: Stores): Promise<{ migrations: strin
     await systemDb.createCollection(logs, { capped: true, size: logCollectionBytes });
   }
   await Promise.all([stores.customer.schema.ensureIndexes(), stores.system.schema.ensureIndexes()]);
-  return { migrations };
+  const bookingsReplayed = await completeBookingHistories(stores.customer.em.fork(), new Date());
+  return { migrations, bookingsReplayed };
 }
 
 /** Migrations this code expects that the Operational DB has not run yet. */

@@ -6,6 +6,7 @@
 import {
   Booking,
   CatalogueLaunch,
+  cancelledBy,
   changeBooking,
   type Customer,
   type CustomerEntityManager,
@@ -99,7 +100,7 @@ export async function finishCancellation(
     em,
     { _id: booking.id, status: 'confirmed', cancellation: { $ne: null } },
     {
-      set: { status: 'cancelled' },
+      status: { from: 'confirmed', to: 'cancelled', by: cancelledBy(cancellation), reason: cancellation.reason },
       unset: ['cancellation'],
       ...(reference
         ? {
@@ -110,6 +111,7 @@ export async function finishCancellation(
                 gatewayReference: reference,
                 reason: cancellation.reason,
                 at: now,
+                by: cancelledBy(cancellation),
               },
             },
           }
@@ -154,7 +156,10 @@ export async function cancelBookingsOfAbortedLaunches(
       await changeBooking(
         em,
         { _id: booking.id, status: 'held', paymentAttempt: null },
-        { set: { status: 'expired', holdExpiresAt: null } },
+        {
+          set: { holdExpiresAt: null },
+          status: { from: 'held', to: 'expired', by: { kind: 'system' }, reason: 'The launch was aborted.' },
+        },
         now,
       );
       released++;
@@ -212,6 +217,7 @@ export async function cancelOnEmployeeRequest(
     percent: paid > 0 ? Math.round((Math.min(refundCents, paid) / paid) * 100) : 0,
     reason: `Cancelled by Astro Bookings (${command.requestedBy}): ${command.reason}`,
     by: 'support',
+    requestedBy: command.requestedBy,
     requestedAt: now,
   };
   const claimed = await changeBooking(

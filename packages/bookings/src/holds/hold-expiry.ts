@@ -25,7 +25,10 @@ export async function expireLapsedHolds(
     const ended = await changeBooking(
       em,
       { _id: booking.id, status: 'held', paymentAttempt: null },
-      { set: { status: 'expired', holdExpiresAt: null } },
+      {
+        set: { holdExpiresAt: null },
+        status: { from: 'held', to: 'expired', by: { kind: 'system' }, reason: 'The hold lapsed before it was paid.' },
+      },
       now,
     );
     if (ended) expired++;

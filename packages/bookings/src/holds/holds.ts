@@ -5,7 +5,14 @@
  * time, which expireLapsedHolds removes (giving back any seats it took).
  */
 import { randomUUID } from 'node:crypto';
-import { Booking, CatalogueLaunch, type Customer, type CustomerEntityManager } from '@astro/db/customer';
+import {
+  Booking,
+  CatalogueLaunch,
+  statusStep,
+  type BookingActor,
+  type Customer,
+  type CustomerEntityManager,
+} from '@astro/db/customer';
 import { bookingOpen, holdMinutes, Problem, seatsProblem } from '@astro/domain';
 import type { BookingDeps } from '../booking-deps.ts';
 import { takeSeats } from '../seats/seats.ts';
@@ -47,6 +54,8 @@ export async function placeHold(
     seats: input.seats,
     idempotencyKey: input.idempotencyKey,
     holdMinutes,
+    by: { kind: 'traveler' },
+    reason: null,
   });
   log.info('Seats held', { bookingId, launchId: launch.id, seats: input.seats });
   return settled(customerDb, bookingId);
@@ -59,7 +68,16 @@ export async function placeHold(
 export async function holdSeats(
   em: CustomerEntityManager,
   now: Date,
-  request: { launch: CatalogueLaunch; customerId: string; seats: number; idempotencyKey: string; holdMinutes: number },
+  request: {
+    launch: CatalogueLaunch;
+    customerId: string;
+    seats: number;
+    idempotencyKey: string;
+    holdMinutes: number;
+    /** Who holds the seats, and why, as the booking's history will say it. */
+    by: BookingActor;
+    reason: string | null;
+  },
 ): Promise<string> {
   const { launch } = request;
   // 1. The booking first, unique per customer and key: a repeated request stops here and waits for this one.
@@ -81,6 +99,7 @@ export async function holdSeats(
       holdMinutes: request.holdMinutes,
       payments: [],
       refunds: [],
+      statusHistory: [statusStep({ from: null, to: 'held', by: request.by, reason: request.reason }, now)],
       idempotencyKey: request.idempotencyKey,
     });
     await writer.flush();

@@ -194,7 +194,8 @@ export async function settlePayment(
     em,
     thisAttempt,
     {
-      set: { status: 'confirmed', holdExpiresAt: null },
+      set: { holdExpiresAt: null },
+      status: { from: 'held', to: 'confirmed', by: { kind: 'traveler' }, reason: 'Paid.' },
       unset: ['paymentAttempt'],
       push: { payments: record('captured', result.chargeId, null) },
     },
@@ -218,12 +219,17 @@ async function refundStrayCharge(
     amountCents: payment.amountCents,
   });
   if (refund.outcome !== 'succeeded') throw new Error(`Refunding stray charge ${chargeId} failed: ${refund.message}`);
+  const reason = 'The seats could not be confirmed, so the payment was refunded in full.';
   await changeBooking(
     em,
     { _id: booking.id, 'payments.gatewayReference': { $ne: chargeId } },
     {
       ...(booking.status === 'held' && booking.paymentAttempt?.chargeId === chargeId
-        ? { set: { status: 'expired', holdExpiresAt: null }, unset: ['paymentAttempt'] }
+        ? {
+            set: { holdExpiresAt: null },
+            status: { from: 'held', to: 'expired', by: { kind: 'system' }, reason },
+            unset: ['paymentAttempt'],
+          }
         : {}),
       push: {
         payments: payment,
@@ -231,8 +237,9 @@ async function refundStrayCharge(
           id: crypto.randomUUID(),
           amountCents: payment.amountCents,
           gatewayReference: refund.refundId,
-          reason: 'The seats could not be confirmed, so the payment was refunded in full.',
+          reason,
           at: now,
+          by: { kind: 'system' },
         },
       },
     },

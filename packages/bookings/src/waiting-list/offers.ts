@@ -35,6 +35,8 @@ export async function offerReturnedSeats(
         seats: entry.seats,
         idempotencyKey: `waiting-list:${entry.id}`,
         holdMinutes: priorityHoldHours * 60,
+        by: { kind: 'system' },
+        reason: 'Seats came back to the first on the waiting list: a priority hold.',
       });
     } catch (error) {
       // Someone else took the seats first, or the launch closed: the entry keeps its place.

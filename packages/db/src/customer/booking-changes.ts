@@ -3,6 +3,8 @@
  * also bumps `version` and marks the change for sync, so no change can reach the database without its
  * sync message following (see Booking.syncPending).
  */
+import type { BookingStatus } from '@astro/domain';
+import type { BookingActor, BookingStatusChange } from './booking.entity.ts';
 import { bookingCollection } from './collections.ts';
 import type { CustomerEntityManager } from './orm.ts';
 
@@ -10,7 +12,15 @@ export interface BookingChange {
   set?: Record<string, unknown>;
   unset?: string[];
   push?: Record<string, unknown>;
+  /** A move through the status machine: the status is set and the step pushed onto the booking's history. */
+  status?: { from: BookingStatus; to: BookingStatus; by: BookingActor; reason: string | null };
 }
+
+/** A step of a booking's history as it is kept, made at `now`. */
+export const statusStep = (
+  step: Pick<BookingStatusChange, 'from' | 'to' | 'by' | 'reason'>,
+  now: Date,
+): BookingStatusChange => ({ id: crypto.randomUUID(), ...step, at: now });
 
 /** Applies `change` to the booking if it still matches `where`; true when it did. */
 export async function changeBooking(
@@ -19,12 +29,14 @@ export async function changeBooking(
   change: BookingChange,
   now: Date,
 ): Promise<boolean> {
+  const status = change.status;
   const update: Record<string, unknown> = {
-    $set: { ...change.set, syncPending: true, updatedAt: now },
+    $set: { ...change.set, ...(status ? { status: status.to } : {}), syncPending: true, updatedAt: now },
     $inc: { version: 1 },
   };
   if (change.unset?.length) update['$unset'] = Object.fromEntries(change.unset.map((field) => [field, '']));
-  if (change.push) update['$push'] = change.push;
+  const push = { ...change.push, ...(status ? { statusHistory: statusStep(status, now) } : {}) };
+  if (Object.keys(push).length) update['$push'] = push;
   const result = await bookingCollection(em).updateOne(where as never, update);
   return result.modifiedCount === 1;
 }

@@ -1,10 +1,17 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { documentKey, timestamps } from '../properties.ts';
 import { bookingStatuses, currencies } from '@astro/domain';
-import type { Passenger, PaymentRecord, RefundRecord } from '../sync/booking-changed.ts';
+import type {
+  BookingActor,
+  BookingStatusChange,
+  Passenger,
+  PaymentRecord,
+  RefundRecord,
+} from '../sync/booking-changed.ts';
 
-// A booking's passengers, payments and refunds travel to its copy as they are kept here: the sync contract defines them.
-export type { Passenger, PaymentRecord, RefundRecord };
+// A booking's passengers, payments, refunds and history travel to its copy as they are kept here: the sync contract
+// defines them.
+export type { BookingActor, BookingStatusChange, Passenger, PaymentRecord, RefundRecord };
 
 /**
  * A payment under way: written before the gateway is asked, so a process that dies mid-payment leaves a
@@ -28,7 +35,18 @@ export interface PendingCancellation {
   /** Why, as the refund record will say it. */
   reason: string;
   by: 'customer' | 'support' | 'system';
+  /** The employee who asked, for the desk's cancellations; absent from those frozen before it was kept. */
+  requestedBy?: string;
   requestedAt: Date;
+}
+
+/** Who a cancellation's refund and status change are recorded as caused by. */
+export function cancelledBy(cancellation: PendingCancellation): BookingActor {
+  if (cancellation.by === 'customer') return { kind: 'traveler' };
+  if (cancellation.by === 'support' && cancellation.requestedBy)
+    return { kind: 'employee', email: cancellation.requestedBy };
+  // A desk cancellation frozen before the employee was kept still names them in its reason.
+  return { kind: 'system' };
 }
 
 /** A booking is owned here; the Operational DB keeps a copy that the sync job maintains. */
@@ -61,6 +79,11 @@ export const Booking = defineEntity({
     idempotencyKey: p.string(),
     paymentAttempt: p.json<PaymentAttempt>().nullable(),
     cancellation: p.json<PendingCancellation>().nullable(),
+    /**
+     * Every status change, oldest first, with who and why; pushed by changeBooking with the change itself. Absent on
+     * bookings made before it was kept, until completeBookingHistories rebuilds it from their records.
+     */
+    statusHistory: p.json<BookingStatusChange[]>().nullable(),
     /** Bumped on every change so the Operational DB copy applies changes in order. */
     version: p.integer().default(1),
     /**

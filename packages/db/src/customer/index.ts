@@ -5,3 +5,4 @@ export * from './waiting-list-entry.entity.ts';
 export * from './booking-changes.ts';
 export * from './orm.ts';
 export * from './collections.ts';
+export * from './booking-history.ts';

@@ -7,3 +7,7 @@ export * from './orm.ts';
 export * from './sync-outbox.entity.ts';
 export { catalogueFieldsOf } from '../catalogue-projection.ts';
 export * from './launch-announcement.ts';
+export * from './booking-records.ts';
+export * from './audit-entry.entity.ts';
+export * from './audit.ts';
+export { changedFields, auditValues, type AuditActor, type AuditRecord, type AuditValues } from '../audit.ts';

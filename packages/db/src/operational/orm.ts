@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Agency } from './agency.entity.ts';
-import { BookingCopy } from './booking-copy.entity.ts';
+import { AuditEntry } from './audit-entry.entity.ts';
+import { BookingCopy, BookingLedgerEntry, BookingStatusEntry } from './booking-copy.entity.ts';
 import { Employee } from './employee.entity.ts';
 import { Launch, LaunchStatusChange } from './launch.entity.ts';
 import { Rocket } from './rocket.entity.ts';
@@ -15,7 +16,18 @@ export function operationalConfig(url: string) {
   return defineConfig({
     clientUrl: url,
     contextName: 'operational',
-    entities: [Agency, Rocket, Launch, LaunchStatusChange, Employee, BookingCopy, SyncOutboxMessage],
+    entities: [
+      Agency,
+      Rocket,
+      Launch,
+      LaunchStatusChange,
+      Employee,
+      BookingCopy,
+      BookingLedgerEntry,
+      BookingStatusEntry,
+      SyncOutboxMessage,
+      AuditEntry,
+    ],
     extensions: [Migrator],
     migrations: {
       path: fileURLToPath(new URL('./migrations', import.meta.url)),

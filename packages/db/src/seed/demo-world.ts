@@ -5,11 +5,12 @@
  */
 import { canReach, isVip, launchSlug, ranges, type Destination, type LaunchStatus, type Range } from '@astro/domain';
 import { catalogueFieldsOf } from '../catalogue-projection.ts';
-import { Booking, type Passenger } from '../customer/booking.entity.ts';
+import { Booking, type BookingStatusChange, type Passenger, type RefundRecord } from '../customer/booking.entity.ts';
 import { CatalogueLaunch } from '../customer/catalogue-launch.entity.ts';
 import { Customer } from '../customer/customer.entity.ts';
 import { Agency } from '../operational/agency.entity.ts';
-import { BookingCopy } from '../operational/booking-copy.entity.ts';
+import { BookingCopy, BookingLedgerEntry, BookingStatusEntry } from '../operational/booking-copy.entity.ts';
+import { bookingRecordsOf } from '../operational/booking-records.ts';
 import { Employee } from '../operational/employee.entity.ts';
 import { Launch, LaunchStatusChange } from '../operational/launch.entity.ts';
 import { Rocket } from '../operational/rocket.entity.ts';
@@ -273,6 +274,31 @@ function newBooking(
   );
   const totalCents = launch.pricePerSeatCents * seats;
   const reference = crypto.randomUUID().slice(0, 8);
+  const abortReason = 'Launch aborted: full refund';
+  // An aborted launch refunds in full (SPEC.md section 3).
+  const refunds: RefundRecord[] = cancelled
+    ? [
+        {
+          id: crypto.randomUUID(),
+          amountCents: totalCents,
+          gatewayReference: `sandbox_re_${reference}`,
+          reason: abortReason,
+          at: now,
+          by: { kind: 'system' },
+        },
+      ]
+    : [];
+  const step = (change: Omit<BookingStatusChange, 'id'>): BookingStatusChange => ({
+    id: crypto.randomUUID(),
+    ...change,
+  });
+  const statusHistory = [
+    step({ from: null, to: 'held', at: bookedAt, by: { kind: 'traveler' }, reason: null }),
+    step({ from: 'held', to: 'confirmed', at: bookedAt, by: { kind: 'traveler' }, reason: 'Paid.' }),
+    ...(cancelled
+      ? [step({ from: 'confirmed', to: 'cancelled', at: now, by: { kind: 'system' }, reason: abortReason })]
+      : []),
+  ];
   const booking = customerDb.create(Booking, {
     launchId: launch.id,
     customerId: traveler.id,
@@ -293,18 +319,8 @@ function newBooking(
         at: bookedAt,
       },
     ],
-    // An aborted launch refunds in full (SPEC.md section 3).
-    refunds: cancelled
-      ? [
-          {
-            id: crypto.randomUUID(),
-            amountCents: totalCents,
-            gatewayReference: `sandbox_re_${reference}`,
-            reason: 'Launch aborted: full refund',
-            at: now,
-          },
-        ]
-      : [],
+    refunds,
+    statusHistory,
     idempotencyKey: crypto.randomUUID(),
     version: cancelled ? 3 : 2,
     // The Operational DB copy is written alongside, so there is nothing to sync.
@@ -328,6 +344,9 @@ function newBooking(
     version: booking.version,
     bookedAt,
   });
+  const records = bookingRecordsOf(booking.id, booking);
+  for (const entry of records.ledger) operational.create(BookingLedgerEntry, entry);
+  for (const entry of records.statusHistory) operational.create(BookingStatusEntry, entry);
   return booking;
 }
 

@@ -21,14 +21,38 @@ export const paymentRecord = z.object({
 });
 export type PaymentRecord = z.infer<typeof paymentRecord>;
 
+/** Who moved a booking or its money: the traveler, an employee (by e-mail), or the system (a job, a policy). */
+export const bookingActorKinds = ['traveler', 'employee', 'system'] as const;
+export const bookingActor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('traveler') }),
+  z.object({ kind: z.literal('employee'), email: z.string() }),
+  z.object({ kind: z.literal('system') }),
+]);
+export type BookingActor = z.infer<typeof bookingActor>;
+
 export const refundRecord = z.object({
   id: z.string(),
   amountCents: z.int().nonnegative(),
   gatewayReference: z.string(),
   reason: z.string(),
   at: moment,
+  /** Who caused the refund; absent from refunds given before it was kept. */
+  by: bookingActor.optional(),
 });
 export type RefundRecord = z.infer<typeof refundRecord>;
+
+/** One step of a booking through its status machine (held → confirmed → cancelled, held → expired). */
+export const bookingStatusChange = z.object({
+  id: z.string(),
+  /** Null for the first step, the hold. */
+  from: z.enum(bookingStatuses).nullable(),
+  to: z.enum(bookingStatuses),
+  at: moment,
+  /** Null only in a history rebuilt for a booking made before who was kept, where the records do not say. */
+  by: bookingActor.nullable(),
+  reason: z.string().nullable(),
+});
+export type BookingStatusChange = z.infer<typeof bookingStatusChange>;
 
 /**
  * `booking.changed`: a booking as the Customer DB holds it after a change, with its traveler, for the copy in the
@@ -49,6 +73,8 @@ export const bookingChanged = z.object({
   status: z.enum(bookingStatuses),
   payments: z.array(paymentRecord),
   refunds: z.array(refundRecord),
+  /** Every status change, oldest first; absent from messages recorded before the history was kept. */
+  statusHistory: z.array(bookingStatusChange).optional(),
   bookedAt: moment,
 });
 export type BookingChanged = z.infer<typeof bookingChanged>;

@@ -11,3 +11,5 @@ export * from './collections.ts';
 export * from './sandbox-payment.entity.ts';
 export * from './email-outbox.ts';
 export { idFromKey } from '../properties.ts';
+export * from './operator-audit-entry.entity.ts';
+export { changedFields, auditValues, type AuditActor, type AuditRecord, type AuditValues } from '../audit.ts';

@@ -4,6 +4,7 @@ import { AccountToken, AuthKey, OidcRecord, RateLimit, WebSession } from './auth
 import { Email } from './email.entity.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
 import { JobLease, JobRun } from './job-run.entity.ts';
+import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
 import { User } from './user.entity.ts';
@@ -29,6 +30,7 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
       RateLimit,
       WebSession,
       SandboxPayment,
+      OperatorAuditEntry,
     ] as unknown as EntitySchema[],
   });
 }

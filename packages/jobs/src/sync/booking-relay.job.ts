@@ -49,6 +49,7 @@ export async function relayBookingChanges(
           status: booking.status,
           payments: booking.payments,
           refunds: booking.refunds,
+          ...(booking.statusHistory ? { statusHistory: booking.statusHistory } : {}),
           bookedAt: booking.createdAt,
         }),
         source: 'customer',

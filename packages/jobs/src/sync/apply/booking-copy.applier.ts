@@ -1,21 +1,23 @@
 /**
  * A booking change from the Customer DB, applied to its copy in the Operational DB (suppliers' manifests,
- * employees' booking screens, occupancy). The copy moves only forward in version; in the same transaction,
- * confirmed seats that reach a scheduled launch's minimum confirm the launch (SPEC.md §3), which is
- * announced back to the catalogue through the outbox like any launch change; seats given back on a launch with
- * a capacity conflict announce it again too.
+ * employees' booking screens, occupancy). The copy moves only forward in version; in the same transaction, its
+ * ledger and status history gain the records they lack (each once, by its Customer DB id) and its paid and refunded
+ * sums follow the ledger; confirmed seats that reach a scheduled launch's minimum confirm the launch (SPEC.md §3),
+ * which is announced back to the catalogue through the outbox like any launch change; seats given back on a launch
+ * with a capacity conflict announce it again too.
  */
 import { LockMode } from '@mikro-orm/core';
 import {
   announceLaunchChange,
   Launch,
+  recordBookingRecords,
   recordStatusChange,
   type OperationalEntityManager,
   type OperationalOrm,
 } from '@astro/db/operational';
 import { queueEmail, type SystemEntityManager } from '@astro/db/system';
 import type { BookingChanged } from '@astro/db/sync';
-import { capturedCentsOf, changeLaunchStatus, confirmsByOccupancy, refundedCentsOf } from '@astro/domain';
+import { changeLaunchStatus, confirmsByOccupancy } from '@astro/domain';
 import type { TemplateData } from '@astro/mail';
 import type { ApplyOutcome } from './sync-apply.ts';
 
@@ -26,17 +28,16 @@ export async function applyBookingToCopy(
   now: Date,
 ): Promise<ApplyOutcome> {
   const booking = message.payload;
-  const paidCents = capturedCentsOf(booking);
-  const refundedCents = refundedCentsOf(booking);
   return operational.em.fork().transactional(async (em) => {
+    // The sums start at nothing and are set from the ledger below.
     const written = await em.execute<{ id: string }[]>(
       `insert into booking_copy (id, launch_id, customer_id, customer_name, customer_email, seats, passengers,
          unit_price_cents, total_cents, currency, status, paid_cents, refunded_cents, version, booked_at, synced_at)
-       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 0, 0, ?, ?, ?)
        on conflict (id) do update set
          customer_name = excluded.customer_name, customer_email = excluded.customer_email, seats = excluded.seats,
-         passengers = excluded.passengers, status = excluded.status, paid_cents = excluded.paid_cents,
-         refunded_cents = excluded.refunded_cents, version = excluded.version, synced_at = excluded.synced_at
+         passengers = excluded.passengers, status = excluded.status, version = excluded.version,
+         synced_at = excluded.synced_at
        where booking_copy.version < excluded.version
        returning id`,
       [
@@ -51,14 +52,13 @@ export async function applyBookingToCopy(
         booking.totalCents,
         booking.currency,
         booking.status,
-        paidCents,
-        refundedCents,
         message.entityVersion,
         booking.bookedAt,
         now,
       ],
     );
     if (written.length === 0) return 'stale';
+    const { refundedCents } = await recordBookingRecords(em, message.entityId, booking);
     if (booking.status === 'confirmed') await confirmLaunchAtMinimum(em, booking.launchId);
     if (booking.status === 'cancelled' || booking.status === 'expired') await refitOverfullLaunch(em, booking.launchId);
     if (booking.status === 'confirmed' || booking.status === 'cancelled')
