@@ -1,6 +1,6 @@
 /** Who may call a procedure. Every procedure declares it; one without a rule is refused to everybody. */
 import { TRPCError } from '@trpc/server';
-import type { UserRole } from '@astro/db/system';
+import type { AuditActor, UserRole } from '@astro/db/system';
 
 /** The signed-in person a request acts for, as the host's session established it. */
 export interface Viewer {
@@ -11,6 +11,13 @@ export interface Viewer {
   /** For suppliers: the one agency they act for. */
   agencyId: string | null;
 }
+
+/** The viewer as an audit entry names who acted: their account, e-mail and the roles they held. */
+export const auditActorOf = (viewer: Viewer): AuditActor => ({
+  accountId: viewer.userId,
+  email: viewer.email,
+  role: viewer.roles.join(' '),
+});
 
 export type Access = 'everyone' | readonly UserRole[];
 

@@ -3,6 +3,8 @@
  * and the System DB's (operators'): who, what, on what, the changed fields before and after, why, when.
  */
 
+import { currentCorrelation } from '@astro/logging';
+
 /** The signed-in person who acted: their account (System DB user id), e-mail and the role they acted in. */
 export interface AuditActor {
   accountId: string;
@@ -40,3 +42,21 @@ export function changedFields(before: AuditValues, after: AuditValues): { before
 
 /** Values as an entry keeps them, for a record created or a command given (no "before" to compare with). */
 export const auditValues = (values: AuditValues): AuditValues => asJson(values);
+
+/** The fields an entry is kept as, in either trail: the record, when, and the request's correlation id. */
+export const auditEntryFields = <Action extends string, TargetType extends string>(
+  record: AuditRecord<Action, TargetType>,
+  at: Date,
+) => ({
+  actorAccountId: record.actor.accountId,
+  actorEmail: record.actor.email,
+  actorRole: record.actor.role,
+  action: record.action,
+  targetType: record.target.type,
+  targetId: record.target.id,
+  before: record.before,
+  after: record.after,
+  reason: record.reason ?? null,
+  at,
+  correlationId: currentCorrelation()?.correlationId ?? null,
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
-import { Launch } from '@astro/db/operational';
+import { AuditEntry, Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { SandboxPayment, SyncMessage, syncMessageCollection } from '@astro/db/system';
 import { sandboxCards } from '@astro/payments';
@@ -94,6 +94,16 @@ describe('cancelling a booking, by the traveler and by an employee', () => {
     expect(await employee('support').bookings.cancel({ bookingId: raced, reason: 'Asked by phone' })).toEqual({
       requested: true,
     });
+    // The request is on the audit trail, with who asked and why; the refused one below leaves nothing there.
+    expect(await world.stores.operational.em.fork().find(AuditEntry, { targetId: raced })).toEqual([
+      expect.objectContaining({
+        action: 'booking.cancel',
+        actorEmail: 'support@astro.example',
+        before: { status: 'confirmed' },
+        after: { cancellationRequested: true, refundCents: null },
+        reason: 'Asked by phone',
+      }),
+    ]);
     await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
     const messages = syncMessageCollection(world.stores.system.em);
     await messages.updateMany(
@@ -120,6 +130,7 @@ describe('cancelling a booking, by the traveler and by an employee', () => {
     await expect(
       employee('finance').bookings.cancel({ bookingId, reason: 'Goodwill after the flight', refundCents: 100 }),
     ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('already flown') });
+    expect(await world.stores.operational.em.fork().count(AuditEntry, { targetId: bookingId })).toBe(0);
 
     // The command sent before the flight lands after it: refused for good, saying why, and nothing refunded.
     expect(await settle(new Date(Date.now() + 2 * 3_600_000))).toMatchObject({ dead: 1 });

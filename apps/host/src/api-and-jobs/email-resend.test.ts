@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpsContext, opsRouter } from '@astro/api';
-import { Email, queueEmail } from '@astro/db/system';
+import { Email, OperatorAuditEntry, queueEmail } from '@astro/db/system';
 import { maxEmailAttempts, sendPendingEmails } from '@astro/jobs';
 import { createSmtpTransport } from '@astro/mail';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
@@ -67,6 +67,9 @@ describe('an e-mail an operator resends', () => {
       expect.objectContaining({ recipient: 'gone@example.com' }),
     ]);
     await operator.email.resend({ emailId: failed.id });
+    expect(await world.stores.system.em.fork().find(OperatorAuditEntry, { targetId: failed.id })).toEqual([
+      expect.objectContaining({ action: 'email.resend', actorEmail: 'op@example.com', targetType: 'email' }),
+    ]);
     expect(await sender()).toMatchObject({ sent: 1 });
     expect(await mailbox.received()).toHaveLength(1);
   });

@@ -1,6 +1,5 @@
 /** Recording an employee's or a supplier's action (SPEC.md §8) in the same transaction as the change itself. */
-import { currentCorrelation } from '@astro/logging';
-import type { AuditRecord } from '../audit.ts';
+import { auditEntryFields, type AuditRecord } from '../audit.ts';
 import { AuditEntry, type AuditedAction, type AuditTargetType } from './audit-entry.entity.ts';
 import type { OperationalEntityManager } from './orm.ts';
 
@@ -13,17 +12,5 @@ export function recordAudit(
   record: AuditRecord<AuditedAction, AuditTargetType>,
   at: Date,
 ): AuditEntry {
-  return em.create(AuditEntry, {
-    actorAccountId: record.actor.accountId,
-    actorEmail: record.actor.email,
-    actorRole: record.actor.role,
-    action: record.action,
-    targetType: record.target.type,
-    targetId: record.target.id,
-    before: record.before,
-    after: record.after,
-    reason: record.reason ?? null,
-    at,
-    correlationId: currentCorrelation()?.correlationId ?? null,
-  });
+  return em.create(AuditEntry, auditEntryFields(record, at));
 }

@@ -4,8 +4,7 @@
  * job leaves it alone too).
  */
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { AuditRecord, AuditValues } from '../audit.ts';
-import { currentCorrelation } from '@astro/logging';
+import { auditEntryFields, type AuditRecord, type AuditValues } from '../audit.ts';
 import { collectionOf } from '../mongo.ts';
 import type { SystemEntityManager } from './orm.ts';
 import { documentKey } from '../properties.ts';
@@ -52,16 +51,6 @@ export async function recordOperatorAudit(
 ): Promise<void> {
   await collectionOf<Omit<OperatorAuditEntry, 'id'> & { _id: string }>(em, OperatorAuditEntry).insertOne({
     _id: crypto.randomUUID(),
-    actorAccountId: record.actor.accountId,
-    actorEmail: record.actor.email,
-    actorRole: record.actor.role,
-    action: record.action,
-    targetType: record.target.type,
-    targetId: record.target.id,
-    before: record.before,
-    after: record.after,
-    reason: record.reason ?? null,
-    at,
-    correlationId: currentCorrelation()?.correlationId ?? null,
+    ...auditEntryFields(record, at),
   });
 }

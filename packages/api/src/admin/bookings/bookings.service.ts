@@ -3,10 +3,11 @@
  * through the Operational DB's outbox like any sync message (SPEC.md §5), written in the same transaction as
  * nothing else, so it is recorded exactly when the employee is told it was.
  */
-import { BookingCopy, LaunchStatusChange, SyncOutboxMessage } from '@astro/db/operational';
+import { auditValues, BookingCopy, LaunchStatusChange, recordAudit, SyncOutboxMessage } from '@astro/db/operational';
 import { syncMessageOf } from '@astro/db/sync';
 import { cancellationTerms, overrideProblem } from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
+import { auditActorOf } from '../../access.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AdminContext } from '../context.ts';
 import type { CancelBookingInput } from './bookings.schemas.ts';
@@ -56,6 +57,18 @@ export async function requestCancellation(ctx: AdminContext, input: CancelBookin
       correlationId: currentCorrelation()?.correlationId ?? null,
       relayedAt: null,
     });
+    recordAudit(
+      em,
+      {
+        actor: auditActorOf(viewer),
+        action: 'booking.cancel',
+        target: { type: 'booking', id: copy.id },
+        before: { status: copy.status },
+        after: auditValues({ cancellationRequested: true, refundCents: input.refundCents }),
+        reason: input.reason,
+      },
+      ctx.now(),
+    );
     ctx.log.info('Booking cancellation requested', { bookingId: copy.id, by: viewer.email });
     return { requested: true };
   });

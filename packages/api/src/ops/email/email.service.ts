@@ -1,4 +1,5 @@
-import { Email } from '@astro/db/system';
+import { auditValues, Email, recordOperatorAudit } from '@astro/db/system';
+import { auditActorOf } from '../../access.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
 import type { ResendInput } from './email.schemas.ts';
@@ -39,6 +40,17 @@ export async function resendEmail(ctx: OpsContext, input: ResendInput) {
     },
   );
   if (!queued) throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no sent or failed e-mail with this id.' });
+  await recordOperatorAudit(
+    ctx.systemDb,
+    {
+      actor: auditActorOf(ctx.viewer!),
+      action: 'email.resend',
+      target: { type: 'email', id: input.emailId },
+      before: null,
+      after: auditValues({ status: 'pending' }),
+    },
+    ctx.now(),
+  );
   ctx.log.info('E-mail queued again', { emailId: input.emailId, by: ctx.viewer!.email });
   return { queued: true };
 }
