@@ -113,18 +113,19 @@ const webKit = (alsoAllowed = '') => ({
   ],
 });
 
-// Issue 11 moves the booking flows out of @astro/api into their own package; until then these files of the jobs
-// still call them. Delete each line as its file stops importing @astro/api, and this list with the last one.
-const jobsStillImportingApi = [
-  'sync/apply/sync-apply.ts',
-  'bookings/booking-recovery.job.ts',
-  'bookings/booking-upkeep.jobs.ts',
-  'bookings/booking-upkeep.test.ts',
-  'bookings/hold-expiry.test.ts',
-  'email/email-sender.test.ts',
-  'people.test-support.ts',
-  'sync/schedule-then-die.test-support.ts',
-];
+// The booking flows are the Customer DB's and know no transport: the API and the jobs call them, never the reverse.
+const bookingsMessage =
+  'The booking flows import only @astro/domain, @astro/db/customer, @astro/db/sync, @astro/db/system, @astro/logging, @astro/payments and @astro/config: never the API, tRPC, auth or the jobs.';
+const bookings = (alsoAllowed = '') => ({
+  patterns: [
+    {
+      regex: `^@astro/(?!(domain|db/customer|db/sync|db/system|logging|payments|config${alsoAllowed})$)`,
+      message: bookingsMessage,
+    },
+    { regex: '^@trpc/', message: bookingsMessage },
+  ],
+});
+const noBookings = (message) => ({ name: '@astro/bookings', message });
 export default tseslint.config(
   {
     ignores: [
@@ -174,6 +175,7 @@ export default tseslint.config(
         name: '@astro/db/customer',
         message: 'The Supplier API never touches the Customer DB: record a sync message instead.',
       },
+      noBookings('The Supplier API never runs the Customer DB’s booking flows: record a sync message instead.'),
     ],
     patterns: otherAudiences('supplier'),
   }),
@@ -184,6 +186,7 @@ export default tseslint.config(
         name: '@astro/db/customer',
         message: 'The Admin API never touches the Customer DB: record a sync message instead.',
       },
+      noBookings('The Admin API never runs the Customer DB’s booking flows: record a sync message instead.'),
     ],
     patterns: otherAudiences('admin'),
   }),
@@ -192,6 +195,7 @@ export default tseslint.config(
       allStores,
       { name: '@astro/db/operational', message: 'The ops router reads the System DB only.' },
       { name: '@astro/db/customer', message: 'The ops router reads the System DB only.' },
+      noBookings('The ops router reads the System DB only.'),
     ],
     patterns: otherAudiences('ops'),
   }),
@@ -200,6 +204,7 @@ export default tseslint.config(
       allStores,
       { name: '@astro/db/operational', message: 'Partners read the public catalogue only.' },
       { name: '@astro/db/system', message: 'Partners read the public catalogue only.' },
+      noBookings('Partners read the public catalogue only.'),
     ],
     patterns: [
       {
@@ -226,6 +231,9 @@ export default tseslint.config(
       { name: '@astro/db/customer', message: 'The Authentication Service keeps its data in the System DB only.' },
     ],
   }),
+  inPackage('bookings', ['**'], bookings()),
+  // Tests seed the demo world.
+  inPackage('bookings', ['**/*.{test,test-support}.ts'], bookings('|db/seed')),
   inPackage('db', ['customer/**'], { patterns: otherStores('customer') }),
   inPackage('db', ['operational/**'], { patterns: otherStores('operational') }),
   inPackage('db', ['system/**'], { patterns: otherStores('system') }),
@@ -235,11 +243,10 @@ export default tseslint.config(
     patterns: [
       {
         group: ['@astro/api', '@astro/api/*'],
-        message: 'Jobs never go through the tRPC routers: they call the flows they run directly.',
+        message: 'Jobs never go through the tRPC routers: they call the flows they run (@astro/bookings) directly.',
       },
     ],
   }),
-  inPackage('jobs', jobsStillImportingApi),
   inPackage('web-kit', ['**'], webKit()),
   // The server-side rendering entry is the one file of web-kit that runs only in Node.
   inPackage('web-kit', ['server.ts'], webKit('|node:')),

@@ -16,6 +16,15 @@ const typeImport = (source: string) => `import type { Thing } from '${source}';\
 const browserApps = ['customer-web', 'supplier-portal', 'employee-portal', 'ops-dashboard'];
 const serverPackages = ['@astro/auth', '@astro/payments', '@astro/logging', '@astro/db', '@astro/jobs'];
 const stores = ['customer', 'operational', 'system'];
+const notForBookings = [
+  '@astro/api',
+  '@astro/auth',
+  '@astro/jobs',
+  '@astro/mail',
+  '@astro/db',
+  '@astro/db/operational',
+  '@trpc/server',
+];
 
 const wrongImports = [
   {
@@ -60,11 +69,50 @@ const wrongImports = [
     code: valueImport('../../../../packages/db/src/customer/booking.entity.ts'),
     message: 'never by a relative path into its files',
   },
-  {
-    boundary: 'the jobs going through the tRPC routers',
-    file: 'packages/jobs/src/retention/retention.job.ts',
+  ...[
+    'packages/jobs/src/retention/retention.job.ts',
+    'packages/jobs/src/sync/apply/sync-apply.ts',
+    'packages/jobs/src/bookings/booking-upkeep.test.ts',
+    'packages/jobs/src/sync/apply/targets.test-support.ts',
+  ].map((file) => ({
+    boundary: `the jobs going through the tRPC routers (${file})`,
+    file,
     code: valueImport('@astro/api'),
     message: 'Jobs never go through the tRPC routers',
+  })),
+  {
+    boundary: 'the booking flows importing themselves by name',
+    file: 'packages/bookings/src/holds/holds.ts',
+    code: valueImport('@astro/bookings'),
+    message: 'never by its own name (@astro/bookings)',
+  },
+  ...notForBookings.flatMap((source) =>
+    ['packages/bookings/src/payment/payment.ts', 'packages/bookings/src/recovery/recovery.test.ts'].map((file) => ({
+      boundary: `the booking flows importing ${source} (${file})`,
+      file,
+      code: valueImport(source),
+      message: 'The booking flows import only',
+    })),
+  ),
+  {
+    boundary: 'the booking flows seeding the demo world outside their tests',
+    file: 'packages/bookings/src/holds/holds.ts',
+    code: valueImport('@astro/db/seed'),
+    message: 'The booking flows import only',
+  },
+  ...['supplier/launches/launches.service.ts', 'admin/bookings/bookings.service.ts', 'ops/sync/sync.service.ts'].map(
+    (file) => ({
+      boundary: `the ${file.split('/')[0]} API running the booking flows`,
+      file: `packages/api/src/${file}`,
+      code: valueImport('@astro/bookings'),
+      message: file.startsWith('ops/') ? 'The ops router reads the System DB only' : 'never runs the Customer DB',
+    }),
+  ),
+  {
+    boundary: 'the partner API running the booking flows',
+    file: 'packages/api/src/partner/catalogue/catalogue.service.ts',
+    code: valueImport('@astro/bookings'),
+    message: 'Partners read the public catalogue only',
   },
   ...['@astro/db', '@astro/auth', '@astro/config', 'node:fs', 'express', '@mikro-orm/core', 'nodemailer'].map(
     (source) => ({
@@ -233,6 +281,38 @@ const allowedImports = [
     code: valueImport('@astro/db/customer'),
   },
   { case: 'the jobs opening every store', file: 'packages/jobs/src/scheduler.ts', code: valueImport('@astro/db') },
+  ...[
+    '@astro/domain',
+    '@astro/db/customer',
+    '@astro/db/sync',
+    '@astro/db/system',
+    '@astro/logging',
+    '@astro/payments',
+  ].map((source) => ({
+    case: `the booking flows importing ${source}`,
+    file: 'packages/bookings/src/payment/payment.ts',
+    code: valueImport(source),
+  })),
+  {
+    case: 'a booking test seeding the demo world',
+    file: 'packages/bookings/src/holds/holds.test.ts',
+    code: valueImport('@astro/db/seed'),
+  },
+  {
+    case: 'the jobs running the booking flows',
+    file: 'packages/jobs/src/bookings/booking-recovery.job.ts',
+    code: valueImport('@astro/bookings'),
+  },
+  {
+    case: 'the Customer API running the booking flows',
+    file: 'packages/api/src/customer/bookings/bookings.service.ts',
+    code: valueImport('@astro/bookings'),
+  },
+  {
+    case: "a jobs test acting as a traveler through the booking flows' test support",
+    file: 'packages/jobs/src/bookings/booking-upkeep.test.ts',
+    code: valueImport('../../../bookings/src/travelers.test-support.ts'),
+  },
   {
     case: 'a jobs test importing the test stores',
     file: 'packages/jobs/src/claims.test.ts',

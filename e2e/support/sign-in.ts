@@ -20,6 +20,8 @@ export const demoTravelers = {
   kwame: traveler('Kwame Mensah'),
   lucas: traveler('Lucas Novak'),
   grace: traveler('Grace Kim'),
+  /** Holds a seat in the accessibility check of the booking steps, and never pays. */
+  arjun: traveler('Arjun Mehta'),
   elena: traveler('Elena Petrova'),
   /** Has a confirmed booking on a launch that has flown. */
   rafael: traveler('Rafael Souza'),

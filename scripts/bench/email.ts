@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@astro/config';
 import { openStores, prepareStores } from '@astro/db';
-import { Email, queueEmail, type MongoEntityManager } from '@astro/db/system';
+import { Email, queueEmail } from '@astro/db/system';
 import { sendPendingEmails } from '@astro/jobs';
 import { createSmtpTransport } from '@astro/mail';
 import { startEmbeddedServices } from '../services/index.ts';
@@ -35,7 +35,7 @@ const config = loadConfig({
 });
 const stores = await openStores(config);
 await prepareStores(stores);
-const system = () => stores.system.em.fork() as MongoEntityManager;
+const system = () => stores.system.em.fork();
 /** What MailDev received, through its REST API. */
 const mailbox = (path: string, init?: RequestInit) => fetch(`${services.urls.mailView}/api/email${path}`, init);
 

@@ -1,12 +1,7 @@
 export { customerRouter, type CustomerRouter } from './customer/router.ts';
 export { createCustomerContext, type CustomerContext } from './customer/context.ts';
-export { resumeInterruptedBookings } from './customer/bookings/recovery.ts';
-export { cancelBookingsOfAbortedLaunches, cancelOnEmployeeRequest } from './customer/bookings/cancellation.ts';
-export { offerReturnedSeats } from './customer/waiting-list/offers.ts';
-export { recountTripsFlown } from './customer/account/trips.ts';
-export type { BookingView } from './customer/bookings/bookings.queries.ts';
-export type { WaitingPlace } from './customer/waiting-list/waiting-list.ts';
-export type { TravelerProfile } from './customer/account/traveler.ts';
+export type { BookingView, WaitingPlace } from '@astro/bookings';
+export type { TravelerProfile } from './customer/account/account.service.ts';
 export { supplierRouter, type SupplierRouter } from './supplier/router.ts';
 export { createSupplierContext, type SupplierContext } from './supplier/context.ts';
 export { adminRouter, type AdminRouter } from './admin/router.ts';

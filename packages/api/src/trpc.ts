@@ -1,6 +1,7 @@
 /** What every audience's router is built from: one error shape, one way to declare procedures. */
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { UserRole } from '@astro/db/system';
+import { Problem, type ProblemKind } from '@astro/domain';
 import type { Logger } from '@astro/logging';
 import { authorize, type AccessMeta, type Viewer } from './access.ts';
 
@@ -34,9 +35,12 @@ export function initAudience<TContext extends BaseContext>() {
         };
       },
     });
-  const guarded = t.procedure.use(({ ctx, meta, next }) => {
+  const guarded = t.procedure.use(async ({ ctx, meta, next }) => {
     authorize(meta?.access, ctx.viewer);
-    return next();
+    const result = await next();
+    // A flow's refusal travels as the tRPC error the caller expects, with the flow's own message.
+    if (!result.ok && result.error.cause instanceof Problem) throw trpcErrorOf(result.error.cause);
+    return result;
   });
   return {
     router: t.router,
@@ -71,13 +75,30 @@ function fieldErrors(issues: Issue[]): Record<string, string> {
 
 export { TRPCError };
 
+const codeOf: Record<ProblemKind, TRPC_ERROR_CODE_KEY> = {
+  invalid: 'BAD_REQUEST',
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  wrong_state: 'PRECONDITION_FAILED',
+  payment_declined: 'PAYMENT_REQUIRED',
+  timeout: 'TIMEOUT',
+  unavailable: 'SERVICE_UNAVAILABLE',
+};
+
+/** The one mapping of a domain refusal to tRPC: its code, its message, and its fields in the shape of invalid input. */
+function trpcErrorOf(problem: Problem): TRPCError {
+  return new TRPCError({
+    code: codeOf[problem.kind],
+    message: problem.message,
+    cause: problem.fields
+      ? Object.assign(new Error('Refused by a product rule'), {
+          issues: Object.entries(problem.fields).map(([field, message]) => ({ path: [field], message })),
+        })
+      : problem,
+  });
+}
+
 /** Refuses input that breaks a product rule, field by field, in the same shape as invalid input. */
 export function fieldProblems(problems: Record<string, string>): never {
-  throw new TRPCError({
-    code: 'BAD_REQUEST',
-    message: Object.values(problems).join(' '),
-    cause: Object.assign(new Error('Refused by a product rule'), {
-      issues: Object.entries(problems).map(([field, message]) => ({ path: [field], message })),
-    }),
-  });
+  throw trpcErrorOf(Problem.invalid(problems));
 }

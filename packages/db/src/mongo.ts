@@ -1,16 +1,24 @@
 /** The one way a Mongo store is opened, so both stores share FerretDB's limits (MONGODB.md). */
 import { MikroORM, defineConfig, type EntityManager } from '@mikro-orm/mongodb';
 import type { EntitySchema } from '@mikro-orm/core';
+import type { Collection, Document } from 'mongodb';
 
-export type MongoOrm = MikroORM;
-export type MongoEntityManager = EntityManager;
+export type MongoStore = 'customer' | 'system';
 
-export async function openMongoStore(options: {
+declare const store: unique symbol;
+/**
+ * The entity manager of one Mongo store. To MikroORM both stores are the same MongoDB driver; the brand makes the
+ * Customer DB's and the System DB's two types, so passing one where the other belongs fails the type check.
+ */
+export type StoreEntityManager<Store extends MongoStore> = EntityManager & { readonly [store]: Store };
+export type StoreOrm<Store extends MongoStore> = MikroORM<StoreEntityManager<Store>>;
+
+export async function openMongoStore<Store extends MongoStore>(options: {
   url: string;
   dbName: string;
-  contextName: string;
+  contextName: Store;
   entities: EntitySchema[];
-}): Promise<MongoOrm> {
+}): Promise<StoreOrm<Store>> {
   const orm = await MikroORM.init(
     defineConfig({
       clientUrl: options.url,
@@ -23,5 +31,15 @@ export async function openMongoStore(options: {
       driverOptions: { serverSelectionTimeoutMS: 3_000, connectTimeoutMS: 3_000 },
     }),
   );
-  return orm;
+  // The brand exists only in types, and this is where a store's ORM gets it: the one store it was opened as.
+  return orm as StoreOrm<Store>;
 }
+
+/** A document as stored: every entity of ours is keyed by a string `_id`. */
+export type StoredDocument = Document & { _id: string };
+
+/** The driver's collection of an entity, for the few conditional updates the ORM cannot express. */
+export const collectionOf = <Shape extends Document = StoredDocument>(
+  em: StoreEntityManager<MongoStore>,
+  entity: { readonly meta: { readonly collection: string } },
+): Collection<Shape> => em.getCollection<Shape>(entity.meta.collection);

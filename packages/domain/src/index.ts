@@ -11,3 +11,4 @@ export * from './booking/paid.ts';
 export * from './launch/availability.ts';
 export * from './launch/rocket.ts';
 export * from './text.ts';
+export * from './problem.ts';

@@ -12,7 +12,7 @@ describe('claiming work', () => {
   afterAll(() => test.drop());
 
   it('claims nothing more once the run has lost its lease', async () => {
-    const work = test.stores.system.em.getConnection().getCollection('work');
+    const work = test.stores.system.em.getCollection('work');
     await work.insertMany(['a', 'b', 'c', 'd', 'e'].map((key) => ({ _id: key as never, claimedBy: null })));
     // The lease is lost after two claims, as a scheduler's fence reports it.
     const fence = fenceLostAfter(2);

@@ -10,3 +10,4 @@ export * from './bookings/booking-upkeep.jobs.ts';
 export * from './email/email-sender.job.ts';
 export * from './email/launch-reminders.job.ts';
 export * from './email/invoice-notices.ts';
+export { applyBookingToCopy } from './sync/apply/booking-copy.applier.ts';

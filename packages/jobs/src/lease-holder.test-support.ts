@@ -14,7 +14,7 @@ const [leaseDb, workDb] = await Promise.all([
   openSystemDb(env('LEASE_MONGO_URL'), env('SYSTEM_DB_NAME')),
   openSystemDb(env('WORK_MONGO_URL'), env('SYSTEM_DB_NAME')),
 ]);
-const steps = workDb.em.getConnection().getCollection<{ instance: string; step: number; at: Date }>('fenced_steps');
+const steps = workDb.em.getCollection<{ instance: string; step: number; at: Date }>('fenced_steps');
 const scheduler = createScheduler({
   system: leaseDb,
   log: createLogger({ service: instance, level: 'warn', write: (line) => process.stderr.write(`${line}\n`) }),

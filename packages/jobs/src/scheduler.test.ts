@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobRun } from '@astro/db/system';
+import { jobLeaseCollection, JobRun } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { startFerretDb } from '../../../scripts/services/index.ts';
 import { freePort } from '../../../scripts/test-support/free-port.ts';
@@ -118,18 +118,15 @@ describe('the Job Scheduler', () => {
     expect(outcomes.map((run) => run.outcome).sort()).toEqual(['skipped', 'skipped', 'succeeded']);
 
     // A holder that died mid-run keeps its lease only until it lapses.
-    await test.stores.system.em
-      .getConnection()
-      .getCollection('job_leases')
-      .updateOne(
-        { _id: 'one-at-a-time' as never },
-        { $set: { holder: 'crashed', until: new Date(Date.now() + 60_000) } },
-      );
+    await jobLeaseCollection(test.stores.system.em).updateOne(
+      { _id: 'one-at-a-time' as never },
+      { $set: { holder: 'crashed', until: new Date(Date.now() + 60_000) } },
+    );
     expect((await instances[0]!.runNow('one-at-a-time')).outcome).toBe('skipped');
-    await test.stores.system.em
-      .getConnection()
-      .getCollection('job_leases')
-      .updateOne({ _id: 'one-at-a-time' as never }, { $set: { until: new Date(Date.now() - 1) } });
+    await jobLeaseCollection(test.stores.system.em).updateOne(
+      { _id: 'one-at-a-time' as never },
+      { $set: { until: new Date(Date.now() - 1) } },
+    );
     expect((await instances[1]!.runNow('one-at-a-time')).outcome).toBe('succeeded');
   });
 
@@ -144,7 +141,6 @@ describe('job leases held by scheduler processes that stall or lose their databa
   const started: ChildProcess[] = [];
   const stepsOf = (instance: string) =>
     test.stores.system.em
-      .getConnection()
       .getCollection<{ instance: string; step: number; at: Date }>('fenced_steps')
       .find({ instance }, { sort: { step: 1 } })
       .toArray();
@@ -229,12 +225,10 @@ describe('job leases held by scheduler processes that stall or lose their databa
       ['west', 'succeeded', eastToken + 1],
     ]);
     expect(history[0]?.error).toBe('Its scheduler instance (east) lost the lease; west took the job over.');
-    expect(
-      await test.stores.system.em
-        .getConnection()
-        .getCollection('job_leases')
-        .findOne({ _id: 'fenced-steps' as never }),
-    ).toMatchObject({ holder: 'west', token: eastToken + 1 });
+    expect(await jobLeaseCollection(test.stores.system.em).findOne({ _id: 'fenced-steps' as never })).toMatchObject({
+      holder: 'west',
+      token: eastToken + 1,
+    });
   });
 
   it('a scheduler that cannot renew its lease stops writing within the lease and writes nothing after', async () => {

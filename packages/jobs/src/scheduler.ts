@@ -7,7 +7,7 @@
  * recorded over the takeover's.
  */
 import { Cron } from 'croner';
-import { JobLease, JobRun, type Fence, type SystemOrm } from '@astro/db/system';
+import { jobLeaseCollection, JobRun, type Fence, type SystemOrm } from '@astro/db/system';
 import { withCorrelation, type Logger } from '@astro/logging';
 
 /** A run's lease was taken over, or could not be renewed before it lapsed: the run must write nothing more. */
@@ -70,12 +70,7 @@ export function createScheduler(deps: {
   const timetables = new Map<string, Cron>();
   const inFlight = new Map<string, Promise<JobRun | null>>();
 
-  const leases = () =>
-    deps.system.em
-      .getConnection()
-      .getCollection<{ _id: string; holder: string; until: Date; token?: number }>(
-        deps.system.getMetadata().get(JobLease).collection,
-      );
+  const leases = () => jobLeaseCollection(deps.system.em);
 
   /** Takes the job's lease if it is free or lapsed, with a new fencing token; null when another instance holds it. */
   async function takeLease(job: string): Promise<number | null> {

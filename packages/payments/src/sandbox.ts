@@ -4,8 +4,7 @@
  * as unknown to the sandbox. It never touches a network; its ledger is in the System DB.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { MongoEntityManager } from '@astro/db/system';
-import { SandboxPayment, type SystemOrm } from '@astro/db/system';
+import { SandboxPayment, sandboxLedgerCollection, type SystemOrm } from '@astro/db/system';
 import { cardProblem } from './card.ts';
 import {
   IdempotencyConflict,
@@ -41,7 +40,7 @@ const fingerprint = (request: Record<string, unknown>) =>
   createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
 export function sandboxGateway(system: SystemOrm, now: () => Date = () => new Date()): PaymentGateway {
-  const em = () => system.em.fork() as MongoEntityManager;
+  const em = () => system.em.fork();
 
   /** Records the first answer for a key; a concurrent or later call with the same key gets that answer. */
   async function once<T extends Record<string, unknown>>(
@@ -54,9 +53,7 @@ export function sandboxGateway(system: SystemOrm, now: () => Date = () => new Da
     if (!existing) {
       const result = answer();
       // Two calls racing to insert the same key: one wins, the other reads the winner's answer.
-      const inserted = await em()
-        .getConnection()
-        .getCollection(system.getMetadata().get(SandboxPayment).collection)
+      const inserted = await sandboxLedgerCollection(em())
         .updateOne(
           { _id: id as never },
           { $setOnInsert: { request: print, result, createdAt: now() } },

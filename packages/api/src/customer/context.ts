@@ -1,4 +1,5 @@
-import type { CustomerOrm } from '@astro/db/customer';
+import { travelerOf } from '@astro/bookings';
+import type { Customer, CustomerOrm } from '@astro/db/customer';
 import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
@@ -28,4 +29,9 @@ export function createCustomerContext(deps: {
     viewer: deps.viewer,
     now: deps.now ?? (() => new Date()),
   };
+}
+
+/** The signed-in traveler's profile in the Customer DB, for procedures that allow only customers. */
+export function signedInTraveler(ctx: CustomerContext): Promise<Customer> {
+  return travelerOf(ctx.customerDb, ctx.viewer!, ctx.now());
 }

@@ -4,7 +4,7 @@
  * is logged (and so lands in the System DB's logs).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { MongoEntityManager } from '@astro/db/system';
+import type { SystemEntityManager } from '@astro/db/system';
 import {
   AccountToken,
   Email,
@@ -62,11 +62,11 @@ const absentAccountHash = hashPassword(randomBytes(16).toString('hex'));
 export function createAccounts(deps: AccountDeps) {
   const now = deps.now ?? (() => new Date());
   const log = deps.log.child('auth');
-  const em = (): MongoEntityManager => deps.system.em.fork() as MongoEntityManager;
+  const em = (): SystemEntityManager => deps.system.em.fork();
   const limits = deps.limits ?? createLimits(deps.system);
 
   async function issueLink(
-    db: MongoEntityManager,
+    db: SystemEntityManager,
     user: User,
     purpose: AccountTokenPurpose,
     lifetimeMinutes: number,
@@ -103,7 +103,7 @@ export function createAccounts(deps: AccountDeps) {
   }
 
   /** Finds a link's unused, unexpired token; the same message for every way a link can be wrong. */
-  async function redeem(db: MongoEntityManager, token: string, purpose: AccountTokenPurpose) {
+  async function redeem(db: SystemEntityManager, token: string, purpose: AccountTokenPurpose) {
     const record = await db.findOne(AccountToken, { id: digest(token), purpose });
     const user = record && !record.usedAt && record.expiresAt > now() ? await db.findOne(User, record.userId) : null;
     if (!record || !user)

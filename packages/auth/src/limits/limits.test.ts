@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RateLimit, unfenced } from '@astro/db/system';
+import { RateLimit, rateLimitCollection, unfenced } from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { sweepExpiredAuthRecords } from '../oidc/adapter.ts';
 import { createLimits, limitRules, waitInWords, type Limits } from './limits.ts';
@@ -26,8 +26,7 @@ describe('limits counted in the System DB', () => {
   });
 
   it('keeps one counter per key: the store refuses a second one, as the limiter expects of MongoDB', async () => {
-    const em = world.stores.system.em.fork();
-    const indexes = await em.getConnection().getCollection(em.getMetadata().get(RateLimit).collection).indexes();
+    const indexes = await rateLimitCollection(world.stores.system.em).indexes();
     expect(indexes).toContainEqual(expect.objectContaining({ key: { key: 1 }, unique: true }));
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
-import { RateLimit, type SystemOrm } from '@astro/db/system';
+import { rateLimitCollection, type SystemOrm } from '@astro/db/system';
 
 const minute = 60;
 
@@ -56,8 +56,8 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 export function createLimits(system: SystemOrm, lowered: Partial<Record<LimitName, LimitRule>> = {}): Limits {
   const em = system.em.fork();
   const storeClient = em.getConnection().getDb();
-  const tableName = em.getMetadata().get(RateLimit).collection;
-  const counters = storeClient.collection<RateLimit>(tableName);
+  const counters = rateLimitCollection(em);
+  const tableName = counters.collectionName;
   const limit = (name: LimitName): Limit => {
     const rule: LimitRule = lowered[name] ?? limitRules[name];
     const limiter = new RateLimiterMongo({

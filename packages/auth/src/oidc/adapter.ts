@@ -3,8 +3,15 @@
  * clients survive a restart and are shared by every host.
  */
 import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
-import type { Fence, MongoEntityManager } from '@astro/db/system';
-import { AccountToken, OidcRecord, RateLimit, WebSession, type SystemOrm } from '@astro/db/system';
+import type { Fence } from '@astro/db/system';
+import {
+  AccountToken,
+  OidcRecord,
+  oidcRecordCollection,
+  RateLimit,
+  WebSession,
+  type SystemOrm,
+} from '@astro/db/system';
 
 export interface AdapterEvents {
   /** A code or refresh token was redeemed twice: the later one revoked the grant and ended the apps' sessions of it. */
@@ -22,11 +29,8 @@ export async function grantStands(system: SystemOrm, refreshToken: string): Prom
 }
 
 export function systemDbAdapter(system: SystemOrm, now: () => Date = () => new Date(), events: AdapterEvents = {}) {
-  const em = () => system.em.fork() as MongoEntityManager;
-  const records = () => {
-    const db = em();
-    return db.getConnection().getCollection<{ _id: string }>(db.getMetadata().get(OidcRecord).collection);
-  };
+  const em = () => system.em.fork();
+  const records = () => oidcRecordCollection(em());
   /**
    * What oidc-provider's revocation removes (every record of the grant, and the grant itself), and the apps'
    * sessions holding its tokens, so the winner of a replay is signed out at once too. The grant goes first: a
@@ -105,7 +109,7 @@ export async function sweepExpiredAuthRecords(
   now: Date,
   fence: Fence,
 ): Promise<Record<string, number>> {
-  const em = system.em.fork() as MongoEntityManager;
+  const em = system.em.fork();
   const sweeps = {
     oidcRecords: () => em.nativeDelete(OidcRecord, { expiresAt: { $lt: now } }),
     webSessions: () => em.nativeDelete(WebSession, { expiresAt: { $lt: now } }),

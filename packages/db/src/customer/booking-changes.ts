@@ -4,8 +4,9 @@
  * sync message following (see Booking.syncPending).
  */
 import type { BookingStatus } from '@astro/domain';
-import type { MongoEntityManager } from '../mongo.ts';
-import { Booking, type BookingActor, type BookingStatusChange } from './booking.entity.ts';
+import type { BookingActor, BookingStatusChange } from './booking.entity.ts';
+import { bookingCollection } from './collections.ts';
+import type { CustomerEntityManager } from './orm.ts';
 
 export interface BookingChange {
   set?: Record<string, unknown>;
@@ -23,7 +24,7 @@ export const statusStep = (
 
 /** Applies `change` to the booking if it still matches `where`; true when it did. */
 export async function changeBooking(
-  em: MongoEntityManager,
+  em: CustomerEntityManager,
   where: Record<string, unknown> & { _id: string },
   change: BookingChange,
   now: Date,
@@ -36,9 +37,6 @@ export async function changeBooking(
   if (change.unset?.length) update['$unset'] = Object.fromEntries(change.unset.map((field) => [field, '']));
   const push = { ...change.push, ...(status ? { statusHistory: statusStep(status, now) } : {}) };
   if (Object.keys(push).length) update['$push'] = push;
-  const result = await bookingsOf(em).updateOne(where as never, update);
+  const result = await bookingCollection(em).updateOne(where as never, update);
   return result.modifiedCount === 1;
 }
-
-export const bookingsOf = (em: MongoEntityManager) =>
-  em.getConnection().getCollection(em.getMetadata().get(Booking).collection);

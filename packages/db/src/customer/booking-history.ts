@@ -5,9 +5,10 @@
  * booking's history starts at its hold, it finds nothing to do.
  */
 import type { BookingStatus } from '@astro/domain';
-import type { MongoEntityManager } from '../mongo.ts';
 import { Booking, type BookingStatusChange } from './booking.entity.ts';
-import { bookingsOf, changeBooking } from './booking-changes.ts';
+import { changeBooking } from './booking-changes.ts';
+import { bookingCollection } from './collections.ts';
+import type { CustomerEntityManager } from './orm.ts';
 
 /** The statuses a booking passes through to reach each one. */
 const pathTo: Record<BookingStatus, BookingStatus[]> = {
@@ -63,11 +64,11 @@ export function missingSteps(booking: Records & Pick<Booking, 'status' | 'status
 }
 
 /** Gives every booking whose history does not start at its hold the steps it lacks; answers how many changed. */
-export async function completeBookingHistories(em: MongoEntityManager, now: Date, batch = 500): Promise<number> {
+export async function completeBookingHistories(em: CustomerEntityManager, now: Date, batch = 500): Promise<number> {
   let completed = 0;
   for (;;) {
     // Read by the driver itself: the ORM does not pass a path into an array (`statusHistory.0`) through.
-    const ids = await bookingsOf(em)
+    const ids = await bookingCollection(em)
       .find(
         {
           $or: [{ statusHistory: null }, { 'statusHistory.0.from': { $ne: null } }],

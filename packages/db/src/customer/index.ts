@@ -4,5 +4,5 @@ export * from './booking.entity.ts';
 export * from './waiting-list-entry.entity.ts';
 export * from './booking-changes.ts';
 export * from './orm.ts';
-export * from './seat-holds.ts';
+export * from './collections.ts';
 export * from './booking-history.ts';

@@ -1,6 +1,6 @@
-import type { MongoEntityManager } from '../mongo.ts';
 import { idFromKey } from '../properties.ts';
-import { Email } from './email.entity.ts';
+import { emailOutboxCollection } from './collections.ts';
+import type { SystemEntityManager } from './orm.ts';
 
 export interface OutgoingEmail {
   /** One e-mail per key, however often it is queued (e.g. `hold-expired:<booking id>`). */
@@ -12,10 +12,8 @@ export interface OutgoingEmail {
 }
 
 /** Puts an e-mail in the outbox once: queuing it again with the same key changes nothing. */
-export async function queueEmail(em: MongoEntityManager, email: OutgoingEmail, now: Date): Promise<void> {
-  await em
-    .getConnection()
-    .getCollection(em.getMetadata().get(Email).collection)
+export async function queueEmail(systemDb: SystemEntityManager, email: OutgoingEmail, now: Date): Promise<void> {
+  await emailOutboxCollection(systemDb)
     .updateOne(
       // By primary key: found at once however long the outbox grows.
       { _id: idFromKey(email.dedupeKey) as never },

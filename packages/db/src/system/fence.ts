@@ -1,7 +1,7 @@
 /**
  * What a job's run checks before each write it makes, so that a run whose lease (`JobLease`) was taken over writes
  * nothing more. Defined beside the lease, not in the Job Scheduler, because the passes the jobs run live in the
- * packages the scheduler imports (the Customer API, the Authentication Service) and take it from their callers.
+ * packages the scheduler imports (the booking flows, the Authentication Service) and take it from their callers.
  */
 export interface Fence {
   /** Fires when the lease is lost: hand it to anything that waits. */

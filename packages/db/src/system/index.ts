@@ -7,7 +7,7 @@ export * from './email.entity.ts';
 export * from './auth.entities.ts';
 export * from './orm.ts';
 export * from './log-sink.ts';
-export type { MongoEntityManager } from '../mongo.ts';
+export * from './collections.ts';
 export * from './sandbox-payment.entity.ts';
 export * from './email-outbox.ts';
 export { idFromKey } from '../properties.ts';

@@ -6,7 +6,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { AuditRecord, AuditValues } from '../audit.ts';
 import { currentCorrelation } from '@astro/logging';
-import type { MongoEntityManager } from '../mongo.ts';
+import { collectionOf } from '../mongo.ts';
+import type { SystemEntityManager } from './orm.ts';
 import { documentKey } from '../properties.ts';
 
 export const operatorActions = ['email.resend', 'syncMessage.replay'] as const;
@@ -45,27 +46,22 @@ export type OperatorAuditEntry = InferEntity<typeof OperatorAuditEntry>;
  * first and this entry right after it: a change refused writes none.
  */
 export async function recordOperatorAudit(
-  em: MongoEntityManager,
+  em: SystemEntityManager,
   record: AuditRecord<OperatorAction, OperatorTargetType>,
   at: Date,
 ): Promise<void> {
-  await em
-    .getConnection()
-    .getCollection<Omit<OperatorAuditEntry, 'id'> & { _id: string }>(
-      em.getMetadata().get(OperatorAuditEntry).collection,
-    )
-    .insertOne({
-      _id: crypto.randomUUID(),
-      actorAccountId: record.actor.accountId,
-      actorEmail: record.actor.email,
-      actorRole: record.actor.role,
-      action: record.action,
-      targetType: record.target.type,
-      targetId: record.target.id,
-      before: record.before,
-      after: record.after,
-      reason: record.reason ?? null,
-      at,
-      correlationId: currentCorrelation()?.correlationId ?? null,
-    });
+  await collectionOf<Omit<OperatorAuditEntry, 'id'> & { _id: string }>(em, OperatorAuditEntry).insertOne({
+    _id: crypto.randomUUID(),
+    actorAccountId: record.actor.accountId,
+    actorEmail: record.actor.email,
+    actorRole: record.actor.role,
+    action: record.action,
+    targetType: record.target.type,
+    targetId: record.target.id,
+    before: record.before,
+    after: record.after,
+    reason: record.reason ?? null,
+    at,
+    correlationId: currentCorrelation()?.correlationId ?? null,
+  });
 }

@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { openMongoStore, type MongoOrm } from '../mongo.ts';
+import { openMongoStore, type StoreEntityManager, type StoreOrm } from '../mongo.ts';
 import { AccountToken, AuthKey, OidcRecord, RateLimit, WebSession } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
@@ -9,7 +9,8 @@ import { LogEntry } from './log-entry.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
 import { User } from './user.entity.ts';
 
-export type SystemOrm = MongoOrm;
+export type SystemOrm = StoreOrm<'system'>;
+export type SystemEntityManager = StoreEntityManager<'system'>;
 
 export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
   return openMongoStore({

@@ -1,6 +1,5 @@
-import { resumeInterruptedBookings } from '@astro/api';
+import { resumeInterruptedBookings } from '@astro/bookings';
 import type { CustomerOrm } from '@astro/db/customer';
-import type { MongoEntityManager } from '@astro/db/system';
 import type { PaymentGateway } from '@astro/payments';
 import type { JobDefinition } from '../scheduler.ts';
 
@@ -10,7 +9,6 @@ export function bookingRecoveryJob(customer: CustomerOrm, payments: PaymentGatew
     name: 'booking-recovery',
     description: 'Completes or undoes payments and cancellations interrupted halfway',
     schedule: '0 * * * * *',
-    run: ({ now, fence }) =>
-      resumeInterruptedBookings(customer.em.fork() as MongoEntityManager, payments, now(), fence),
+    run: ({ now, fence }) => resumeInterruptedBookings(customer.em.fork(), payments, now(), fence),
   };
 }

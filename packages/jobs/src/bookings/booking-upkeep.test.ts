@@ -1,130 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelBookingsOfAbortedLaunches, offerReturnedSeats, recountTripsFlown } from '@astro/api';
+import { offerReturnedSeats, recountTripsFlown } from '@astro/bookings';
 import { Booking, CatalogueLaunch, changeBooking, WaitingListEntry } from '@astro/db/customer';
-import { Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
-import { Email, SandboxPayment, type MongoEntityManager } from '@astro/db/system';
-import { sandboxCards, sandboxGateway } from '@astro/payments';
+import { Email } from '@astro/db/system';
+import { sandboxGateway } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { applySyncMessages } from '../sync/apply/sync-apply.ts';
-import { relayOperationalOutbox } from '../sync/outbox-relay.job.ts';
-import { LeaseLost, unfenced } from '../scheduler.ts';
+import { launchAhead, traveler } from '../../../bookings/src/travelers.test-support.ts';
+import { quietLog as log } from '../quiet-log.test-support.ts';
 import { fenceLostAfter } from '../fences.test-support.ts';
-import { abortCascadeJob, tripsFlownJob } from './booking-upkeep.jobs.ts';
+import { LeaseLost, unfenced } from '../scheduler.ts';
 import { bookingRecoveryJob } from './booking-recovery.job.ts';
+import { tripsFlownJob } from './booking-upkeep.jobs.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
-import { targetsOf } from '../sync/apply/targets.test-support.ts';
-import { quietLog as log, supplierOf, traveler } from '../people.test-support.ts';
-
-const day = 86_400_000;
-const card = { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' };
 
 describe('what the Customer DB does after launch changes', () => {
   let world: TestStores;
-  let key = 0;
-  const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
-  const systemDb = () => world.stores.system.em.fork() as MongoEntityManager;
-  /** Holds, names and pays for `seats` seats; returns the booking id. */
-  const book = async (n: number, launchId: string, seats: number, pay = true) => {
-    const caller = traveler(world, n);
-    const { bookingId } = await caller.bookings.hold({ launchId, seats, idempotencyKey: `upkeep-key-${++key}` });
-    if (!pay) return bookingId;
-    await caller.bookings.passengers({
-      bookingId,
-      passengers: Array.from({ length: seats }, (_, i) => ({ name: `Passenger ${i}`, birthDate: '1979-03-14' })),
-    });
-    await caller.bookings.pay({ bookingId, attemptKey: `upkeep-pay-${++key}`, card });
-    return bookingId;
-  };
-  const openLaunch = async (skip: number, minSeats = 4) =>
-    (
-      await customerDb().find(
-        CatalogueLaunch,
-        {
-          status: { $in: ['scheduled', 'confirmed'] },
-          launchDate: { $gt: new Date(Date.now() + 30 * day) },
-          seatsLeft: { $gte: minSeats },
-        },
-        { orderBy: { launchDate: 'desc' }, offset: skip, limit: 1 },
-      )
-    )[0]!;
-
-  /** Its supplier aborts the launch, and the abort reaches the Customer DB's catalogue. */
-  const abort = async (launchId: string) => {
-    const operational = await world.stores.operational.em.fork().findOneOrFail(Launch, launchId);
-    await supplierOf(world, operational.agency.id).launches.changeStatus({
-      launchId,
-      to: 'aborted',
-      reason: 'technical',
-      note: 'Engine anomaly',
-    });
-    await relayOperationalOutbox(world.stores.operational, world.stores.system, new Date());
-    await applySyncMessages(targetsOf(world.stores), 'test', () => new Date());
-  };
+  const customerDb = () => world.stores.customer.em.fork();
+  const systemDb = () => world.stores.system.em.fork();
+  /** Traveler n holds `seats` seats, and names and pays for them unless `pay` is false; returns the booking id. */
+  const book = (n: number, launchId: string, seats: number, pay = true) =>
+    traveler(world, n).book(launchId, seats, { pay });
+  const openLaunch = (skip: number, minSeats?: number) => launchAhead(world, skip, minSeats);
 
   beforeAll(async () => {
     world = await openTestStores();
     await seedDemoWorld(world.stores, new Date());
   });
   afterAll(() => world.drop());
-
-  it('cancels every booking of an aborted launch with a full refund, once, and ends its holds', async () => {
-    const launch = await openLaunch(0);
-    const earlier = await customerDb().count(Booking, { launchId: launch.id, status: 'confirmed' });
-    const paid = await book(1, launch.id, 2);
-    const held = await book(2, launch.id, 1, false);
-    await abort(launch.id);
-
-    const gateway = sandboxGateway(world.stores.system);
-    expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date(), unfenced)).toEqual({
-      cancelled: earlier + 1,
-      released: 1,
-    });
-    expect(await cancelBookingsOfAbortedLaunches(customerDb(), gateway, new Date(), unfenced)).toEqual({
-      cancelled: 0,
-      released: 0,
-    });
-    const cancelled = await customerDb().findOneOrFail(Booking, paid);
-    expect(cancelled.status).toBe('cancelled');
-    expect(cancelled.refunds).toEqual([
-      expect.objectContaining({ amountCents: cancelled.totalCents, reason: expect.stringContaining('aborted') }),
-    ]);
-    expect(await customerDb().findOneOrFail(Booking, held)).toMatchObject({ status: 'expired' });
-    expect(await systemDb().count(SandboxPayment, { id: `refund:${paid}:cancellation` })).toBe(1);
-    const after = await customerDb().findOneOrFail(CatalogueLaunch, launch.id);
-    expect(after).toMatchObject({ seatsHeld: 0, seatsConfirmed: 0, seatsLeft: after.capacity });
-  });
-
-  it('stops cancelling the bookings of an aborted launch when its run loses the lease, and the next run cancels the rest, each refunded once', async () => {
-    const launch = await openLaunch(7, 3);
-    const ours = [await book(80, launch.id, 1), await book(81, launch.id, 1), await book(82, launch.id, 1)];
-    await abort(launch.id);
-    const statuses = async () =>
-      new Map(
-        (await customerDb().find(Booking, { launchId: launch.id })).map((booking) => [booking.id, booking.status]),
-      );
-    const before = await statuses();
-    const open = [...before.values()].filter((status) => status === 'held' || status === 'confirmed').length;
-    expect(open).toBeGreaterThanOrEqual(ours.length);
-    const job = abortCascadeJob(world.stores.customer, sandboxGateway(world.stores.system));
-
-    // Taken over after its first booking: the run ends that one and touches no other.
-    await expect(job.run({ log, now: () => new Date(), fence: fenceLostAfter(1) })).rejects.toBeInstanceOf(LeaseLost);
-    const halfway = await statuses();
-    expect([...halfway].filter(([id, status]) => before.get(id) !== status)).toHaveLength(1);
-    expect(await customerDb().count(Booking, { launchId: launch.id, cancellation: { $ne: null } })).toBe(0);
-
-    const rest = (await job.run({ log, now: () => new Date(), fence: unfenced })) as Record<string, number>;
-    expect(rest['cancelled']! + rest['released']!).toBe(open - 1);
-    expect(await customerDb().count(Booking, { launchId: launch.id, status: { $in: ['held', 'confirmed'] } })).toBe(0);
-    for (const bookingId of ours) {
-      expect(await customerDb().findOneOrFail(Booking, bookingId)).toMatchObject({
-        status: 'cancelled',
-        refunds: [expect.objectContaining({ amountCents: expect.any(Number) })],
-      });
-      expect(await systemDb().count(SandboxPayment, { id: `refund:${bookingId}:cancellation` })).toBe(1);
-    }
-  });
 
   it('stops finishing interrupted payments when its run loses the lease, and the next run finishes the rest', async () => {
     const launch = await openLaunch(8, 3);
@@ -166,16 +68,16 @@ describe('what the Customer DB does after launch changes', () => {
       await book(n, launch.id, seats, false);
       left -= seats;
     }
-    await traveler(world, 50).waitingList.join({ launchId: launch.id, seats: 1 });
-    await traveler(world, 51).waitingList.join({ launchId: launch.id, seats: 1 });
+    await traveler(world, 50).joinWaitingList({ launchId: launch.id, seats: 1 });
+    await traveler(world, 51).joinWaitingList({ launchId: launch.id, seats: 1 });
     expect(await offerReturnedSeats(customerDb(), systemDb(), new Date(), unfenced)).toEqual({ offered: 0 });
 
-    const quote = (await traveler(world, 10).bookings.get({ bookingId: returning })).cancellationQuote!;
-    await traveler(world, 10).bookings.cancel({ bookingId: returning, quotedRefundCents: quote.refundCents });
+    const quote = (await traveler(world, 10).booking(returning)).cancellationQuote!;
+    await traveler(world, 10).cancel({ bookingId: returning, quotedRefundCents: quote.refundCents });
     expect(await offerReturnedSeats(customerDb(), systemDb(), new Date(), unfenced)).toEqual({ offered: 1 });
-    const [first] = await traveler(world, 50).waitingList.mine();
+    const [first] = await traveler(world, 50).waitingPlaces();
     expect(first).toMatchObject({ status: 'offered', bookingId: expect.any(String) });
-    const priority = await traveler(world, 50).bookings.get({ bookingId: first!.bookingId! });
+    const priority = await traveler(world, 50).booking(first!.bookingId!);
     expect(Date.parse(priority.holdExpiresAt!) - Date.now()).toBeGreaterThan(23 * 3_600_000);
     const offer = await customerDb().findOneOrFail(WaitingListEntry, { launchId: launch.id, status: 'offered' });
     expect(await systemDb().findOne(Email, { dedupeKey: `waiting-list-offer:${offer.id}` })).toMatchObject({
@@ -183,11 +85,11 @@ describe('what the Customer DB does after launch changes', () => {
       template: 'waiting-list-offer',
     });
     // The second in line is next, on the next run.
-    expect(await traveler(world, 51).waitingList.mine()).toEqual([
+    expect(await traveler(world, 51).waitingPlaces()).toEqual([
       expect.objectContaining({ status: 'waiting', position: 1 }),
     ]);
     expect(await offerReturnedSeats(customerDb(), systemDb(), new Date(), unfenced)).toEqual({ offered: 1 });
-    expect(await traveler(world, 51).waitingList.mine()).toEqual([expect.objectContaining({ status: 'offered' })]);
+    expect(await traveler(world, 51).waitingPlaces()).toEqual([expect.objectContaining({ status: 'offered' })]);
   });
 
   it('tells a customer their hold lapsed, once, through the outbox', async () => {
@@ -209,10 +111,10 @@ describe('what the Customer DB does after launch changes', () => {
     await book(70, second!.id, 1);
     await customerDb().nativeUpdate(CatalogueLaunch, { id: first!.id }, { status: 'launched' });
     await recountTripsFlown(customerDb(), unfenced);
-    expect(await traveler(world, 70).account.profile()).toMatchObject({ tripsFlown: 1, vip: false });
+    expect(await traveler(world, 70).profile()).toMatchObject({ tripsFlown: 1, vip: false });
     await customerDb().nativeUpdate(CatalogueLaunch, { id: second!.id }, { status: 'launched' });
     await recountTripsFlown(customerDb(), unfenced);
-    expect(await traveler(world, 70).account.profile()).toMatchObject({ tripsFlown: 2, vip: true });
+    expect(await traveler(world, 70).profile()).toMatchObject({ tripsFlown: 2, vip: true });
   });
 
   it('counts two bookings on one launch that flew as one trip, so they make no VIP; a second launch does', async () => {
@@ -223,9 +125,9 @@ describe('what the Customer DB does after launch changes', () => {
     const job = tripsFlownJob(world.stores.customer);
     await customerDb().nativeUpdate(CatalogueLaunch, { id: first!.id }, { status: 'launched' });
     await job.run({ log, now: () => new Date(), fence: unfenced });
-    expect(await traveler(world, 71).account.profile()).toMatchObject({ tripsFlown: 1, vip: false });
+    expect(await traveler(world, 71).profile()).toMatchObject({ tripsFlown: 1, vip: false });
     await customerDb().nativeUpdate(CatalogueLaunch, { id: second!.id }, { status: 'launched' });
     await job.run({ log, now: () => new Date(), fence: unfenced });
-    expect(await traveler(world, 71).account.profile()).toMatchObject({ tripsFlown: 2, vip: true });
+    expect(await traveler(world, 71).profile()).toMatchObject({ tripsFlown: 2, vip: true });
   });
 });

@@ -1,5 +1,6 @@
-import { CatalogueLaunch, Customer, expireLapsedHolds, type CustomerOrm } from '@astro/db/customer';
-import { queueEmail, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
+import { expireLapsedHolds } from '@astro/bookings';
+import { CatalogueLaunch, Customer, type CustomerOrm } from '@astro/db/customer';
+import { queueEmail, type SystemOrm } from '@astro/db/system';
 import { holdMinutes } from '@astro/domain';
 import type { TemplateData } from '@astro/mail';
 import type { JobDefinition } from '../scheduler.ts';
@@ -15,7 +16,7 @@ export function holdExpiryJob(customer: CustomerOrm, system: SystemOrm): JobDefi
     description: 'Expires lapsed seat holds, gives their seats back and tells the customer',
     schedule: '*/15 * * * * *',
     run: ({ now, fence }) => {
-      const em = customer.em.fork() as MongoEntityManager;
+      const em = customer.em.fork();
       return expireLapsedHolds(em, now(), async (booking) => {
         // Before each hold ends: a run that lost its lease ends no more of them.
         await fence.assert();
@@ -25,7 +26,7 @@ export function holdExpiryJob(customer: CustomerOrm, system: SystemOrm): JobDefi
         ]);
         if (!traveler) return;
         await queueEmail(
-          system.em.fork() as MongoEntityManager,
+          system.em.fork(),
           {
             dedupeKey: `hold-expired:${booking.id}`,
             event: 'hold-expired',

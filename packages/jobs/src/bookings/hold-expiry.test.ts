@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerReturnedSeats } from '@astro/api';
+import { offerReturnedSeats } from '@astro/bookings';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
-import type { MongoEntityManager } from '@astro/db/system';
 import { createSmtpTransport } from '@astro/mail';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { sendPendingEmails } from '../email/email-sender.job.ts';
 import { recipientOf, startMailbox, type Mailbox } from '../email/mailbox.test-support.ts';
-import { quietLog as log, traveler } from '../people.test-support.ts';
+import { traveler } from '../../../bookings/src/travelers.test-support.ts';
+import { quietLog as log } from '../quiet-log.test-support.ts';
 import { holdExpiryJob } from './hold-expiry.job.ts';
 import { unfenced } from '../scheduler.ts';
 
@@ -18,7 +18,7 @@ describe('the e-mail a traveler gets when their hold lapses', () => {
   let world: TestStores;
   let mailbox: Mailbox;
   let launch: CatalogueLaunch;
-  const customerDb = () => world.stores.customer.em.fork() as MongoEntityManager;
+  const customerDb = () => world.stores.customer.em.fork();
   const expireHolds = (at: Date) =>
     holdExpiryJob(world.stores.customer, world.stores.system).run({ log, now: () => at, fence: unfenced });
   /** What the sender delivers to the traveler, over SMTP, rendered as every e-mail is. */
@@ -66,15 +66,13 @@ describe('the e-mail a traveler gets when their hold lapses', () => {
     for (let left = launch.seatsLeft - 5, n = 3; left > 0; n++, left -= Math.min(4, left))
       holds.push([n, Math.min(4, left)]);
     for (const [n, seats] of holds)
-      await traveler(world, n).bookings.hold({ launchId: launch.id, seats, idempotencyKey: `lapsed-hold-${n}` });
-    await traveler(world, 90).waitingList.join({ launchId: launch.id, seats: 1 });
+      await traveler(world, n).hold({ launchId: launch.id, seats, idempotencyKey: `lapsed-hold-${n}` });
+    await traveler(world, 90).joinWaitingList({ launchId: launch.id, seats: 1 });
 
     const afterHolds = new Date(Date.now() + 11 * minute);
     await expireHolds(afterHolds);
     // The seats came back: the first in line gets them as a priority hold, which lapses a day later.
-    expect(
-      await offerReturnedSeats(customerDb(), world.stores.system.em.fork() as MongoEntityManager, afterHolds, unfenced),
-    ).toEqual({
+    expect(await offerReturnedSeats(customerDb(), world.stores.system.em.fork(), afterHolds, unfenced)).toEqual({
       offered: 1,
     });
     const priority = await customerDb().findOneOrFail(Booking, { launchId: launch.id, status: 'held' });

@@ -4,7 +4,8 @@
  * temporary refusal (4xx, or no server) is retried with backoff; a permanent one (5xx) ends as failed with
  * the server's answer, which an operator can resend.
  */
-import { Email, type SystemOrm } from '@astro/db/system';
+import { emailOutboxCollection, type Email, type SystemOrm } from '@astro/db/system';
+import type { Filter } from 'mongodb';
 import { renderTemplate, type Transporter } from '@astro/mail';
 import { claimEach } from '../claims.ts';
 import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
@@ -25,6 +26,7 @@ export interface SenderDeps {
 }
 
 type Claimed = Pick<Email, 'id' | 'recipient' | 'template' | 'templateData' | 'attempts'>;
+type EmailDocument = Omit<Email, 'id'> & { _id: string };
 
 export async function sendPendingEmails(
   deps: SenderDeps,
@@ -33,13 +35,13 @@ export async function sendPendingEmails(
   fence: Fence = unfenced,
 ) {
   const counts = { sent: 0, retried: 0, failed: 0 };
-  const outbox = deps.system.em.getConnection().getCollection(deps.system.getMetadata().get(Email).collection);
+  const outbox = emailOutboxCollection<EmailDocument>(deps.system.em);
   const settle = (email: Claimed, set: Record<string, unknown>) =>
     outbox.updateOne(
       { _id: email.id as never, claimedBy: deps.instance },
       { $set: { ...set, attempts: email.attempts + 1, claimedBy: null, claimedUntil: null } },
     );
-  const due = () => {
+  const due = (): Filter<EmailDocument> => {
     const now = clock();
     return {
       status: 'pending',
@@ -55,7 +57,8 @@ export async function sendPendingEmails(
   });
   for await (const document of claims) {
     const now = clock();
-    const email = { ...(document as unknown as Claimed), id: String(document['_id']) };
+    const { _id, ...stored } = document;
+    const email: Claimed = { ...stored, id: _id };
     try {
       const rendered = renderTemplate(email.template, email.templateData, deps.publicUrl);
       const info = (await deps.transport.sendMail({

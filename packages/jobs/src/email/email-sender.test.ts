@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOpsContext, opsRouter } from '@astro/api';
-import { Email, queueEmail, type MongoEntityManager, type OutgoingEmail } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
+import { Email, queueEmail, type OutgoingEmail } from '@astro/db/system';
 import { createSmtpTransport, type TemplateData, type TemplateName } from '@astro/mail';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { maxEmailAttempts, sendPendingEmails } from './email-sender.job.ts';
+import { sendPendingEmails } from './email-sender.job.ts';
 import { recipientOf, startMailbox, type Mailbox } from './mailbox.test-support.ts';
 
 const launch = { missionName: 'Selene Dawn', launchDate: '2027-03-13T14:00:00.000Z', timeZone: 'America/Chicago' };
@@ -120,7 +118,7 @@ describe('the e-mail sender', () => {
   let world: TestStores;
   let mailbox: Mailbox;
   let n = 0;
-  const em = () => world.stores.system.em.fork() as MongoEntityManager;
+  const em = () => world.stores.system.em.fork();
   const sender = (instance = 'sender-1', clock = () => new Date()) =>
     sendPendingEmails(
       {
@@ -202,34 +200,5 @@ describe('the e-mail sender', () => {
       status: 'sent',
       attempts: 3,
     });
-  });
-
-  it("marks a permanent refusal as failed with the server's answer, and sends it when an operator resends", async () => {
-    mailbox.refuse(550, 'No such user here');
-    await queue({ template: 'hold-expired', data: samples['hold-expired'][0], recipient: 'gone@example.com' });
-    expect(await sender()).toMatchObject({ failed: 1 });
-    const failed = await em().findOneOrFail(Email, { recipient: 'gone@example.com' });
-    expect(failed).toMatchObject({
-      status: 'failed',
-      attempts: 1,
-      lastError: expect.stringContaining('No such user here'),
-    });
-    expect(maxEmailAttempts).toBeGreaterThan(1);
-
-    mailbox.accept();
-    const operator = opsRouter.createCaller(
-      createOpsContext({
-        system: world.stores.system,
-        log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-        viewer: { userId: 'op', name: 'Op', email: 'op@example.com', roles: ['operator'], agencyId: null },
-        probeComponents: async () => [],
-      }),
-    );
-    expect((await operator.email.queue()).failures).toEqual([
-      expect.objectContaining({ recipient: 'gone@example.com' }),
-    ]);
-    await operator.email.resend({ emailId: failed.id });
-    expect(await sender()).toMatchObject({ sent: 1 });
-    expect(await mailbox.received()).toHaveLength(1);
   });
 });

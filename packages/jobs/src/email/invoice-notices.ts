@@ -2,12 +2,12 @@
  * Invoice issued and invoice overdue go to the agency (SPEC.md §7). Finance raises these events; this is the
  * one way they reach the outbox, once per invoice and event.
  */
-import { queueEmail, type MongoEntityManager } from '@astro/db/system';
+import { queueEmail, type SystemEntityManager } from '@astro/db/system';
 import type { Currency } from '@astro/domain';
 import type { TemplateData } from '@astro/mail';
 
 export async function queueInvoiceNotice(
-  system: MongoEntityManager,
+  system: SystemEntityManager,
   event: 'invoice-issued' | 'invoice-overdue',
   invoice: { id: string; number: string; amountCents: number; currency: Currency; dueDate: string },
   agency: { displayName: string; contactEmail: string },

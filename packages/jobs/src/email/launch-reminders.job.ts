@@ -1,6 +1,6 @@
 /** A week before a launch, each traveler with a seat gets a reminder (SPEC.md §7), once per launch. */
-import { Booking, CatalogueLaunch, Customer, type CustomerOrm } from '@astro/db/customer';
-import { queueEmail, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
+import { Booking, CatalogueLaunch, Customer, type CustomerEntityManager, type CustomerOrm } from '@astro/db/customer';
+import { queueEmail, type SystemEntityManager, type SystemOrm } from '@astro/db/system';
 import { bookableStatuses } from '@astro/domain';
 import type { TemplateData } from '@astro/mail';
 import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
@@ -8,8 +8,8 @@ import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
 const day = 86_400_000;
 
 export async function queueLaunchReminders(
-  customer: MongoEntityManager,
-  system: MongoEntityManager,
+  customer: CustomerEntityManager,
+  system: SystemEntityManager,
   now: Date,
   fence: Fence = unfenced,
 ) {
@@ -59,12 +59,6 @@ export function launchRemindersJob(customer: CustomerOrm, system: SystemOrm): Jo
     name: 'launch-reminders',
     description: 'E-mails travelers a reminder 7 days before their launch',
     schedule: '0 */10 * * * *',
-    run: ({ now, fence }) =>
-      queueLaunchReminders(
-        customer.em.fork() as MongoEntityManager,
-        system.em.fork() as MongoEntityManager,
-        now(),
-        fence,
-      ),
+    run: ({ now, fence }) => queueLaunchReminders(customer.em.fork(), system.em.fork(), now(), fence),
   };
 }

@@ -6,9 +6,14 @@
  * for long.
  */
 import { SyncOutboxMessage, type OperationalOrm } from '@astro/db/operational';
-import { Email, JobRun, LogEntry, SyncMessage, type SystemOrm } from '@astro/db/system';
-import type { EntityName } from '@mikro-orm/core';
-import type { Document, Filter } from 'mongodb';
+import {
+  emailOutboxCollection,
+  jobRunCollection,
+  logCollection,
+  syncMessageCollection,
+  type SystemOrm,
+} from '@astro/db/system';
+import type { Collection, Document, Filter } from 'mongodb';
 import type { Fence, JobDefinition } from '../scheduler.ts';
 
 const day = 86_400_000;
@@ -21,14 +26,12 @@ export interface RetentionPace {
 const defaultPace: RetentionPace = { batch: 1_000, batches: 20 };
 const deletesPerCommand = 100;
 
-async function deleteExpiredDocuments<T extends object>(
-  system: SystemOrm,
-  entity: EntityName<T>,
-  expired: Filter<Document>,
+async function deleteExpiredDocuments<Shape extends Document>(
+  collection: Collection<Shape>,
+  expired: Filter<Shape>,
   { batch, batches }: RetentionPace,
   fence: Fence,
 ): Promise<number> {
-  const collection = system.em.getConnection().getCollection(system.getMetadata().get(entity).collection);
   let deleted = 0;
   for (let round = 0; round < batches; round++) {
     // No sort: FerretDB stops reading at the batch's last match, where a sort would read every match first.
@@ -94,14 +97,15 @@ export function retentionJob(
     async run({ now, fence }) {
       const cutoff = new Date(now().getTime() - retention.days * day);
       const logCutoff = new Date(now().getTime() - retention.logDays * day);
-      const expired = <T extends object>(entity: EntityName<T>, filter: Filter<Document>) =>
-        deleteExpiredDocuments(stores.system, entity, filter, pace, fence);
+      const systemDb = stores.system.em;
+      const expired = <Shape extends Document>(collection: Collection<Shape>, filter: Filter<Shape>) =>
+        deleteExpiredDocuments(collection, filter, pace, fence);
       return {
-        syncMessages: await expired(SyncMessage, { status: 'applied', appliedAt: { $lt: cutoff } }),
+        syncMessages: await expired(syncMessageCollection(systemDb), { status: 'applied', appliedAt: { $lt: cutoff } }),
         outboxRows: await deleteRelayedOutbox(stores.operational, cutoff, pace, fence),
-        emails: await expired(Email, { status: 'sent', sentAt: { $lt: cutoff } }),
-        jobRuns: await expired(JobRun, { startedAt: { $lt: cutoff } }),
-        logs: await expired(LogEntry, { at: { $lt: logCutoff } }),
+        emails: await expired(emailOutboxCollection(systemDb), { status: 'sent', sentAt: { $lt: cutoff } }),
+        jobRuns: await expired(jobRunCollection(systemDb), { startedAt: { $lt: cutoff } }),
+        logs: await expired(logCollection(systemDb), { at: { $lt: logCutoff } }),
       };
     },
   } satisfies JobDefinition;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncOutboxMessage } from '@astro/db/operational';
-import { Email, JobRun, LogEntry, SyncMessage } from '@astro/db/system';
+import { Email, emailOutboxCollection, JobRun, LogEntry, SyncMessage, syncMessageCollection } from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { quietLog as log } from '../people.test-support.ts';
+import { quietLog as log } from '../quiet-log.test-support.ts';
 import { unfenced } from '../scheduler.ts';
 import { retentionJob } from './retention.job.ts';
 
@@ -12,7 +12,6 @@ const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 describe('the retention job', () => {
   let test: TestStores;
   const system = () => test.stores.system.em.fork();
-  const collection = (name: string) => test.stores.system.em.getConnection().getCollection(name);
   const message = (note: string, status: string, appliedDaysAgo: number | null, createdDaysAgo = 60) => ({
     _id: crypto.randomUUID() as never,
     kind: 'catalogue.launch-changed',
@@ -57,13 +56,13 @@ describe('the retention job', () => {
   afterAll(() => test.drop());
 
   it('deletes applied messages, relayed outbox rows, sent e-mails, job runs and logs past their retention, and keeps dead letters, failed e-mails and pending work', async () => {
-    await collection('sync_messages').insertMany([
+    await syncMessageCollection(test.stores.system.em).insertMany([
       message('applied 31 days ago', 'applied', 31),
       message('applied 29 days ago', 'applied', 29),
       message('dead for 40 days', 'dead', null, 40),
       message('pending for 40 days', 'pending', null, 40),
     ]);
-    await collection('email_outbox').insertMany([
+    await emailOutboxCollection(test.stores.system.em).insertMany([
       email('sent 31 days ago', 'sent', 31),
       email('sent 29 days ago', 'sent', 29),
       email('failed 40 days ago', 'failed', null),
@@ -149,7 +148,7 @@ describe('the retention job', () => {
   });
 
   it('deletes a backlog a bounded number of batches at a time, over as many runs as it takes', async () => {
-    await collection('sync_messages').insertMany(
+    await syncMessageCollection(test.stores.system.em).insertMany(
       Array.from({ length: 250 }, (_, i) => message(`backlog ${i}`, 'applied', 45)),
     );
     const job = retentionJob(test.stores, { days: 30, logDays: 14 }, { batch: 100, batches: 2 });

@@ -4,7 +4,7 @@
  * a message copied twice (a crash between copying and clearing the mark) is inserted once, then clears the
  * mark only if the booking has not changed again meanwhile.
  */
-import { Booking, bookingsOf, Customer, takingSeats, type CustomerOrm } from '@astro/db/customer';
+import { Booking, bookingCollection, Customer, takingSeats, type CustomerOrm } from '@astro/db/customer';
 import { idFromKey, type SystemOrm } from '@astro/db/system';
 import { syncMessageOf } from '@astro/db/sync';
 import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
@@ -64,7 +64,7 @@ export async function relayBookingChanges(
     now,
   );
   for (const booking of changed)
-    await bookingsOf(em).updateOne(
+    await bookingCollection(em).updateOne(
       { _id: booking.id as never, version: booking.version },
       { $set: { syncPending: false } },
     );

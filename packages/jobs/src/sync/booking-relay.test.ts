@@ -4,8 +4,8 @@ import { seedDemoWorld } from '@astro/db/seed';
 import { SyncMessage } from '@astro/db/system';
 import { sandboxCards } from '@astro/payments';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
+import { travelerAs } from '../../../bookings/src/travelers.test-support.ts';
 import { bookingMessageId, relayBookingChanges } from './booking-relay.job.ts';
-import { travelerAs } from '../people.test-support.ts';
 
 describe('sync messages for booking changes', () => {
   let world: TestStores;
@@ -20,7 +20,11 @@ describe('sync messages for booking changes', () => {
   afterAll(() => world.drop());
 
   it('records one message per booking version, in order, however often it runs', async () => {
-    const traveler = travelerAs(world, { id: 'relay-traveler', name: 'Relay Traveler', email: 'relay@example.com' });
+    const traveler = travelerAs(world, {
+      userId: 'relay-traveler',
+      name: 'Relay Traveler',
+      email: 'relay@example.com',
+    });
     const launch = await world.stores.customer.em
       .fork()
       .findOneOrFail(
@@ -30,7 +34,7 @@ describe('sync messages for booking changes', () => {
       );
     await relay();
 
-    const { bookingId } = await traveler.bookings.hold({
+    const { bookingId } = await traveler.hold({
       launchId: launch.id,
       seats: 1,
       idempotencyKey: 'relay-hold-1',
@@ -46,11 +50,11 @@ describe('sync messages for booking changes', () => {
       }),
     ]);
 
-    await traveler.bookings.passengers({
+    await traveler.passengers({
       bookingId,
       passengers: [{ name: 'Relay Traveler', birthDate: '1984-02-29' }],
     });
-    await traveler.bookings.pay({
+    await traveler.pay({
       bookingId,
       attemptKey: 'relay-pay-1',
       card: { number: sandboxCards.succeeds, expiry: '12/30', cvc: '123' },

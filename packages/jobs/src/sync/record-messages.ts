@@ -1,4 +1,4 @@
-import { SyncMessage, type SyncStore, type SystemOrm } from '@astro/db/system';
+import { syncMessageCollection, type SyncStore, type SystemOrm } from '@astro/db/system';
 
 /** How many changes a relay run records at most. */
 export const relayBatch = 200;
@@ -21,29 +21,26 @@ export interface NewSyncMessage {
 /** Records messages in the System DB for the sync job, each at most once by its id, in order. */
 export async function recordSyncMessages(system: SystemOrm, messages: NewSyncMessage[], now: Date): Promise<void> {
   if (messages.length === 0) return;
-  await system.em
-    .getConnection()
-    .getCollection(system.getMetadata().get(SyncMessage).collection)
-    .bulkWrite(
-      messages.map(({ id, ...message }) => ({
-        updateOne: {
-          filter: { _id: id as never },
-          update: {
-            $setOnInsert: {
-              ...message,
-              status: 'pending',
-              attempts: 0,
-              availableAt: now,
-              claimedBy: null,
-              claimedUntil: null,
-              lastError: null,
-              appliedAt: null,
-              appliedBy: null,
-            },
+  await syncMessageCollection(system.em).bulkWrite(
+    messages.map(({ id, ...message }) => ({
+      updateOne: {
+        filter: { _id: id as never },
+        update: {
+          $setOnInsert: {
+            ...message,
+            status: 'pending',
+            attempts: 0,
+            availableAt: now,
+            claimedBy: null,
+            claimedUntil: null,
+            lastError: null,
+            appliedAt: null,
+            appliedBy: null,
           },
-          upsert: true,
         },
-      })),
-      { ordered: true },
-    );
+        upsert: true,
+      },
+    })),
+    { ordered: true },
+  );
 }

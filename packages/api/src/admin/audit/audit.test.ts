@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccounts } from '@astro/auth/accounts';
 import { Agency, BookingCopy, recordAudit } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
-import { recordOperatorAudit, type MongoEntityManager } from '@astro/db/system';
+import { recordOperatorAudit } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { viewerAs } from '../../personas.test-support.ts';
@@ -64,7 +64,7 @@ describe('admin audit.list', () => {
     });
     await employee('finance', at(3)).bookings.cancel({ bookingId: booking.id, reason: 'Goodwill', refundCents: 500 });
     await recordOperatorAudit(
-      world.stores.system.em.fork() as MongoEntityManager,
+      world.stores.system.em.fork(),
       {
         actor: { accountId: 'operator-user', email: 'operator@example.com', role: 'operator' },
         action: 'syncMessage.replay',
@@ -125,7 +125,7 @@ describe('admin audit.list', () => {
       );
     });
     await recordOperatorAudit(
-      world.stores.system.em.fork() as MongoEntityManager,
+      world.stores.system.em.fork(),
       { actor, action: 'email.resend', target: { type: 'email', id: 'e-1' }, before: null, after: {} },
       tie,
     );

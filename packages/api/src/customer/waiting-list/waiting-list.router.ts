@@ -1,18 +1,16 @@
-import { z } from 'zod';
 import { customer } from '../trpc.ts';
-import { joinWaitingList, leaveWaitingList, myWaitingPlaces } from './waiting-list.ts';
-
-const launchId = z.uuid('Choose a launch.');
+import { joinInput, leaveInput } from './waiting-list.schemas.ts';
+import { join, leave, mine } from './waiting-list.service.ts';
 
 export const waitingListRouter = customer.router({
   /** The launches the traveler waits for, with their place in each line. */
-  mine: customer.allow('customer').query(({ ctx }) => myWaitingPlaces(ctx)),
+  mine: customer.allow('customer').query(({ ctx }) => mine(ctx)),
   join: customer
     .allow('customer')
-    .input(z.object({ launchId, seats: z.number().int('Seats are a whole number.') }))
-    .mutation(({ ctx, input }) => joinWaitingList(ctx, input)),
+    .input(joinInput)
+    .mutation(({ ctx, input }) => join(ctx, input)),
   leave: customer
     .allow('customer')
-    .input(z.object({ launchId }))
-    .mutation(({ ctx, input }) => leaveWaitingList(ctx, input)),
+    .input(leaveInput)
+    .mutation(({ ctx, input }) => leave(ctx, input)),
 });

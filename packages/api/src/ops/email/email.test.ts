@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Email, idFromKey, queueEmail, type MongoEntityManager } from '@astro/db/system';
+import { Email, idFromKey, queueEmail } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { operatorTrailOf } from '../../audit.test-support.ts';
@@ -30,7 +30,7 @@ describe('ops email.resend', () => {
   it('queues a failed e-mail again and records it in the operators’ trail, and records nothing it refuses', async () => {
     const dedupeKey = 'hold-expired:audit-test';
     await queueEmail(
-      world.stores.system.em.fork() as MongoEntityManager,
+      world.stores.system.em.fork(),
       { dedupeKey, event: 'hold-expired', recipient: 'traveler@example.com', template: 'hold-expired', data: {} },
       now,
     );

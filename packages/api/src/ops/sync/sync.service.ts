@@ -1,4 +1,4 @@
-import { recordOperatorAudit, SyncMessage, type MongoEntityManager } from '@astro/db/system';
+import { recordOperatorAudit, SyncMessage, type SystemEntityManager } from '@astro/db/system';
 import { auditActorOf } from '../../access.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
@@ -11,7 +11,7 @@ const percentile = (sorted: number[], p: number) =>
  * How far behind synchronisation is (SPEC.md §5: backlog and lag), read from the System DB. It takes the store
  * and the time rather than an ops context because the host's /metrics reads it too.
  */
-export async function syncMetrics(em: MongoEntityManager, now: Date, sample = 1000): Promise<SyncMetrics> {
+export async function syncMetrics(em: SystemEntityManager, now: Date, sample = 1000): Promise<SyncMetrics> {
   const [backlog, dead, oldest, recent] = await Promise.all([
     em.count(SyncMessage, { status: 'pending' }),
     em.count(SyncMessage, { status: 'dead' }),

@@ -6,13 +6,14 @@
 import type { Collection, Document } from 'mongodb';
 import { loadConfig } from '@astro/config';
 import { openStores } from '@astro/db';
+import { emailOutboxCollection } from '@astro/db/system';
 import { applySyncMessages } from './sync-apply.ts';
 import { targetsOf } from './targets.test-support.ts';
 
 const dieAt = Number(process.env['DIE_AT_EMAIL']);
 const stores = await openStores(loadConfig());
 // Every e-mail is queued with one updateOne on the outbox collection (queueEmail): the driver's, patched here.
-const collections = Object.getPrototypeOf(stores.system.em.getConnection().getCollection('email_outbox')) as {
+const collections = Object.getPrototypeOf(emailOutboxCollection(stores.system.em)) as {
   updateOne: Collection<Document>['updateOne'];
 };
 const updateOne = collections.updateOne;

@@ -15,7 +15,7 @@ import {
   type OperationalEntityManager,
   type OperationalOrm,
 } from '@astro/db/operational';
-import { queueEmail, type MongoEntityManager } from '@astro/db/system';
+import { queueEmail, type SystemEntityManager } from '@astro/db/system';
 import type { BookingChanged } from '@astro/db/sync';
 import { changeLaunchStatus, confirmsByOccupancy } from '@astro/domain';
 import type { TemplateData } from '@astro/mail';
@@ -23,7 +23,7 @@ import type { ApplyOutcome } from './sync-apply.ts';
 
 export async function applyBookingToCopy(
   operational: OperationalOrm,
-  system: MongoEntityManager,
+  system: SystemEntityManager,
   message: { entityId: string; entityVersion: number; payload: BookingChanged },
   now: Date,
 ): Promise<ApplyOutcome> {
@@ -73,7 +73,7 @@ export async function applyBookingToCopy(
  */
 async function tellCustomerAndAgency(
   em: OperationalEntityManager,
-  system: MongoEntityManager,
+  system: SystemEntityManager,
   bookingId: string,
   booking: BookingChanged,
   refundedCents: number,

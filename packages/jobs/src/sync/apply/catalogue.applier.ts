@@ -8,23 +8,28 @@
  * and are queued after every apply, stale or not: a process that dies in between loses none, and queuing by
  * dedupe key never sends one twice.
  */
-import { Booking, CatalogueLaunch, Customer } from '@astro/db/customer';
+import {
+  Booking,
+  catalogueCollection,
+  Customer,
+  type CatalogueLaunch,
+  type CustomerEntityManager,
+} from '@astro/db/customer';
 import type { CapacityConflict, OperationalOrm } from '@astro/db/operational';
 import type { LaunchChanged } from '@astro/db/sync';
 import { seatsAfterResize } from '@astro/domain';
-import { queueEmail, type MongoEntityManager } from '@astro/db/system';
+import { queueEmail, type SystemEntityManager } from '@astro/db/system';
 import type { TemplateData } from '@astro/mail';
 import type { ApplyOutcome } from './sync-apply.ts';
 
 /** The stored shape: the launch's id is the document's `_id`. */
 type CatalogueDocument = Omit<CatalogueLaunch, 'id'> & { _id: string };
 
-const catalogueOf = (em: MongoEntityManager) =>
-  em.getConnection().getCollection<CatalogueDocument>(em.getMetadata().get(CatalogueLaunch).collection);
+const catalogueOf = (em: CustomerEntityManager) => catalogueCollection<CatalogueDocument>(em);
 
 export async function applyLaunchToCatalogue(
-  em: MongoEntityManager,
-  system: MongoEntityManager,
+  em: CustomerEntityManager,
+  system: SystemEntityManager,
   launch: LaunchChanged,
   now: Date,
   operational: OperationalOrm,
@@ -34,7 +39,12 @@ export async function applyLaunchToCatalogue(
   return outcome;
 }
 
-async function writeToCatalogue(em: MongoEntityManager, launch: LaunchChanged, now: Date, operational: OperationalOrm) {
+async function writeToCatalogue(
+  em: CustomerEntityManager,
+  launch: LaunchChanged,
+  now: Date,
+  operational: OperationalOrm,
+) {
   const { id, ...fields } = launch;
   const catalogue = catalogueOf(em);
   // A few tries: a concurrent apply of another version may win the race, and then this one is re-judged.
@@ -118,7 +128,7 @@ async function writeToCatalogue(em: MongoEntityManager, launch: LaunchChanged, n
  * to each traveler with a seat. Each e-mail has its own dedupe key, so any number of appliers may do this at once
  * or again; the copy's counts move on only after the e-mails are queued.
  */
-async function tellWhatIsOwed(em: MongoEntityManager, system: MongoEntityManager, id: string, now: Date) {
+async function tellWhatIsOwed(em: CustomerEntityManager, system: SystemEntityManager, id: string, now: Date) {
   const catalogue = catalogueOf(em);
   const launch = await catalogue.findOne({ _id: id }, { projection: { holds: 0, confirmations: 0 } });
   if (!launch) return;
@@ -171,8 +181,8 @@ async function noteCapacityConflict(
 
 /** A new launch: VIP travelers hear of it first (SPEC.md §7). */
 async function announceToVips(
-  em: MongoEntityManager,
-  system: MongoEntityManager,
+  em: CustomerEntityManager,
+  system: SystemEntityManager,
   launch: CatalogueDocument,
   now: Date,
 ) {
@@ -206,8 +216,8 @@ async function announceToVips(
  * including one whose booking ended since (an abort cancels them all), but not one who booked after it.
  */
 async function tellTravelers(
-  em: MongoEntityManager,
-  system: MongoEntityManager,
+  em: CustomerEntityManager,
+  system: SystemEntityManager,
   launch: CatalogueDocument,
   index: number,
   now: Date,

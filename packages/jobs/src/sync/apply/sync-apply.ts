@@ -8,10 +8,10 @@
  * So is a message whose payload does not fit its kind's schema (`@astro/db/sync`), which is read whole before
  * anything of it is applied: the dead letter names each wrong field, and no store has changed.
  */
-import { cancelOnEmployeeRequest } from '@astro/api';
+import { cancelOnEmployeeRequest } from '@astro/bookings';
 import type { CustomerOrm } from '@astro/db/customer';
 import type { OperationalOrm } from '@astro/db/operational';
-import { SyncMessage, type MongoEntityManager, type SystemOrm } from '@astro/db/system';
+import { syncMessageCollection, type SyncMessage, type SystemOrm } from '@astro/db/system';
 import { readSyncMessage } from '@astro/db/sync';
 import type { PaymentGateway } from '@astro/payments';
 import { claimEach } from '../../claims.ts';
@@ -55,8 +55,8 @@ function applierFor(
     case 'catalogue.launch-changed':
       return () =>
         applyLaunchToCatalogue(
-          targets.customer.em.fork() as MongoEntityManager,
-          targets.system.em.fork() as MongoEntityManager,
+          targets.customer.em.fork(),
+          targets.system.em.fork(),
           content.payload,
           now,
           targets.operational,
@@ -65,19 +65,13 @@ function applierFor(
       return () =>
         applyBookingToCopy(
           targets.operational,
-          targets.system.em.fork() as MongoEntityManager,
+          targets.system.em.fork(),
           { ...message, payload: content.payload },
           now,
         );
     case 'booking.cancel':
       return () =>
-        cancelOnEmployeeRequest(
-          targets.customer.em.fork() as MongoEntityManager,
-          targets.payments,
-          message.entityId,
-          content.payload,
-          now,
-        );
+        cancelOnEmployeeRequest(targets.customer.em.fork(), targets.payments, message.entityId, content.payload, now);
   }
 }
 
@@ -100,9 +94,7 @@ export async function applySyncMessages(
   fence: Fence = unfenced,
 ): Promise<{ applied: number; stale: number; retried: number; dead: number; waiting: number }> {
   const counts = { applied: 0, stale: 0, retried: 0, dead: 0, waiting: 0 };
-  const messages = targets.system.em
-    .getConnection()
-    .getCollection<SyncMessageDocument>(targets.system.getMetadata().get(SyncMessage).collection);
+  const messages = syncMessageCollection<SyncMessageDocument>(targets.system.em);
   const settle = (message: Message, set: Record<string, unknown>, attempts: number) =>
     messages.updateOne(
       { _id: message.id as never, claimedBy: instance },

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores, type Stores } from '@astro/db';
 import { CatalogueLaunch } from '@astro/db/customer';
 import { seedDemoWorld } from '@astro/db/seed';
-import { SyncMessage } from '@astro/db/system';
+import { SyncMessage, syncMessageCollection } from '@astro/db/system';
 import { loadConfig } from '@astro/config';
 import { startFerretDb } from '../../../../../scripts/services/index.ts';
 import { freePort } from '../../../../../scripts/test-support/free-port.ts';
@@ -17,7 +17,7 @@ import { launchEditMessage, schedulerEnv, targetsOf } from './targets.test-suppo
 
 /** Launch edits as the Operational DB would send them: `rounds` new versions of each of `launches`. */
 async function queueLaunchEdits(world: TestStores, launches: CatalogueLaunch[], rounds: number, tag: string) {
-  const messages = world.stores.system.em.getConnection().getCollection<Record<string, unknown>>('sync_messages');
+  const messages = syncMessageCollection(world.stores.system.em);
   const now = new Date();
   const batch = [];
   for (let round = 1; round <= rounds; round++)

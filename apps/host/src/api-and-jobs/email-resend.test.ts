@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOpsContext, opsRouter } from '@astro/api';
+import { Email, queueEmail } from '@astro/db/system';
+import { maxEmailAttempts, sendPendingEmails } from '@astro/jobs';
+import { createSmtpTransport } from '@astro/mail';
+import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
+import { startMailbox, type Mailbox } from '../../../../packages/jobs/src/email/mailbox.test-support.ts';
+import { quietLog } from './people.test-support.ts';
+
+describe('an e-mail an operator resends', () => {
+  let world: TestStores;
+  let mailbox: Mailbox;
+  const em = () => world.stores.system.em.fork();
+  const sender = () =>
+    sendPendingEmails(
+      {
+        system: world.stores.system,
+        transport: createSmtpTransport(mailbox.url, { pooled: true }),
+        publicUrl: 'http://localhost:4000',
+        from: 'Astro Bookings <no-reply@astro-bookings.example>',
+        instance: 'sender-1',
+      },
+      () => new Date(),
+    );
+
+  beforeAll(async () => {
+    world = await openTestStores();
+    mailbox = await startMailbox();
+  });
+  afterAll(async () => {
+    await mailbox.close();
+    await world.drop();
+  });
+
+  it("marks a permanent refusal as failed with the server's answer, and sends it when an operator resends", async () => {
+    mailbox.refuse(550, 'No such user here');
+    await queueEmail(
+      em(),
+      {
+        dedupeKey: 'test:gone',
+        event: 'hold-expired',
+        recipient: 'gone@example.com',
+        template: 'hold-expired',
+        data: { name: 'Ada', missionName: 'Selene Dawn', seats: 3, holdMinutes: 10, path: '/launches/selene-dawn' },
+      },
+      new Date(),
+    );
+    expect(await sender()).toMatchObject({ failed: 1 });
+    const failed = await em().findOneOrFail(Email, { recipient: 'gone@example.com' });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('No such user here'),
+    });
+    expect(maxEmailAttempts).toBeGreaterThan(1);
+
+    mailbox.accept();
+    const operator = opsRouter.createCaller(
+      createOpsContext({
+        system: world.stores.system,
+        log: quietLog,
+        viewer: { userId: 'op', name: 'Op', email: 'op@example.com', roles: ['operator'], agencyId: null },
+        probeComponents: async () => [],
+      }),
+    );
+    expect((await operator.email.queue()).failures).toEqual([
+      expect.objectContaining({ recipient: 'gone@example.com' }),
+    ]);
+    await operator.email.resend({ emailId: failed.id });
+    expect(await sender()).toMatchObject({ sent: 1 });
+    expect(await mailbox.received()).toHaveLength(1);
+  });
+});

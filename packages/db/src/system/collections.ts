@@ -1,0 +1,24 @@
+/** The System DB's collections as the driver sees them, for the few conditional updates the ORM cannot express. */
+import type { Document } from 'mongodb';
+import { collectionOf, type StoredDocument } from '../mongo.ts';
+import { OidcRecord, RateLimit } from './auth.entities.ts';
+import { Email } from './email.entity.ts';
+import { JobLease, JobRun } from './job-run.entity.ts';
+import { LogEntry } from './log-entry.entity.ts';
+import type { SystemEntityManager } from './orm.ts';
+import { SandboxPayment } from './sandbox-payment.entity.ts';
+import { SyncMessage } from './sync-message.entity.ts';
+
+/** `Shape`: the stored message as the caller reads it (the message's id is its `_id`). */
+export const syncMessageCollection = <Shape extends Document = StoredDocument>(systemDb: SystemEntityManager) =>
+  collectionOf<Shape>(systemDb, SyncMessage);
+/** `Shape`: the stored e-mail as the caller reads it (its id is its `_id`). */
+export const emailOutboxCollection = <Shape extends Document = StoredDocument>(systemDb: SystemEntityManager) =>
+  collectionOf<Shape>(systemDb, Email);
+export const jobRunCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, JobRun);
+export const jobLeaseCollection = (systemDb: SystemEntityManager) =>
+  collectionOf<{ _id: string; holder: string; until: Date; token?: number }>(systemDb, JobLease);
+export const logCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, LogEntry);
+export const sandboxLedgerCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, SandboxPayment);
+export const rateLimitCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, RateLimit);
+export const oidcRecordCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, OidcRecord);
