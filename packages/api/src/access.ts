@@ -12,13 +12,6 @@ export interface Viewer {
   agencyId: string | null;
 }
 
-/** The viewer as an audit entry names who acted: their account, e-mail and the roles they held. */
-export const auditActorOf = (viewer: Viewer): AuditActor => ({
-  accountId: viewer.userId,
-  email: viewer.email,
-  role: viewer.roles.join(' '),
-});
-
 export type Access = 'everyone' | readonly UserRole[];
 
 export interface AccessMeta {
@@ -33,6 +26,18 @@ export function authorize(access: Access | undefined, viewer: Viewer | null): vo
   if (!viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   if (!access.some((role) => viewer.roles.includes(role)))
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Your account is not allowed to do this.' });
+}
+
+/** Roles from the widest reach to the narrowest: an audit entry names the widest one the person holds. */
+const rolesByReach: readonly UserRole[] = ['admin', 'finance', 'support', 'operator', 'supplier', 'customer'];
+
+/** Who an audit entry says acted (SPEC.md §8): the account, its e-mail and its role. */
+export function auditActorOf(viewer: Viewer): AuditActor {
+  return {
+    accountId: viewer.userId,
+    email: viewer.email,
+    role: rolesByReach.find((role) => viewer.roles.includes(role)) ?? viewer.roles[0] ?? 'unknown',
+  };
 }
 
 /** What an app shows of the signed-in person (name in the header, roles to pick the right links). */

@@ -144,6 +144,8 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
       input: () => ({ bookingId: crypto.randomUUID(), reason: 'Matrix test' }),
       allowed: only('support', 'finance', 'admin'),
     },
+    // Support and finance are answered with the entries of bookings only.
+    'audit.list': { input: () => ({}), allowed: only('support', 'finance', 'admin') },
     'users.setRoles': {
       input: (own) => ({ userId: own.operatorAccountId, roles: ['operator'] }),
       allowed: only('admin'),

@@ -16,5 +16,12 @@ export type { AgencyRocket } from './supplier/rockets/rockets.schemas.ts';
 export type { AgencyLaunch } from './supplier/launches/launches.service.ts';
 export type { Occupancy } from './supplier/launches/launches.schemas.ts';
 export type { AgencySummary } from './admin/agencies/agencies.schemas.ts';
+export type {
+  AuditAction,
+  AuditTarget,
+  AuditEntryView,
+  AuditPage,
+  ListAuditInput,
+} from './admin/audit/audit.schemas.ts';
 export type { Viewer, Access } from './access.ts';
 export { partnerCatalogue, PartnerRequestError, type PartnerCatalogue } from './partner/catalogue/catalogue.service.ts';

@@ -100,7 +100,7 @@ describe('cancelling a booking, by the traveler and by an employee', () => {
         action: 'booking.cancel',
         actorEmail: 'support@astro.example',
         before: { status: 'confirmed' },
-        after: { cancellationRequested: true, refundCents: null },
+        after: expect.objectContaining({ status: 'cancellation requested', refundSetByEmployee: false }),
         reason: 'Asked by phone',
       }),
     ]);

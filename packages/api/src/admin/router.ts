@@ -1,5 +1,6 @@
 import { signedInAs } from '../access.ts';
 import { agenciesRouter } from './agencies/agencies.router.ts';
+import { auditRouter } from './audit/audit.router.ts';
 import { bookingsRouter } from './bookings/bookings.router.ts';
 import { admin } from './trpc.ts';
 import { usersRouter } from './users/users.router.ts';
@@ -10,5 +11,6 @@ export const adminRouter = admin.router({
   agencies: agenciesRouter,
   users: usersRouter,
   bookings: bookingsRouter,
+  audit: auditRouter,
 });
 export type AdminRouter = typeof adminRouter;

@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Agency } from '@astro/db/operational';
+import { Agency, changedFields, recordAudit } from '@astro/db/operational';
 import { bookableStatuses } from '@astro/domain';
+import { auditActorOf } from '../../access.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AdminContext } from '../context.ts';
 import type { AgencySummary, LegalInput } from './agencies.schemas.ts';
@@ -37,15 +38,35 @@ export async function listAgencies(ctx: AdminContext): Promise<{ agencies: Agenc
   };
 }
 
+const legalOf = (agency: Agency) => ({
+  legalName: agency.legalName,
+  taxId: agency.taxId,
+  legalAddress: agency.legalAddress,
+});
+
 export async function updateAgencyLegal(ctx: AdminContext, { agencyId, ...legal }: LegalInput) {
-  const agency = await ctx.operationalDb.findOne(Agency, agencyId);
-  if (!agency) throw new TRPCError({ code: 'NOT_FOUND', message: 'That agency does not exist.' });
-  Object.assign(agency, legal);
-  await ctx.operationalDb.flush().catch((error: unknown) => {
-    if (error instanceof UniqueConstraintViolationException)
-      fieldProblems({ taxId: 'Another agency already has this tax id.' });
-    throw error;
-  });
+  await ctx.operationalDb
+    .transactional(async (em) => {
+      const agency = await em.findOne(Agency, agencyId);
+      if (!agency) throw new TRPCError({ code: 'NOT_FOUND', message: 'That agency does not exist.' });
+      const before = legalOf(agency);
+      Object.assign(agency, legal);
+      recordAudit(
+        em,
+        {
+          actor: auditActorOf(ctx.viewer!),
+          action: 'agency.updateLegal',
+          target: { type: 'agency', id: agency.id },
+          ...changedFields(before, legalOf(agency)),
+        },
+        ctx.now(),
+      );
+    })
+    .catch((error: unknown) => {
+      if (error instanceof UniqueConstraintViolationException)
+        fieldProblems({ taxId: 'Another agency already has this tax id.' });
+      throw error;
+    });
   ctx.log.info('Agency legal data changed', { agencyId, by: ctx.viewer!.userId });
-  return { id: agency.id, ...legal };
+  return { id: agencyId, ...legal };
 }

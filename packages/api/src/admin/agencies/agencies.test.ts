@@ -4,6 +4,7 @@ import { Agency } from '@astro/db/operational';
 import { createLogger } from '@astro/logging';
 import { demoAgencies, seedDemoWorld } from '@astro/db/seed';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { auditTrailOf } from '../../audit.test-support.ts';
 import { viewerAs } from '../../personas.test-support.ts';
 import { createAdminContext } from '../context.ts';
 import { adminRouter } from '../router.ts';
@@ -77,5 +78,32 @@ describe('admin agencies.updateLegal', () => {
     ).rejects.toMatchObject({
       message: 'Another agency already has this tax id.',
     });
+  });
+
+  it('records the legal fields an admin changed, before and after, and nothing for a change it refuses', async () => {
+    const admin = adminRouter.createCaller(
+      createAdminContext({
+        ...base(),
+        viewer: viewerAs('admin', { id: 'audited-admin' }),
+        accounts: createAccounts({ system: world.stores.system, log, publicUrl: 'http://localhost' }),
+      }),
+    );
+    const red = await world.stores.operational.em.fork().findOneOrFail(Agency, { displayName: 'Red Frontier' });
+    const legal = { legalName: red.legalName, taxId: red.taxId, legalAddress: '4 Olympus Road, Tharsis' };
+    await admin.agencies.updateLegal({ agencyId: red.id, ...legal });
+    await expect(
+      admin.agencies.updateLegal({ agencyId: red.id, ...legal, taxId: 'US-00-1234567' }),
+    ).rejects.toMatchObject({ message: 'Another agency already has this tax id.' });
+    expect(await auditTrailOf(world.stores, 'agency', red.id)).toEqual([
+      expect.objectContaining({
+        actorAccountId: 'audited-admin',
+        actorEmail: 'admin@example.com',
+        actorRole: 'admin',
+        action: 'agency.updateLegal',
+        before: { legalAddress: red.legalAddress },
+        after: { legalAddress: '4 Olympus Road, Tharsis' },
+        reason: null,
+      }),
+    ]);
   });
 });

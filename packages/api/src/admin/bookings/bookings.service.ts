@@ -1,9 +1,9 @@
 /**
  * Employees act on bookings, which the Customer DB owns: a cancellation is a command that travels to the owner
- * through the Operational DB's outbox like any sync message (SPEC.md §5), written in the same transaction as
- * nothing else, so it is recorded exactly when the employee is told it was.
+ * through the Operational DB's outbox like any sync message (SPEC.md §5), written in the same transaction as its
+ * audit entry and nothing else, so it is recorded exactly when the employee is told it was.
  */
-import { auditValues, BookingCopy, LaunchStatusChange, recordAudit, SyncOutboxMessage } from '@astro/db/operational';
+import { BookingCopy, LaunchStatusChange, recordAudit, SyncOutboxMessage } from '@astro/db/operational';
 import { syncMessageOf } from '@astro/db/sync';
 import { cancellationTerms, overrideProblem } from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
@@ -42,6 +42,24 @@ export async function requestCancellation(ctx: AdminContext, input: CancelBookin
       const problem = overrideProblem(input.refundCents, paidCents);
       if (problem) fieldProblems({ refundCents: problem });
     }
+    recordAudit(
+      em,
+      {
+        actor: auditActorOf(viewer),
+        action: 'booking.cancel',
+        target: { type: 'booking', id: copy.id },
+        // What was asked: the booking follows once the Customer DB has cancelled it (it may refund less than asked
+        // when less is left to refund).
+        before: { status: copy.status },
+        after: {
+          status: 'cancellation requested',
+          refundCents: input.refundCents ?? terms.quote.refundCents,
+          refundSetByEmployee: input.refundCents !== null,
+        },
+        reason: input.reason,
+      },
+      ctx.now(),
+    );
     em.create(SyncOutboxMessage, {
       id: crypto.randomUUID(),
       ...syncMessageOf('booking.cancel', {
@@ -57,18 +75,6 @@ export async function requestCancellation(ctx: AdminContext, input: CancelBookin
       correlationId: currentCorrelation()?.correlationId ?? null,
       relayedAt: null,
     });
-    recordAudit(
-      em,
-      {
-        actor: auditActorOf(viewer),
-        action: 'booking.cancel',
-        target: { type: 'booking', id: copy.id },
-        before: { status: copy.status },
-        after: auditValues({ cancellationRequested: true, refundCents: input.refundCents }),
-        reason: input.reason,
-      },
-      ctx.now(),
-    );
     ctx.log.info('Booking cancellation requested', { bookingId: copy.id, by: viewer.email });
     return { requested: true };
   });

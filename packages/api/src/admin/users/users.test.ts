@@ -5,6 +5,7 @@ import { seedDemoWorld } from '@astro/db/seed';
 import { Email, User } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { auditEntryCount, auditTrailOf } from '../../audit.test-support.ts';
 import { viewerAs } from '../../personas.test-support.ts';
 import { createAdminContext } from '../context.ts';
 import { adminRouter } from '../router.ts';
@@ -83,6 +84,34 @@ describe('admin users.create', () => {
       after: ['operator', 'support'],
       by: adminId,
     });
+  });
+
+  it('records each account created and each change of roles, and nothing for one it refuses', async () => {
+    const { id } = await asAdmin().users.create({
+      name: 'Ada Audit',
+      email: 'ada.audit@astro.example',
+      roles: ['support'],
+    });
+    await asAdmin().users.setRoles({ userId: id, roles: ['support', 'finance'] });
+    const entries = await auditEntryCount(world.stores);
+    await expect(
+      asAdmin().users.create({ name: 'Ada Again', email: 'ADA.audit@astro.example', roles: ['support'] }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(asAdmin().users.setRoles({ userId: adminId, roles: ['support'] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(await auditEntryCount(world.stores)).toBe(entries);
+    const trail = await auditTrailOf(world.stores, 'account', id);
+    expect(trail.find((entry) => entry.action === 'account.create')).toMatchObject({
+      actorAccountId: adminId,
+      before: null,
+      after: { name: 'Ada Audit', email: 'ada.audit@astro.example', roles: ['support'], agencyId: null },
+    });
+    expect(trail.find((entry) => entry.action === 'account.setRoles')).toMatchObject({
+      before: { roles: ['support'] },
+      after: { roles: ['support', 'finance'] },
+    });
+    expect(trail).toHaveLength(2);
   });
 
   it('refuses to let an admin remove their own admin role', async () => {

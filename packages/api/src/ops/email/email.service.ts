@@ -1,4 +1,4 @@
-import { auditValues, Email, recordOperatorAudit } from '@astro/db/system';
+import { Email, recordOperatorAudit } from '@astro/db/system';
 import { auditActorOf } from '../../access.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
@@ -27,9 +27,14 @@ export async function emailQueue(ctx: OpsContext) {
 }
 
 export async function resendEmail(ctx: OpsContext, input: ResendInput) {
+  const notFound = () =>
+    new TRPCError({ code: 'NOT_FOUND', message: 'There is no sent or failed e-mail with this id.' });
+  const email = await ctx.systemDb.findOne(Email, { id: input.emailId, status: { $in: ['failed', 'sent'] } });
+  if (!email) throw notFound();
+  // Only from the state just read, so the entry's "before" is what the operator acted on.
   const queued = await ctx.systemDb.nativeUpdate(
     Email,
-    { id: input.emailId, status: { $in: ['failed', 'sent'] } },
+    { id: email.id, status: email.status },
     {
       status: 'pending',
       attempts: 0,
@@ -39,15 +44,15 @@ export async function resendEmail(ctx: OpsContext, input: ResendInput) {
       claimedUntil: null,
     },
   );
-  if (!queued) throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no sent or failed e-mail with this id.' });
+  if (!queued) throw notFound();
   await recordOperatorAudit(
     ctx.systemDb,
     {
       actor: auditActorOf(ctx.viewer!),
       action: 'email.resend',
-      target: { type: 'email', id: input.emailId },
-      before: null,
-      after: auditValues({ status: 'pending' }),
+      target: { type: 'email', id: email.id },
+      before: { status: email.status, attempts: email.attempts, lastError: email.lastError },
+      after: { status: 'pending', attempts: 0, lastError: null },
     },
     ctx.now(),
   );

@@ -1,4 +1,5 @@
-import { SyncMessage, type SystemEntityManager } from '@astro/db/system';
+import { recordOperatorAudit, SyncMessage, type SystemEntityManager } from '@astro/db/system';
+import { auditActorOf } from '../../access.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
 import type { ReplayInput, SyncMetrics } from './sync.schemas.ts';
@@ -47,12 +48,26 @@ export async function deadLetters(ctx: OpsContext) {
 }
 
 export async function replayDeadLetter(ctx: OpsContext, input: ReplayInput) {
+  const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'There is no dead letter with this id.' });
+  const dead = await ctx.systemDb.findOne(SyncMessage, { id: input.messageId, status: 'dead' });
+  if (!dead) throw notFound();
   const replayed = await ctx.systemDb.nativeUpdate(
     SyncMessage,
     { id: input.messageId, status: 'dead' },
     { status: 'pending', attempts: 0, availableAt: ctx.now(), lastError: null },
   );
-  if (!replayed) throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no dead letter with this id.' });
+  if (!replayed) throw notFound();
+  await recordOperatorAudit(
+    ctx.systemDb,
+    {
+      actor: auditActorOf(ctx.viewer!),
+      action: 'syncMessage.replay',
+      target: { type: 'syncMessage', id: dead.id },
+      before: { status: 'dead', attempts: dead.attempts, lastError: dead.lastError },
+      after: { status: 'pending', attempts: 0, lastError: null },
+    },
+    ctx.now(),
+  );
   ctx.log.info('Dead letter replayed', { messageId: input.messageId, by: ctx.viewer!.email });
   return { replayed: true };
 }

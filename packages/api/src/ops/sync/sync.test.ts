@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncMessage } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { operatorTrailOf } from '../../audit.test-support.ts';
 import { viewerAs } from '../../personas.test-support.ts';
 import { createOpsContext } from '../context.ts';
 import { opsRouter } from '../router.ts';
@@ -75,5 +76,16 @@ describe('sync as operators see it', () => {
       lastError: null,
     });
     await expect(operator().sync.replay({ messageId: dead!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // The replay is in the operators' audit trail, once: the refused second replay left nothing.
+    expect(await operatorTrailOf(world.stores, 'syncMessage', dead!.id)).toEqual([
+      expect.objectContaining({
+        actorEmail: 'operator@example.com',
+        actorRole: 'operator',
+        action: 'syncMessage.replay',
+        before: { status: 'dead', attempts: 8, lastError: 'Customer DB refused the update' },
+        after: { status: 'pending', attempts: 0, lastError: null },
+        at: now,
+      }),
+    ]);
   });
 });

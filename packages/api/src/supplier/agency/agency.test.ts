@@ -3,6 +3,7 @@ import { Agency } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { auditTrailOf } from '../../audit.test-support.ts';
 import { viewerAs } from '../../personas.test-support.ts';
 import { createSupplierContext } from '../context.ts';
 import { supplierRouter } from '../router.ts';
@@ -37,5 +38,39 @@ describe('the agency profile', () => {
     await expect(supplier.agency.update({ contactEmail: 'not an address', description: '' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
+  });
+});
+
+describe('the agency profile in the audit trail', () => {
+  let world: TestStores;
+  const log = createLogger({ service: 'test', level: 'error', write: () => {} });
+
+  beforeAll(async () => {
+    world = await openTestStores();
+    await seedDemoWorld(world.stores, new Date());
+  });
+  afterAll(() => world.drop());
+
+  it('records who changed the profile and each changed field, and nothing for a change it refuses', async () => {
+    const agency = await world.stores.operational.em.fork().findOneOrFail(Agency, { displayName: 'Red Frontier' });
+    const viewer = viewerAs('supplier', { agencyId: agency.id });
+    const supplier = supplierRouter.createCaller(
+      createSupplierContext({ system: world.stores.system, operational: world.stores.operational, log, viewer }),
+    );
+    await supplier.agency.update({ contactEmail: agency.contactEmail, description: 'Red dust, blue sunsets.' });
+    expect(await auditTrailOf(world.stores, 'agency', agency.id)).toEqual([
+      expect.objectContaining({
+        actorAccountId: viewer.userId,
+        actorEmail: viewer.email,
+        actorRole: 'supplier',
+        action: 'agency.updateProfile',
+        before: { description: agency.description },
+        after: { description: 'Red dust, blue sunsets.' },
+      }),
+    ]);
+    await expect(supplier.agency.update({ contactEmail: 'nowhere', description: 'x' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(await auditTrailOf(world.stores, 'agency', agency.id)).toHaveLength(1);
   });
 });

@@ -5,9 +5,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
   announceLaunchChange,
+  auditValues,
   BookingCopy,
+  changedFields,
   Launch,
   LaunchStatusChange,
+  recordAudit,
   recordStatusChange,
   type OperationalEntityManager,
 } from '@astro/db/operational';
@@ -21,6 +24,7 @@ import {
   type Currency,
   type LaunchStatus,
 } from '@astro/domain';
+import { auditActorOf } from '../../access.ts';
 import { toCsv } from '../../csv.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AgencyContext } from '../context.ts';
@@ -210,6 +214,31 @@ const record = (
   change: { from: Launch['status'] | null; reason: string | null; launchDate?: Date },
 ) => recordStatusChange(em, launch, { ...change, changedBy: ctx.viewer!.email });
 
+/** A launch's terms as its audit entries show them. */
+const auditedTermsOf = (launch: Launch) => ({
+  rocketId: launch.rocket.id,
+  missionName: launch.missionName,
+  destination: launch.destination,
+  spaceport: launch.spaceport,
+  launchDate: launch.launchDate,
+  pricePerSeatCents: launch.pricePerSeatCents,
+  minimumPassengers: launch.minimumPassengers,
+});
+
+/** The launch's audit entry, in the transaction of the change. */
+const audit = (
+  em: OperationalEntityManager,
+  ctx: AgencyContext,
+  launch: Launch,
+  action: 'launch.schedule' | 'launch.edit' | 'launch.changeStatus',
+  change: { before: Record<string, unknown> | null; after: Record<string, unknown>; reason?: string | null },
+) =>
+  recordAudit(
+    em,
+    { actor: auditActorOf(ctx.viewer!), action, target: { type: 'launch', id: launch.id }, ...change },
+    ctx.now(),
+  );
+
 export async function scheduleLaunch(ctx: AgencyContext, fields: LaunchFields) {
   return ctx.operationalDb
     .transactional(async (em) => {
@@ -224,6 +253,10 @@ export async function scheduleLaunch(ctx: AgencyContext, fields: LaunchFields) {
         version: 1,
       });
       await record(em, ctx, launch, { from: null, reason: 'Scheduled', launchDate: fields.launchDate });
+      audit(em, ctx, launch, 'launch.schedule', {
+        before: null,
+        after: auditValues({ ...auditedTermsOf(launch), status: launch.status }),
+      });
       await em.flush();
       ctx.log.info('Launch scheduled', { launchId: launch.id, by: ctx.viewer!.userId });
       return { id: launch.id, slug: launch.slug };
@@ -256,12 +289,14 @@ export async function editLaunch(ctx: AgencyContext, { launchId, ...fields }: Up
         problems['rocketId'] =
           `${rocket.name} has too few seats for the ${occupancy!.confirmedSeats + occupancy!.heldSeats} already booked.`;
       if (Object.keys(problems).length) fieldProblems(problems);
+      const before = auditedTermsOf(launch);
       // A price change never touches existing bookings: they keep the price frozen when they were held.
       Object.assign(launch, {
         rocket,
         ...termsOf(fields),
         version: launch.version + 1,
       });
+      audit(em, ctx, launch, 'launch.edit', changedFields(before, auditedTermsOf(launch)));
       await announceLaunchChange(em, launch);
       await em.flush();
       ctx.log.info('Launch edited', { launchId: launch.id, by: ctx.viewer!.userId });
@@ -286,6 +321,7 @@ export async function changeStatus(ctx: AgencyContext, { launchId, ...change }: 
     );
     if (!outcome.ok) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: outcome.problem });
     const from = launch.status;
+    const before = launch.launchDate;
     const moved = outcome.launchDate.getTime() !== launch.launchDate.getTime();
     launch.status = outcome.status;
     launch.version += 1;
@@ -301,6 +337,10 @@ export async function changeStatus(ctx: AgencyContext, { launchId, ...change }: 
       from,
       reason: outcome.reason,
       ...(moved ? { launchDate: outcome.launchDate } : {}),
+    });
+    audit(em, ctx, launch, 'launch.changeStatus', {
+      ...changedFields({ status: from, launchDate: before }, { status: launch.status, launchDate: launch.launchDate }),
+      reason: outcome.reason,
     });
     ctx.log.info('Launch status changed', { launchId: launch.id, from, to: launch.status, by: ctx.viewer!.userId });
     return { id: launch.id, status: launch.status, launchDate: launch.launchDate.toISOString(), slug: launch.slug };

@@ -3,6 +3,7 @@ import { Agency, BookingCopy, Launch, LaunchStatusChange, Rocket, SyncOutboxMess
 import { seedDemoWorld } from '@astro/db/seed';
 import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { auditTrailOf } from '../../audit.test-support.ts';
 import { viewerAs } from '../../personas.test-support.ts';
 import { createSupplierContext } from '../context.ts';
 import { supplierRouter } from '../router.ts';
@@ -159,6 +160,54 @@ describe('supplier launches and rockets', () => {
     await expect(as(agencyA).launches.edit({ launchId: id, ...terms(rocketId, 90) })).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: 'This launch is delayed: its terms can change only while it is scheduled.',
+    });
+  });
+
+  it('records scheduling, each edit and each status change with before, after and reason, and no refused change', async () => {
+    const rocketId = await newRocket(agencyA);
+    const { id } = await as(agencyA).launches.schedule({ ...terms(rocketId, 170), missionName: 'Audited Flight' });
+    await as(agencyA).launches.edit({
+      launchId: id,
+      ...terms(rocketId, 170),
+      missionName: 'Audited Flight',
+      pricePerSeatCents: 460_000_00,
+    });
+    await expect(
+      as(agencyA).launches.changeStatus({
+        launchId: id,
+        to: 'delayed',
+        newDate: new Date(now.getTime() + day),
+        reason: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    const later = new Date(now.getTime() + 180 * day);
+    await as(agencyA).launches.changeStatus({ launchId: id, to: 'delayed', newDate: later, reason: 'Engine swap' });
+    await expect(
+      as(agencyA).launches.edit({ launchId: id, ...terms(rocketId, 190), missionName: 'Audited Flight' }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+
+    const trail = await auditTrailOf(world.stores, 'launch', id);
+    expect(trail).toHaveLength(3);
+    const entry = (action: string) => trail.find((each) => each.action === action);
+    expect(entry('launch.schedule')).toMatchObject({
+      actorEmail: `ops@${agencyA.id.slice(0, 8)}.example`,
+      before: null,
+      after: {
+        rocketId,
+        missionName: 'Audited Flight',
+        launchDate: new Date(now.getTime() + 170 * day).toISOString(),
+        pricePerSeatCents: 450_000_00,
+        status: 'scheduled',
+      },
+    });
+    expect(entry('launch.edit')).toMatchObject({
+      before: { pricePerSeatCents: 450_000_00 },
+      after: { pricePerSeatCents: 460_000_00 },
+    });
+    expect(entry('launch.changeStatus')).toMatchObject({
+      before: { status: 'scheduled', launchDate: new Date(now.getTime() + 170 * day).toISOString() },
+      after: { status: 'delayed', launchDate: later.toISOString() },
+      reason: 'Engine swap',
     });
   });
 

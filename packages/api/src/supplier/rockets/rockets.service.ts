@@ -1,7 +1,17 @@
 /** An agency's fleet: the list the portal shows, and every rule of SPEC.md §3 for changing it, for any client. */
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Agency, announceLaunchChange, Launch, Rocket } from '@astro/db/operational';
+import {
+  Agency,
+  announceLaunchChange,
+  auditValues,
+  changedFields,
+  Launch,
+  recordAudit,
+  Rocket,
+  type OperationalEntityManager,
+} from '@astro/db/operational';
 import { bookableStatuses, canReach, capacityProblem, destinationLabels, rocketDeactivation } from '@astro/domain';
+import { auditActorOf } from '../../access.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AgencyContext } from '../context.ts';
 import { occupancyOf } from '../launches/launches.service.ts';
@@ -49,6 +59,22 @@ export async function listAgencyRockets(
   };
 }
 
+const fieldsOf = (rocket: Rocket) => ({ name: rocket.name, capacity: rocket.capacity, range: rocket.range });
+
+/** The rocket's audit entry, in the transaction of the change. */
+const audit = (
+  em: OperationalEntityManager,
+  ctx: AgencyContext,
+  rocket: Rocket,
+  action: 'rocket.create' | 'rocket.update' | 'rocket.deactivate',
+  change: { before: Record<string, unknown> | null; after: Record<string, unknown> },
+) =>
+  recordAudit(
+    em,
+    { actor: auditActorOf(ctx.viewer!), action, target: { type: 'rocket', id: rocket.id }, ...change },
+    ctx.now(),
+  );
+
 const sameName = (error: unknown, name: string) => {
   if (error instanceof UniqueConstraintViolationException)
     fieldProblems({ name: `You already have a rocket named ${name}.` });
@@ -59,6 +85,10 @@ export async function createRocket(ctx: AgencyContext, fields: RocketFields) {
   return ctx.operationalDb
     .transactional(async (em) => {
       const rocket = em.create(Rocket, { ...fields, agency: ctx.agencyId, active: true });
+      audit(em, ctx, rocket, 'rocket.create', {
+        before: null,
+        after: auditValues({ ...fieldsOf(rocket), active: true }),
+      });
       await em.flush();
       ctx.log.info('Rocket created', { rocketId: rocket.id, agencyId: ctx.agencyId, by: ctx.viewer!.userId });
       return { id: rocket.id };
@@ -95,7 +125,9 @@ export async function updateRocket(ctx: AgencyContext, { rocketId, ...fields }: 
       if (Object.keys(problems).length) fieldProblems(problems);
 
       const shownInCatalogue = rocket.name !== fields.name || rocket.capacity !== fields.capacity;
+      const before = fieldsOf(rocket);
       Object.assign(rocket, fields);
+      audit(em, ctx, rocket, 'rocket.update', changedFields(before, fieldsOf(rocket)));
       if (shownInCatalogue) {
         // The catalogue shows the rocket's name and seats with each of its launches.
         for (const launch of future) {
@@ -126,6 +158,7 @@ export async function deactivateRocket(ctx: AgencyContext, { rocketId }: RocketI
         message: `${rocket.name} cannot be deactivated. ${deactivation.reason}`,
       });
     rocket.active = false;
+    audit(em, ctx, rocket, 'rocket.deactivate', { before: { active: true }, after: { active: false } });
     await em.flush();
     ctx.log.info('Rocket deactivated', { rocketId: rocket.id, by: ctx.viewer!.userId });
     return { id: rocket.id, active: false };

@@ -3,6 +3,7 @@ import { createLogger } from '@astro/logging';
 import { Agency, BookingCopy, Rocket, SyncOutboxMessage } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
+import { auditTrailOf } from '../../audit.test-support.ts';
 import { viewerAs } from '../../personas.test-support.ts';
 import { createSupplierContext } from '../context.ts';
 import { supplierRouter } from '../router.ts';
@@ -37,6 +38,39 @@ describe('supplier rockets.list', () => {
     expect(rockets.map((rocket) => rocket.id).sort()).toEqual(own.map((rocket) => rocket.id).sort());
     expect(rockets.at(-1)).toMatchObject({ name: 'Horizon Lite', active: false, upcomingLaunches: 0 });
     expect(rockets.filter((rocket) => rocket.active).every((rocket) => rocket.upcomingLaunches > 0)).toBe(true);
+  });
+
+  it('records each change of a rocket with the fields before and after, and nothing for a change it refuses', async () => {
+    const agency = await test.stores.operational.em.fork().findOneOrFail(Agency, { displayName: 'Orbital Horizons' });
+    // A caller per request, as the host makes them.
+    const supplier = () => callerFor(agency.id);
+    const { id: rocketId } = await supplier().rockets.create({ name: 'Auk', capacity: 4, range: 'suborbital' });
+    await supplier().rockets.update({ rocketId, name: 'Auk', capacity: 6, range: 'orbit' });
+    await expect(
+      supplier().rockets.update({ rocketId, name: 'Horizon Lite', capacity: 6, range: 'orbit' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'You already have a rocket named Horizon Lite.' });
+    await supplier().rockets.deactivate({ rocketId });
+    // Deactivating again changes nothing, so it records nothing.
+    await supplier().rockets.deactivate({ rocketId });
+    const trail = await auditTrailOf(test.stores, 'rocket', rocketId);
+    expect(trail.map(({ action, before, after, actorRole }) => ({ action, before, after, actorRole }))).toEqual(
+      expect.arrayContaining([
+        {
+          action: 'rocket.create',
+          before: null,
+          after: { name: 'Auk', capacity: 4, range: 'suborbital', active: true },
+          actorRole: 'supplier',
+        },
+        {
+          action: 'rocket.update',
+          before: { capacity: 4, range: 'suborbital' },
+          after: { capacity: 6, range: 'orbit' },
+          actorRole: 'supplier',
+        },
+        { action: 'rocket.deactivate', before: { active: true }, after: { active: false }, actorRole: 'supplier' },
+      ]),
+    );
+    expect(trail).toHaveLength(3);
   });
 
   it('refuses a supplier account that is not linked to an agency', async () => {
