@@ -7,6 +7,21 @@ export const routes: Routes = [
     title: 'Agencies · Employee portal · Astro Bookings',
     loadComponent: () => import('./agencies/agencies.page').then((m) => m.AgenciesPage),
   },
+  {
+    path: 'agencies',
+    title: 'Agencies · Employee portal · Astro Bookings',
+    loadComponent: () => import('./agencies/agencies.page').then((m) => m.AgenciesPage),
+  },
+  {
+    path: 'agencies/new',
+    title: 'Onboard an agency · Employee portal · Astro Bookings',
+    loadComponent: () => import('./agencies/onboard-agency.page').then((m) => m.OnboardAgencyPage),
+  },
+  {
+    path: 'agencies/:agencyId',
+    title: 'Agency · Employee portal · Astro Bookings',
+    loadComponent: () => import('./agencies/agency.page').then((m) => m.AgencyPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · Employee portal · Astro Bookings', component: NotFoundPage },
 ];

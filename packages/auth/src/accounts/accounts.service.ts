@@ -17,6 +17,7 @@ import {
 } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
 import { createLimits, waitInWords, type Limits } from '../limits/limits.ts';
+import { appClientFor, sessionRoutes } from '../oidc/clients.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 
 export type AccountProblem = 'invalid' | 'taken' | 'credentials' | 'locked' | 'throttled' | 'unverified' | 'link';
@@ -71,10 +72,11 @@ export function createAccounts(deps: AccountDeps) {
     purpose: AccountTokenPurpose,
     lifetimeMinutes: number,
     template: string,
+    linkOf: (token: string) => string = (token) =>
+      `${deps.publicUrl}/auth/${purpose === 'verify-email' ? 'verify-email' : 'reset-password'}?token=${token}`,
   ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    const path = purpose === 'verify-email' ? 'verify-email' : 'reset-password';
-    const link = `${deps.publicUrl}/auth/${path}?token=${token}`;
+    const link = linkOf(token);
     const id = digest(token);
     db.create(AccountToken, {
       id,
@@ -102,18 +104,26 @@ export function createAccounts(deps: AccountDeps) {
     return link;
   }
 
-  /** Finds a link's unused, unexpired token; the same message for every way a link can be wrong. */
+  /**
+   * Uses up a link's unused, unexpired token in one conditional update, so of any number of requests bringing it at
+   * once exactly one gets its account; the same message for every way a link can be wrong.
+   */
   async function redeem(db: SystemEntityManager, token: string, purpose: AccountTokenPurpose) {
-    const record = await db.findOne(AccountToken, { id: digest(token), purpose });
-    const user = record && !record.usedAt && record.expiresAt > now() ? await db.findOne(User, record.userId) : null;
-    if (!record || !user)
+    const id = digest(token);
+    const used = await db.nativeUpdate(
+      AccountToken,
+      { id, purpose, usedAt: null, expiresAt: { $gt: now() } },
+      { usedAt: now() },
+    );
+    const record = used === 1 ? await db.findOne(AccountToken, id) : null;
+    const user = record ? await db.findOne(User, record.userId) : null;
+    if (!user)
       throw new AccountError(
         'link',
         purpose === 'verify-email'
           ? 'This confirmation link has expired or was already used. Sign in to get a new one.'
           : 'This password link has expired or was already used. Ask for a new one.',
       );
-    record.usedAt = now();
     return user;
   }
 
@@ -293,7 +303,16 @@ export function createAccounts(deps: AccountDeps) {
       });
       const invitationLink = input.password
         ? (await db.flush(), null)
-        : await issueLink(db, user, 'reset-password', invitationLifetimeMinutes, 'account-invitation');
+        : await issueLink(
+            db,
+            user,
+            'reset-password',
+            invitationLifetimeMinutes,
+            'account-invitation',
+            // The invitation opens the person's own app, whose sign-in asks them to choose a password and signs them in.
+            (token) =>
+              `${deps.publicUrl}${sessionRoutes(appClientFor(user.roles)).signIn}?${new URLSearchParams({ invitation: token })}`,
+          );
       log.info('Account created', { userId: user.id, roles: user.roles, agencyId, by: actor.userId });
       return { user, invitationLink };
     },
