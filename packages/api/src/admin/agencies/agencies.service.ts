@@ -60,7 +60,7 @@ const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'That agency 
 /** Tax ids are unique: the database's index decides, so two agencies sent at once cannot both have one. */
 function sameTaxId(error: unknown): never {
   if (error instanceof UniqueConstraintViolationException)
-    fieldProblems({ taxId: 'Another agency already has this tax id. Check it, or open that agency instead.' });
+    fieldProblems({ taxId: 'Another agency already has this tax id.' });
   throw error;
 }
 
