@@ -1,7 +1,8 @@
 /** Every page of the four apps, and of /auth, as the person who uses it meets WCAG 2.2 AA by axe-core's checks. */
 import { expect, test, type Page } from '@playwright/test';
-import type { AgencyLaunch, BookingView, CatalogueEntry } from '@astro/api';
+import type { AgencyLaunch, AgencySummary, BookingView, CatalogueEntry } from '@astro/api';
 import { expectNoAxeViolations } from './support/accessibility.ts';
+import { actionLink, latestEmail } from './support/mailbox.ts';
 import { hydrated, query } from './support/server-rendered.ts';
 import { demoAccounts, demoTravelers, fillSignInForm, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
@@ -129,6 +130,53 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
     open: (page) => visit(page, '/supplier/agency', /./, demoAccounts.supplier),
   },
   { name: "the employee portal's agencies", open: (page) => visit(page, '/admin/', 'Agencies', demoAccounts.admin) },
+  {
+    name: 'onboarding an agency',
+    open: (page) => visit(page, '/admin/agencies/new', 'Onboard an agency', demoAccounts.admin),
+  },
+  {
+    name: 'the onboarding form listing its problems',
+    open: async (page) => {
+      await visit(page, '/admin/agencies/new', 'Onboard an agency', demoAccounts.admin);
+      await page.getByRole('button', { name: 'Onboard agency' }).click();
+      await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    },
+  },
+  {
+    name: "an agency's page with its actions, asking to confirm a suspension",
+    open: async (page) => {
+      await signInAt(page, '/admin/agencies', demoAccounts.admin);
+      const { agencies } = await query<{ agencies: AgencySummary[] }>(page.request, '/api/admin/agencies.list');
+      const agency = agencies.find((each) => each.status === 'active')!;
+      await visit(page, `/admin/agencies/${agency.id}`, agency.displayName);
+      await page.getByRole('button', { name: 'Suspend agency' }).click();
+      await expect(page.getByRole('heading', { name: `Suspend ${agency.displayName}?` })).toBeVisible();
+    },
+  },
+  {
+    name: "a suspended agency's page, to support",
+    open: async (page) => {
+      await signInAt(page, '/admin/agencies', demoAccounts.support);
+      const { agencies } = await query<{ agencies: AgencySummary[] }>(page.request, '/api/admin/agencies.list');
+      const agency = agencies.find((each) => each.status === 'suspended')!;
+      await visit(page, `/admin/agencies/${agency.id}`, agency.displayName);
+    },
+  },
+  {
+    name: "an invitation's password step",
+    open: async (page) => {
+      await signInAt(page, '/admin/agencies', demoAccounts.admin);
+      const { agencies } = await query<{ agencies: AgencySummary[] }>(page.request, '/api/admin/agencies.list');
+      const email = `invited.${Date.now()}@orbital-horizons.example`;
+      const created = await page.request.post('/api/admin/users.create', {
+        data: { name: 'Invited Person', email, roles: ['supplier'], agencyId: agencies[0]!.id },
+      });
+      expect(created.ok()).toBe(true);
+      const link = actionLink(await latestEmail(email, 'Your Astro Bookings account is ready'), 'Choose my password');
+      await page.context().clearCookies();
+      await visit(page, link, 'Choose your password');
+    },
+  },
   {
     name: "the operations dashboard's status",
     open: (page) => visit(page, '/ops/', 'System status', demoAccounts.operator),
