@@ -113,7 +113,7 @@ export async function searchBookings(ctx: AdminContext, input: SearchBookingsInp
     ),
   ]);
   const pending = await pendingAmong(
-    ctx.operationalDb,
+    ctx,
     rows.filter((row) => row.status === 'confirmed').map((row) => row.id),
   );
   return {
@@ -144,20 +144,21 @@ export async function searchBookings(ctx: AdminContext, input: SearchBookingsInp
   };
 }
 
-/**
- * Of these confirmed bookings, those with a cancellation asked for. A list does not ask the System DB whether each
- * command failed; the booking's own page does.
- */
-async function pendingAmong(em: OperationalEntityManager, bookingIds: string[]): Promise<Set<string>> {
+/** Of these confirmed bookings, those with a cancellation on its way (as `cancellationStateOf` judges one). */
+async function pendingAmong(ctx: AdminContext, bookingIds: string[]): Promise<Set<string>> {
   if (bookingIds.length === 0) return new Set();
-  const rows = await em
-    .getConnection()
-    .execute<{ target_id: string }[]>(
-      `select distinct target_id from audit_entry where target_type = 'booking' and action = 'booking.cancel'
-       and target_id in (?)`,
-      [bookingIds],
-    );
-  return new Set(rows.map((row) => row.target_id));
+  const asked = await ctx.operationalDb.getConnection().execute<{ id: string; target_id: string }[]>(
+    `select distinct on (target_id) id, target_id from audit_entry
+     where target_type = 'booking' and action = 'booking.cancel' and target_id in (?)
+     order by target_id, at desc, id desc`,
+    [bookingIds],
+  );
+  if (asked.length === 0) return new Set();
+  const dead = await ctx.systemDb
+    .fork()
+    .find(SyncMessage, { id: { $in: asked.map((entry) => entry.id) }, status: 'dead' }, { fields: ['id'] });
+  const failed = new Set(dead.map((message) => message.id));
+  return new Set(asked.filter((entry) => !failed.has(entry.id)).map((entry) => entry.target_id));
 }
 
 type CancellationState =

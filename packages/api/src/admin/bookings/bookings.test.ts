@@ -309,6 +309,8 @@ describe('the admin bookings desk', () => {
         because: 'Refused: The launch date has come, so its bookings can no longer be cancelled.',
       });
       expect(detail.actions.cancel).toEqual({ allowed: true });
+      const [row] = (await as('support').bookings.search({ query: booking.id })).bookings;
+      expect(row!.cancellationPending).toBe(false);
 
       clock = new Date(clock.getTime() + 1_000);
       await as('support').bookings.cancel({ bookingId: booking.id, reason: 'Traveler request, again' });
