@@ -56,7 +56,10 @@ test('finance sets a refund within what was paid, and is refused at the field ab
   const traveler = demoTravelers.tobias;
   await signInAt(page, `/admin/bookings?q=${encodeURIComponent(traveler.email)}`, demoAccounts.finance);
   const booking = await onlyBookingOf(page, traveler.email);
-  await page.getByRole('row', { name: new RegExp(traveler.name) }).getByRole('link').click();
+  await page
+    .getByRole('row', { name: new RegExp(traveler.name) })
+    .getByRole('link')
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: /^Booking / })).toBeVisible();
   await hydrated(page);
 

@@ -83,9 +83,7 @@ const pageSize = 20;
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
     } @else if (result.hasValue()) {
       @let found = result.value();
-      <p role="status">
-        {{ found.total === 1 ? '1 booking matches' : found.total + ' bookings match' }}.
-      </p>
+      <p role="status">{{ found.total === 1 ? '1 booking matches' : found.total + ' bookings match' }}.</p>
       <div class="ab-panel ab-table-region" role="region" aria-labelledby="bookings-caption" tabindex="0">
         <table class="ab-table">
           <caption id="bookings-caption" class="ab-visually-hidden">

@@ -36,7 +36,5 @@ export const bookingsRouter = admin.router({
    */
   cancel: desk.input(cancelBookingInput).mutation(({ ctx, input }) => requestCancellation(ctx, input)),
   /** Sends the traveler the booking confirmation again: one e-mail per idempotency key. */
-  resendConfirmation: desk
-    .input(resendConfirmationInput)
-    .mutation(({ ctx, input }) => resendConfirmation(ctx, input)),
+  resendConfirmation: desk.input(resendConfirmationInput).mutation(({ ctx, input }) => resendConfirmation(ctx, input)),
 });

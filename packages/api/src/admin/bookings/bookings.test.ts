@@ -90,9 +90,7 @@ describe('the admin bookings desk', () => {
 
       const dayOf = sample.bookedAt.toISOString().slice(0, 10);
       const thatDay = await as('support').bookings.search({ bookedFrom: dayOf, bookedTo: dayOf, pageSize: 100 });
-      expect(thatDay.total).toBe(
-        copies.filter((copy) => copy.bookedAt.toISOString().slice(0, 10) === dayOf).length,
-      );
+      expect(thatDay.total).toBe(copies.filter((copy) => copy.bookedAt.toISOString().slice(0, 10) === dayOf).length);
       expect(thatDay.bookings.map((row) => row.id)).toContain(sample.id);
 
       await expect(
@@ -222,7 +220,11 @@ describe('the admin bookings desk', () => {
       for (const call of [
         () => as('finance').bookings.quoteCancellation({ bookingId: booking.id, refundCents: booking.paidCents + 1 }),
         () =>
-          as('finance').bookings.cancel({ bookingId: booking.id, reason: 'Goodwill', refundCents: booking.paidCents + 1 }),
+          as('finance').bookings.cancel({
+            bookingId: booking.id,
+            reason: 'Goodwill',
+            refundCents: booking.paidCents + 1,
+          }),
       ]) {
         const error = await call().catch((refusal: unknown) => refusal);
         expect(error).toMatchObject({ code: 'BAD_REQUEST', message: 'A refund can never be more than what was paid.' });
