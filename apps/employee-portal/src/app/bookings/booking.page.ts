@@ -433,7 +433,8 @@ export class BookingPage {
       );
     },
   });
-  protected readonly confirmation = injectSubmission(signal(null));
+  // Refused (someone else acted meanwhile): the page shows the booking as it now stands, and why.
+  protected readonly confirmation = injectSubmission(signal(null), { refused: () => this.detail.reload() });
   protected readonly resend = injectSubmission(signal(null));
   /** One per press of "Resend confirmation": a request sent again after a failure is the same resend. */
   private resendKey = crypto.randomUUID();
