@@ -13,6 +13,7 @@ export const auditedActions = [
   'launch.edit',
   'launch.changeStatus',
   'booking.cancel',
+  'booking.resendConfirmation',
   'account.create',
   'account.setRoles',
 ] as const;
