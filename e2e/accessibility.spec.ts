@@ -1,6 +1,6 @@
 /** Every page of the four apps, and of /auth, as the person who uses it meets WCAG 2.2 AA by axe-core's checks. */
 import { expect, test, type Page } from '@playwright/test';
-import type { AgencyLaunch, AgencySummary, BookingView, CatalogueEntry } from '@astro/api';
+import type { AgencyLaunch, AgencySummary, BookingSearchResult, BookingView, CatalogueEntry } from '@astro/api';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { actionLink, latestEmail } from './support/mailbox.ts';
 import { hydrated, query } from './support/server-rendered.ts';
@@ -175,6 +175,25 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
       const link = actionLink(await latestEmail(email, 'Your Astro Bookings account is ready'), 'Choose my password');
       await page.context().clearCookies();
       await visit(page, link, 'Choose your password');
+    },
+  },
+  {
+    name: "the employee portal's bookings search",
+    open: (page) => visit(page, '/admin/bookings?status=confirmed', 'Bookings', demoAccounts.support),
+  },
+  {
+    name: 'a booking at the desk, with the refund finance may set',
+    open: async (page) => {
+      await signInAt(page, '/admin/bookings', demoAccounts.finance);
+      // Confirmed on a launch far ahead, so the cancel form shows; never one of the desk's own, which its test cancels.
+      const { bookings } = await query<BookingSearchResult>(page.request, '/api/admin/bookings.search', {
+        status: 'confirmed',
+        sort: 'launchDate',
+        direction: 'desc',
+      });
+      const desk = [demoTravelers.nadia.email, demoTravelers.tobias.email];
+      const booking = bookings.find((each) => !desk.includes(each.customerEmail))!;
+      await visit(page, `/admin/bookings/${booking.id}`, /^Booking /);
     },
   },
   {

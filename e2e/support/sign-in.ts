@@ -25,6 +25,10 @@ export const demoTravelers = {
   elena: traveler('Elena Petrova'),
   /** Has a confirmed booking on a launch that has flown. */
   rafael: traveler('Rafael Souza'),
+  /** The bookings desk's own (the seed's `deskTravelerNames`): support cancels Nadia's booking. */
+  nadia: traveler('Nadia Okafor'),
+  /** Finance refunds Tobias's booking. */
+  tobias: traveler('Tobias Wren'),
 };
 
 export async function fillSignInForm(page: Page, email: string, password = demoPassword): Promise<void> {

@@ -165,6 +165,19 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
       input: () => ({ bookingId: crypto.randomUUID(), reason: 'Matrix test' }),
       allowed: only('support', 'finance', 'admin'),
     },
+    'bookings.search': { input: () => ({}), allowed: only('support', 'finance', 'admin') },
+    'bookings.detail': {
+      input: () => ({ bookingId: crypto.randomUUID() }),
+      allowed: only('support', 'finance', 'admin'),
+    },
+    'bookings.quoteCancellation': {
+      input: () => ({ bookingId: crypto.randomUUID() }),
+      allowed: only('support', 'finance', 'admin'),
+    },
+    'bookings.resendConfirmation': {
+      input: () => ({ bookingId: crypto.randomUUID(), idempotencyKey: crypto.randomUUID() }),
+      allowed: only('support', 'finance', 'admin'),
+    },
     // Support and finance are answered with the entries of bookings only.
     'audit.list': { input: () => ({}), allowed: only('support', 'finance', 'admin') },
     'users.setRoles': {

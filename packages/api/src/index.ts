@@ -17,6 +17,13 @@ export type { AgencyLaunch } from './supplier/launches/launches.service.ts';
 export type { Occupancy } from './supplier/launches/launches.schemas.ts';
 export type { AgencySummary } from './admin/agencies/agencies.schemas.ts';
 export type {
+  BookingDetail,
+  BookingRow,
+  BookingSearchResult,
+  BookingSort,
+  CancellationQuote,
+} from './admin/bookings/bookings.schemas.ts';
+export type {
   AuditAction,
   AuditTarget,
   AuditEntryView,

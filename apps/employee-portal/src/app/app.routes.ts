@@ -22,6 +22,16 @@ export const routes: Routes = [
     title: 'Agency · Employee portal · Astro Bookings',
     loadComponent: () => import('./agencies/agency.page').then((m) => m.AgencyPage),
   },
+  {
+    path: 'bookings',
+    title: 'Bookings · Employee portal · Astro Bookings',
+    loadComponent: () => import('./bookings/bookings.page').then((m) => m.BookingsPage),
+  },
+  {
+    path: 'bookings/:bookingId',
+    title: 'Booking · Employee portal · Astro Bookings',
+    loadComponent: () => import('./bookings/booking.page').then((m) => m.BookingPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · Employee portal · Astro Bookings', component: NotFoundPage },
 ];

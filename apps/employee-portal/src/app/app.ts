@@ -10,5 +10,8 @@ import { Viewer } from './viewer';
 })
 export class App {
   protected readonly me = inject(Viewer).me;
-  protected readonly nav: NavLink[] = [{ label: 'Agencies', path: '/' }];
+  protected readonly nav: NavLink[] = [
+    { label: 'Agencies', path: '/' },
+    { label: 'Bookings', path: '/bookings' },
+  ];
 }

@@ -91,7 +91,7 @@ describe('cancelling a booking, by the traveler and by an employee', () => {
     const raced = await book(4, launch.id);
     await settle();
     // Support asks to cancel one booking while the launch is still ahead; the command then waits out an outage.
-    expect(await employee('support').bookings.cancel({ bookingId: raced, reason: 'Asked by phone' })).toEqual({
+    expect(await employee('support').bookings.cancel({ bookingId: raced, reason: 'Asked by phone' })).toMatchObject({
       requested: true,
     });
     // The request is on the audit trail, with who asked and why; the refused one below leaves nothing there.

@@ -105,6 +105,7 @@ describe('applying the sync messages of what people change through the API', () 
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'A refund can never be more than what was paid.' });
     expect(await employee('finance').bookings.cancel({ bookingId, reason: 'Goodwill', refundCents: 12_345 })).toEqual({
       requested: true,
+      refundCents: 12_345,
     });
 
     await settle();

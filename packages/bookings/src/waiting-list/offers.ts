@@ -51,6 +51,7 @@ export async function offerReturnedSeats(
         event: 'waiting-list-offer',
         recipient: traveler.email,
         template: 'waiting-list-offer',
+        bookingId,
         data: {
           name: traveler.name,
           missionName: launch.missionName,

@@ -16,6 +16,7 @@ export const auditedActions = [
   'launch.edit',
   'launch.changeStatus',
   'booking.cancel',
+  'booking.resendConfirmation',
   'account.create',
   'account.setRoles',
 ] as const;

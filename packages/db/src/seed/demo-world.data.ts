@@ -216,6 +216,12 @@ export const travelerNames = [
   'Victor Dubois',
 ];
 
+/**
+ * Travelers whose bookings only the bookings desk's browser test changes (support cancels one, finance refunds the
+ * other), each with one confirmed seat, so no other test meets a booking of theirs changed, nor theirs another's.
+ */
+export const deskTravelerNames = ['Nadia Okafor', 'Tobias Wren'] as const;
+
 export const companionNames = [
   'Anna Petrova',
   'Tom Whitfield',

@@ -8,6 +8,7 @@ import { BookingCopy } from '../operational/booking-copy.entity.ts';
 import { Launch } from '../operational/launch.entity.ts';
 import { Rocket } from '../operational/rocket.entity.ts';
 import { User } from '../system/user.entity.ts';
+import { deskTravelerNames, travelerEmailOf } from './demo-world.data.ts';
 import { seedDemoWorldWhenEmpty } from './demo-world.ts';
 
 describe('the demo world', () => {
@@ -82,6 +83,18 @@ describe('the demo world', () => {
       expect(customer.tripsFlown, customer.name).toBe(
         new Set(onFlown.filter((b) => b.customerId === customer.id).map((b) => b.launchId)).size,
       );
+  });
+
+  it('gives each of the bookings desk’s travelers one confirmed seat on a confirmed launch far ahead', async () => {
+    const customerDb = test.stores.customer.em.fork();
+    for (const name of deskTravelerNames) {
+      const traveler = await customerDb.findOneOrFail(Customer, { email: travelerEmailOf(name) });
+      const bookings = await customerDb.find(Booking, { customerId: traveler.id });
+      expect(bookings.map((booking) => [booking.status, booking.seats])).toEqual([['confirmed', 1]]);
+      const launch = await customerDb.findOneOrFail(CatalogueLaunch, bookings[0]!.launchId);
+      expect(launch.status).toBe('confirmed');
+      expect(launch.launchDate.getTime()).toBeGreaterThan(now.getTime() + 300 * 86_400_000);
+    }
   });
 
   it('seeds only once', async () => {

@@ -18,6 +18,7 @@ import type { Stores } from '../stores.ts';
 import { User, type UserRole } from '../system/user.entity.ts';
 import {
   companionNames,
+  deskTravelerNames,
   demoAgencies,
   demoEmployees,
   type DemoAgency,
@@ -70,9 +71,7 @@ export async function seedDemoWorldWhenEmpty(
 
 export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOptions = {}): Promise<SeedReport> {
   const passwordHash = options.passwordHash ?? null;
-  const random = mulberry32(20_261_125);
-  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const { random, between, pick } = chance(20_261_125);
   const ago = (days: number) => new Date(now.getTime() - days * day);
 
   const operational = stores.operational.em.fork();
@@ -117,7 +116,7 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
   }
 
   // Travelers.
-  const customers = travelerNames.map((name, index) => {
+  const newTraveler = (name: string, index: number, { random, between, pick }: Chance) => {
     const email = travelerEmailOf(name);
     const user = newUser(systemDb, passwordHash, name, email, ['customer']);
     users.push(user);
@@ -134,7 +133,8 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
       preferences: { timeZone: pick(timeZones), newsletter: random() < 0.5 },
       createdAt: ago(between(200, 700)),
     });
-  });
+  };
+  const customers = travelerNames.map((name, index) => newTraveler(name, index, { random, between, pick }));
 
   // Launches: spread from four months ago to about fifteen months ahead, two weeks apart per slot.
   const launches: {
@@ -211,6 +211,7 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
   // Bookings: confirmed seats up to each launch's target, in parties of one to four.
   // A trip is a launch flown, however many bookings the traveler had on it.
   const launchesFlown = new Map<string, Set<string>>();
+  const catalogue = new Map<string, CatalogueLaunch>();
   let bookings = 0;
   for (const { launch, rocket, agency, history, seatsTarget } of launches) {
     let seatsConfirmed = 0;
@@ -230,7 +231,7 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
       if (launch.status === 'launched')
         launchesFlown.set(traveler.id, (launchesFlown.get(traveler.id) ?? new Set()).add(launch.id));
     }
-    customerDb.create(CatalogueLaunch, {
+    const entry = customerDb.create(CatalogueLaunch, {
       ...catalogueFieldsOf(launch, rocket, agency, history),
       seatsHeld: 0,
       seatsConfirmed,
@@ -241,7 +242,32 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
       statusChangesTold: history.length,
       announced: true,
     });
+    catalogue.set(launch.id, entry);
   }
+
+  // The bookings desk's travelers: one confirmed seat each on the confirmed launch farthest ahead with room for
+  // them, drawn from chance of their own so that the rest of the world stays as it was.
+  const desk = chance(12);
+  const deskLaunch = launches
+    .filter(({ launch }) => launch.status === 'confirmed')
+    .findLast(({ launch }) => catalogue.get(launch.id)!.seatsLeft >= deskTravelerNames.length)!;
+  const deskEntry = catalogue.get(deskLaunch.launch.id)!;
+  deskTravelerNames.forEach((name, index) => {
+    const traveler = newTraveler(name, travelerNames.length + index, desk);
+    customers.push(traveler);
+    const booking = newBooking(customerDb, operational, {
+      ...desk,
+      launch: deskLaunch.launch,
+      traveler,
+      seats: 1,
+      cancelled: false,
+      now,
+    });
+    bookings++;
+    deskEntry.seatsConfirmed += 1;
+    deskEntry.seatsLeft -= 1;
+    deskEntry.confirmations = { ...deskEntry.confirmations, [booking.id]: 1 };
+  });
   for (const traveler of customers) {
     traveler.tripsFlown = launchesFlown.get(traveler.id)?.size ?? 0;
     traveler.vip = isVip(traveler.tripsFlown);
@@ -458,6 +484,22 @@ function historyFor(
       launch.launchDate < now ? 'weather' : 'technical',
     );
   return history;
+}
+
+interface Chance {
+  random: () => number;
+  between: (low: number, high: number) => number;
+  pick: <T>(items: readonly T[]) => T;
+}
+
+/** Deterministic chance from a seed: the same demo world on every machine. */
+function chance(seed: number): Chance {
+  const random = mulberry32(seed);
+  return {
+    random,
+    between: (low, high) => low + Math.floor(random() * (high - low + 1)),
+    pick: (items) => items[Math.floor(random() * items.length)]!,
+  };
 }
 
 /** A small, fast, seedable generator: the same demo world on every machine. */

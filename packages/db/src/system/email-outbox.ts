@@ -9,6 +9,8 @@ export interface OutgoingEmail {
   recipient: string;
   template: string;
   data: Record<string, unknown>;
+  /** The booking it is about, so the bookings desk finds it by an index. */
+  bookingId?: string;
 }
 
 /** Puts an e-mail in the outbox once: queuing it again with the same key changes nothing. */
@@ -23,6 +25,7 @@ export async function queueEmail(systemDb: SystemEntityManager, email: OutgoingE
           event: email.event,
           recipient: email.recipient,
           template: email.template,
+          bookingId: email.bookingId ?? null,
           templateData: email.data,
           status: 'pending',
           attempts: 0,

@@ -8,13 +8,20 @@ export const Email = defineEntity({
   name: 'Email',
   collection: 'email_outbox',
   // `status, sentAt`: the retention job's query, sent e-mails by age.
-  indexes: [{ properties: ['status', 'availableAt'] }, { properties: ['status', 'sentAt'] }],
+  // `bookingId, createdAt`: the bookings desk's list of what a booking's traveler and agency were sent.
+  indexes: [
+    { properties: ['status', 'availableAt'] },
+    { properties: ['status', 'sentAt'] },
+    { properties: ['bookingId', 'createdAt'] },
+  ],
   properties: {
     id: documentKey(),
     dedupeKey: p.string().unique(),
     event: p.string(),
     recipient: p.string(),
     template: p.string(),
+    /** The booking an e-mail is about (a confirmation, a cancellation, a lapsed hold …); null for any other. */
+    bookingId: p.string().nullable(),
     templateData: p.json<Record<string, unknown>>(),
     status: p.enum(emailStatuses).default('pending'),
     attempts: p.integer().default(0),

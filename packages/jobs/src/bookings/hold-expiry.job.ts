@@ -32,6 +32,7 @@ export function holdExpiryJob(customer: CustomerOrm, system: SystemOrm): JobDefi
             event: 'hold-expired',
             recipient: traveler.email,
             template: 'hold-expired',
+            bookingId: booking.id,
             data: {
               name: traveler.name,
               missionName: launch?.missionName ?? '',

@@ -36,6 +36,7 @@ export async function queueLaunchReminders(
           event: 'launch-reminder',
           recipient: traveler.email,
           template: 'launch-reminder',
+          bookingId,
           data: {
             name: traveler.name,
             missionName: launch.missionName,

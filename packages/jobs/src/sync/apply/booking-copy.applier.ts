@@ -130,6 +130,7 @@ async function tellCustomerAndAgency(
       recipient: booking.customerEmail,
       template: event,
       data: customerData,
+      bookingId,
     },
     now,
   );
@@ -141,6 +142,7 @@ async function tellCustomerAndAgency(
       recipient: launch.agency.contactEmail,
       template: `${event}-agency`,
       data: agencyData,
+      bookingId,
     },
     now,
   );

@@ -1,0 +1,254 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { BookingSort } from '@astro/api';
+import { bookingStatuses, type BookingStatus } from '@astro/domain';
+import { MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { injectApi } from '../api';
+import { bookingStatusBadges, bookingStatusLabels, shortReference } from './booking-labels';
+
+const sorts: readonly BookingSort[] = ['bookedAt', 'customerName', 'launchDate', 'totalCents', 'status'];
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const pageSize = 20;
+
+/** The bookings desk's search: every filter, the sort and the page live in the address, which the server renders. */
+@Component({
+  selector: 'ab-bookings-page',
+  imports: [DatePipe, RouterLink, FieldComponent, FieldControlDirective, MoneyPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="ab-page-header">
+      <div>
+        <h1>Bookings</h1>
+        <p class="ab-lead">
+          Find a booking by its reference, the customer’s name or e-mail, its launch, agency, status or the day it was
+          made.
+        </p>
+      </div>
+    </div>
+
+    <!-- A plain GET form: the filters become the page's address, and the server renders the result, before the app
+         runs in the browser too. -->
+    <form class="ab-panel ab-form filters" method="get" action="" aria-label="Search bookings">
+      <div class="ab-form-row">
+        <ab-field for="search-query" label="Reference, name or e-mail">
+          <input abControl name="q" type="search" [value]="q() ?? ''" />
+        </ab-field>
+        <ab-field for="search-status" label="Status">
+          <select abControl name="status">
+            <option value="" [selected]="!params().status">Any status</option>
+            @for (each of statuses; track each) {
+              <option [value]="each" [selected]="params().status === each">{{ labels[each] }}</option>
+            }
+          </select>
+        </ab-field>
+        <ab-field for="search-launch" label="Launch">
+          <select abControl name="launch">
+            <option value="" [selected]="!params().launchId">Any launch</option>
+            @for (each of choices().launches; track each.id) {
+              <option [value]="each.id" [selected]="params().launchId === each.id">
+                {{ each.missionName }} · {{ each.launchDate | date: 'd MMM y' : 'UTC' }}
+              </option>
+            }
+          </select>
+        </ab-field>
+        <ab-field for="search-agency" label="Agency">
+          <select abControl name="agency">
+            <option value="" [selected]="!params().agencyId">Any agency</option>
+            @for (each of choices().agencies; track each.id) {
+              <option [value]="each.id" [selected]="params().agencyId === each.id">{{ each.displayName }}</option>
+            }
+          </select>
+        </ab-field>
+        <ab-field for="search-from" label="Booked from (UTC)">
+          <input abControl name="from" type="date" [value]="params().bookedFrom ?? ''" />
+        </ab-field>
+        <ab-field for="search-to" label="Booked until (UTC)">
+          <input abControl name="to" type="date" [value]="params().bookedTo ?? ''" />
+        </ab-field>
+      </div>
+      @if (params().sort !== 'bookedAt' || params().direction !== 'desc') {
+        <input type="hidden" name="sort" [value]="params().sort" />
+        <input type="hidden" name="dir" [value]="params().direction" />
+      }
+      <div class="ab-actions">
+        <button type="submit">Search bookings</button>
+        <a routerLink="/bookings">Clear filters</a>
+      </div>
+    </form>
+
+    @if (result.error(); as error) {
+      <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
+    } @else if (result.hasValue()) {
+      @let found = result.value();
+      <p role="status">{{ found.total === 1 ? '1 booking matches' : found.total + ' bookings match' }}.</p>
+      <div class="ab-panel ab-table-region" role="region" aria-labelledby="bookings-caption" tabindex="0">
+        <table class="ab-table">
+          <caption id="bookings-caption" class="ab-visually-hidden">
+            Bookings, page
+            {{
+              found.page
+            }}
+            of
+            {{
+              pages()
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col" [attr.aria-sort]="ariaSort('customerName')">
+                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('customerName')">Customer</a>
+              </th>
+              <th scope="col" [attr.aria-sort]="ariaSort('launchDate')">
+                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('launchDate')">Launch</a>
+              </th>
+              <th scope="col">Agency</th>
+              <th scope="col" class="ab-number">Seats</th>
+              <th scope="col" [attr.aria-sort]="ariaSort('status')">
+                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('status')">Status</a>
+              </th>
+              <th scope="col" class="ab-number" [attr.aria-sort]="ariaSort('totalCents')">
+                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('totalCents')">Total</a>
+              </th>
+              <th scope="col" [attr.aria-sort]="ariaSort('bookedAt')">
+                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('bookedAt')">Booked (UTC)</a>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (booking of found.bookings; track booking.id) {
+              <tr>
+                <td>
+                  <a [routerLink]="['/bookings', booking.id]" [attr.aria-label]="'Booking ' + reference(booking.id)">
+                    <code>{{ reference(booking.id) }}</code>
+                  </a>
+                </td>
+                <td>
+                  {{ booking.customerName }}<br /><span class="ab-hint">{{ booking.customerEmail }}</span>
+                </td>
+                <td>
+                  {{ booking.launch.missionName }}<br /><span class="ab-hint">{{
+                    booking.launch.launchDate | date: 'd MMM y' : 'UTC'
+                  }}</span>
+                </td>
+                <td>{{ booking.agency.displayName }}</td>
+                <td class="ab-number">{{ booking.seats }}</td>
+                <td>
+                  <span [class]="badges[booking.status]">{{ labels[booking.status] }}</span>
+                  @if (booking.cancellationPending) {
+                    <span class="ab-badge ab-badge--warn">Cancellation pending</span>
+                  }
+                </td>
+                <td class="ab-number">{{ booking.totalCents | money: booking.currency }}</td>
+                <td>{{ booking.bookedAt | date: 'd MMM y' : 'UTC' }}</td>
+              </tr>
+            } @empty {
+              <tr>
+                <td colspan="8">No bookings match these filters.</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+      @if (pages() > 1) {
+        <nav class="ab-actions pagination" aria-label="Pages of bookings">
+          @if (found.page > 1) {
+            <a [routerLink]="[]" [queryParams]="{ page: found.page - 1 }" queryParamsHandling="merge">Previous page</a>
+          }
+          <span>Page {{ found.page }} of {{ pages() }}</span>
+          @if (found.page < pages()) {
+            <a [routerLink]="[]" [queryParams]="{ page: found.page + 1 }" queryParamsHandling="merge">Next page</a>
+          }
+        </nav>
+      }
+    } @else {
+      <p class="ab-notice" role="status">Loading bookings…</p>
+    }
+  `,
+  styles: `
+    .filters {
+      margin-bottom: var(--ab-space-5);
+    }
+    .pagination {
+      margin-top: var(--ab-space-4);
+      align-items: center;
+    }
+    .sort {
+      font-weight: 700;
+    }
+  `,
+})
+export class BookingsPage {
+  private readonly api = injectApi();
+  protected readonly statuses = bookingStatuses;
+  protected readonly labels = bookingStatusLabels;
+  protected readonly badges = bookingStatusBadges;
+  protected readonly reference = shortReference;
+
+  // The address's query, bound by the router.
+  readonly q = input<string>();
+  readonly status = input<string>();
+  readonly launch = input<string>();
+  readonly agency = input<string>();
+  readonly from = input<string>();
+  readonly to = input<string>();
+  readonly sort = input<string>();
+  readonly dir = input<string>();
+  readonly page = input<string>();
+
+  /** The search the address asks for; what it cannot mean is left out rather than refused. */
+  protected readonly params = computed(() => {
+    const page = Math.floor(Number(this.page()));
+    return {
+      query: this.q()?.trim() || undefined,
+      status: bookingStatuses.find((status) => status === this.status()) as BookingStatus | undefined,
+      launchId: uuid.test(this.launch() ?? '') ? this.launch() : undefined,
+      agencyId: uuid.test(this.agency() ?? '') ? this.agency() : undefined,
+      bookedFrom: isoDay.test(this.from() ?? '') ? this.from() : undefined,
+      bookedTo: isoDay.test(this.to() ?? '') ? this.to() : undefined,
+      sort: sorts.find((sort) => sort === this.sort()) ?? ('bookedAt' as const),
+      direction: this.dir() === 'asc' ? ('asc' as const) : ('desc' as const),
+      page: page >= 1 ? page : 1,
+      pageSize,
+    };
+  });
+
+  protected readonly result = queryResource({
+    id: 'admin.bookings.search',
+    params: () => this.params(),
+    loader: ({ params }) => this.api.bookings.search.query(params),
+  });
+  protected readonly choices = computed(() =>
+    this.result.hasValue() ? this.result.value().choices : { launches: [], agencies: [] },
+  );
+  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.result.value()?.total ?? 0) / pageSize)));
+
+  /** The same search sorted by this column: ascending first, then the other way on a second press. */
+  protected sortBy(column: BookingSort): Record<string, string | null> {
+    const { sort, direction } = this.params();
+    const next = sort === column ? (direction === 'asc' ? 'desc' : 'asc') : column === 'bookedAt' ? 'desc' : 'asc';
+    return {
+      q: this.q() ?? null,
+      status: this.status() ?? null,
+      launch: this.launch() ?? null,
+      agency: this.agency() ?? null,
+      from: this.from() ?? null,
+      to: this.to() ?? null,
+      sort: column,
+      dir: next,
+      page: null,
+    };
+  }
+
+  protected ariaSort(column: BookingSort): string | null {
+    const { sort, direction } = this.params();
+    return sort === column ? (direction === 'asc' ? 'ascending' : 'descending') : null;
+  }
+
+  protected problem(error: unknown): string {
+    return problemMessage(error);
+  }
+}
