@@ -25,6 +25,7 @@ import {
   type LaunchStatus,
 } from '@astro/domain';
 import { auditActorOf } from '../../access.ts';
+import { occupancyOf, type Occupancy } from '../../occupancy.ts';
 import { toCsv } from '../../csv.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AgencyContext } from '../context.ts';
@@ -34,40 +35,8 @@ import type {
   LaunchFields,
   LaunchId,
   ListLaunchesInput,
-  Occupancy,
   UpdateLaunchInput,
 } from './launches.schemas.ts';
-
-export async function occupancyOf(em: OperationalEntityManager, launches: Launch[]): Promise<Map<string, Occupancy>> {
-  const rows = launches.length
-    ? await em.execute<{ launch_id: string; status: string; seats: string }[]>(
-        `select launch_id, status, sum(seats) as seats from booking_copy
-         where launch_id in (${launches.map(() => '?').join(',')}) and status in ('held', 'confirmed')
-         group by launch_id, status`,
-        launches.map((launch) => launch.id),
-      )
-    : [];
-  const seats = (id: string, status: string) =>
-    Number(rows.find((row) => row.launch_id === id && row.status === status)?.seats ?? 0);
-  return new Map(
-    launches.map((launch) => {
-      const confirmedSeats = seats(launch.id, 'confirmed');
-      const heldSeats = seats(launch.id, 'held');
-      const capacity = launch.rocket.capacity;
-      return [
-        launch.id,
-        {
-          capacity,
-          minimum: launch.minimumPassengers,
-          confirmedSeats,
-          heldSeats,
-          seatsLeft: Math.max(0, capacity - confirmedSeats - heldSeats),
-          viable: confirmedSeats >= launch.minimumPassengers,
-        },
-      ];
-    }),
-  );
-}
 
 const summary = (launch: Launch, occupancy: Occupancy) => ({
   id: launch.id,

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import {
+  launchStatuses,
+  ranges,
+  type BookingStatus,
+  type Currency,
+  type LaunchStatus,
+  type Range,
+} from '@astro/domain';
+import type { CapacityConflict } from '@astro/db/operational';
+import type { Occupancy } from '../../occupancy.ts';
+
+const when = z.coerce.date({ error: 'Enter a date.' });
+
+export const launchSorts = ['launchDate', 'missionName', 'status', 'agency'] as const;
+export type LaunchSort = (typeof launchSorts)[number];
+
+export const listLaunchesInput = z
+  .object({
+    agencyId: z.uuid('Choose an agency.').optional(),
+    status: z.array(z.enum(launchStatuses)).optional(),
+    destination: z.enum(ranges, { error: 'Choose a destination.' }).optional(),
+    /** Inclusive bounds on the launch date. */
+    from: when.optional(),
+    to: when.optional(),
+    sort: z.enum(launchSorts).default('launchDate'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    page: z.int().min(1).default(1),
+    pageSize: z.int().min(1).max(100, 'Ask for at most 100 launches a page.').default(20),
+  })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    path: ['to'],
+    message: 'The end of the period must not be before its start.',
+  });
+export type ListLaunchesInput = z.input<typeof listLaunchesInput>;
+export type ListLaunchesQuery = z.output<typeof listLaunchesInput>;
+
+export const launchId = z.object({ launchId: z.uuid('That is not a launch of Astro Bookings.') });
+export type LaunchId = z.infer<typeof launchId>;
+
+/** A launch as the oversight list shows it: whose it is and how full. */
+export interface LaunchOverview {
+  id: string;
+  slug: string;
+  missionName: string;
+  destination: Range;
+  spaceport: string;
+  /** ISO 8601. */
+  launchDate: string;
+  status: LaunchStatus;
+  pricePerSeatCents: number;
+  currency: Currency;
+  agency: { id: string; displayName: string; status: 'active' | 'suspended' };
+  rocket: { id: string; name: string };
+  occupancy: Occupancy;
+  capacityConflict: CapacityConflict | null;
+}
+
+export interface LaunchesPage {
+  launches: LaunchOverview[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface LaunchStatusStep {
+  from: LaunchStatus | null;
+  to: LaunchStatus;
+  reason: string | null;
+  /** The launch date the change set (a delay's new date), ISO 8601. */
+  launchDate: string | null;
+  /** The e-mail of whoever made the change. */
+  by: string;
+  at: string;
+}
+
+export interface LaunchBooking {
+  id: string;
+  customerName: string;
+  customerEmail: string;
+  seats: number;
+  status: BookingStatus;
+  totalCents: number;
+  paidCents: number;
+  refundedCents: number;
+  currency: Currency;
+  bookedAt: string;
+}
+
+export interface LaunchDetail extends LaunchOverview {
+  minimumPassengers: number;
+  rocket: { id: string; name: string; capacity: number; range: Range; active: boolean };
+  agency: LaunchOverview['agency'] & { legalName: string; contactEmail: string };
+  history: LaunchStatusStep[];
+  /** Every booking of the launch, newest first, from the booking copies. */
+  bookings: LaunchBooking[];
+}
