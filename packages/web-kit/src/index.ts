@@ -4,6 +4,8 @@ export { problemCode, problemMessage } from './errors.ts';
 export { injectFocus } from './focus.ts';
 export { injectInteractive } from './interactive.ts';
 export { MoneyPipe } from './money.pipe.ts';
+export { launchStatusBadge, launchStatusLabels } from './launch-status.ts';
+export { BookingStatusComponent } from './booking-status.component.ts';
 export { LocalTimeComponent } from './local-time.component.ts';
 export { SignInPromptComponent, signInPath } from './sign-in-prompt.component.ts';
 export { ShellComponent, type NavLink, type ShellAccount } from './shell/shell.component.ts';

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 import { FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { abortReasons, type AbortReason } from '@astro/domain';
-import { MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
+import { launchStatusBadge, launchStatusLabels, MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
 import {
   ErrorSummaryComponent,
   FieldComponent,
@@ -12,7 +12,7 @@ import {
   type FieldProblems,
 } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-labels';
+import { destination, fromUtcInput } from './launch-labels';
 
 type StatusChange =
   | { to: 'confirmed' }
@@ -315,8 +315,8 @@ export class LaunchPage {
   private readonly api = injectApi();
   /** From the route, `launches/:launchId`. */
   readonly launchId = input.required<string>();
-  protected readonly labels = statusLabels;
-  protected readonly badge = statusBadge;
+  protected readonly labels = launchStatusLabels;
+  protected readonly badge = launchStatusBadge;
   protected readonly destination = destination;
   protected readonly abortReasons = abortReasons;
 
