@@ -11,6 +11,8 @@ const firstPages = [
   { path: '/supplier/', heading: 'Rockets', account: demoAccounts.supplier },
   { path: '/supplier/launches', heading: 'Launches', account: demoAccounts.supplier },
   { path: '/admin/', heading: 'Agencies', account: demoAccounts.admin },
+  { path: '/admin/launches', heading: 'Launches', account: demoAccounts.support },
+  { path: '/admin/audit', heading: 'Audit trail', account: demoAccounts.admin },
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];

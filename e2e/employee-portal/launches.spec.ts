@@ -86,7 +86,7 @@ test("a launch's page shows its status history and bookings, and links to its au
   const bookings = page.getByRole('table', { name: `Bookings of ${launch.missionName}` });
   await expect(bookings.getByRole('row')).toHaveCount(launch.bookings.length + 1);
   const booking = launch.bookings[0]!;
-  await expect(bookings.getByRole('link', { name: `Booking of ${booking.customerName}` }).first()).toHaveAttribute(
+  await expect(bookings.getByRole('link', { name: `Booking ${booking.id.slice(0, 8)}` })).toHaveAttribute(
     'href',
     /\/admin\/bookings\/[0-9a-f-]{36}$/,
   );

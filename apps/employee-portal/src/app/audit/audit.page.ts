@@ -15,10 +15,17 @@ const isCursor = (value: string | undefined): value is string => /^[\dTZ:.-]+~[\
 const shown = (value: unknown): string =>
   value === undefined || value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 
+/** A stored field's name in words: `legalAddress` is "Legal address". */
+const fieldLabel = (field: string): string => {
+  const words = field.replace(/([a-z\d])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 /** Each field an entry changed, with its value before and after (a created thing has no before). */
 const changesOf = (entry: AuditEntryView) =>
   [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])].map((field) => ({
     field,
+    label: fieldLabel(field),
     before: shown(entry.before?.[field]),
     after: shown(entry.after?.[field]),
   }));
@@ -139,7 +146,7 @@ const changesOf = (entry: AuditEntryView) =>
             @let changes = changesOf(entry);
             @if (changes.length > 0) {
               <div class="ab-table-region" role="region" [attr.aria-labelledby]="'changes-' + entry.id" tabindex="0">
-                <table class="ab-table">
+                <table class="ab-table changes">
                   <caption [id]="'changes-' + entry.id" class="ab-visually-hidden">
                     Changed fields of this entry
                   </caption>
@@ -153,7 +160,7 @@ const changesOf = (entry: AuditEntryView) =>
                   <tbody>
                     @for (change of changes; track change.field) {
                       <tr>
-                        <th scope="row">{{ change.field }}</th>
+                        <th scope="row">{{ change.label }}</th>
                         <td>{{ change.before }}</td>
                         <td>{{ change.after }}</td>
                       </tr>
@@ -199,10 +206,12 @@ const changesOf = (entry: AuditEntryView) =>
       padding: 0;
       margin: 0;
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--ab-space-4);
     }
     .entry {
       padding: var(--ab-space-4);
+      min-width: 0;
     }
     .entry-title {
       font-size: 1.125rem;
@@ -225,8 +234,21 @@ const changesOf = (entry: AuditEntryView) =>
     .facts .ab-hint {
       display: block;
     }
-    .ab-table td {
+    /* Values can be long (an address, a description): they wrap rather than widen the page. */
+    .changes th,
+    .changes td {
+      padding: var(--ab-space-2) var(--ab-space-3);
+      white-space: normal;
+    }
+    .changes td {
       overflow-wrap: anywhere;
+    }
+    .changes tbody th {
+      font-size: inherit;
+      text-transform: none;
+      letter-spacing: normal;
+      color: var(--ab-ink);
+      background: none;
     }
     .pagination {
       margin-top: var(--ab-space-4);

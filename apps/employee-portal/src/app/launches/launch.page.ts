@@ -29,7 +29,7 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
         <div>
           <h1>{{ l.missionName }}</h1>
           <p class="ab-lead">
-            <span [class]="badge[l.status]">{{ labels[l.status] }}</span>
+            <span [class]="badge[l.status]">{{ labels[l.status] }}</span> ·
             <time [attr.datetime]="l.launchDate">{{ l.launchDate | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</time> ·
             {{ destinationLabels[l.destination] }} · {{ l.spaceport }}
           </p>
@@ -145,8 +145,8 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
               @for (booking of l.bookings; track booking.id) {
                 <tr>
                   <td>
-                    <a [routerLink]="['/bookings', booking.id]" [attr.aria-label]="'Booking of ' + booking.customerName"
-                      ><code>{{ booking.id.slice(0, 8) }}</code></a
+                    <a [routerLink]="['/bookings', booking.id]"
+                      ><span class="ab-visually-hidden">Booking </span><code>{{ booking.id.slice(0, 8) }}</code></a
                     >
                   </td>
                   <td>
