@@ -14,7 +14,7 @@ export { components, type Component, type ComponentStatus } from './ops/status/s
 export { catalogueSorts, type CatalogueEntry } from './customer/catalogue/catalogue.schemas.ts';
 export type { AgencyRocket } from './supplier/rockets/rockets.schemas.ts';
 export type { AgencyLaunch } from './supplier/launches/launches.service.ts';
-export type { Occupancy } from './occupancy.ts';
+export type { LaunchStatusStep, Occupancy } from './launch-views.ts';
 export type { AgencySummary } from './admin/agencies/agencies.schemas.ts';
 export type {
   AuditAction,

@@ -5,6 +5,7 @@ export { injectFocus } from './focus.ts';
 export { injectInteractive } from './interactive.ts';
 export { MoneyPipe } from './money.pipe.ts';
 export { launchStatusBadge, launchStatusLabels } from './launch-status.ts';
+export { LaunchHistoryComponent, type LaunchHistoryStep } from './launch-history.component.ts';
 export { BookingStatusComponent } from './booking-status.component.ts';
 export { LocalTimeComponent } from './local-time.component.ts';
 export { SignInPromptComponent, signInPath } from './sign-in-prompt.component.ts';

@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { destinationLabels } from '@astro/domain';
 import {
   BookingStatusComponent,
+  LaunchHistoryComponent,
   launchStatusBadge,
   launchStatusLabels,
   MoneyPipe,
@@ -16,7 +17,7 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
 /** One launch for the back office: its terms, rocket and agency, how it fills, its status history and bookings. */
 @Component({
   selector: 'ab-launch-page',
-  imports: [DatePipe, RouterLink, MoneyPipe, BookingStatusComponent, OccupancyMeterComponent],
+  imports: [DatePipe, RouterLink, MoneyPipe, BookingStatusComponent, LaunchHistoryComponent, OccupancyMeterComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="/launches">← All launches</a></p>
@@ -97,26 +98,7 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
 
       <section class="ab-panel section" aria-labelledby="history-title">
         <h2 id="history-title">Status history</h2>
-        <ol class="timeline">
-          @for (step of l.history; track $index) {
-            <li>
-              <strong>{{ labels[step.to] }}</strong>
-              @if (step.from) {
-                <span> (was {{ labels[step.from] }})</span>
-              }
-              @if (step.reason) {
-                <span> · {{ step.reason }}</span>
-              }
-              @if (step.launchDate && step.to === 'delayed') {
-                <span> · new date {{ step.launchDate | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
-              }
-              <br /><span class="ab-hint"
-                >by {{ step.by }},
-                <time [attr.datetime]="step.at">{{ step.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</time></span
-              >
-            </li>
-          }
-        </ol>
+        <ab-launch-history [steps]="l.history" />
       </section>
 
       <section class="ab-panel section" aria-labelledby="bookings-title">
@@ -197,9 +179,6 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
     .facts .ab-hint {
       display: block;
       font-weight: 400;
-    }
-    .timeline li {
-      margin-bottom: var(--ab-space-3);
     }
   `,
 })

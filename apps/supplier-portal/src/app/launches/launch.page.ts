@@ -3,7 +3,14 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 import { FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { abortReasons, type AbortReason } from '@astro/domain';
-import { launchStatusBadge, launchStatusLabels, MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
+import {
+  LaunchHistoryComponent,
+  launchStatusBadge,
+  launchStatusLabels,
+  MoneyPipe,
+  problemMessage,
+  queryResource,
+} from '@astro/web-kit';
 import {
   ErrorSummaryComponent,
   FieldComponent,
@@ -31,6 +38,7 @@ type StatusChange =
     FieldComponent,
     FieldControlDirective,
     ErrorSummaryComponent,
+    LaunchHistoryComponent,
     MoneyPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -186,23 +194,7 @@ type StatusChange =
 
       <section class="ab-panel ab-section" aria-labelledby="history-title">
         <h2 id="history-title">Status history</h2>
-        <ol class="ab-history">
-          @for (entry of l.history; track $index) {
-            <li>
-              <strong>{{ labels[entry.to] }}</strong>
-              @if (entry.from) {
-                <span> (was {{ labels[entry.from] }})</span>
-              }
-              @if (entry.reason) {
-                <span> · {{ entry.reason }}</span>
-              }
-              @if (entry.launchDate) {
-                <span> · launch date {{ entry.launchDate | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
-              }
-              <br /><span class="ab-hint">by {{ entry.by }}, {{ entry.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
-            </li>
-          }
-        </ol>
+        <ab-launch-history [steps]="l.history" />
       </section>
 
       <section class="ab-panel ab-section" aria-labelledby="bookings-title">
@@ -305,9 +297,6 @@ type StatusChange =
       margin: 0;
       font-size: 1.5rem;
       font-weight: 700;
-    }
-    .ab-history li {
-      margin-bottom: var(--ab-space-3);
     }
   `,
 })

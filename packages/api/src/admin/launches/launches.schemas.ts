@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import {
-  launchStatuses,
-  ranges,
-  type BookingStatus,
-  type Currency,
-  type LaunchStatus,
-  type Range,
-} from '@astro/domain';
-import type { CapacityConflict } from '@astro/db/operational';
-import type { Occupancy } from '../../occupancy.ts';
+import { launchStatuses, ranges, type BookingStatus, type Currency, type Range } from '@astro/domain';
+import type { LaunchStatusStep, LaunchSummary } from '../../launch-views.ts';
 
 const when = z.coerce.date({ error: 'Enter a date.' });
 
@@ -39,21 +31,8 @@ export const launchId = z.object({ launchId: z.uuid('That is not a launch of Ast
 export type LaunchId = z.infer<typeof launchId>;
 
 /** A launch as the oversight list shows it: whose it is and how full. */
-export interface LaunchOverview {
-  id: string;
-  slug: string;
-  missionName: string;
-  destination: Range;
-  spaceport: string;
-  /** ISO 8601. */
-  launchDate: string;
-  status: LaunchStatus;
-  pricePerSeatCents: number;
-  currency: Currency;
+export interface LaunchOverview extends LaunchSummary {
   agency: { id: string; displayName: string; status: 'active' | 'suspended' };
-  rocket: { id: string; name: string };
-  occupancy: Occupancy;
-  capacityConflict: CapacityConflict | null;
 }
 
 export interface LaunchesPage {
@@ -61,17 +40,6 @@ export interface LaunchesPage {
   total: number;
   page: number;
   pageSize: number;
-}
-
-export interface LaunchStatusStep {
-  from: LaunchStatus | null;
-  to: LaunchStatus;
-  reason: string | null;
-  /** The launch date the change set (a delay's new date), ISO 8601. */
-  launchDate: string | null;
-  /** The e-mail of whoever made the change. */
-  by: string;
-  at: string;
 }
 
 export interface LaunchBooking {

@@ -1,26 +1,14 @@
 /** Launches across every agency, for the back office: oversight of how they fill, and each one's history. */
-import { BookingCopy, Launch, LaunchStatusChange } from '@astro/db/operational';
-import type { BookingStatus, Currency, LaunchStatus } from '@astro/domain';
-import { occupancyOf, type Occupancy } from '../../occupancy.ts';
+import { BookingCopy, Launch } from '@astro/db/operational';
+import type { BookingStatus, Currency } from '@astro/domain';
+import { launchHistoryOf, launchSummaryOf, occupancyOf, type Occupancy } from '../../launch-views.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { AdminContext } from '../context.ts';
 import type { LaunchDetail, LaunchesPage, LaunchId, LaunchOverview, ListLaunchesQuery } from './launches.schemas.ts';
 
 const overviewOf = (launch: Launch, occupancy: Occupancy): LaunchOverview => ({
-  id: launch.id,
-  slug: launch.slug,
-  missionName: launch.missionName,
-  destination: launch.destination,
-  spaceport: launch.spaceport,
-  launchDate: launch.launchDate.toISOString(),
-  // Plain values for the wire (MikroORM brands defaulted properties as optional).
-  status: launch.status as LaunchStatus,
-  pricePerSeatCents: launch.pricePerSeatCents,
-  currency: launch.currency as Currency,
+  ...launchSummaryOf(launch, occupancy),
   agency: { id: launch.agency.id, displayName: launch.agency.displayName, status: launch.agency.status },
-  rocket: { id: launch.rocket.id, name: launch.rocket.name },
-  occupancy,
-  capacityConflict: launch.capacityConflict ?? null,
 });
 
 export async function listLaunches(ctx: AdminContext, input: ListLaunchesQuery): Promise<LaunchesPage> {
@@ -57,7 +45,7 @@ export async function launchDetail(ctx: AdminContext, { launchId }: LaunchId): P
   if (!launch) throw new TRPCError({ code: 'NOT_FOUND', message: 'That launch does not exist.' });
   const [occupancy, history, bookings] = await Promise.all([
     occupancyOf(em, [launch]),
-    em.find(LaunchStatusChange, { launch: launch.id }, { orderBy: { changedAt: 'asc', id: 'asc' } }),
+    launchHistoryOf(em, launch),
     em.find(BookingCopy, { launch: launch.id }, { orderBy: { bookedAt: 'desc', id: 'asc' } }),
   ]);
   const overview = overviewOf(launch, occupancy.get(launch.id)!);
@@ -67,14 +55,7 @@ export async function launchDetail(ctx: AdminContext, { launchId }: LaunchId): P
     minimumPassengers: launch.minimumPassengers,
     rocket: { id: rocket.id, name: rocket.name, capacity: rocket.capacity, range: rocket.range, active: rocket.active },
     agency: { ...overview.agency, legalName: agency.legalName, contactEmail: agency.contactEmail },
-    history: history.map((change) => ({
-      from: change.fromStatus as LaunchStatus | null,
-      to: change.toStatus as LaunchStatus,
-      reason: change.reason ?? null,
-      launchDate: change.launchDate?.toISOString() ?? null,
-      by: change.changedBy,
-      at: change.changedAt.toISOString(),
-    })),
+    history,
     bookings: bookings.map((booking) => ({
       id: booking.id,
       customerName: booking.customerName,

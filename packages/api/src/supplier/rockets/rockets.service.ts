@@ -12,7 +12,7 @@ import {
 } from '@astro/db/operational';
 import { bookableStatuses, canReach, capacityProblem, destinationLabels, rocketDeactivation } from '@astro/domain';
 import { auditActorOf } from '../../access.ts';
-import { occupancyOf } from '../../occupancy.ts';
+import { occupancyOf } from '../../launch-views.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AgencyContext } from '../context.ts';
 import { ownRocket } from '../ownership.ts';
