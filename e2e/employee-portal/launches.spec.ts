@@ -98,6 +98,16 @@ test("a launch's page shows its status history and bookings, and links to its au
   expect(watched.consoleErrors).toEqual([]);
 });
 
+test("support is told why a launch's audit history is not theirs to read", async ({ page }) => {
+  await signInAt(page, '/admin/launches', demoAccounts.support);
+  await page
+    .getByRole('link', { name: (await launches(page.request, {})).launches[0]!.missionName })
+    .first()
+    .click();
+  await expect(page.getByText('Audit history: Your role sees the history of bookings only.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Audit history' })).toHaveCount(0);
+});
+
 test('an unknown launch answers 404 with its own message', async ({ page }) => {
   await signInAt(page, '/admin/launches', demoAccounts.support);
   const html = await serverHtml(page.request, `/admin/launches/${crypto.randomUUID()}`, 404);

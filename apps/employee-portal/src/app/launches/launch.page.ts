@@ -35,12 +35,16 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
             {{ destinationLabels[l.destination] }} · {{ l.spaceport }}
           </p>
         </div>
-        <a
-          class="ab-button ab-button--secondary"
-          routerLink="/audit"
-          [queryParams]="{ targetType: 'launch', targetId: l.id }"
-          >Audit history</a
-        >
+        @if (l.auditHistory.allowed) {
+          <a
+            class="ab-button ab-button--secondary"
+            routerLink="/audit"
+            [queryParams]="{ targetType: 'launch', targetId: l.id }"
+            >Audit history</a
+          >
+        } @else {
+          <p class="ab-hint">Audit history: {{ l.auditHistory.reason }}</p>
+        }
       </div>
 
       <section class="ab-panel section" aria-labelledby="facts-title">

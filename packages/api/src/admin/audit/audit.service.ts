@@ -5,6 +5,7 @@
  */
 import { AuditEntry } from '@astro/db/operational';
 import { OperatorAuditEntry, operatorAuditCollection } from '@astro/db/system';
+import { allowed, unavailable, type Availability } from '@astro/domain';
 import { TRPCError } from '../../trpc.ts';
 import type { AdminContext } from '../context.ts';
 import {
@@ -20,6 +21,10 @@ import {
 
 /** Support and finance work bookings, so they see the history of bookings only; an admin sees everything. */
 const bookingsOnly = (ctx: AdminContext) => !ctx.viewer!.roles.includes('admin');
+
+/** Whether the viewer may read the history of things of `type`, and if not, why: detail pages offer the link by it. */
+export const auditHistoryOf = (ctx: AdminContext, type: AuditTarget): Availability =>
+  bookingsOnly(ctx) && type !== 'booking' ? unavailable('Your role sees the history of bookings only.') : allowed;
 
 /** Time then id: ISO times of one length sort as text, and both stores order lowercase UUIDs as text does. */
 const cursorOf = (entry: AuditEntryView) => `${entry.at}~${entry.id}`;
@@ -81,8 +86,8 @@ async function entriesOf(ctx: AdminContext, query: ListAuditQuery, position: Pos
 /** The query as the viewer's role lets it ask: support and finance only ever about bookings. */
 function visibleTo(ctx: AdminContext, input: ListAuditQuery): ListAuditQuery {
   if (!bookingsOnly(ctx)) return input;
-  if (input.targetType && input.targetType !== 'booking')
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role sees the history of bookings only.' });
+  const history = input.targetType ? auditHistoryOf(ctx, input.targetType) : allowed;
+  if (!history.allowed) throw new TRPCError({ code: 'FORBIDDEN', message: history.reason });
   return { ...input, targetType: 'booking' };
 }
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { launchStatuses, ranges, type BookingStatus, type Currency, type Range } from '@astro/domain';
+import {
+  launchStatuses,
+  ranges,
+  type Availability,
+  type BookingStatus,
+  type Currency,
+  type Range,
+} from '@astro/domain';
 import type { LaunchStatusStep, LaunchSummary } from '../../launch-views.ts';
 
 const when = z.coerce.date({ error: 'Enter a date.' });
@@ -57,6 +64,8 @@ export interface LaunchBooking {
 
 export interface LaunchDetail extends LaunchOverview {
   minimumPassengers: number;
+  /** Whether the viewer may read the launch's audit history, and if not, why. */
+  auditHistory: Availability;
   rocket: { id: string; name: string; capacity: number; range: Range; active: boolean };
   agency: LaunchOverview['agency'] & { legalName: string; contactEmail: string };
   history: LaunchStatusStep[];

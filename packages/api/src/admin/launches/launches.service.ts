@@ -3,6 +3,7 @@ import { BookingCopy, Launch } from '@astro/db/operational';
 import type { BookingStatus, Currency } from '@astro/domain';
 import { launchHistoryOf, launchSummaryOf, occupancyOf, type Occupancy } from '../../launch-views.ts';
 import { TRPCError } from '../../trpc.ts';
+import { auditHistoryOf } from '../audit/audit.service.ts';
 import type { AdminContext } from '../context.ts';
 import type { LaunchDetail, LaunchesPage, LaunchId, LaunchOverview, ListLaunchesQuery } from './launches.schemas.ts';
 
@@ -53,6 +54,7 @@ export async function launchDetail(ctx: AdminContext, { launchId }: LaunchId): P
   return {
     ...overview,
     minimumPassengers: launch.minimumPassengers,
+    auditHistory: auditHistoryOf(ctx, 'launch'),
     rocket: { id: rocket.id, name: rocket.name, capacity: rocket.capacity, range: rocket.range, active: rocket.active },
     agency: { ...overview.agency, legalName: agency.legalName, contactEmail: agency.contactEmail },
     history,

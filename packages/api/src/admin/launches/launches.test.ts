@@ -204,6 +204,15 @@ describe('admin launches', () => {
     });
   });
 
+  it("offers the launch's audit history to admins, and tells support and finance why not", async () => {
+    expect((await as('admin').launches.detail({ launchId: launch.id })).auditHistory).toEqual({ allowed: true });
+    for (const role of ['support', 'finance'] as const)
+      expect((await as(role).launches.detail({ launchId: launch.id })).auditHistory).toEqual({
+        allowed: false,
+        reason: 'Your role sees the history of bookings only.',
+      });
+  });
+
   it('says so when a launch does not exist', async () => {
     await expect(as('admin').launches.detail({ launchId: crypto.randomUUID() })).rejects.toMatchObject({
       code: 'NOT_FOUND',
