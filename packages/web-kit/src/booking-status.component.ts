@@ -14,7 +14,7 @@ const badges: Record<BookingStatus, string> = {
   expired: 'ab-badge',
 };
 
-/** A booking's status as a badge, the same on the booking page and in My bookings. */
+/** A booking's status as a badge, the same wherever a booking is shown: to its traveler and in the back office. */
 @Component({
   selector: 'ab-booking-status',
   changeDetection: ChangeDetectionStrategy.OnPush,
