@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { BookingStatus } from '@astro/domain';
 
-const labels: Record<BookingStatus, string> = {
+/** A booking's status in words, wherever one is shown or chosen. */
+export const bookingStatusLabels: Record<BookingStatus, string> = {
   held: 'Held',
   confirmed: 'Confirmed',
   cancelled: 'Cancelled',
@@ -22,6 +23,6 @@ const badges: Record<BookingStatus, string> = {
 })
 export class BookingStatusComponent {
   readonly status = input.required<BookingStatus>();
-  protected readonly labels = labels;
+  protected readonly labels = bookingStatusLabels;
   protected readonly badges = badges;
 }
