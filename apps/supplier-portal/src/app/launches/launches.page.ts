@@ -3,11 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, resource, signal 
 import { form, FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { launchStatuses, type LaunchStatus } from '@astro/domain';
-import { MoneyPipe, problemMessage } from '@astro/web-kit';
+import { launchStatusBadge, launchStatusLabels, MoneyPipe, problemMessage } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { AgencyStanding } from '../agency-standing';
 import { injectApi } from '../api';
-import { destination, statusBadge, statusLabels } from './launch-labels';
+import { destination } from './launch-labels';
 
 type Sort = 'launchDate' | 'missionName' | 'status';
 
@@ -159,8 +159,8 @@ export class LaunchesPage {
   private readonly api = injectApi();
   protected readonly standing = inject(AgencyStanding);
   protected readonly statuses = launchStatuses;
-  protected readonly labels = statusLabels;
-  protected readonly badge = statusBadge;
+  protected readonly labels = launchStatusLabels;
+  protected readonly badge = launchStatusBadge;
   protected readonly destination = destination;
   /** The filters as chosen; the list follows them when they are applied. An empty one filters nothing. */
   protected readonly filter = form(
