@@ -44,7 +44,16 @@ import { AdminOnlyNotice, Viewer } from '../viewer';
             }
           </p>
         </div>
-        <a [routerLink]="['/audit']" [queryParams]="{ targetType: 'agency', targetId: a.id }">Audit history</a>
+        @if (a.auditHistory.allowed) {
+          <a
+            class="ab-button ab-button--secondary"
+            routerLink="/audit"
+            [queryParams]="{ targetType: 'agency', targetId: a.id }"
+            >Audit history</a
+          >
+        } @else {
+          <p class="ab-hint">Audit history: {{ a.auditHistory.reason }}</p>
+        }
       </div>
       <p role="status" [class]="said() ? 'ab-notice ab-notice--good' : 'ab-visually-hidden'">{{ said() }}</p>
       @if (!admin) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Availability } from '@astro/domain';
 import { text } from '../../text.ts';
 
 const agencyId = z.uuid('Choose an agency.');
@@ -93,4 +94,6 @@ export interface AgencyDetail {
   statusHistory: AgencyStatusChange[];
   suppliers: AgencySupplier[];
   counts: { rockets: number; launches: number; upcomingLaunches: number; confirmedBookings: number };
+  /** Whether the viewer may open the agency's audit history, and if not, why. */
+  auditHistory: Availability;
 }

@@ -11,6 +11,7 @@ import {
 import { User } from '@astro/db/system';
 import { bookableStatuses } from '@astro/domain';
 import { auditActorOf } from '../../access.ts';
+import { auditHistoryOf } from '../audit/audit.service.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AdminContext } from '../context.ts';
 import type {
@@ -166,6 +167,7 @@ export async function agencyDetail(ctx: AdminContext, { agencyId }: AgencyIdInpu
       .filter((user) => user.roles.includes('supplier'))
       .map((user) => ({ id: user.id, name: user.name, email: user.email, invited: user.passwordHash === null })),
     counts: { rockets, launches, upcomingLaunches, confirmedBookings },
+    auditHistory: auditHistoryOf(ctx, 'agency'),
   };
 }
 

@@ -178,7 +178,9 @@ describe('admin agencies.onboard, detail, suspend and reactivate', () => {
       statusHistory: [],
       suppliers: [],
       counts: { rockets: 0, launches: 0, upcomingLaunches: 0, confirmedBookings: 0 },
+      auditHistory: { allowed: false, reason: 'Your role sees the history of bookings only.' },
     });
+    expect((await as('admin').agencies.detail({ agencyId: id })).auditHistory).toEqual({ allowed: true });
     expect(await auditTrailOf(world.stores, 'agency', id)).toEqual([
       expect.objectContaining({
         action: 'agency.onboard',
