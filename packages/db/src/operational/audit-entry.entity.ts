@@ -15,6 +15,10 @@ export const auditedActions = [
   'booking.cancel',
   'account.create',
   'account.setRoles',
+  'account.deactivate',
+  'account.reactivate',
+  'account.unlock',
+  'account.sendPasswordReset',
 ] as const;
 export type AuditedAction = (typeof auditedActions)[number];
 

@@ -1,13 +1,14 @@
 /** The System DB's collections as the driver sees them, for the few conditional updates the ORM cannot express. */
 import type { Document } from 'mongodb';
 import { collectionOf, type StoredDocument } from '../mongo.ts';
-import { OidcRecord, RateLimit } from './auth.entities.ts';
+import { AccountGuard, OidcRecord, RateLimit } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { JobLease, JobRun } from './job-run.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
 import type { SystemEntityManager } from './orm.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
+import { User } from './user.entity.ts';
 
 /** `Shape`: the stored message as the caller reads it (the message's id is its `_id`). */
 export const syncMessageCollection = <Shape extends Document = StoredDocument>(systemDb: SystemEntityManager) =>
@@ -22,3 +23,6 @@ export const logCollection = (systemDb: SystemEntityManager) => collectionOf(sys
 export const sandboxLedgerCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, SandboxPayment);
 export const rateLimitCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, RateLimit);
 export const oidcRecordCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, OidcRecord);
+export const accountGuardCollection = (systemDb: SystemEntityManager) =>
+  collectionOf<{ _id: string; count: number }>(systemDb, AccountGuard);
+export const userCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, User);
