@@ -23,5 +23,12 @@ export type {
   AuditPage,
   ListAuditInput,
 } from './admin/audit/audit.schemas.ts';
+export type {
+  AccountDetail,
+  AccountStatus,
+  AccountSummary,
+  Availability,
+  StaffRole,
+} from './admin/users/users.schemas.ts';
 export type { Viewer, Access } from './access.ts';
 export { partnerCatalogue, PartnerRequestError, type PartnerCatalogue } from './partner/catalogue/catalogue.service.ts';
