@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, signal } from '@angular/core';
-import { FormField, FormRoot } from '@angular/forms/signals';
+import { disabled, FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { problemMessage, queryResource } from '@astro/web-kit';
 import {
@@ -255,7 +255,13 @@ export class UserPage {
   /** The roles as the account holds them, until the admin changes a box. */
   private readonly chosen = linkedSignal(() => roleChoice(this.user.value()?.roles ?? []));
   private readonly customer = computed(() => this.user.value()?.roles.includes('customer') ?? false);
+  /** The admin box cannot be cleared while the rules keep the role (the only admin, oneself). */
+  private readonly adminKept = computed(() => {
+    const user = this.user.value();
+    return Boolean(user?.roles.includes('admin') && !user.actions.removeAdmin.allowed);
+  });
   protected readonly rolesForm = injectSubmission(this.chosen, {
+    rules: (root) => disabled(root.admin, { when: () => this.adminKept() }),
     check: (value): FieldProblems => (chosenRoles(value).length ? {} : { admin: 'Choose at least one role.' }),
     save: (value) =>
       this.done(
