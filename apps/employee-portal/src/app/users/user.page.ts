@@ -106,7 +106,9 @@ import {
             }
           </fieldset>
           @if (u.roles.includes('supplier') || rolesForm.fields.supplier().value()) {
-            <p class="ab-hint">A supplier acts for {{ u.agency?.name ?? 'no agency yet: invite suppliers from the agency' }}.</p>
+            <p class="ab-hint">
+              A supplier acts for {{ u.agency?.name ?? 'no agency yet: invite suppliers from the agency' }}.
+            </p>
           }
           <div class="ab-actions">
             <button type="submit" [disabled]="rolesForm.busy()">Save roles</button>
@@ -286,7 +288,9 @@ export class UserPage {
     this.done(this.api.users.unlock.mutate({ userId: this.userId() }), 'Account unlocked: it can sign in again.');
   protected readonly sendReset = async () => {
     const { sent, to } = await this.api.users.sendPasswordReset.mutate({ userId: this.userId() });
-    this.said.set(sent === 'invitation' ? `A new invitation was sent to ${to}.` : `A password reset link was sent to ${to}.`);
+    this.said.set(
+      sent === 'invitation' ? `A new invitation was sent to ${to}.` : `A password reset link was sent to ${to}.`,
+    );
   };
 
   /** Says what was done and shows the account as it now stands. */

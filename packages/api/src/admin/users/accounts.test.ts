@@ -151,9 +151,10 @@ describe('admin users: status, deactivation and the last admin', () => {
     const records = ['Session', 'Grant', 'RefreshToken'].map((model) => `${model}:${support.id}`);
     expect(await system().count(OidcRecord, { id: { $in: records } })).toBe(0);
     await expect(signIn(support.email)).rejects.toMatchObject({ reason: 'deactivated', message: deactivatedMessage });
-    await expect(
-      as(ada).users.deactivate({ userId: support.id, reason: 'Again' }),
-    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'This account is already deactivated.' });
+    await expect(as(ada).users.deactivate({ userId: support.id, reason: 'Again' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This account is already deactivated.',
+    });
 
     await as(ada).users.reactivate({ userId: support.id, reason: 'Contract renewed' });
     await expect(signIn(support.email)).resolves.toMatchObject({ id: support.id });
@@ -207,7 +208,11 @@ describe('admin users: status, deactivation and the last admin', () => {
       message: 'This account is not locked.',
     });
     const [entry] = await auditTrailOf(world.stores, 'account', locked.id);
-    expect(entry).toMatchObject({ action: 'account.unlock', before: { status: 'locked' }, after: { status: 'active' } });
+    expect(entry).toMatchObject({
+      action: 'account.unlock',
+      before: { status: 'locked' },
+      after: { status: 'active' },
+    });
   });
 
   it('queues a reset e-mail for an account with a password and a new invitation for one without', async () => {

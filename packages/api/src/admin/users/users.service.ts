@@ -173,7 +173,12 @@ function audited<T>(
   ctx: AdminContext,
   action: AuditedAction,
   userId: string,
-  change: () => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown>; reason?: string; result: T }>,
+  change: () => Promise<{
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown>;
+    reason?: string;
+    result: T;
+  }>,
 ): Promise<T> {
   return refusalsOf(() =>
     ctx.operationalDb.transactional(async (em) => {
@@ -254,4 +259,3 @@ export async function sendPasswordReset(ctx: AdminContext, input: UserInput) {
     return { before: null, after: { sent, to: user.email }, result: { id: user.id, sent, to: user.email } };
   });
 }
-
