@@ -93,11 +93,7 @@ import {
             <legend>What this account may do</legend>
             @for (role of roles; track role) {
               <label class="ab-choice">
-                <input
-                  type="checkbox"
-                  [formField]="rolesForm.fields[role]"
-                  [attr.aria-describedby]="role === 'admin' && !u.actions.removeAdmin.allowed ? 'admin-hint' : null"
-                />
+                <input type="checkbox" [formField]="rolesForm.fields[role]" [attr.aria-describedby]="hintOf(role, u)" />
                 {{ roleLabels[role] }}
               </label>
             }
@@ -105,9 +101,11 @@ import {
               <p id="admin-hint" class="ab-hint">{{ u.actions.removeAdmin.reason }}</p>
             }
           </fieldset>
-          @if (u.roles.includes('supplier') || rolesForm.fields.supplier().value()) {
-            <p class="ab-hint">
-              A supplier acts for {{ u.agency?.name ?? 'no agency yet: invite suppliers from the agency' }}.
+          @if (u.agency) {
+            <p class="ab-hint">As a supplier, this account acts for {{ u.agency.name }}.</p>
+          } @else {
+            <p id="supplier-hint" class="ab-hint">
+              Supplier is for accounts of an agency: invite a supplier with their agency from the Users page.
             </p>
           }
           <div class="ab-actions">
@@ -263,7 +261,10 @@ export class UserPage {
     return Boolean(user?.roles.includes('admin') && !user.actions.removeAdmin.allowed);
   });
   protected readonly rolesForm = injectSubmission(this.chosen, {
-    rules: (root) => disabled(root.admin, { when: () => this.adminKept() }),
+    rules: (root) => {
+      disabled(root.admin, { when: () => this.adminKept() });
+      disabled(root.supplier, { when: () => !this.user.value()?.agency });
+    },
     check: (value): FieldProblems => (chosenRoles(value).length ? {} : { admin: 'Choose at least one role.' }),
     save: (value) =>
       this.done(
@@ -301,6 +302,12 @@ export class UserPage {
     for (const form of [this.rolesForm, this.deactivation, this.reactivation, this.signInHelp]) form.clear();
     this.said.set(message);
     this.user.reload();
+  }
+
+  /** The hint that says why a role's box cannot change, if it cannot. */
+  protected hintOf(role: string, user: { agency: unknown }): string | null {
+    if (role === 'admin') return this.adminKept() ? 'admin-hint' : null;
+    return role === 'supplier' && !user.agency ? 'supplier-hint' : null;
   }
 
   protected problem(error: unknown): string {

@@ -175,11 +175,16 @@ describe('admin users: status, deactivation and the last admin', () => {
     ]);
   });
 
-  it('refuses an admin deactivating their own account, and a customer account, and writes nothing', async () => {
+  it('refuses an admin deactivating their own account or a customer account, or making a supplier of no agency, and writes nothing', async () => {
     const entries = await auditEntryCount(world.stores);
     await expect(as(ada).users.deactivate({ userId: ada.id, reason: 'Testing' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'You cannot deactivate your own account.',
+    });
+    const support = await person(['support']);
+    await expect(as(ada).users.setRoles({ userId: support.id, roles: ['supplier'] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'A supplier acts for one agency: invite suppliers from the Users page with their agency.',
     });
     const customer = await system().findOneOrFail(User, { roles: 'customer' } as never);
     await expect(as(ada).users.deactivate({ userId: customer.id, reason: 'Testing' })).rejects.toMatchObject({

@@ -203,6 +203,11 @@ export async function setUserRoles(ctx: AdminContext, input: SetRolesInput) {
   if (input.userId === ctx.viewer!.userId && !input.roles.includes('admin'))
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'You cannot take the admin role from yourself.' });
   const user = await staffAccount(ctx, input.userId);
+  if (input.roles.includes('supplier') && !user.agencyId)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'A supplier acts for one agency: invite suppliers from the Users page with their agency.',
+    });
   return audited(ctx, 'account.setRoles', user.id, async () => {
     const changed = await ctx.accounts.changeRoles(user.id, input.roles, { userId: ctx.viewer!.userId });
     return {
