@@ -221,22 +221,6 @@ const noInvitation = (): Invitation => ({ name: '', email: '', roles: roleChoice
     .ab-email {
       overflow-wrap: anywhere;
     }
-    .ab-fieldset {
-      margin: 0 0 var(--ab-space-4);
-      border: 1px solid var(--ab-border);
-      border-radius: var(--ab-radius);
-      padding: var(--ab-space-3) var(--ab-space-4);
-    }
-    .ab-fieldset legend {
-      font-weight: 700;
-    }
-    .ab-choice {
-      display: inline-flex;
-      gap: var(--ab-space-2);
-      align-items: center;
-      margin-right: var(--ab-space-4);
-      min-height: 44px;
-    }
   `,
 })
 export class UsersPage {
