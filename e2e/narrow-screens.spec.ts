@@ -11,6 +11,7 @@ const firstPages = [
   { path: '/supplier/', heading: 'Rockets', account: demoAccounts.supplier },
   { path: '/supplier/launches', heading: 'Launches', account: demoAccounts.supplier },
   { path: '/admin/', heading: 'Agencies', account: demoAccounts.admin },
+  { path: '/admin/users', heading: 'Users', account: demoAccounts.admin },
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];

@@ -44,12 +44,18 @@ test('the accounts arrive from the server, filtered by the address, and hydrate 
   await expect(page.getByText('1 account matches.')).toBeVisible();
 });
 
-test('the only admin cannot be deactivated or demoted, and the page says why', async ({ page }) => {
+test("an admin's own account page offers neither deactivating it nor dropping the admin role, and says why", async ({
+  page,
+}) => {
   await signInAt(page, '/admin/users?role=admin', demoAccounts.admin);
   await page.getByRole('link', { name: demoAccounts.admin.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: demoAccounts.admin.name })).toBeVisible();
   await expect(page.getByText('You cannot deactivate your own account.')).toBeVisible();
   await expect(page.getByRole('button', { name: /Deactivate account/ })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Admin' })).toBeDisabled();
+  await expect(page.getByRole('checkbox', { name: 'Admin' })).toHaveAccessibleDescription(
+    'You cannot take the admin role from yourself.',
+  );
   await expect(page.getByRole('link', { name: 'Audit history' })).toHaveAttribute(
     'href',
     /\/admin\/audit\?targetType=account&targetId=/,
