@@ -35,6 +35,11 @@ test('support finds a booking by the customer’s e-mail, cancels it with a reas
 
   await expect(page.getByRole('heading', { level: 1, name: /^Booking / })).toBeVisible();
   await expect(page.getByText(traveler.email).first()).toBeVisible();
+  // How to reach the traveler, from their profile (the seed gives every traveler both).
+  const customer = page.getByRole('region', { name: 'Customer' });
+  await expect(customer.getByRole('link', { name: /^\+1 555 01\d\d$/ })).toHaveAttribute('href', /^tel:/);
+  await expect(customer.getByText(/\(\w+\), \+1 555 02\d\d$/)).toBeVisible();
+  await expect(customer.getByText('Not given')).toHaveCount(0);
   // Support cancels with the policy's refund and is told why the refund is not theirs to set.
   await expect(page.getByLabel('Refund (USD, optional)')).toHaveCount(0);
   await expect(page.getByText(/Only finance or an admin may set the refund/)).toBeVisible();

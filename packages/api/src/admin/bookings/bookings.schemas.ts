@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { bookingActorKinds, Passenger } from '@astro/db/sync';
+import type { bookingActorKinds, EmergencyContact, Passenger } from '@astro/db/sync';
 import { bookingStatuses, type BookingStatus, type Currency, type LaunchStatus } from '@astro/domain';
 import { text } from '../../text.ts';
 import type { AuditEntryView } from '../audit/audit.schemas.ts';
@@ -98,7 +98,14 @@ export interface PendingCancellation {
 export interface BookingDetail {
   id: string;
   status: BookingStatus;
-  customer: { id: string; name: string; email: string };
+  /** Phone and emergency contact as the traveler's profile said at the booking's last change; null when not given. */
+  customer: {
+    id: string;
+    name: string;
+    email: string;
+    phone: string | null;
+    emergencyContact: EmergencyContact | null;
+  };
   launch: {
     id: string;
     missionName: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccounts } from '@astro/auth/accounts';
+import { Customer } from '@astro/db/customer';
 import { AuditEntry, BookingCopy, SyncOutboxMessage } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { Email, queueEmail, syncMessageCollection } from '@astro/db/system';
@@ -136,11 +137,18 @@ describe('the admin bookings desk', () => {
         },
         clock,
       );
+      const traveler = await world.stores.customer.em.fork().findOneOrFail(Customer, booking.customerId);
       const detail = await as('support').bookings.detail({ bookingId: booking.id });
       expect(detail).toMatchObject({
         id: booking.id,
         status: 'confirmed',
-        customer: { id: booking.customerId, name: booking.customerName, email: booking.customerEmail },
+        customer: {
+          id: booking.customerId,
+          name: booking.customerName,
+          email: booking.customerEmail,
+          phone: traveler.phone,
+          emergencyContact: traveler.emergencyContact,
+        },
         launch: { id: booking.launch.id, missionName: booking.launch.missionName },
         seats: booking.seats,
         passengers: booking.passengers,
@@ -163,6 +171,19 @@ describe('the admin bookings desk', () => {
         [null, 'held'],
         ['held', 'confirmed'],
       ]);
+      expect(traveler.phone && traveler.emergencyContact).toBeTruthy();
+    });
+
+    it('shows no phone or emergency contact for a copy synced without them', async () => {
+      const booking = take();
+      // As a copy synced before it carried them, or of a traveler who never gave them.
+      await operational().nativeUpdate(
+        BookingCopy,
+        { id: booking.id },
+        { customerPhone: null, customerEmergencyContact: null },
+      );
+      const { customer } = await as('support').bookings.detail({ bookingId: booking.id });
+      expect(customer).toMatchObject({ phone: null, emergencyContact: null });
     });
 
     it('says what each role may do: support cancels but does not set the refund; finance does both', async () => {
