@@ -1,8 +1,16 @@
 /** Every page of the four apps, and of /auth, as the person who uses it meets WCAG 2.2 AA by axe-core's checks. */
 import { expect, test, type Page } from '@playwright/test';
-import type { AgencyLaunch, BookingSearchResult, BookingView, CatalogueEntry } from '@astro/api';
+import type {
+  AgencyLaunch,
+  AgencySummary,
+  BookingSearchResult,
+  BookingView,
+  CatalogueEntry,
+  LaunchesPage,
+} from '@astro/api';
+import { demoAgencies } from '@astro/db/seed';
 import { expectNoAxeViolations } from './support/accessibility.ts';
-import { hydrated, query } from './support/server-rendered.ts';
+import { hydrated, mutate, query } from './support/server-rendered.ts';
 import { demoAccounts, demoTravelers, fillSignInForm, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
 type Account = { email: string; name: string };
@@ -146,6 +154,36 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
       const desk = [demoTravelers.nadia.email, demoTravelers.tobias.email];
       const booking = bookings.find((each) => !desk.includes(each.customerEmail))!;
       await visit(page, `/admin/bookings/${booking.id}`, /^Booking /);
+    },
+  },
+  {
+    name: "the employee portal's launches",
+    open: (page) => visit(page, '/admin/launches', 'Launches', demoAccounts.support),
+  },
+  {
+    name: 'a launch with its bookings in the employee portal',
+    open: async (page) => {
+      await signInAt(page, '/admin/launches', demoAccounts.support);
+      const { launches } = await query<LaunchesPage>(page.request, '/api/admin/launches.list', { pageSize: 100 });
+      const launch = launches.find((each) => each.occupancy.confirmedSeats > 0 && each.status === 'delayed')!;
+      await visit(page, `/admin/launches/${launch.id}`, launch.missionName);
+    },
+  },
+  {
+    name: "the audit trail with an admin's change",
+    open: async (page) => {
+      // Aurora Space's legal address: no other test reads it (the audit page's own test changes Selene's).
+      await signInAt(page, '/admin/audit', demoAccounts.admin);
+      const { agencies } = await query<{ agencies: AgencySummary[] }>(page.request, '/api/admin/agencies.list');
+      const agency = agencies.find((each) => each.displayName === 'Aurora Space')!;
+      const seeded = demoAgencies.find((each) => each.displayName === 'Aurora Space')!;
+      await mutate(page.request, '/api/admin/agencies.updateLegal', {
+        agencyId: agency.id,
+        legalName: seeded.legalName,
+        taxId: seeded.taxId,
+        legalAddress: `${Date.now()} Aurora Way, Kiruna`,
+      });
+      await visit(page, `/admin/audit?targetType=agency&targetId=${agency.id}`, 'Audit trail');
     },
   },
   {

@@ -12,6 +12,8 @@ const firstPages = [
   { path: '/supplier/launches', heading: 'Launches', account: demoAccounts.supplier },
   { path: '/admin/', heading: 'Agencies', account: demoAccounts.admin },
   { path: '/admin/bookings', heading: 'Bookings', account: demoAccounts.support },
+  { path: '/admin/launches', heading: 'Launches', account: demoAccounts.support },
+  { path: '/admin/audit', heading: 'Audit trail', account: demoAccounts.admin },
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];

@@ -159,6 +159,9 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     },
     // Support and finance are answered with the entries of bookings only.
     'audit.list': { input: () => ({}), allowed: only('support', 'finance', 'admin') },
+    'audit.choices': { allowed: only('support', 'finance', 'admin') },
+    'launches.list': { input: () => ({}), allowed: only('support', 'finance', 'admin') },
+    'launches.detail': { input: (own) => ({ launchId: own.launchId }), allowed: only('support', 'finance', 'admin') },
     'users.setRoles': {
       input: (own) => ({ userId: own.operatorAccountId, roles: ['operator'] }),
       allowed: only('admin'),

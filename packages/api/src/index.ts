@@ -14,7 +14,7 @@ export { components, type Component, type ComponentStatus } from './ops/status/s
 export { catalogueSorts, type CatalogueEntry } from './customer/catalogue/catalogue.schemas.ts';
 export type { AgencyRocket } from './supplier/rockets/rockets.schemas.ts';
 export type { AgencyLaunch } from './supplier/launches/launches.service.ts';
-export type { Occupancy } from './supplier/launches/launches.schemas.ts';
+export type { LaunchStatusStep, Occupancy } from './launch-views.ts';
 export type { AgencySummary } from './admin/agencies/agencies.schemas.ts';
 export type {
   BookingDetail,
@@ -28,7 +28,15 @@ export type {
   AuditTarget,
   AuditEntryView,
   AuditPage,
+  AuditChoices,
   ListAuditInput,
 } from './admin/audit/audit.schemas.ts';
+export type {
+  LaunchOverview,
+  LaunchesPage,
+  LaunchDetail,
+  LaunchSort,
+  ListLaunchesInput,
+} from './admin/launches/launches.schemas.ts';
 export type { Viewer, Access } from './access.ts';
 export { partnerCatalogue, PartnerRequestError, type PartnerCatalogue } from './partner/catalogue/catalogue.service.ts';

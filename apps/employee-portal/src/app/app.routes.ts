@@ -17,6 +17,21 @@ export const routes: Routes = [
     title: 'Booking · Employee portal · Astro Bookings',
     loadComponent: () => import('./bookings/booking.page').then((m) => m.BookingPage),
   },
+  {
+    path: 'launches',
+    title: 'Launches · Employee portal · Astro Bookings',
+    loadComponent: () => import('./launches/launches.page').then((m) => m.LaunchesPage),
+  },
+  {
+    path: 'launches/:launchId',
+    title: 'Launch · Employee portal · Astro Bookings',
+    loadComponent: () => import('./launches/launch.page').then((m) => m.LaunchPage),
+  },
+  {
+    path: 'audit',
+    title: 'Audit trail · Employee portal · Astro Bookings',
+    loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · Employee portal · Astro Bookings', component: NotFoundPage },
 ];

@@ -15,5 +15,7 @@ export class App {
   protected readonly nav: NavLink[] = [
     { label: 'Agencies', path: '/' },
     { label: 'Bookings', path: '/bookings' },
+    { label: 'Launches', path: '/launches' },
+    { label: 'Audit trail', path: '/audit' },
   ];
 }

@@ -2,6 +2,7 @@ import { signedInAs } from '../access.ts';
 import { agenciesRouter } from './agencies/agencies.router.ts';
 import { auditRouter } from './audit/audit.router.ts';
 import { bookingsRouter } from './bookings/bookings.router.ts';
+import { launchesRouter } from './launches/launches.router.ts';
 import { admin } from './trpc.ts';
 import { usersRouter } from './users/users.router.ts';
 
@@ -12,5 +13,6 @@ export const adminRouter = admin.router({
   users: usersRouter,
   bookings: bookingsRouter,
   audit: auditRouter,
+  launches: launchesRouter,
 });
 export type AdminRouter = typeof adminRouter;

@@ -5,6 +5,7 @@ import { OidcRecord, RateLimit } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { JobLease, JobRun } from './job-run.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
+import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import type { SystemEntityManager } from './orm.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
@@ -21,4 +22,6 @@ export const jobLeaseCollection = (systemDb: SystemEntityManager) =>
 export const logCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, LogEntry);
 export const sandboxLedgerCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, SandboxPayment);
 export const rateLimitCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, RateLimit);
+/** Read only: the operators' trail is insert-only, and recordOperatorAudit is its one writer. */
+export const operatorAuditCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, OperatorAuditEntry);
 export const oidcRecordCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, OidcRecord);

@@ -2,8 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { RouterLink } from '@angular/router';
 import type { BookingView } from '@astro/api';
 import { destinationLabels } from '@astro/domain';
-import { LocalTimeComponent, MoneyPipe } from '@astro/web-kit';
-import { BookingStatusComponent } from './booking-status.component';
+import { BookingStatusComponent, LocalTimeComponent, MoneyPipe } from '@astro/web-kit';
 
 /** What was booked and what money moved: the traveler's receipt, kept on the booking page. */
 @Component({

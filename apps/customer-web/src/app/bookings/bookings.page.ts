@@ -1,8 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { LocalTimeComponent, MoneyPipe, problemMessage, SignInPromptComponent } from '@astro/web-kit';
+import {
+  BookingStatusComponent,
+  LocalTimeComponent,
+  MoneyPipe,
+  problemMessage,
+  SignInPromptComponent,
+} from '@astro/web-kit';
 import { injectApi } from '../api';
-import { BookingStatusComponent } from '../booking/booking-status.component';
 import { Session } from '../session';
 
 /** The traveler's bookings, newest first, each leading to its page, and their places on waiting lists. */

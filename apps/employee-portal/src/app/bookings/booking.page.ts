@@ -4,7 +4,7 @@ import { FormField, FormRoot, min } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import type { CancellationQuote } from '@astro/api';
 import { formatMoney, money, type Currency } from '@astro/domain';
-import { MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
+import { BookingStatusComponent, bookingStatusLabels, MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
 import {
   ErrorSummaryComponent,
   FieldComponent,
@@ -13,7 +13,7 @@ import {
   type FieldProblems,
 } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { bookingStatusBadges, bookingStatusLabels, shortReference } from './booking-labels';
+import { shortReference } from './booking-labels';
 
 /** How often the page looks again while a cancellation is on its way; the sync takes a few seconds. */
 const pendingRefreshMs = 2_000;
@@ -31,6 +31,7 @@ const actorWords = (actor: string | null, email: string | null) =>
 @Component({
   selector: 'ab-booking-page',
   imports: [
+    BookingStatusComponent,
     DatePipe,
     FormRoot,
     FormField,
@@ -52,7 +53,7 @@ const actorWords = (actor: string | null, email: string | null) =>
         <div>
           <h1>Booking {{ reference(b.id) }}</h1>
           <p class="ab-lead">
-            <span [class]="badges[b.status]">{{ labels[b.status] }}</span>
+            <ab-booking-status [status]="b.status" />
             @if (b.cancellationPending) {
               <span class="ab-badge ab-badge--warn">Cancellation pending</span>
             }
@@ -420,7 +421,6 @@ export class BookingPage {
   /** From the route, `bookings/:bookingId`. */
   readonly bookingId = input.required<string>();
   protected readonly labels = bookingStatusLabels;
-  protected readonly badges = bookingStatusBadges;
   protected readonly reference = shortReference;
   protected readonly actor = actorWords;
 

@@ -3,10 +3,10 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { RouterLink } from '@angular/router';
 import type { BookingSort } from '@astro/api';
 import { bookingStatuses, type BookingStatus } from '@astro/domain';
-import { MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
+import { BookingStatusComponent, bookingStatusLabels, MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { bookingStatusBadges, bookingStatusLabels, shortReference } from './booking-labels';
+import { shortReference } from './booking-labels';
 
 const sorts: readonly BookingSort[] = ['bookedAt', 'customerName', 'launchDate', 'totalCents', 'status'];
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -16,7 +16,7 @@ const pageSize = 20;
 /** The bookings desk's search: every filter, the sort and the page live in the address, which the server renders. */
 @Component({
   selector: 'ab-bookings-page',
-  imports: [DatePipe, RouterLink, FieldComponent, FieldControlDirective, MoneyPipe],
+  imports: [DatePipe, RouterLink, BookingStatusComponent, FieldComponent, FieldControlDirective, MoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -137,7 +137,7 @@ const pageSize = 20;
                 <td>{{ booking.agency.displayName }}</td>
                 <td class="ab-number">{{ booking.seats }}</td>
                 <td>
-                  <span [class]="badges[booking.status]">{{ labels[booking.status] }}</span>
+                  <ab-booking-status [status]="booking.status" />
                   @if (booking.cancellationPending) {
                     <span class="ab-badge ab-badge--warn">Cancellation pending</span>
                   }
@@ -185,7 +185,6 @@ export class BookingsPage {
   private readonly api = injectApi();
   protected readonly statuses = bookingStatuses;
   protected readonly labels = bookingStatusLabels;
-  protected readonly badges = bookingStatusBadges;
   protected readonly reference = shortReference;
 
   // The address's query, bound by the router.

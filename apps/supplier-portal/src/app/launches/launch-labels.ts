@@ -1,20 +1,4 @@
-import { destinationLabels, type Destination, type LaunchStatus } from '@astro/domain';
-
-export const statusLabels: Record<LaunchStatus, string> = {
-  scheduled: 'Scheduled',
-  confirmed: 'Confirmed',
-  delayed: 'Delayed',
-  aborted: 'Aborted',
-  launched: 'Launched',
-};
-
-export const statusBadge: Record<LaunchStatus, string> = {
-  scheduled: 'ab-badge',
-  confirmed: 'ab-badge ab-badge--good',
-  delayed: 'ab-badge ab-badge--warn',
-  aborted: 'ab-badge ab-badge--bad',
-  launched: 'ab-badge ab-badge--good',
-};
+import { destinationLabels, type Destination } from '@astro/domain';
 
 export const destination = (value: Destination) => destinationLabels[value];
 

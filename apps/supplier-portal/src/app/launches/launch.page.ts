@@ -3,7 +3,14 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 import { FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { abortReasons, type AbortReason } from '@astro/domain';
-import { MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
+import {
+  LaunchHistoryComponent,
+  launchStatusBadge,
+  launchStatusLabels,
+  MoneyPipe,
+  problemMessage,
+  queryResource,
+} from '@astro/web-kit';
 import {
   ErrorSummaryComponent,
   FieldComponent,
@@ -12,7 +19,7 @@ import {
   type FieldProblems,
 } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { destination, fromUtcInput, statusBadge, statusLabels } from './launch-labels';
+import { destination, fromUtcInput } from './launch-labels';
 
 type StatusChange =
   | { to: 'confirmed' }
@@ -31,6 +38,7 @@ type StatusChange =
     FieldComponent,
     FieldControlDirective,
     ErrorSummaryComponent,
+    LaunchHistoryComponent,
     MoneyPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -186,23 +194,7 @@ type StatusChange =
 
       <section class="ab-panel ab-section" aria-labelledby="history-title">
         <h2 id="history-title">Status history</h2>
-        <ol class="ab-history">
-          @for (entry of l.history; track $index) {
-            <li>
-              <strong>{{ labels[entry.to] }}</strong>
-              @if (entry.from) {
-                <span> (was {{ labels[entry.from] }})</span>
-              }
-              @if (entry.reason) {
-                <span> · {{ entry.reason }}</span>
-              }
-              @if (entry.launchDate) {
-                <span> · launch date {{ entry.launchDate | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
-              }
-              <br /><span class="ab-hint">by {{ entry.by }}, {{ entry.at | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</span>
-            </li>
-          }
-        </ol>
+        <ab-launch-history [steps]="l.history" />
       </section>
 
       <section class="ab-panel ab-section" aria-labelledby="bookings-title">
@@ -306,17 +298,14 @@ type StatusChange =
       font-size: 1.5rem;
       font-weight: 700;
     }
-    .ab-history li {
-      margin-bottom: var(--ab-space-3);
-    }
   `,
 })
 export class LaunchPage {
   private readonly api = injectApi();
   /** From the route, `launches/:launchId`. */
   readonly launchId = input.required<string>();
-  protected readonly labels = statusLabels;
-  protected readonly badge = statusBadge;
+  protected readonly labels = launchStatusLabels;
+  protected readonly badge = launchStatusBadge;
   protected readonly destination = destination;
   protected readonly abortReasons = abortReasons;
 

@@ -3,10 +3,10 @@ import { ChangeDetectionStrategy, Component, computed, resource, signal } from '
 import { form, FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { launchStatuses, type LaunchStatus } from '@astro/domain';
-import { MoneyPipe, problemMessage } from '@astro/web-kit';
+import { launchStatusBadge, launchStatusLabels, MoneyPipe, problemMessage } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { destination, statusBadge, statusLabels } from './launch-labels';
+import { destination } from './launch-labels';
 
 type Sort = 'launchDate' | 'missionName' | 'status';
 
@@ -155,8 +155,8 @@ type Sort = 'launchDate' | 'missionName' | 'status';
 export class LaunchesPage {
   private readonly api = injectApi();
   protected readonly statuses = launchStatuses;
-  protected readonly labels = statusLabels;
-  protected readonly badge = statusBadge;
+  protected readonly labels = launchStatusLabels;
+  protected readonly badge = launchStatusBadge;
   protected readonly destination = destination;
   /** The filters as chosen; the list follows them when they are applied. An empty one filters nothing. */
   protected readonly filter = form(

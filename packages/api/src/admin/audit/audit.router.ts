@@ -1,6 +1,6 @@
 import { admin } from '../trpc.ts';
 import { listAuditInput } from './audit.schemas.ts';
-import { listAuditEntries } from './audit.service.ts';
+import { auditChoices, listAuditEntries } from './audit.service.ts';
 
 export const auditRouter = admin.router({
   /**
@@ -12,4 +12,6 @@ export const auditRouter = admin.router({
     .allow('support', 'finance', 'admin')
     .input(listAuditInput)
     .query(({ ctx, input }) => listAuditEntries(ctx, input)),
+  /** The actions, target types and actors the audit page's filters offer, as far as the viewer may see them. */
+  choices: admin.allow('support', 'finance', 'admin').query(({ ctx }) => auditChoices(ctx)),
 });

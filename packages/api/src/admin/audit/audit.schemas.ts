@@ -28,8 +28,14 @@ export const listAuditInput = z
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
     limit: z.int().min(1).max(100).default(50),
-    /** The previous page's `nextCursor`; absent for the newest entries. */
+    /** The previous page's `nextCursor`: the entries older than it. Absent for the newest entries. */
     cursor: cursor.optional(),
+    /** A page's `newerCursor`: the entries newer than it, paging back towards the newest. */
+    newerThan: cursor.optional(),
+  })
+  .refine((input) => !(input.cursor && input.newerThan), {
+    path: ['newerThan'],
+    message: 'Page towards older or newer entries, not both at once.',
   })
   .refine((input) => !input.from || !input.to || input.from <= input.to, {
     path: ['to'],
@@ -60,4 +66,14 @@ export interface AuditPage {
   entries: AuditEntryView[];
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   nextCursor: string | null;
+  /** Pass as `newerThan` for the previous (newer) page; null on the newest page. */
+  newerCursor: string | null;
+}
+
+/** What the audit page's filter form offers: every action and target type the viewer may see, and who has acted. */
+export interface AuditChoices {
+  actions: AuditAction[];
+  targetTypes: AuditTarget[];
+  /** The e-mail of everyone on the trail the viewer may see, alphabetically. */
+  actors: string[];
 }

@@ -146,6 +146,43 @@ describe('admin audit.list', () => {
     ]);
   });
 
+  it('pages back towards newer entries from any page, ending on the newest page itself', async () => {
+    const list = (input: Parameters<ReturnType<typeof employee>['audit']['list']>[0]) =>
+      employee('admin').audit.list({ limit: 2, ...input });
+    const first = await list({});
+    expect(first.newerCursor).toBeNull();
+    const second = await list({ cursor: first.nextCursor! });
+    const third = await list({ cursor: second.nextCursor! });
+    expect(third.newerCursor).not.toBeNull();
+
+    const backToSecond = await list({ newerThan: third.newerCursor! });
+    expect(backToSecond).toEqual(second);
+    const backToFirst = await list({ newerThan: backToSecond.newerCursor! });
+    expect(backToFirst).toEqual(first);
+    await expect(list({ cursor: first.nextCursor!, newerThan: first.nextCursor! })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Page towards older or newer entries, not both at once.'),
+    });
+  });
+
+  it('offers the filter form every action and target type, and everyone on the trail the viewer may see', async () => {
+    const choices = await employee('admin').audit.choices();
+    expect(choices.actions).toEqual(expect.arrayContaining(['agency.updateLegal', 'booking.cancel', 'email.resend']));
+    expect(choices.targetTypes).toEqual(expect.arrayContaining(['agency', 'booking', 'launch', 'syncMessage']));
+    expect(choices.actors).toEqual([
+      'admin@example.com',
+      'finance@example.com',
+      'operator@example.com',
+      'supplier@example.com',
+    ]);
+    for (const role of ['support', 'finance'] as const)
+      expect(await employee(role).audit.choices()).toEqual({
+        actions: ['booking.cancel'],
+        targetTypes: ['booking'],
+        actors: ['finance@example.com'],
+      });
+  });
+
   it('shows support and finance the history of bookings only', async () => {
     for (const role of ['support', 'finance'] as const) {
       const { entries } = await employee(role).audit.list({});

@@ -58,13 +58,3 @@ export const changeStatusInput = launchId.and(
   ]),
 );
 export type ChangeStatusInput = z.infer<typeof changeStatusInput>;
-
-export interface Occupancy {
-  capacity: number;
-  minimum: number;
-  confirmedSeats: number;
-  heldSeats: number;
-  seatsLeft: number;
-  /** Whether confirmed seats have reached the minimum the launch needs to fly. */
-  viable: boolean;
-}

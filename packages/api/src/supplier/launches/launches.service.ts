@@ -9,7 +9,6 @@ import {
   BookingCopy,
   changedFields,
   Launch,
-  LaunchStatusChange,
   recordAudit,
   recordStatusChange,
   type OperationalEntityManager,
@@ -22,9 +21,9 @@ import {
   launchTermsProblems,
   type BookingStatus,
   type Currency,
-  type LaunchStatus,
 } from '@astro/domain';
 import { auditActorOf } from '../../access.ts';
+import { launchHistoryOf, launchSummaryOf, occupancyOf, type LaunchSummary } from '../../launch-views.ts';
 import { toCsv } from '../../csv.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AgencyContext } from '../context.ts';
@@ -34,58 +33,10 @@ import type {
   LaunchFields,
   LaunchId,
   ListLaunchesInput,
-  Occupancy,
   UpdateLaunchInput,
 } from './launches.schemas.ts';
 
-export async function occupancyOf(em: OperationalEntityManager, launches: Launch[]): Promise<Map<string, Occupancy>> {
-  const rows = launches.length
-    ? await em.execute<{ launch_id: string; status: string; seats: string }[]>(
-        `select launch_id, status, sum(seats) as seats from booking_copy
-         where launch_id in (${launches.map(() => '?').join(',')}) and status in ('held', 'confirmed')
-         group by launch_id, status`,
-        launches.map((launch) => launch.id),
-      )
-    : [];
-  const seats = (id: string, status: string) =>
-    Number(rows.find((row) => row.launch_id === id && row.status === status)?.seats ?? 0);
-  return new Map(
-    launches.map((launch) => {
-      const confirmedSeats = seats(launch.id, 'confirmed');
-      const heldSeats = seats(launch.id, 'held');
-      const capacity = launch.rocket.capacity;
-      return [
-        launch.id,
-        {
-          capacity,
-          minimum: launch.minimumPassengers,
-          confirmedSeats,
-          heldSeats,
-          seatsLeft: Math.max(0, capacity - confirmedSeats - heldSeats),
-          viable: confirmedSeats >= launch.minimumPassengers,
-        },
-      ];
-    }),
-  );
-}
-
-const summary = (launch: Launch, occupancy: Occupancy) => ({
-  id: launch.id,
-  slug: launch.slug,
-  missionName: launch.missionName,
-  destination: launch.destination,
-  spaceport: launch.spaceport,
-  launchDate: launch.launchDate.toISOString(),
-  // Plain values for the wire (MikroORM brands defaulted properties as optional).
-  status: launch.status as LaunchStatus,
-  pricePerSeatCents: launch.pricePerSeatCents,
-  currency: launch.currency as Currency,
-  rocket: { id: launch.rocket.id, name: launch.rocket.name },
-  occupancy,
-  /** Seats the catalogue kept beyond the rocket's capacity, until the supplier resolves it. */
-  capacityConflict: launch.capacityConflict ?? null,
-});
-export type AgencyLaunch = ReturnType<typeof summary>;
+export type AgencyLaunch = LaunchSummary;
 
 export async function listAgencyLaunches(ctx: AgencyContext, input: ListLaunchesInput) {
   const em = ctx.operationalDb;
@@ -105,7 +56,7 @@ export async function listAgencyLaunches(ctx: AgencyContext, input: ListLaunches
   });
   const occupancy = await occupancyOf(em, launches);
   return {
-    launches: launches.map((launch) => summary(launch, occupancy.get(launch.id)!)),
+    launches: launches.map((launch) => launchSummaryOf(launch, occupancy.get(launch.id)!)),
     total,
     page: input.page,
     pageSize: input.pageSize,
@@ -115,10 +66,7 @@ export async function listAgencyLaunches(ctx: AgencyContext, input: ListLaunches
 export async function getAgencyLaunch(ctx: AgencyContext, { launchId }: LaunchId) {
   const em = ctx.operationalDb;
   const launch = await ownLaunch(em, ctx, launchId);
-  const [occupancy, history] = await Promise.all([
-    occupancyOf(em, [launch]),
-    em.find(LaunchStatusChange, { launch: launch.id }, { orderBy: { changedAt: 'asc', id: 'asc' } }),
-  ]);
+  const [occupancy, history] = await Promise.all([occupancyOf(em, [launch]), launchHistoryOf(em, launch)]);
   const launchOccupancy = occupancy.get(launch.id)!;
   const state = {
     status: launch.status,
@@ -127,19 +75,12 @@ export async function getAgencyLaunch(ctx: AgencyContext, { launchId }: LaunchId
     confirmedSeats: launchOccupancy.confirmedSeats,
   };
   return {
-    ...summary(launch, launchOccupancy),
+    ...launchSummaryOf(launch, launchOccupancy),
     minimumPassengers: launch.minimumPassengers,
     /** What the portal may offer now, by the same rules the commands enforce, with the reason for each it may not. */
     statusChanges: availableStatusChanges(state, ctx.now()),
     termsEditable: canEditTerms(launch.status),
-    history: history.map((change) => ({
-      from: change.fromStatus as LaunchStatus | null,
-      to: change.toStatus as LaunchStatus,
-      reason: change.reason,
-      launchDate: change.launchDate?.toISOString() ?? null,
-      by: change.changedBy,
-      at: change.changedAt.toISOString(),
-    })),
+    history,
   };
 }
 

@@ -12,9 +12,9 @@ import {
 } from '@astro/db/operational';
 import { bookableStatuses, canReach, capacityProblem, destinationLabels, rocketDeactivation } from '@astro/domain';
 import { auditActorOf } from '../../access.ts';
+import { occupancyOf } from '../../launch-views.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import type { AgencyContext } from '../context.ts';
-import { occupancyOf } from '../launches/launches.service.ts';
 import { ownRocket } from '../ownership.ts';
 import type { AgencyRocket, RocketFields, RocketId, UpdateRocketInput } from './rockets.schemas.ts';
 

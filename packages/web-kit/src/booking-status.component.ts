@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { BookingStatus } from '@astro/domain';
 
-const labels: Record<BookingStatus, string> = {
+/** A booking's status in words, wherever one is shown or chosen. */
+export const bookingStatusLabels: Record<BookingStatus, string> = {
   held: 'Held',
   confirmed: 'Confirmed',
   cancelled: 'Cancelled',
@@ -14,7 +15,7 @@ const badges: Record<BookingStatus, string> = {
   expired: 'ab-badge',
 };
 
-/** A booking's status as a badge, the same on the booking page and in My bookings. */
+/** A booking's status as a badge, the same wherever a booking is shown: to its traveler and in the back office. */
 @Component({
   selector: 'ab-booking-status',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -22,6 +23,6 @@ const badges: Record<BookingStatus, string> = {
 })
 export class BookingStatusComponent {
   readonly status = input.required<BookingStatus>();
-  protected readonly labels = labels;
+  protected readonly labels = bookingStatusLabels;
   protected readonly badges = badges;
 }
