@@ -11,6 +11,14 @@ async function onlyBookingOf(page: Page, email: string) {
   return bookings[0]!;
 }
 
+/** The one entry of this action on the audit trail page the booking's "Audit history" link opened. */
+async function auditEntryOf(page: Page, action: string) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+  const entries = page.getByRole('list', { name: 'Audit entries' }).getByRole('listitem').filter({ hasText: action });
+  await expect(entries).toHaveCount(1);
+  return entries;
+}
+
 /** Waits, as the page itself does, for the sync to bring the cancellation back to the booking's copy. */
 async function expectCancelledSoon(page: Page) {
   await expect(page.getByText('The booking is cancelled.')).toBeVisible({ timeout: 60_000 });
@@ -55,6 +63,14 @@ test('support finds a booking by the customer’s e-mail, cancels it with a reas
 
   const email = await latestEmail(traveler.email, `Booking cancelled: ${booking.launch.missionName}`);
   expect(email.text).toContain('The traveler called: a family emergency.');
+
+  // The booking's audit history holds the cancellation: who, why, and the status before and after.
+  await page.getByRole('link', { name: 'Audit history', exact: true }).click();
+  const cancellation = await auditEntryOf(page, 'Cancelled a booking');
+  await expect(cancellation).toContainText(demoAccounts.support.email);
+  await expect(cancellation).toContainText('The traveler called: a family emergency.');
+  await expect(cancellation.getByRole('row', { name: /^Status/ })).toContainText(/confirmed\s*cancellation requested/);
+  await expect(cancellation.getByRole('row', { name: /^Refund set by employee/ })).toContainText('false');
 });
 
 test('finance sets a refund within what was paid, and is refused at the field above it', async ({ page }) => {
@@ -86,6 +102,14 @@ test('finance sets a refund within what was paid, and is refused at the field ab
   const ledger = page.getByRole('region', { name: 'Payment ledger' });
   await expect(ledger.getByRole('row', { name: /Refund/ })).toContainText('$1,000.00');
   await expect(ledger.getByRole('row', { name: /Refund/ })).toContainText('priya.nair@astrobookings.example');
+
+  // The audit history shows finance set the refund, and how much.
+  await page.getByRole('link', { name: 'Audit history', exact: true }).click();
+  const cancellation = await auditEntryOf(page, 'Cancelled a booking');
+  await expect(cancellation).toContainText(demoAccounts.finance.email);
+  await expect(cancellation).toContainText('Goodwill: the traveler was moved to another date.');
+  await expect(cancellation.getByRole('row', { name: /^Refund cents/ })).toContainText('100000');
+  await expect(cancellation.getByRole('row', { name: /^Refund set by employee/ })).toContainText('true');
 });
 
 test('the search form works without JavaScript, as a plain GET form', async ({ page, browser }) => {
