@@ -137,6 +137,17 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
     open: (page) => visit(page, '/supplier/agency', /./, demoAccounts.supplier),
   },
   { name: "the employee portal's agencies", open: (page) => visit(page, '/admin/', 'Agencies', demoAccounts.admin) },
+  { name: "the employee portal's users", open: (page) => visit(page, '/admin/users', 'Users', demoAccounts.admin) },
+  {
+    name: "an account's page in the employee portal",
+    open: async (page) => {
+      await signInAt(page, '/admin/users', demoAccounts.admin);
+      const { users } = await query<{ users: { id: string }[] }>(page.request, '/api/admin/users.list', {
+        role: 'operator',
+      });
+      await visit(page, `/admin/users/${users[0]!.id}`, demoAccounts.operator.name);
+    },
+  },
   {
     name: "the employee portal's bookings search",
     open: (page) => visit(page, '/admin/bookings?status=confirmed', 'Bookings', demoAccounts.support),

@@ -14,6 +14,7 @@ const firstPages = [
   { path: '/admin/bookings', heading: 'Bookings', account: demoAccounts.support },
   { path: '/admin/launches', heading: 'Launches', account: demoAccounts.support },
   { path: '/admin/audit', heading: 'Audit trail', account: demoAccounts.admin },
+  { path: '/admin/users', heading: 'Users', account: demoAccounts.admin },
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];

@@ -166,6 +166,19 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
       input: (own) => ({ userId: own.operatorAccountId, roles: ['operator'] }),
       allowed: only('admin'),
     },
+    'users.list': { input: () => ({ search: 'a', status: 'active' }), allowed: only('admin') },
+    'users.detail': { input: (own) => ({ userId: own.operatorAccountId }), allowed: only('admin') },
+    // The operator is deactivated, then reactivated; a second call of either is refused past authorization.
+    'users.deactivate': {
+      input: (own) => ({ userId: own.operatorAccountId, reason: 'Matrix test' }),
+      allowed: only('admin'),
+    },
+    'users.reactivate': {
+      input: (own) => ({ userId: own.operatorAccountId, reason: 'Matrix test' }),
+      allowed: only('admin'),
+    },
+    'users.unlock': { input: (own) => ({ userId: own.operatorAccountId }), allowed: only('admin') },
+    'users.sendPasswordReset': { input: (own) => ({ userId: own.operatorAccountId }), allowed: only('admin') },
   },
   ops: {
     me: { allowed: everyone },

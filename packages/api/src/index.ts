@@ -38,5 +38,6 @@ export type {
   LaunchSort,
   ListLaunchesInput,
 } from './admin/launches/launches.schemas.ts';
+export type { AccountDetail, AccountStatus, AccountSummary, StaffRole } from './admin/users/users.schemas.ts';
 export type { Viewer, Access } from './access.ts';
 export { partnerCatalogue, PartnerRequestError, type PartnerCatalogue } from './partner/catalogue/catalogue.service.ts';

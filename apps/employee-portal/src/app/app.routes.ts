@@ -32,6 +32,16 @@ export const routes: Routes = [
     title: 'Audit trail · Employee portal · Astro Bookings',
     loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
   },
+  {
+    path: 'users',
+    title: 'Users · Employee portal · Astro Bookings',
+    loadComponent: () => import('./users/users.page').then((m) => m.UsersPage),
+  },
+  {
+    path: 'users/:userId',
+    title: 'Account · Employee portal · Astro Bookings',
+    loadComponent: () => import('./users/user.page').then((m) => m.UserPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · Employee portal · Astro Bookings', component: NotFoundPage },
 ];

@@ -17,5 +17,6 @@ export class App {
     { label: 'Bookings', path: '/bookings' },
     { label: 'Launches', path: '/launches' },
     { label: 'Audit trail', path: '/audit' },
+    { label: 'Users', path: '/users' },
   ];
 }

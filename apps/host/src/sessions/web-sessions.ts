@@ -235,7 +235,11 @@ export function createWebSessions(options: WebSessionsOptions) {
     if (due(session)) session = await refresh(session);
     if (!session) return null;
     const user = await em().findOne(User, session.userId);
-    if (!user) return null;
+    // Deactivating ends the account's sessions; one stored in a race with it (a sign-in finishing) ends here.
+    if (!user || user.deactivatedAt) {
+      await em().nativeDelete(WebSession, { id: session.id });
+      return null;
+    }
     return { userId: user.id, name: user.name, email: user.email, roles: user.roles, agencyId: user.agencyId ?? null };
   }
 

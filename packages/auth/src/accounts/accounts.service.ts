@@ -6,11 +6,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SystemEntityManager } from '@astro/db/system';
 import {
+  accountGuardCollection,
   AccountToken,
   Email,
   idFromKey,
+  oidcRecordCollection,
   queueEmail,
   User,
+  userCollection,
+  WebSession,
   type AccountTokenPurpose,
   type SystemOrm,
   type UserRole,
@@ -19,7 +23,18 @@ import type { Logger } from '@astro/logging';
 import { createLimits, waitInWords, type Limits } from '../limits/limits.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 
-export type AccountProblem = 'invalid' | 'taken' | 'credentials' | 'locked' | 'throttled' | 'unverified' | 'link';
+export type AccountProblem =
+  | 'invalid'
+  | 'taken'
+  | 'credentials'
+  | 'locked'
+  | 'throttled'
+  | 'unverified'
+  | 'link'
+  | 'deactivated'
+  | 'unknown'
+  | 'refused'
+  | 'busy';
 
 export class AccountError extends Error {
   override name = 'AccountError';
@@ -46,6 +61,22 @@ export interface AccountDeps {
 
 export const staffRoles = ['supplier', 'support', 'finance', 'admin', 'operator'] as const satisfies UserRole[];
 export type StaffRole = (typeof staffRoles)[number];
+
+/** Where an account stands (SPEC.md §8): deactivated by an admin, invited (no password yet), locked by the sign-in limit, or active. */
+export const accountStatuses = ['active', 'locked', 'deactivated', 'invited'] as const;
+export type AccountStatus = (typeof accountStatuses)[number];
+
+export const deactivatedMessage =
+  'This account has been deactivated. If you need access again, ask an Astro Bookings administrator.';
+export const lastAdminMessage =
+  'At least one active admin must remain, and this would leave none. Give another account the admin role first.';
+
+/** An account that holds the admin role and may use it: what the last-admin rule keeps at least one of. */
+const isActiveAdmin = (user: { roles: readonly UserRole[]; deactivatedAt?: Date | null }) =>
+  user.roles.includes('admin') && !user.deactivatedAt;
+
+/** What an admin may change of an account through `changeAccount`. */
+type AccountChange = Partial<Pick<User, 'roles' | 'deactivatedAt' | 'deactivationReason'>>;
 
 const linkLifetimeMinutes: Record<AccountTokenPurpose, number> = {
   'verify-email': 3 * 24 * 60,
@@ -106,6 +137,7 @@ export function createAccounts(deps: AccountDeps) {
   async function redeem(db: SystemEntityManager, token: string, purpose: AccountTokenPurpose) {
     const record = await db.findOne(AccountToken, { id: digest(token), purpose });
     const user = record && !record.usedAt && record.expiresAt > now() ? await db.findOne(User, record.userId) : null;
+    if (user?.deactivatedAt) throw new AccountError('deactivated', deactivatedMessage);
     if (!record || !user)
       throw new AccountError(
         'link',
@@ -132,6 +164,65 @@ export function createAccounts(deps: AccountDeps) {
       now(),
     );
     log.info('Registration refused: the address has an account', { userId: owner.id });
+  }
+
+  const adminGuard = () => accountGuardCollection(em());
+  const activeAdmins = 'active-admins';
+
+  /**
+   * Makes the guard's count when there is none yet: the active admins of now. Only a removal that has decremented it
+   * can take an admin away, so none can be lost meanwhile; an admin added meanwhile may be missed (the insert wins
+   * over nothing), which leaves the count lower than the truth, the safe side.
+   */
+  async function ensureAdminGuard(): Promise<void> {
+    if (await adminGuard().countDocuments({ _id: activeAdmins })) return;
+    const count = await em().count(User, { roles: 'admin', deactivatedAt: null } as never);
+    await adminGuard().updateOne({ _id: activeAdmins }, { $setOnInsert: { count } }, { upsert: true });
+  }
+
+  /**
+   * Applies an admin's change to an account, keeping at least one active admin under any number of parallel
+   * changes: an admin is taken away only after one conditional decrement of the guard's count that leaves it at one
+   * or more, and the account is changed only if it is still as read (else the decrement is given back and it is
+   * read again). An admin added is counted after the change. So the count is never above the real number.
+   */
+  async function changeAccount(
+    userId: string,
+    next: (user: User) => AccountChange,
+  ): Promise<{ before: User; after: User }> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const user = await em().findOne(User, userId);
+      if (!user) throw new AccountError('unknown', 'That account does not exist.');
+      const change = next(user);
+      const removesAdmin = isActiveAdmin(user) && !isActiveAdmin({ ...user, ...change });
+      const addsAdmin = !isActiveAdmin(user) && isActiveAdmin({ ...user, ...change });
+      if (removesAdmin || addsAdmin) await ensureAdminGuard();
+      if (removesAdmin) {
+        const reserved = await adminGuard().updateOne(
+          { _id: activeAdmins, count: { $gt: 1 } },
+          { $inc: { count: -1 } },
+        );
+        if (reserved.modifiedCount !== 1) throw new AccountError('refused', lastAdminMessage);
+      }
+      const unchanged = { _id: user.id, roles: user.roles, deactivatedAt: user.deactivatedAt ?? null };
+      const changed = await userCollection(em()).updateOne(unchanged, { $set: { ...change, updatedAt: now() } });
+      if (changed.modifiedCount === 1) {
+        if (addsAdmin) await adminGuard().updateOne({ _id: activeAdmins }, { $inc: { count: 1 } });
+        return { before: user, after: await em().findOneOrFail(User, userId) };
+      }
+      if (removesAdmin) await adminGuard().updateOne({ _id: activeAdmins }, { $inc: { count: 1 } });
+    }
+    throw new AccountError('busy', 'This account is being changed by someone else right now. Try again.');
+  }
+
+  /** Ends everything the account is signed in with: the apps' sessions, and the authorization server's records. */
+  async function endAccess(userId: string): Promise<void> {
+    const db = em();
+    // The grant goes first, so an app storing tokens of it meanwhile finds it gone (see `grantStands`).
+    await oidcRecordCollection(db).deleteMany({ model: 'Grant', 'payload.accountId': userId });
+    await oidcRecordCollection(db).deleteMany({ 'payload.accountId': userId });
+    await db.nativeDelete(WebSession, { userId });
+    await db.nativeDelete(AccountToken, { userId, usedAt: null });
   }
 
   return {
@@ -258,12 +349,19 @@ export function createAccounts(deps: AccountDeps) {
         limits.signInFailuresPerAccount.clear(email),
         limits.signInFailuresPerAddress.refund(address),
       ]);
+      // Told only to whoever knows the password, so that deactivation cannot be probed.
+      if (user.deactivatedAt) {
+        log.warn('Sign-in refused: account deactivated', { userId: user.id, address });
+        throw new AccountError('deactivated', deactivatedMessage);
+      }
       if (!user.verified) {
         throw new AccountError(
           'unverified',
           'Confirm your e-mail address first: open the link we sent you. We can send it again.',
         );
       }
+      user.lastSignInAt = now();
+      await em().nativeUpdate(User, { id: user.id }, { lastSignInAt: user.lastSignInAt });
       log.info('Signed in', { userId: user.id, address });
       return user;
     },
@@ -283,6 +381,8 @@ export function createAccounts(deps: AccountDeps) {
       const db = em();
       const email = normaliseEmail(input.email);
       if (await db.count(User, { email })) throw new AccountError('taken', `There is already an account for ${email}.`);
+      const admin = input.roles.includes('admin');
+      if (admin) await ensureAdminGuard();
       const user = db.create(User, {
         name: input.name.trim(),
         email,
@@ -294,18 +394,88 @@ export function createAccounts(deps: AccountDeps) {
       const invitationLink = input.password
         ? (await db.flush(), null)
         : await issueLink(db, user, 'reset-password', invitationLifetimeMinutes, 'account-invitation');
+      if (admin) await adminGuard().updateOne({ _id: activeAdmins }, { $inc: { count: 1 } });
       log.info('Account created', { userId: user.id, roles: user.roles, agencyId, by: actor.userId });
       return { user, invitationLink };
     },
 
     async changeRoles(userId: string, roles: UserRole[], actor: { userId: string | null }): Promise<User> {
-      const db = em();
-      const user = await db.findOneOrFail(User, userId);
-      const before = user.roles;
-      user.roles = [...new Set(roles)];
-      await db.flush();
-      log.info('Roles changed', { userId, before, after: user.roles, by: actor.userId });
+      const { before, after } = await changeAccount(userId, () => ({ roles: [...new Set(roles)] }));
+      log.info('Roles changed', { userId, before: before.roles, after: after.roles, by: actor.userId });
+      return after;
+    },
+
+    /** Where each account stands; one look at the sign-in limit for all of them. */
+    async statusesOf(users: readonly User[]): Promise<Map<string, AccountStatus>> {
+      const locked = new Set(await limits.signInFailuresPerAccount.lockedKeys());
+      return new Map(users.map((user) => [user.id, statusOf(user, locked.has(user.email))]));
+    },
+
+    /** Until when the sign-in limit refuses the account, or null when it does not. */
+    lockedUntil(user: User): Promise<Date | null> {
+      return limits.signInFailuresPerAccount.lockedUntil(user.email);
+    },
+
+    /** The addresses the sign-in limit refuses now, for finding the locked accounts. */
+    lockedEmails(): Promise<string[]> {
+      return limits.signInFailuresPerAccount.lockedKeys();
+    },
+
+    /**
+     * Stops the account from signing in and ends, at once, every session, grant and token it holds. The apps look
+     * the account up on each request too, so a session stored in a race with this ends at its next request.
+     */
+    async deactivate(userId: string, reason: string, actor: { userId: string | null }): Promise<User> {
+      const { after } = await changeAccount(userId, (user) => {
+        if (user.deactivatedAt) throw new AccountError('refused', 'This account is already deactivated.');
+        return { deactivatedAt: now(), deactivationReason: reason };
+      });
+      await endAccess(userId);
+      log.info('Account deactivated', { userId, by: actor.userId });
+      return after;
+    },
+
+    /** Lets a deactivated account sign in again, with the password it had (or a fresh link, see `sendPasswordLink`). */
+    async reactivate(userId: string, actor: { userId: string | null }): Promise<User> {
+      const { after } = await changeAccount(userId, (user) => {
+        if (!user.deactivatedAt) throw new AccountError('refused', 'This account is not deactivated.');
+        return { deactivatedAt: null, deactivationReason: null };
+      });
+      await limits.signInFailuresPerAccount.clear(after.email);
+      log.info('Account reactivated', { userId, by: actor.userId });
+      return after;
+    },
+
+    /** Lifts the sign-in limit's lock, so the owner may try their password again at once. */
+    async unlock(userId: string, actor: { userId: string | null }): Promise<User> {
+      const user = await em().findOne(User, userId);
+      if (!user) throw new AccountError('unknown', 'That account does not exist.');
+      if (!(await limits.signInFailuresPerAccount.lockedUntil(user.email)))
+        throw new AccountError('refused', 'This account is not locked.');
+      await limits.signInFailuresPerAccount.clear(user.email);
+      log.info('Account unlocked', { userId, by: actor.userId });
       return user;
+    },
+
+    /**
+     * E-mails the owner a link to set a password: a new invitation while none was ever set, a reset link otherwise.
+     * Returns which one was sent.
+     */
+    async sendPasswordLink(
+      userId: string,
+      actor: { userId: string | null },
+    ): Promise<{ user: User; sent: 'invitation' | 'reset' }> {
+      const db = em();
+      const user = await db.findOne(User, userId);
+      if (!user) throw new AccountError('unknown', 'That account does not exist.');
+      if (user.deactivatedAt)
+        throw new AccountError('refused', 'This account is deactivated: reactivate it before sending a password link.');
+      const sent = user.passwordHash ? 'reset' : 'invitation';
+      if (sent === 'reset')
+        await issueLink(db, user, 'reset-password', linkLifetimeMinutes['reset-password'], 'reset-password');
+      else await issueLink(db, user, 'reset-password', invitationLifetimeMinutes, 'account-invitation');
+      log.info('Password link sent', { userId, sent, by: actor.userId });
+      return { user, sent };
     },
 
     /** The first admin comes from configuration, once: only while no admin exists. */
@@ -321,3 +491,9 @@ export function createAccounts(deps: AccountDeps) {
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;
+
+function statusOf(user: User, locked: boolean): AccountStatus {
+  if (user.deactivatedAt) return 'deactivated';
+  if (!user.passwordHash) return 'invited';
+  return locked ? 'locked' : 'active';
+}

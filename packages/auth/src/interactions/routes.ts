@@ -59,6 +59,10 @@ const statusOf: Record<AccountError['reason'], number> = {
   throttled: 429,
   unverified: 403,
   link: 410,
+  deactivated: 403,
+  unknown: 404,
+  refused: 409,
+  busy: 409,
 };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -46,6 +46,10 @@ export interface Limit {
   clear(key: string): Promise<void>;
   /** Refuses the key for the rule's lock time from now. */
   lock(key: string): Promise<number>;
+  /** Whether the key's attempts are used up (its next one is refused), and until when. */
+  lockedUntil(key: string): Promise<Date | null>;
+  /** Every key whose attempts are used up now. */
+  lockedKeys(): Promise<string[]>;
 }
 
 export type Limits = Record<LimitName, Limit>;
@@ -68,6 +72,11 @@ export function createLimits(system: SystemOrm, lowered: Partial<Record<LimitNam
       duration: rule.seconds,
       // Its TTL index needs a MongoDB feature FerretDB lacks; the unique key index comes from the RateLimit entity.
       disableIndexesCreation: true,
+    });
+    const usedUp = (filter: Record<string, unknown>) => ({
+      ...filter,
+      points: { $gte: rule.points },
+      expire: { $gt: new Date() },
     });
     return {
       rule,
@@ -96,6 +105,16 @@ export function createLimits(system: SystemOrm, lowered: Partial<Record<LimitNam
         const lockSeconds = rule.lockSeconds ?? rule.seconds;
         await limiter.block(key, lockSeconds);
         return lockSeconds;
+      },
+      async lockedUntil(key) {
+        const counter = await counters.findOne(usedUp({ key: limiter.getKey(key) }));
+        return counter ? (counter['expire'] as Date) : null;
+      },
+      async lockedKeys() {
+        // The limiter's keys are `<name>:<key>`: a range of the unique index rather than a pattern.
+        const prefix = limiter.getKey('');
+        const used = await counters.find(usedUp({ key: { $gte: prefix, $lt: `${prefix}\uffff` } })).toArray();
+        return used.map((counter) => String(counter['key']).slice(prefix.length));
       },
     };
   };

@@ -43,7 +43,8 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     },
     async findAccount(_ctx, sub) {
       const user = await system.em.fork().findOne(User, sub);
-      if (!user) return undefined;
+      // A deactivated account is no account: its session and tokens are refused even if a record survived.
+      if (!user || user.deactivatedAt) return undefined;
       return {
         accountId: user.id,
         claims: () => ({

@@ -16,6 +16,10 @@ export const auditedActions = [
   'booking.resendConfirmation',
   'account.create',
   'account.setRoles',
+  'account.deactivate',
+  'account.reactivate',
+  'account.unlock',
+  'account.sendPasswordReset',
 ] as const;
 export type AuditedAction = (typeof auditedActions)[number];
 

@@ -92,6 +92,21 @@ export const RateLimit = defineEntity({
 });
 export type RateLimit = InferEntity<typeof RateLimit>;
 
+/**
+ * The rule "at least one active admin" kept by one conditional update: `active-admins` counts the accounts with the
+ * admin role that are not deactivated, never more than there are (see the accounts service), and an admin is
+ * removed only by a decrement that leaves it at one or more. FerretDB has no multi-document transactions.
+ */
+export const AccountGuard = defineEntity({
+  name: 'AccountGuard',
+  collection: 'account_guards',
+  properties: {
+    id: p.string().primary().fieldName('_id'),
+    count: p.integer(),
+  },
+});
+export type AccountGuard = InferEntity<typeof AccountGuard>;
+
 export const webApps = ['customer', 'supplier', 'admin', 'ops'] as const;
 export type WebApp = (typeof webApps)[number];
 

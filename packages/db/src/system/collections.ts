@@ -1,7 +1,7 @@
 /** The System DB's collections as the driver sees them, for the few conditional updates the ORM cannot express. */
 import type { Document } from 'mongodb';
 import { collectionOf, type StoredDocument } from '../mongo.ts';
-import { OidcRecord, RateLimit } from './auth.entities.ts';
+import { AccountGuard, OidcRecord, RateLimit } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { JobLease, JobRun } from './job-run.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
@@ -9,6 +9,7 @@ import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import type { SystemEntityManager } from './orm.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
+import { User } from './user.entity.ts';
 
 /** `Shape`: the stored message as the caller reads it (the message's id is its `_id`). */
 export const syncMessageCollection = <Shape extends Document = StoredDocument>(systemDb: SystemEntityManager) =>
@@ -25,3 +26,6 @@ export const rateLimitCollection = (systemDb: SystemEntityManager) => collection
 /** Read only: the operators' trail is insert-only, and recordOperatorAudit is its one writer. */
 export const operatorAuditCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, OperatorAuditEntry);
 export const oidcRecordCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, OidcRecord);
+export const accountGuardCollection = (systemDb: SystemEntityManager) =>
+  collectionOf<{ _id: string; count: number }>(systemDb, AccountGuard);
+export const userCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, User);

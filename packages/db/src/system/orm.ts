@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { openMongoStore, type StoreEntityManager, type StoreOrm } from '../mongo.ts';
-import { AccountToken, AuthKey, OidcRecord, RateLimit, WebSession } from './auth.entities.ts';
+import { AccountGuard, AccountToken, AuthKey, OidcRecord, RateLimit, WebSession } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
 import { JobLease, JobRun } from './job-run.entity.ts';
@@ -25,6 +25,7 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
       JobLease,
       Email,
       AccountToken,
+      AccountGuard,
       OidcRecord,
       AuthKey,
       RateLimit,

@@ -18,6 +18,10 @@ export const User = defineEntity({
     /** For suppliers: the agency they act for. */
     agencyId: p.uuid().nullable(),
     verified: p.boolean().default(false),
+    /** Set by an admin: the account cannot sign in, and everything it was signed in with has ended. */
+    deactivatedAt: p.datetime().nullable(),
+    deactivationReason: p.string().nullable(),
+    lastSignInAt: p.datetime().nullable(),
     ...timestamps(),
   },
 });

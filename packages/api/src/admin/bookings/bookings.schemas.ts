@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { bookingActorKinds, EmergencyContact, Passenger } from '@astro/db/sync';
-import { bookingStatuses, type BookingStatus, type Currency, type LaunchStatus } from '@astro/domain';
+import {
+  bookingStatuses,
+  type Availability,
+  type BookingStatus,
+  type Currency,
+  type LaunchStatus,
+} from '@astro/domain';
 import { text } from '../../text.ts';
 import type { AuditEntryView } from '../audit/audit.schemas.ts';
 
@@ -84,7 +90,6 @@ export interface BookingSearchResult {
 }
 
 /** An action of the desk on this booking: whether the viewer may take it now, and why not. */
-export type Availability = { allowed: true } | { allowed: false; reason: string };
 
 export interface PendingCancellation {
   /** ISO 8601. */

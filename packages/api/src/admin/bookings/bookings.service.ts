@@ -17,14 +17,20 @@ import {
 } from '@astro/db/operational';
 import { syncMessageOf } from '@astro/db/sync';
 import { Email, queueEmail, SyncMessage } from '@astro/db/system';
-import { bookingStatuses, cancellationTerms, overrideProblem, type CancellationTerms } from '@astro/domain';
+import {
+  allowed,
+  bookingStatuses,
+  cancellationTerms,
+  overrideProblem,
+  unavailable,
+  type CancellationTerms,
+} from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
 import { auditActorOf } from '../../access.ts';
 import { fieldProblems, TRPCError } from '../../trpc.ts';
 import { listAuditEntries } from '../audit/audit.service.ts';
 import type { AdminContext } from '../context.ts';
 import type {
-  Availability,
   BookingDetail,
   BookingIdInput,
   BookingRow,
@@ -399,14 +405,14 @@ export async function bookingDetail(ctx: AdminContext, { bookingId }: BookingIdI
     termsOf(ctx, em.fork(), copy),
   ]);
   const refusal = cancelRefusal(copy, state, terms);
-  const cancel: Availability = refusal ? { allowed: false, reason: refusal } : { allowed: true };
-  const setRefund: Availability = !setsRefunds(ctx)
-    ? { allowed: false, reason: 'Only finance or an admin may set the refund; support cancels with the policy’s.' }
+  const cancel = refusal ? unavailable(refusal) : allowed;
+  const setRefund = !setsRefunds(ctx)
+    ? unavailable('Only finance or an admin may set the refund; support cancels with the policy’s.')
     : cancel;
-  const resendConfirmation: Availability =
+  const resendConfirmation =
     copy.status === 'confirmed'
-      ? { allowed: true }
-      : { allowed: false, reason: `This booking is ${copy.status}: there is no confirmation to send again.` };
+      ? allowed
+      : unavailable(`This booking is ${copy.status}: there is no confirmation to send again.`);
   return {
     id: copy.id,
     status: copy.status,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { staffRoles } from '@astro/auth/accounts';
-import { userRoles } from '@astro/db/system';
+import { accountStatuses, staffRoles, type AccountStatus, type StaffRole } from '@astro/auth/accounts';
+import { userRoles, type UserRole } from '@astro/db/system';
+import type { Availability } from '@astro/domain';
 import { text } from '../../text.ts';
 
 export const createUserInput = z
@@ -16,8 +17,59 @@ export const createUserInput = z
   });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
+const userId = z.uuid('Choose an account.');
+
 export const setRolesInput = z.object({
-  userId: z.uuid('Choose an account.'),
+  userId,
   roles: z.array(z.enum(userRoles)).min(1, 'Choose at least one role.'),
 });
 export type SetRolesInput = z.infer<typeof setRolesInput>;
+
+export const listUsersInput = z.object({
+  /** Part of the name or the e-mail address, any case. */
+  search: text({ max: 120 }).trim().optional(),
+  role: z.enum(staffRoles).optional(),
+  status: z.enum(accountStatuses).optional(),
+  agencyId: z.uuid('Choose an agency from the list.').optional(),
+  page: z.int().min(1).max(10_000).default(1),
+  pageSize: z.int().min(1).max(100).default(25),
+});
+export type ListUsersInput = z.infer<typeof listUsersInput>;
+
+export const userInput = z.object({ userId });
+export type UserInput = z.infer<typeof userInput>;
+
+export const deactivateInput = z.object({
+  userId,
+  reason: text({ max: 500, multiline: true }).trim().min(3, 'Say why the account is deactivated.'),
+});
+export type DeactivateInput = z.infer<typeof deactivateInput>;
+
+export const reactivateInput = z.object({
+  userId,
+  reason: text({ max: 500, multiline: true }).trim().min(3, 'Say why the account is reactivated.'),
+});
+export type ReactivateInput = z.infer<typeof reactivateInput>;
+
+/** An action on an account page: offered, or not, and then why not. */
+
+export interface AccountSummary {
+  id: string;
+  name: string;
+  email: string;
+  roles: UserRole[];
+  agency: { id: string; name: string } | null;
+  status: AccountStatus;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+}
+
+export interface AccountDetail extends AccountSummary {
+  deactivatedAt: Date | null;
+  deactivationReason: string | null;
+  /** When the sign-in limit lets the owner try again by themselves, while locked. */
+  lockedUntil: Date | null;
+  actions: Record<'removeAdmin' | 'deactivate' | 'reactivate' | 'unlock' | 'sendPasswordReset', Availability>;
+}
+
+export type { AccountStatus, StaffRole };
