@@ -89,8 +89,6 @@ export interface BookingSearchResult {
   };
 }
 
-/** An action of the desk on this booking: whether the viewer may take it now, and why not. */
-
 export interface PendingCancellation {
   /** ISO 8601. */
   requestedAt: string;
