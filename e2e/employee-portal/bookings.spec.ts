@@ -11,6 +11,14 @@ async function onlyBookingOf(page: Page, email: string) {
   return bookings[0]!;
 }
 
+/** The one entry of this action on the audit trail page the booking's "Audit history" link opened. */
+async function auditEntryOf(page: Page, action: string) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+  const entries = page.getByRole('list', { name: 'Audit entries' }).getByRole('listitem').filter({ hasText: action });
+  await expect(entries).toHaveCount(1);
+  return entries;
+}
+
 /** Waits, as the page itself does, for the sync to bring the cancellation back to the booking's copy. */
 async function expectCancelledSoon(page: Page) {
   await expect(page.getByText('The booking is cancelled.')).toBeVisible({ timeout: 60_000 });
@@ -26,8 +34,8 @@ test('support finds a booking by the customer’s e-mail, cancels it with a reas
   await hydrated(page);
   await page.getByLabel('Reference, name or e-mail').fill(traveler.email);
   await page.getByRole('button', { name: 'Search bookings' }).click();
-  // The search is the page's address: a link to it shows the same.
-  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(traveler.email);
+  // The search is the page's address, naming only the filters set: a link to it shows the same.
+  await expect.poll(() => [...new URL(page.url()).searchParams]).toEqual([['q', traveler.email]]);
   await expect(page.getByText('1 booking matches.')).toBeVisible();
   const row = page.getByRole('row', { name: new RegExp(traveler.name) });
   const booking = await onlyBookingOf(page, traveler.email);
@@ -35,6 +43,11 @@ test('support finds a booking by the customer’s e-mail, cancels it with a reas
 
   await expect(page.getByRole('heading', { level: 1, name: /^Booking / })).toBeVisible();
   await expect(page.getByText(traveler.email).first()).toBeVisible();
+  // How to reach the traveler, from their profile (the seed gives every traveler both).
+  const customer = page.getByRole('region', { name: 'Customer' });
+  await expect(customer.getByRole('link', { name: /^\+1 555 01\d\d$/ })).toHaveAttribute('href', /^tel:/);
+  await expect(customer.getByText(/\(\w+\), \+1 555 02\d\d$/)).toBeVisible();
+  await expect(customer.getByText('Not given')).toHaveCount(0);
   // Support cancels with the policy's refund and is told why the refund is not theirs to set.
   await expect(page.getByLabel('Refund (USD, optional)')).toHaveCount(0);
   await expect(page.getByText(/Only finance or an admin may set the refund/)).toBeVisible();
@@ -50,6 +63,14 @@ test('support finds a booking by the customer’s e-mail, cancels it with a reas
 
   const email = await latestEmail(traveler.email, `Booking cancelled: ${booking.launch.missionName}`);
   expect(email.text).toContain('The traveler called: a family emergency.');
+
+  // The booking's audit history holds the cancellation: who, why, and the status before and after.
+  await page.getByRole('link', { name: 'Audit history', exact: true }).click();
+  const cancellation = await auditEntryOf(page, 'Cancelled a booking');
+  await expect(cancellation).toContainText(demoAccounts.support.email);
+  await expect(cancellation).toContainText('The traveler called: a family emergency.');
+  await expect(cancellation.getByRole('row', { name: /^Status/ })).toContainText(/confirmed\s*cancellation requested/);
+  await expect(cancellation.getByRole('row', { name: /^Refund set by employee/ })).toContainText('false');
 });
 
 test('finance sets a refund within what was paid, and is refused at the field above it', async ({ page }) => {
@@ -81,6 +102,35 @@ test('finance sets a refund within what was paid, and is refused at the field ab
   const ledger = page.getByRole('region', { name: 'Payment ledger' });
   await expect(ledger.getByRole('row', { name: /Refund/ })).toContainText('$1,000.00');
   await expect(ledger.getByRole('row', { name: /Refund/ })).toContainText('priya.nair@astrobookings.example');
+
+  // The audit history shows finance set the refund, and how much.
+  await page.getByRole('link', { name: 'Audit history', exact: true }).click();
+  const cancellation = await auditEntryOf(page, 'Cancelled a booking');
+  await expect(cancellation).toContainText(demoAccounts.finance.email);
+  await expect(cancellation).toContainText('Goodwill: the traveler was moved to another date.');
+  await expect(cancellation.getByRole('row', { name: /^Refund cents/ })).toContainText('100000');
+  await expect(cancellation.getByRole('row', { name: /^Refund set by employee/ })).toContainText('true');
+});
+
+test('the search form works without JavaScript, as a plain GET form', async ({ page, browser }) => {
+  const traveler = demoTravelers.rafael;
+  await signInAt(page, '/admin/bookings', demoAccounts.support);
+  const noScript = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  try {
+    const plain = await noScript.newPage();
+    await plain.goto('/admin/bookings');
+    await plain.getByLabel('Reference, name or e-mail').fill(traveler.email);
+    await plain.getByRole('button', { name: 'Search bookings' }).click();
+    await expect(plain.getByText('2 bookings match.')).toBeVisible();
+    await expect(plain.getByRole('row', { name: new RegExp(traveler.name) })).toHaveCount(2);
+    expect(new URL(plain.url()).searchParams.get('q')).toBe(traveler.email);
+  } finally {
+    await noScript.close();
+  }
 });
 
 test('the bookings search and a booking arrive from the server and hydrate without fetching them again', async ({

@@ -34,6 +34,7 @@ describe("a booking's copy in the Operational DB", () => {
   /** The copy says what the booking says: status, seats, passengers, every payment, refund and status change. */
   const expectCopyAgrees = async (bookingId: string) => {
     const booking = await customerDb().findOneOrFail(Booking, bookingId);
+    const traveler = await customerDb().findOneOrFail(Customer, booking.customerId);
     const em = operationalDb();
     const copy = await em.findOneOrFail(BookingCopy, bookingId);
     const ledger = await em.find(BookingLedgerEntry, { booking: bookingId });
@@ -45,6 +46,8 @@ describe("a booking's copy in the Operational DB", () => {
       paidCents: copy.paidCents,
       refundedCents: copy.refundedCents,
       version: copy.version,
+      customerPhone: copy.customerPhone,
+      customerEmergencyContact: copy.customerEmergencyContact,
     }).toEqual({
       status: booking.status,
       seats: booking.seats,
@@ -52,6 +55,8 @@ describe("a booking's copy in the Operational DB", () => {
       paidCents: capturedCentsOf(booking),
       refundedCents: refundedCentsOf(booking),
       version: booking.version,
+      customerPhone: traveler.phone ?? null,
+      customerEmergencyContact: traveler.emergencyContact ?? null,
     });
     expect(
       byId(
@@ -115,7 +120,7 @@ describe("a booking's copy in the Operational DB", () => {
         })),
       ),
     );
-    return { booking, ledger, history };
+    return { booking, copy, ledger, history };
   };
 
   /** A bookable launch far ahead with seats left, `skip` places down the list. */
@@ -155,9 +160,21 @@ describe("a booking's copy in the Operational DB", () => {
     expect(held.history).toMatchObject([{ fromStatus: null, toStatus: 'held', actor: 'traveler' }]);
     expect(held.ledger).toEqual([]);
 
+    // The traveler gives a phone and an emergency contact while paying: the confirmed copy carries them.
+    await caller.account.updateProfile({
+      name: 'Traveler 1',
+      phone: '+1 555 010 2030',
+      emergencyContact: { name: 'Jo Ride', phone: '+1 555 010 4050', relationship: 'Sibling' },
+      preferences: { timeZone: 'UTC', newsletter: false },
+    });
     const paid = await pay(caller, bookingId);
     await settle();
     const confirmed = await expectCopyAgrees(bookingId);
+    expect(held.copy).toMatchObject({ customerPhone: null, customerEmergencyContact: null });
+    expect(confirmed.copy).toMatchObject({
+      customerPhone: '+1 555 010 2030',
+      customerEmergencyContact: { name: 'Jo Ride', phone: '+1 555 010 4050', relationship: 'Sibling' },
+    });
     expect(confirmed.ledger).toMatchObject([{ kind: 'payment', amountCents: paid.totalCents, actor: 'traveler' }]);
     expect(confirmed.history.map((change) => change.toStatus).sort()).toEqual(['confirmed', 'held']);
 

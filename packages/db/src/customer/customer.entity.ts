@@ -1,11 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { documentKey, timestamps } from '../properties.ts';
+import type { EmergencyContact } from '../sync/booking-changed.ts';
 
-export interface EmergencyContact {
-  name: string;
-  phone: string;
-  relationship: string;
-}
+// The emergency contact travels to each booking copy as it is kept here: the sync contract defines it.
+export type { EmergencyContact };
 
 export interface CustomerPreferences {
   /** IANA time zone the customer reads launch times in. */

@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { bookingStatuses, currencies } from '@astro/domain';
-import { bookingActorKinds, type Passenger } from '../sync/booking-changed.ts';
+import { bookingActorKinds, type EmergencyContact, type Passenger } from '../sync/booking-changed.ts';
 import { Launch } from './launch.entity.ts';
 
 /**
@@ -17,6 +17,9 @@ export const BookingCopy = defineEntity({
     customerId: p.uuid().index(),
     customerName: p.string().length(200),
     customerEmail: p.string().length(254),
+    /** How the desk reaches the traveler, as their profile said at the booking's last change; null when not given. */
+    customerPhone: p.string().length(40).nullable(),
+    customerEmergencyContact: p.json<EmergencyContact>().nullable(),
     seats: p.integer(),
     passengers: p.json<Passenger[]>(),
     unitPriceCents: p.bigint('number'),

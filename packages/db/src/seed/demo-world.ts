@@ -389,6 +389,8 @@ function newBooking(
     customerId: traveler.id,
     customerName: traveler.name,
     customerEmail: traveler.email,
+    customerPhone: traveler.phone ?? null,
+    customerEmergencyContact: traveler.emergencyContact ?? null,
     seats,
     passengers,
     unitPriceCents: booking.unitPriceCents,

@@ -9,6 +9,10 @@ export const passenger = z.object({
 });
 export type Passenger = z.infer<typeof passenger>;
 
+/** Whom to call for a traveler who cannot be reached (SPEC.md §3 Customer). */
+export const emergencyContact = z.object({ name: z.string(), phone: z.string(), relationship: z.string() });
+export type EmergencyContact = z.infer<typeof emergencyContact>;
+
 export const paymentRecord = z.object({
   id: z.string(),
   /** The customer's key for the attempt that made it: a repeated request gets the same answer. */
@@ -65,6 +69,12 @@ export const bookingChanged = z.object({
   customerEmail: z.string(),
   /** Absent from messages recorded before the e-mails were written in the traveler's time zone. */
   customerTimeZone: z.string().optional(),
+  /**
+   * How the desk reaches the traveler, null when not given; both absent from messages recorded before the copy
+   * carried them.
+   */
+  customerPhone: z.string().nullable().optional(),
+  customerEmergencyContact: emergencyContact.nullable().optional(),
   seats: z.int().nonnegative(),
   passengers: z.array(passenger),
   unitPriceCents: z.int().nonnegative(),

@@ -41,6 +41,8 @@ export async function relayBookingChanges(
           customerName: traveler?.name ?? '',
           customerEmail: traveler?.email ?? '',
           customerTimeZone: traveler?.preferences.timeZone ?? 'UTC',
+          customerPhone: traveler?.phone ?? null,
+          customerEmergencyContact: traveler?.emergencyContact ?? null,
           seats: booking.seats,
           passengers: booking.passengers,
           unitPriceCents: booking.unitPriceCents,

@@ -100,6 +100,23 @@ const actorWords = (actor: string | null, email: string | null) =>
             <dd>
               <a [href]="'mailto:' + b.customer.email">{{ b.customer.email }}</a>
             </dd>
+            <dt>Phone</dt>
+            <dd>
+              @if (b.customer.phone; as phone) {
+                <a [href]="'tel:' + phone">{{ phone }}</a>
+              } @else {
+                Not given
+              }
+            </dd>
+            <dt>Emergency contact</dt>
+            <dd>
+              @if (b.customer.emergencyContact; as contact) {
+                {{ contact.name }} ({{ contact.relationship }}),
+                <a [href]="'tel:' + contact.phone">{{ contact.phone }}</a>
+              } @else {
+                Not given
+              }
+            </dd>
             <dt>Reference</dt>
             <dd>
               <code class="reference">{{ b.id }}</code>

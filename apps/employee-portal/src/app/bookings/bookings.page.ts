@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { BookingSort } from '@astro/api';
 import { bookingStatuses, type BookingStatus } from '@astro/domain';
 import { BookingStatusComponent, bookingStatusLabels, MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
@@ -30,8 +30,14 @@ const pageSize = 20;
     </div>
 
     <!-- A plain GET form: the filters become the page's address, and the server renders the result, before the app
-         runs in the browser too. -->
-    <form class="ab-panel ab-form filters" method="get" action="" aria-label="Search bookings">
+         runs in the browser too. Once it runs, only the filters that are set go into the address. -->
+    <form
+      class="ab-panel ab-form filters"
+      method="get"
+      action=""
+      aria-label="Search bookings"
+      (submit)="search($event)"
+    >
       <div class="ab-form-row">
         <ab-field for="search-query" label="Reference, name or e-mail">
           <input abControl name="q" type="search" [value]="q() ?? ''" />
@@ -183,6 +189,8 @@ const pageSize = 20;
 })
 export class BookingsPage {
   private readonly api = injectApi();
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   protected readonly statuses = bookingStatuses;
   protected readonly labels = bookingStatusLabels;
   protected readonly reference = shortReference;
@@ -225,17 +233,26 @@ export class BookingsPage {
   );
   protected readonly pages = computed(() => Math.max(1, Math.ceil((this.result.value()?.total ?? 0) / pageSize)));
 
+  /** The form's filters that are set, and nothing else, as the address: a link to it names only what it filters by. */
+  protected search(event: SubmitEvent): void {
+    event.preventDefault();
+    const set = [...new FormData(event.target as HTMLFormElement)]
+      .map(([name, value]) => [name, typeof value === 'string' ? value.trim() : ''] as const)
+      .filter(([, value]) => value !== '');
+    void this.router.navigate([], { relativeTo: this.route, queryParams: Object.fromEntries(set) });
+  }
+
   /** The same search sorted by this column: ascending first, then the other way on a second press. */
   protected sortBy(column: BookingSort): Record<string, string | null> {
     const { sort, direction } = this.params();
     const next = sort === column ? (direction === 'asc' ? 'desc' : 'asc') : column === 'bookedAt' ? 'desc' : 'asc';
     return {
-      q: this.q() ?? null,
-      status: this.status() ?? null,
-      launch: this.launch() ?? null,
-      agency: this.agency() ?? null,
-      from: this.from() ?? null,
-      to: this.to() ?? null,
+      q: this.q() || null,
+      status: this.status() || null,
+      launch: this.launch() || null,
+      agency: this.agency() || null,
+      from: this.from() || null,
+      to: this.to() || null,
       sort: column,
       dir: next,
       page: null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { bookingActorKinds, Passenger } from '@astro/db/sync';
+import type { bookingActorKinds, EmergencyContact, Passenger } from '@astro/db/sync';
 import {
   bookingStatuses,
   type Availability,
@@ -89,8 +89,6 @@ export interface BookingSearchResult {
   };
 }
 
-/** An action of the desk on this booking: whether the viewer may take it now, and why not. */
-
 export interface PendingCancellation {
   /** ISO 8601. */
   requestedAt: string;
@@ -103,7 +101,14 @@ export interface PendingCancellation {
 export interface BookingDetail {
   id: string;
   status: BookingStatus;
-  customer: { id: string; name: string; email: string };
+  /** Phone and emergency contact as the traveler's profile said at the booking's last change; null when not given. */
+  customer: {
+    id: string;
+    name: string;
+    email: string;
+    phone: string | null;
+    emergencyContact: EmergencyContact | null;
+  };
   launch: {
     id: string;
     missionName: string;

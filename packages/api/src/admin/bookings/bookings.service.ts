@@ -416,7 +416,13 @@ export async function bookingDetail(ctx: AdminContext, { bookingId }: BookingIdI
   return {
     id: copy.id,
     status: copy.status,
-    customer: { id: copy.customerId, name: copy.customerName, email: copy.customerEmail },
+    customer: {
+      id: copy.customerId,
+      name: copy.customerName,
+      email: copy.customerEmail,
+      phone: copy.customerPhone ?? null,
+      emergencyContact: copy.customerEmergencyContact ?? null,
+    },
     launch: {
       id: launch.id,
       missionName: launch.missionName,

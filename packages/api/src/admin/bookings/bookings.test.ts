@@ -140,7 +140,13 @@ describe('the admin bookings desk', () => {
       expect(detail).toMatchObject({
         id: booking.id,
         status: 'confirmed',
-        customer: { id: booking.customerId, name: booking.customerName, email: booking.customerEmail },
+        customer: {
+          id: booking.customerId,
+          name: booking.customerName,
+          email: booking.customerEmail,
+          phone: booking.customerPhone,
+          emergencyContact: booking.customerEmergencyContact,
+        },
         launch: { id: booking.launch.id, missionName: booking.launch.missionName },
         seats: booking.seats,
         passengers: booking.passengers,
@@ -163,6 +169,20 @@ describe('the admin bookings desk', () => {
         [null, 'held'],
         ['held', 'confirmed'],
       ]);
+      // The seed's travelers all gave both; the copy carries them (booking-copy.test.ts: as the profile says).
+      expect(booking.customerPhone && booking.customerEmergencyContact).toBeTruthy();
+    });
+
+    it('shows no phone or emergency contact for a copy synced without them', async () => {
+      const booking = take();
+      // As a copy synced before it carried them, or of a traveler who never gave them.
+      await operational().nativeUpdate(
+        BookingCopy,
+        { id: booking.id },
+        { customerPhone: null, customerEmergencyContact: null },
+      );
+      const { customer } = await as('support').bookings.detail({ bookingId: booking.id });
+      expect(customer).toMatchObject({ phone: null, emergencyContact: null });
     });
 
     it('says what each role may do: support cancels but does not set the refund; finance does both', async () => {

@@ -31,11 +31,14 @@ export async function applyBookingToCopy(
   return operational.em.fork().transactional(async (em) => {
     // The sums start at nothing and are set from the ledger below.
     const written = await em.execute<{ id: string }[]>(
-      `insert into booking_copy (id, launch_id, customer_id, customer_name, customer_email, seats, passengers,
-         unit_price_cents, total_cents, currency, status, paid_cents, refunded_cents, version, booked_at, synced_at)
-       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 0, 0, ?, ?, ?)
+      `insert into booking_copy (id, launch_id, customer_id, customer_name, customer_email, customer_phone,
+         customer_emergency_contact, seats, passengers, unit_price_cents, total_cents, currency, status, paid_cents,
+         refunded_cents, version, booked_at, synced_at)
+       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, 0, 0, ?, ?, ?)
        on conflict (id) do update set
-         customer_name = excluded.customer_name, customer_email = excluded.customer_email, seats = excluded.seats,
+         customer_name = excluded.customer_name, customer_email = excluded.customer_email,
+         customer_phone = excluded.customer_phone, customer_emergency_contact = excluded.customer_emergency_contact,
+         seats = excluded.seats,
          passengers = excluded.passengers, status = excluded.status, version = excluded.version,
          synced_at = excluded.synced_at
        where booking_copy.version < excluded.version
@@ -46,6 +49,8 @@ export async function applyBookingToCopy(
         booking.customerId,
         booking.customerName,
         booking.customerEmail,
+        booking.customerPhone ?? null,
+        booking.customerEmergencyContact ? JSON.stringify(booking.customerEmergencyContact) : null,
         booking.seats,
         JSON.stringify(booking.passengers),
         booking.unitPriceCents,
