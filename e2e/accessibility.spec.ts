@@ -10,6 +10,7 @@ import type {
 } from '@astro/api';
 import { demoAgencies } from '@astro/db/seed';
 import { expectNoAxeViolations } from './support/accessibility.ts';
+import { actionLink, latestEmail } from './support/mailbox.ts';
 import { hydrated, mutate, query } from './support/server-rendered.ts';
 import { demoAccounts, demoTravelers, fillSignInForm, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
@@ -146,6 +147,55 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
         role: 'operator',
       });
       await visit(page, `/admin/users/${users[0]!.id}`, demoAccounts.operator.name);
+    },
+  },
+  {
+    name: 'onboarding an agency',
+    open: (page) => visit(page, '/admin/agencies/new', 'Onboard an agency', demoAccounts.admin),
+  },
+  {
+    name: 'the onboarding form listing its problems',
+    open: async (page) => {
+      await visit(page, '/admin/agencies/new', 'Onboard an agency', demoAccounts.admin);
+      await page.getByRole('button', { name: 'Onboard agency' }).click();
+      await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    },
+  },
+  {
+    name: "an agency's page with its actions, asking to confirm a suspension",
+    open: async (page) => {
+      await signInAt(page, '/admin/agencies', demoAccounts.admin);
+      const { agencies } = await query<{ agencies: AgencySummary[] }>(page.request, '/api/admin/agencies.list');
+      const agency = agencies.find((each) => each.status === 'active')!;
+      await visit(page, `/admin/agencies/${agency.id}`, agency.displayName);
+      await page.getByRole('button', { name: 'Suspend agency' }).click();
+      await expect(page.getByRole('heading', { name: `Suspend ${agency.displayName}?` })).toBeVisible();
+    },
+  },
+  {
+    name: "a suspended agency's page, to support",
+    open: async (page) => {
+      await signInAt(page, '/admin/agencies', demoAccounts.support);
+      const { agencies } = await query<{ agencies: AgencySummary[] }>(page.request, '/api/admin/agencies.list');
+      const agency = agencies.find((each) => each.status === 'suspended')!;
+      await visit(page, `/admin/agencies/${agency.id}`, agency.displayName);
+    },
+  },
+  {
+    name: "an invitation's password step",
+    open: async (page) => {
+      await signInAt(page, '/admin/agencies', demoAccounts.admin);
+      const { agencies } = await query<{ agencies: AgencySummary[] }>(page.request, '/api/admin/agencies.list');
+      const email = `invited.${Date.now()}@orbital-horizons.example`;
+      await mutate(page.request, '/api/admin/users.create', {
+        name: 'Invited Person',
+        email,
+        roles: ['supplier'],
+        agencyId: agencies[0]!.id,
+      });
+      const link = actionLink(await latestEmail(email, 'Your Astro Bookings account is ready'), 'Choose my password');
+      await page.context().clearCookies();
+      await visit(page, link, 'Choose your password');
     },
   },
   {

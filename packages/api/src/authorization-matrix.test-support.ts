@@ -135,6 +135,27 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
       }),
       allowed: only('admin'),
     },
+    'agencies.detail': { input: (own) => ({ agencyId: own.agencyId }), allowed: only('support', 'finance', 'admin') },
+    'agencies.onboard': {
+      input: () => ({
+        displayName: `Matrix Agency ${++unique}`,
+        legalName: `Matrix Agency ${unique} LLC`,
+        taxId: `MATRIX-${unique}`,
+        legalAddress: '1 Test Road, Testville',
+        contactEmail: `agency.${unique}@example.com`,
+        description: 'Flights for tests.',
+      }),
+      allowed: only('admin'),
+    },
+    // An unknown agency answers "not found" past authorization, so the matrix suspends none of the agencies it uses.
+    'agencies.suspend': {
+      input: () => ({ agencyId: crypto.randomUUID(), reason: 'Matrix test' }),
+      allowed: only('admin'),
+    },
+    'agencies.reactivate': {
+      input: () => ({ agencyId: crypto.randomUUID(), reason: 'Matrix test' }),
+      allowed: only('admin'),
+    },
     'users.create': {
       input: () => ({ name: 'New Operator', email: `operator.${++unique}@example.com`, roles: ['operator'] }),
       allowed: only('admin'),

@@ -24,7 +24,7 @@ export function catalogueFieldsOf(
     | 'version'
   >,
   rocket: Pick<Rocket, 'id' | 'name' | 'capacity'>,
-  agency: Pick<Agency, 'id' | 'displayName'>,
+  agency: Pick<Agency, 'id' | 'displayName' | 'status'>,
   history: Pick<LaunchStatusChange, 'toStatus' | 'changedAt' | 'reason'>[],
 ): LaunchChanged {
   return {
@@ -45,6 +45,7 @@ export function catalogueFieldsOf(
     minimumPassengers: launch.minimumPassengers,
     agencyId: agency.id,
     agencyName: agency.displayName,
+    salesPaused: agency.status === 'suspended',
     rocketId: rocket.id,
     rocketName: rocket.name,
     capacity: rocket.capacity,

@@ -12,3 +12,4 @@ export * from './launch/availability.ts';
 export * from './launch/rocket.ts';
 export * from './text.ts';
 export * from './problem.ts';
+export * from './agency.ts';

@@ -8,6 +8,21 @@ export const routes: Routes = [
     loadComponent: () => import('./agencies/agencies.page').then((m) => m.AgenciesPage),
   },
   {
+    path: 'agencies',
+    title: 'Agencies · Employee portal · Astro Bookings',
+    loadComponent: () => import('./agencies/agencies.page').then((m) => m.AgenciesPage),
+  },
+  {
+    path: 'agencies/new',
+    title: 'Onboard an agency · Employee portal · Astro Bookings',
+    loadComponent: () => import('./agencies/onboard-agency.page').then((m) => m.OnboardAgencyPage),
+  },
+  {
+    path: 'agencies/:agencyId',
+    title: 'Agency · Employee portal · Astro Bookings',
+    loadComponent: () => import('./agencies/agency.page').then((m) => m.AgencyPage),
+  },
+  {
     path: 'bookings',
     title: 'Bookings · Employee portal · Astro Bookings',
     loadComponent: () => import('./bookings/bookings.page').then((m) => m.BookingsPage),

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { PageOutletComponent, ShellComponent, type NavLink } from '@astro/web-kit';
-import { injectApi } from './api';
+import { Viewer } from './viewer';
 
 @Component({
   selector: 'ab-root',
@@ -9,9 +9,7 @@ import { injectApi } from './api';
   template: `<ab-shell appName="Employee portal" [nav]="nav" [account]="me.value()"><ab-page-outlet /></ab-shell>`,
 })
 export class App {
-  private readonly api = injectApi();
-  /** Who is signed in, rendered on the server and handed to the browser with the page. */
-  protected readonly me = resource({ id: 'me', loader: () => this.api.me.query() });
+  protected readonly me = inject(Viewer).me;
   protected readonly nav: NavLink[] = [
     { label: 'Agencies', path: '/' },
     { label: 'Bookings', path: '/bookings' },

@@ -284,6 +284,10 @@ export function createWebSessions(options: WebSessionsOptions) {
             state: flow.state,
             nonce: flow.nonce,
             ...(typeof req.query['login_hint'] === 'string' ? { login_hint: req.query['login_hint'] } : {}),
+            // An invitation is for the invited person: whoever else is signed in on this browser is asked anyway.
+            ...(typeof req.query['invitation'] === 'string'
+              ? { invitation: req.query['invitation'], prompt: 'login' }
+              : {}),
           });
           res.setHeader('Cache-Control', 'no-store').redirect(303, url.href);
         } catch (error) {

@@ -21,6 +21,7 @@ import {
 } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
 import { createLimits, waitInWords, type Limits } from '../limits/limits.ts';
+import { appClientFor, sessionRoutes } from '../oidc/clients.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 
 export type AccountProblem =
@@ -102,10 +103,11 @@ export function createAccounts(deps: AccountDeps) {
     purpose: AccountTokenPurpose,
     lifetimeMinutes: number,
     template: string,
+    linkOf: (token: string) => string = (token) =>
+      `${deps.publicUrl}/auth/${purpose === 'verify-email' ? 'verify-email' : 'reset-password'}?token=${token}`,
   ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    const path = purpose === 'verify-email' ? 'verify-email' : 'reset-password';
-    const link = `${deps.publicUrl}/auth/${path}?token=${token}`;
+    const link = linkOf(token);
     const id = digest(token);
     db.create(AccountToken, {
       id,
@@ -133,19 +135,40 @@ export function createAccounts(deps: AccountDeps) {
     return link;
   }
 
-  /** Finds a link's unused, unexpired token; the same message for every way a link can be wrong. */
+  /** An invitation opens the person's own app, whose sign-in asks them to choose a password and signs them in. */
+  const invite = (db: SystemEntityManager, user: User) =>
+    issueLink(
+      db,
+      user,
+      'reset-password',
+      invitationLifetimeMinutes,
+      'account-invitation',
+      (token) =>
+        `${deps.publicUrl}${sessionRoutes(appClientFor(user.roles)).signIn}?${new URLSearchParams({ invitation: token })}`,
+    );
+
+  /**
+   * Uses up a link's unused, unexpired token in one conditional update, so of any number of requests bringing it at
+   * once exactly one gets its account; the same message for every way a link can be wrong.
+   */
   async function redeem(db: SystemEntityManager, token: string, purpose: AccountTokenPurpose) {
-    const record = await db.findOne(AccountToken, { id: digest(token), purpose });
-    const user = record && !record.usedAt && record.expiresAt > now() ? await db.findOne(User, record.userId) : null;
-    if (user?.deactivatedAt) throw new AccountError('deactivated', deactivatedMessage);
-    if (!record || !user)
+    const id = digest(token);
+    const record = await db.findOne(AccountToken, { id, purpose });
+    const valid = record && !record.usedAt && record.expiresAt > now();
+    const owner = valid ? await db.findOne(User, record.userId) : null;
+    if (owner?.deactivatedAt) throw new AccountError('deactivated', deactivatedMessage);
+    // Read first to say why; used up by the conditional update, which exactly one of any number at once wins.
+    const used = owner
+      ? await db.nativeUpdate(AccountToken, { id, purpose, usedAt: null, expiresAt: { $gt: now() } }, { usedAt: now() })
+      : 0;
+    const user = used === 1 ? owner : null;
+    if (!user)
       throw new AccountError(
         'link',
         purpose === 'verify-email'
           ? 'This confirmation link has expired or was already used. Sign in to get a new one.'
           : 'This password link has expired or was already used. Ask for a new one.',
       );
-    record.usedAt = now();
     return user;
   }
 
@@ -391,9 +414,7 @@ export function createAccounts(deps: AccountDeps) {
         agencyId,
         verified: Boolean(input.password),
       });
-      const invitationLink = input.password
-        ? (await db.flush(), null)
-        : await issueLink(db, user, 'reset-password', invitationLifetimeMinutes, 'account-invitation');
+      const invitationLink = input.password ? (await db.flush(), null) : await invite(db, user);
       if (admin) await adminGuard().updateOne({ _id: activeAdmins }, { $inc: { count: 1 } });
       log.info('Account created', { userId: user.id, roles: user.roles, agencyId, by: actor.userId });
       return { user, invitationLink };
@@ -473,7 +494,7 @@ export function createAccounts(deps: AccountDeps) {
       const sent = user.passwordHash ? 'reset' : 'invitation';
       if (sent === 'reset')
         await issueLink(db, user, 'reset-password', linkLifetimeMinutes['reset-password'], 'reset-password');
-      else await issueLink(db, user, 'reset-password', invitationLifetimeMinutes, 'account-invitation');
+      else await invite(db, user);
       log.info('Password link sent', { userId, sent, by: actor.userId });
       return { user, sent };
     },

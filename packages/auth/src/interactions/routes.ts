@@ -12,9 +12,10 @@ import type { Logger } from '@astro/logging';
 import { AccountError, type Accounts } from '../accounts/accounts.service.ts';
 import { passwordRule } from '../accounts/password.ts';
 import { limitByAddress, waitInWords, type Limits } from '../limits/limits.ts';
-import { appClientOf, appClients, sessionRoutes } from '../oidc/clients.ts';
+import { appClientFor, appClientOf, appClients, sessionRoutes } from '../oidc/clients.ts';
 import { html } from '../pages/layout.ts';
 import {
+  choosePasswordPage,
   consentPage,
   forgotPasswordPage,
   messagePage,
@@ -73,7 +74,7 @@ const formLimit = '16kb';
 const stepActions = (details: { uid: string; params: Record<string, unknown> }) => {
   const path = (action: string) =>
     `/auth/interaction/${details.uid}/${action}?${new URLSearchParams({ client: text(details.params['client_id']) })}`;
-  return { login: path('login'), consent: path('consent'), abort: path('abort') };
+  return { login: path('login'), invitation: path('invitation'), consent: path('consent'), abort: path('abort') };
 };
 
 /** Where signing in to the app a sign-in step belonged to starts again; the customer site's when unknown. */
@@ -112,6 +113,16 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
       const details = await provider.interactionDetails(req, res);
       noStore(res);
       const actions = stepActions(details);
+      if (details.prompt.name === 'login' && text(details.params['invitation'])) {
+        res.send(
+          choosePasswordPage({
+            csrf: csrfToken(req, res, secure),
+            action: actions.invitation,
+            clientName: clientName(details.params['client_id']),
+          }),
+        );
+        return;
+      }
       if (details.prompt.name === 'login') {
         res.send(
           signInPage({
@@ -172,6 +183,56 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
           offerRegistration: details.params['client_id'] === appClientOf('customer').clientId,
           values: { email },
           problem: error.message,
+        }),
+      );
+    }
+  });
+
+  // An invitation's step: the token came with the authorization request (never from this form), is used up once
+  // however many submissions bring it, and the password it sets signs the person in to the app that asked.
+  router.post('/interaction/:uid/invitation', csrf, async (req, res, next) => {
+    let details;
+    try {
+      details = await provider.interactionDetails(req, res);
+    } catch (error) {
+      next(error);
+      return;
+    }
+    try {
+      const user = await accounts.resetPassword(text(details.params['invitation']), text(req.body.password));
+      log.info('Invitation accepted', { userId: user.id });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: user.id } },
+        { mergeWithLastSubmission: false },
+      );
+    } catch (error) {
+      if (!(error instanceof AccountError)) {
+        next(error);
+        return;
+      }
+      noStore(res);
+      if (error.reason === 'link') {
+        res.status(statusOf[error.reason]).send(
+          messagePage({
+            title: 'This invitation was already used',
+            message:
+              'It has expired or its password was already chosen. Sign in with your password, or choose a new one if you have forgotten it.',
+            links: html`<p class="actions">
+              <a href="${signInAgain(req)}">Sign in</a> <a href="/auth/forgot-password">Forgot your password?</a>
+            </p>`,
+          }),
+        );
+        return;
+      }
+      res.status(statusOf[error.reason]).send(
+        choosePasswordPage({
+          csrf: csrfToken(req, res, secure),
+          action: stepActions(details).invitation,
+          clientName: clientName(details.params['client_id']),
+          problem: error.message,
+          fieldErrors: error.reason === 'invalid' ? { password: error.message } : undefined,
         }),
       );
     }
@@ -337,13 +398,12 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
     noStore(res);
     try {
       const user = await accounts.resetPassword(token, text(req.body.password));
-      const app = appClients.find((client) => user.roles.some((role) => client.roles.includes(role)));
       res.send(
         messagePage({
           title: 'Your password is saved',
           message: 'You can sign in with it now.',
           links: html`<p class="actions">
-            <a href="${sessionRoutes(app ?? appClientOf('customer')).signIn}">Sign in</a>
+            <a href="${sessionRoutes(appClientFor(user.roles)).signIn}">Sign in</a>
           </p>`,
         }),
       );

@@ -42,6 +42,10 @@ export const appClients: readonly AppClient[] = [
 
 export const appClientOf = (app: WebApp): AppClient => appClients.find((client) => client.app === app)!;
 
+/** The app an account of these roles works in (the customer site for any other). */
+export const appClientFor = (roles: readonly string[]): AppClient =>
+  appClients.find((client) => roles.some((role) => client.roles.includes(role))) ?? appClientOf('customer');
+
 /** Each app's secret, derived so that every host computes the same one from the stored secret. */
 export const clientSecretOf = (clientId: string, secret: string) =>
   createHmac('sha256', secret).update(clientId).digest('base64url');

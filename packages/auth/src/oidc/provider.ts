@@ -65,6 +65,8 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     },
     scopes: ['openid', 'offline_access', 'email', 'profile', 'roles', partnerScope],
     responseTypes: ['code'],
+    // An invitation's token travels with the authorization request to its sign-in step, which sets the password.
+    extraParams: ['invitation'],
     pkce: { required: () => true },
     // Every use of a refresh token replaces it; a replayed old one is refused (and revokes its grant).
     rotateRefreshToken: () => true,

@@ -125,6 +125,28 @@ export function resetPasswordPage(state: FormState & { token: string }): string 
   });
 }
 
+/** An invitation's sign-in step: the invited person chooses a password, and is signed in with it. */
+export function choosePasswordPage(state: FormState & { action: string; clientName: string }): string {
+  return page({
+    title: 'Choose your password',
+    body: html`<p>Welcome to the ${state.clientName}. Choose the password you will sign in with from now on.</p>
+      ${alert(state.problem)}
+      <form method="post" action="${state.action}" novalidate>
+        ${csrfField(state.csrf)}
+        ${field({
+          name: 'password',
+          label: 'New password',
+          type: 'password',
+          autocomplete: 'new-password',
+          hint: 'At least 10 characters.',
+          error: state.fieldErrors?.['password'],
+          autofocus: true,
+        })}
+        <div class="actions"><button type="submit">Save password and sign in</button></div>
+      </form>`,
+  });
+}
+
 export function consentPage(
   state: FormState & { clientName: string; scopes: string[]; action: string; abortAction: string },
 ): string {

@@ -13,7 +13,7 @@ import {
   type Customer,
   type CustomerEntityManager,
 } from '@astro/db/customer';
-import { bookingOpen, holdMinutes, Problem, seatsProblem } from '@astro/domain';
+import { bookingOpen, holdMinutes, Problem, salesPausedMessage, seatsProblem } from '@astro/domain';
 import type { BookingDeps } from '../booking-deps.ts';
 import { takeSeats } from '../seats/seats.ts';
 
@@ -48,6 +48,7 @@ export async function placeHold(
   if (problem) throw Problem.invalid({ seats: problem });
   const launch = await customerDb.findOne(CatalogueLaunch, input.launchId);
   if (!launch) throw new Problem('not_found', 'This launch is not in the catalogue.');
+  if (launch.salesPaused) throw new Problem('wrong_state', salesPausedMessage);
   const bookingId = await holdSeats(customerDb, now(), {
     launch,
     customerId: traveler.id,
@@ -144,6 +145,7 @@ async function whyNoSeats(
   if (!launch) return new Problem('not_found', 'This launch is not in the catalogue.');
   if (launch.pricePerSeatCents !== price)
     return new Problem('conflict', 'The price of this launch has just changed. Please look again.');
+  if (launch.salesPaused) return new Problem('wrong_state', salesPausedMessage);
   if (!bookingOpen(launch, now)) return new Problem('wrong_state', 'Booking for this launch has closed.');
   return new Problem(
     'conflict',

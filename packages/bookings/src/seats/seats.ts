@@ -26,6 +26,8 @@ export async function takeSeats(
       status: { $in: [...bookableStatuses] },
       launchDate: { $gt: bookingCutoff(now) },
       seatsLeft: { $gte: hold.seats },
+      // A suspended agency's launch sells nothing, however its copy was read before.
+      salesPaused: { $ne: true },
       // The price frozen in the booking must be the price when the seats are taken.
       pricePerSeatCents: hold.launch.pricePerSeatCents,
     },

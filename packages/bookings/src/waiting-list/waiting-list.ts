@@ -1,6 +1,6 @@
 /** The waiting list of a sold-out launch: first come, first offered (the offer itself is a sync job's). */
 import { CatalogueLaunch, WaitingListEntry, type Customer, type CustomerEntityManager } from '@astro/db/customer';
-import { bookingOpen, Problem, seatsProblem } from '@astro/domain';
+import { bookingOpen, Problem, salesPausedMessage, seatsProblem } from '@astro/domain';
 import type { BookingDeps } from '../booking-deps.ts';
 
 export interface WaitingPlace {
@@ -73,6 +73,7 @@ export async function joinWaitingList(
   const launch = await customerDb.findOne(CatalogueLaunch, input.launchId);
   if (!launch) throw new Problem('not_found', 'This launch is not in the catalogue.');
   const now = clock();
+  if (launch.salesPaused) throw new Problem('wrong_state', salesPausedMessage);
   if (!bookingOpen(launch, now)) throw new Problem('wrong_state', 'Booking for this launch has closed.');
   const existing = await customerDb.findOne(WaitingListEntry, { launchId: launch.id, customerId: traveler.id });
   if (existing) return placeOf(customerDb, existing, launch);

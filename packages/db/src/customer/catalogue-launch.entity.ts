@@ -35,6 +35,8 @@ export const CatalogueLaunch = defineEntity({
     minimumPassengers: p.integer(),
     agencyId: p.uuid(),
     agencyName: p.string(),
+    /** Set while the agency is suspended: no seat is sold (SPEC.md §8). Absent on copies older than it: not paused. */
+    salesPaused: p.boolean().nullable(),
     rocketId: p.uuid(),
     rocketName: p.string(),
     capacity: p.integer(),

@@ -6,6 +6,9 @@ import { uuidKey } from '../properties.ts';
 export const auditedActions = [
   'agency.updateProfile',
   'agency.updateLegal',
+  'agency.onboard',
+  'agency.suspend',
+  'agency.reactivate',
   'rocket.create',
   'rocket.update',
   'rocket.deactivate',

@@ -13,6 +13,11 @@ export interface DemoAgency {
   spaceports: string[];
   rockets: { name: string; capacity: number; range: Range; active?: boolean }[];
   supplier: { name: string; email: string };
+  /**
+   * An agency outside the generated schedule, with this one launch of its own, late in the future and unbooked: the
+   * end-to-end test that suspends an agency suspends this one, so no other test's launch stops selling.
+   */
+  ownLaunch?: { missionName: string; destination: Destination; daysAhead: number; priceDollars: number };
 }
 
 export const demoAgencies: DemoAgency[] = [
@@ -108,6 +113,20 @@ export const demoAgencies: DemoAgency[] = [
     spaceports: ['Koonibba Test Range, South Australia'],
     rockets: [{ name: 'Dingo', capacity: 3, range: 'suborbital' }],
     supplier: { name: 'Liam Walker', email: 'liam.walker@pioneer-rocketworks.example' },
+  },
+  {
+    key: 'cobalt',
+    legalName: 'Cobalt Skies Launch Services SRL',
+    displayName: 'Cobalt Skies',
+    taxId: 'IT-09876543210',
+    legalAddress: 'Via dello Spazioporto 7, 72023 Grottaglie TA, Italy',
+    contactEmail: 'voli@cobalt-skies.example',
+    description: 'Suborbital flights over the Ionian Sea from the Grottaglie spaceport.',
+    status: 'active',
+    spaceports: ['Grottaglie Spaceport, Italy'],
+    rockets: [{ name: 'Cobalt Arrow', capacity: 4, range: 'suborbital' }],
+    supplier: { name: 'Giulia Ferri', email: 'giulia.ferri@cobalt-skies.example' },
+    ownLaunch: { missionName: 'Ionian Arc', destination: 'suborbital', daysAhead: 430, priceDollars: 310_000 },
   },
 ];
 

@@ -21,6 +21,7 @@ import {
   deskTravelerNames,
   demoAgencies,
   demoEmployees,
+  type DemoAgency,
   missionNames,
   pricePerSeatDollars,
   timeZones,
@@ -80,6 +81,7 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
   // Agencies, their rockets and their supplier accounts.
   const fleet: { agency: Agency; rocket: Rocket; spaceports: string[]; supplierEmail: string }[] = [];
   const users: User[] = [];
+  const ownLaunches: { agency: Agency; rocket: Rocket; demo: DemoAgency; supplierEmail: string }[] = [];
   for (const demo of demoAgencies) {
     const agency = operational.create(Agency, {
       legalName: demo.legalName,
@@ -89,7 +91,8 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
       contactEmail: demo.contactEmail,
       description: demo.description,
       status: demo.status,
-      createdAt: ago(between(400, 900)),
+      // Fixed, not drawn: an agency with a launch of its own leaves the generated world as it was without it.
+      createdAt: demo.ownLaunch ? ago(90) : ago(between(400, 900)),
     });
     for (const spec of demo.rockets) {
       const rocket = operational.create(Rocket, {
@@ -99,7 +102,9 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
         range: spec.range,
         active: spec.active ?? true,
       });
-      if (rocket.active && demo.status === 'active')
+      if (demo.ownLaunch && rocket.active)
+        ownLaunches.push({ agency, rocket, demo, supplierEmail: demo.supplier.email });
+      else if (rocket.active && demo.status === 'active')
         fleet.push({ agency, rocket, spaceports: demo.spaceports, supplierEmail: demo.supplier.email });
     }
     users.push(newUser(systemDb, passwordHash, demo.supplier.name, demo.supplier.email, ['supplier'], agency.id));
@@ -176,6 +181,31 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
     const history = historyFor(operational, launch, status, createdAt, now, supplierEmail);
     launch.version = history.length;
     launches.push({ launch, rocket, agency, history, seatsTarget });
+  }
+
+  // The launches of agencies outside the schedule, after it and without drawing from the generator.
+  for (const { agency, rocket, demo, supplierEmail } of ownLaunches) {
+    const { missionName, destination, daysAhead, priceDollars } = demo.ownLaunch!;
+    const launchDate = new Date(now.getTime() + daysAhead * day);
+    launchDate.setUTCHours(9, 30, 0, 0);
+    const createdAt = new Date(now.getTime() - 30 * day);
+    const launch = operational.create(Launch, {
+      agency,
+      rocket,
+      missionName,
+      destination,
+      spaceport: demo.spaceports[0]!,
+      launchDate,
+      launchDay: launchDate.toISOString().slice(0, 10),
+      pricePerSeatCents: priceDollars * 100,
+      minimumPassengers: 1,
+      status: 'scheduled',
+      slug: launchSlug(missionName, destination, launchDate),
+      createdAt,
+    });
+    const history = historyFor(operational, launch, 'scheduled', createdAt, now, supplierEmail);
+    launch.version = history.length;
+    launches.push({ launch, rocket, agency, history, seatsTarget: 0 });
   }
 
   // Bookings: confirmed seats up to each launch's target, in parties of one to four.

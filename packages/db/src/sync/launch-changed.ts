@@ -28,6 +28,8 @@ export const launchChanged = z.object({
   minimumPassengers: z.int().nonnegative(),
   agencyId: z.string(),
   agencyName: z.string(),
+  /** True while the agency is suspended (SPEC.md §8): the catalogue sells no seat of the launch. Older messages lack it. */
+  salesPaused: z.boolean().default(false),
   rocketId: z.string(),
   rocketName: z.string(),
   capacity: z.int().nonnegative(),

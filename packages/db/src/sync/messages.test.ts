@@ -18,6 +18,7 @@ const launch = syncMessageOf('catalogue.launch-changed', {
   minimumPassengers: 4,
   agencyId: '5c2d1e0f-3b4a-4c5d-8e6f-7a8b9c0d1e2f',
   agencyName: 'Orbital Horizons',
+  salesPaused: false,
   rocketId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
   rocketName: 'Horizon Heavy',
   capacity: 12,
@@ -46,6 +47,12 @@ describe('the sync contract', () => {
         '✖ Invalid input: expected int, received number\n  → at payload.refundCents\n' +
         '✖ Invalid input: expected string, received null\n  → at payload.requestedBy',
     });
+  });
+
+  it('reads a launch change from before sales could be paused as one whose sales go on', () => {
+    const older: Record<string, unknown> = { ...launch.payload };
+    delete older['salesPaused'];
+    expect(readSyncMessage({ kind: launch.kind, payload: older })).toEqual({ content: launch });
   });
 
   it('leaves a kind it does not know to the caller', () => {

@@ -36,6 +36,14 @@ describe('bookingOpen', () => {
     expect(bookingOpen({ status, launchDate }, now)).toBe(expected);
   });
 
+  it('a launch whose agency is suspended takes no bookings, whatever its status and date', () => {
+    expect(bookingOpen({ status: 'scheduled', launchDate: hours(24 * 7), salesPaused: true }, now)).toBe(false);
+    expect(isBookable({ status: 'confirmed', launchDate: hours(100), seatsLeft: 4, salesPaused: true }, now)).toBe(
+      false,
+    );
+    expect(bookingOpen({ status: 'scheduled', launchDate: hours(24 * 7), salesPaused: false }, now)).toBe(true);
+  });
+
   it('the cut-off is the moment 48 hours from now', () => {
     expect(bookingCutoff(now)).toEqual(hours(48));
   });

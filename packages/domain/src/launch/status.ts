@@ -12,10 +12,23 @@ export const bookingCutoffHours = 48;
 /** Booking closes `bookingCutoffHours` before lift-off: at `now`, only launches later than this take bookings. */
 export const bookingCutoff = (now: Date): Date => new Date(now.getTime() + bookingCutoffHours * 3_600_000);
 
-/** Whether a launch still takes bookings, sold out or not (the waiting list is open exactly then). */
-export const bookingOpen = (launch: { status: LaunchStatus; launchDate: Date }, now: Date): boolean =>
-  bookableStatuses.includes(launch.status) && launch.launchDate.getTime() > bookingCutoff(now).getTime();
+/** What a launch's sales depend on. `salesPaused` is set while its agency is suspended (absent: not paused). */
+export interface LaunchOnSale {
+  status: LaunchStatus;
+  launchDate: Date;
+  salesPaused?: boolean | null;
+}
 
-export function isBookable(launch: { status: LaunchStatus; launchDate: Date; seatsLeft: number }, now: Date): boolean {
+/** Whether a launch still takes bookings, sold out or not (the waiting list is open exactly then). */
+export const bookingOpen = (launch: LaunchOnSale, now: Date): boolean =>
+  !launch.salesPaused &&
+  bookableStatuses.includes(launch.status) &&
+  launch.launchDate.getTime() > bookingCutoff(now).getTime();
+
+export function isBookable(launch: LaunchOnSale & { seatsLeft: number }, now: Date): boolean {
   return bookingOpen(launch, now) && launch.seatsLeft > 0;
 }
+
+/** Why a launch whose agency is suspended takes no booking (SPEC.md §8): existing bookings stand. */
+export const salesPausedMessage =
+  'Sales of this launch are paused while its agency is suspended. Bookings already made stand; please check back later.';

@@ -9,7 +9,10 @@ import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSub
 import { injectApi } from '../api';
 import { Session } from '../session';
 
-type LaunchForSale = Pick<CatalogueEntry, 'id' | 'slug' | 'status' | 'launchDate' | 'seatsLeft' | 'bookable'>;
+type LaunchForSale = Pick<
+  CatalogueEntry,
+  'id' | 'slug' | 'status' | 'launchDate' | 'seatsLeft' | 'bookable' | 'salesPaused'
+>;
 
 /**
  * Where booking starts on a launch's page: how many seats, then a 10-minute hold and on to the booking page.
@@ -111,7 +114,10 @@ export class BookSeatsComponent {
     const launch = this.launch();
     return (
       launch.seatsLeft === 0 &&
-      bookingOpen({ status: launch.status, launchDate: new Date(launch.launchDate) }, new Date())
+      bookingOpen(
+        { status: launch.status, launchDate: new Date(launch.launchDate), salesPaused: launch.salesPaused },
+        new Date(),
+      )
     );
   });
   private readonly waiting = resource({

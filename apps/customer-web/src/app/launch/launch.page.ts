@@ -62,7 +62,12 @@ const statusLabels: Record<LaunchStatus, string> = {
             <dd>{{ l.seatsLeft === 0 ? 'Sold out' : l.seatsLeft + ' of ' + l.capacity }}</dd>
           </div>
         </dl>
-        @if (!l.bookable) {
+        @if (l.salesPaused) {
+          <p class="ab-notice">
+            <span class="ab-badge ab-badge--warn">Sales paused</span> {{ l.agencyName }} is not taking bookings for now;
+            bookings already made stand.
+          </p>
+        } @else if (!l.bookable) {
           <p class="ab-notice">
             {{ l.seatsLeft === 0 ? 'This launch is sold out.' : 'Booking for this launch has closed.' }}
           </p>

@@ -1,11 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
+import { Viewer } from '../viewer';
 
 @Component({
   selector: 'ab-agencies-page',
-  imports: [DatePipe],
+  imports: [DatePipe, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -13,6 +15,9 @@ import { injectApi } from '../api';
         <h1>Agencies</h1>
         <p class="ab-lead">Every launch provider on Astro Bookings, with its fleet and its launches still to fly.</p>
       </div>
+      @if (viewer.isAdmin()) {
+        <a class="ab-button" routerLink="/agencies/new">Onboard an agency</a>
+      }
     </div>
     @if (agencies.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -40,7 +45,9 @@ import { injectApi } from '../api';
             <tbody>
               @for (agency of list; track agency.id) {
                 <tr>
-                  <td>{{ agency.displayName }}</td>
+                  <td>
+                    <a [routerLink]="['/agencies', agency.id]">{{ agency.displayName }}</a>
+                  </td>
                   <td>{{ agency.legalName }}</td>
                   <td>
                     <a [href]="'mailto:' + agency.contactEmail">{{ agency.contactEmail }}</a>
@@ -70,6 +77,7 @@ import { injectApi } from '../api';
 })
 export class AgenciesPage {
   private readonly api = injectApi();
+  protected readonly viewer = inject(Viewer);
 
   protected readonly agencies = resource({
     id: 'admin.agencies.list',

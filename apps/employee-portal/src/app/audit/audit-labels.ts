@@ -5,6 +5,9 @@ import type { AuditAction, AuditTarget } from '@astro/api';
 export const actionLabels: Partial<Record<AuditAction, string>> = {
   'agency.updateProfile': "Changed the agency's profile",
   'agency.updateLegal': "Changed the agency's legal data",
+  'agency.onboard': 'Onboarded an agency',
+  'agency.suspend': 'Suspended an agency',
+  'agency.reactivate': 'Reactivated an agency',
   'rocket.create': 'Added a rocket',
   'rocket.update': 'Changed a rocket',
   'rocket.deactivate': 'Deactivated a rocket',
@@ -33,6 +36,7 @@ export const targetLabel = (type: AuditTarget) => targetLabels[type] ?? type;
 
 /** The employee portal's page of an audited thing, where it has one. */
 export function entityPage(type: AuditTarget, id: string): string[] | null {
+  if (type === 'agency') return ['/agencies', id];
   if (type === 'launch') return ['/launches', id];
   if (type === 'booking') return ['/bookings', id];
   return null;

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { abortReasons, type AbortReason } from '@astro/domain';
@@ -18,6 +18,7 @@ import {
   injectSubmission,
   type FieldProblems,
 } from '@astro/web-kit/forms';
+import { AgencyStanding } from '../agency-standing';
 import { injectApi } from '../api';
 import { destination, fromUtcInput } from './launch-labels';
 
@@ -58,7 +59,7 @@ type StatusChange =
             {{ l.rocket.name }} · {{ l.spaceport }} · {{ l.pricePerSeatCents | money: l.currency }} a seat
           </p>
         </div>
-        @if (l.termsEditable) {
+        @if (l.termsEditable && !standing.suspended()) {
           <a class="ab-button ab-button--secondary" [routerLink]="['/launches', l.id, 'edit']">Edit terms</a>
         }
       </div>
@@ -108,7 +109,9 @@ type StatusChange =
       @let can = l.statusChanges;
       <section class="ab-panel ab-section" aria-labelledby="status-title">
         <h2 id="status-title">Change the status</h2>
-        @if (!can.delayed.allowed) {
+        @if (standing.suspended()) {
+          <p class="ab-notice">{{ standing.message }}</p>
+        } @else if (!can.delayed.allowed) {
           <p class="ab-notice">{{ can.delayed.reason }}</p>
         } @else {
           <ab-error-summary [for]="statusChange" [level]="3" />
@@ -302,6 +305,7 @@ type StatusChange =
 })
 export class LaunchPage {
   private readonly api = injectApi();
+  protected readonly standing = inject(AgencyStanding);
   /** From the route, `launches/:launchId`. */
   readonly launchId = input.required<string>();
   protected readonly labels = launchStatusLabels;

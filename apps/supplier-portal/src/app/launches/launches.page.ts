@@ -1,10 +1,11 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
 import { form, FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { launchStatuses, type LaunchStatus } from '@astro/domain';
 import { launchStatusBadge, launchStatusLabels, MoneyPipe, problemMessage } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { AgencyStanding } from '../agency-standing';
 import { injectApi } from '../api';
 import { destination } from './launch-labels';
 
@@ -23,7 +24,9 @@ type Sort = 'launchDate' | 'missionName' | 'status';
           <p class="ab-lead">{{ launches.value().total }} launches match.</p>
         }
       </div>
-      <a class="ab-button" routerLink="/launches/new">Schedule a launch</a>
+      @if (!standing.suspended()) {
+        <a class="ab-button" routerLink="/launches/new">Schedule a launch</a>
+      }
     </div>
 
     <form class="ab-panel ab-form" [formRoot]="filter" aria-label="Filter launches">
@@ -154,6 +157,7 @@ type Sort = 'launchDate' | 'missionName' | 'status';
 })
 export class LaunchesPage {
   private readonly api = injectApi();
+  protected readonly standing = inject(AgencyStanding);
   protected readonly statuses = launchStatuses;
   protected readonly labels = launchStatusLabels;
   protected readonly badge = launchStatusBadge;

@@ -10,6 +10,7 @@ import {
   injectSubmission,
   type FieldProblems,
 } from '@astro/web-kit/forms';
+import { AgencyStanding } from '../agency-standing';
 import { injectApi } from '../api';
 import { destination, fromUtcInput, toUtcInput } from './launch-labels';
 
@@ -42,6 +43,9 @@ function missing(terms: LaunchTerms): FieldProblems {
     @if (existing.error(); as error) {
       <h1>Launch not found</h1>
       <p class="ab-notice ab-notice--error" role="alert">{{ notFound(error) }}</p>
+    } @else if (standing.suspended()) {
+      <h1>{{ launchId() ? 'Edit a launch' : 'Schedule a launch' }}</h1>
+      <p class="ab-notice">{{ standing.message }}</p>
     } @else {
       @let fields = terms.fields;
       <h1>{{ launchId() ? 'Edit ' + (editing()?.missionName ?? 'launch') : 'Schedule a launch' }}</h1>
@@ -96,6 +100,7 @@ function missing(terms: LaunchTerms): FieldProblems {
 })
 export class ScheduleLaunchPage {
   private readonly api = injectApi();
+  protected readonly standing = inject(AgencyStanding);
   private readonly router = inject(Router);
   protected readonly ranges = ranges;
   protected readonly destination = destination;

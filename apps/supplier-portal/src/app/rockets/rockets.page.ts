@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@angular/core';
 import { destinationLabels, type Range } from '@astro/domain';
 import { problemMessage } from '@astro/web-kit';
 import { ErrorSummaryComponent, injectSubmission } from '@astro/web-kit/forms';
 import type { AgencyRocket } from '@astro/api';
+import { AgencyStanding } from '../agency-standing';
 import { injectApi } from '../api';
 import { RocketFormComponent, type RocketFields } from './rocket-form.component';
 
@@ -21,7 +22,7 @@ import { RocketFormComponent, type RocketFields } from './rocket-form.component'
           <h1>{{ fleet.agency.name }}: your rockets</h1>
           <p class="ab-lead">{{ activeCount(fleet.rockets) }} active of {{ fleet.rockets.length }}.</p>
         </div>
-        @if (!adding()) {
+        @if (!adding() && !standing.suspended()) {
           <button type="button" (click)="adding.set(true)">Add a rocket</button>
         }
       </div>
@@ -83,7 +84,7 @@ import { RocketFormComponent, type RocketFields } from './rocket-form.component'
                   </td>
                   <td class="ab-number">{{ rocket.upcomingLaunches }}</td>
                   <td>
-                    @if (rocket.active) {
+                    @if (rocket.active && !standing.suspended()) {
                       <div class="ab-actions">
                         <button
                           type="button"
@@ -134,6 +135,7 @@ import { RocketFormComponent, type RocketFields } from './rocket-form.component'
 })
 export class RocketsPage {
   private readonly api = injectApi();
+  protected readonly standing = inject(AgencyStanding);
 
   protected readonly rockets = resource({
     id: 'supplier.rockets.list',

@@ -46,7 +46,7 @@ describe('admin users.create', () => {
     const invitation = await world.stores.system.em
       .fork()
       .findOneOrFail(Email, { recipient: 'iris.vega@redfrontier.example', template: 'account-invitation' });
-    const token = new URL(String(invitation.templateData['link'])).searchParams.get('token')!;
+    const token = new URL(String(invitation.templateData['link'])).searchParams.get('invitation')!;
     await accounts().resetPassword(token, 'red-planet-2028');
     const user = await accounts().signIn({
       email: 'iris.vega@redfrontier.example',

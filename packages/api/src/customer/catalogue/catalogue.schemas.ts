@@ -40,4 +40,6 @@ export interface CatalogueEntry {
   capacity: number;
   seatsLeft: number;
   bookable: boolean;
+  /** The agency is suspended: no seat is sold until it is reactivated. */
+  salesPaused: boolean;
 }

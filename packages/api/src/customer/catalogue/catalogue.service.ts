@@ -22,6 +22,7 @@ const entryOf = (launch: CatalogueLaunch, now: Date): CatalogueEntry => ({
   capacity: launch.capacity,
   seatsLeft: launch.seatsLeft,
   bookable: isBookable(launch, now),
+  salesPaused: launch.salesPaused === true,
 });
 
 /** Launches that have not flown and are not cancelled, filtered, soonest (or cheapest) first. */

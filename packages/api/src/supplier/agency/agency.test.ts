@@ -41,6 +41,43 @@ describe('the agency profile', () => {
   });
 });
 
+describe('a supplier of a suspended agency', () => {
+  let world: TestStores;
+  const log = createLogger({ service: 'test', level: 'error', write: () => {} });
+
+  beforeAll(async () => {
+    world = await openTestStores();
+    await seedDemoWorld(world.stores, new Date());
+  });
+  afterAll(() => world.drop());
+
+  it('reads everything and is refused every change, with a message that says why', async () => {
+    const pioneer = await world.stores.operational.em.fork().findOneOrFail(Agency, { status: 'suspended' });
+    const supplier = supplierRouter.createCaller(
+      createSupplierContext({
+        system: world.stores.system,
+        operational: world.stores.operational,
+        log,
+        viewer: viewerAs('supplier', { agencyId: pioneer.id }),
+      }),
+    );
+    expect(await supplier.agency.get()).toMatchObject({ status: 'suspended', contactEmail: pioneer.contactEmail });
+    const { rockets } = await supplier.rockets.list();
+    expect(rockets.length).toBeGreaterThan(0);
+    const refused = {
+      code: 'FORBIDDEN',
+      message:
+        'Your agency is suspended, so nothing can be changed for now; you can still see everything. Contact Astro Bookings to have it reactivated.',
+    };
+    await expect(
+      supplier.agency.update({ contactEmail: 'new@pioneer.example', description: 'Back' }),
+    ).rejects.toMatchObject(refused);
+    await expect(supplier.rockets.deactivate({ rocketId: rockets[0]!.id })).rejects.toMatchObject(refused);
+    expect((await supplier.agency.get()).contactEmail).toBe(pioneer.contactEmail);
+    expect(await auditTrailOf(world.stores, 'agency', pioneer.id)).toEqual([]);
+  });
+});
+
 describe('the agency profile in the audit trail', () => {
   let world: TestStores;
   const log = createLogger({ service: 'test', level: 'error', write: () => {} });
