@@ -1,8 +1,8 @@
 /** The audit trail in words: what each action and target type is called, and where an audited thing has its page. */
 import type { AuditAction, AuditTarget } from '@astro/api';
 
-/** An action missing here (a new one) is shown by its name in the trail, `booking.cancel`, until it gets words. */
-export const actionLabels: Partial<Record<AuditAction, string>> = {
+/** Every action has its words: a new audited action fails the type check until it is named here. */
+export const actionLabels: Record<AuditAction, string> = {
   'agency.updateProfile': "Changed the agency's profile",
   'agency.updateLegal': "Changed the agency's legal data",
   'agency.onboard': 'Onboarded an agency',
@@ -15,8 +15,13 @@ export const actionLabels: Partial<Record<AuditAction, string>> = {
   'launch.edit': "Changed a launch's terms",
   'launch.changeStatus': "Changed a launch's status",
   'booking.cancel': 'Cancelled a booking',
+  'booking.resendConfirmation': 'Resent the booking confirmation',
   'account.create': 'Created an account',
   'account.setRoles': "Changed an account's roles",
+  'account.deactivate': 'Deactivated an account',
+  'account.reactivate': 'Reactivated an account',
+  'account.unlock': 'Unlocked an account',
+  'account.sendPasswordReset': 'Sent a password link',
   'email.resend': 'Resent an e-mail',
   'syncMessage.replay': 'Replayed a sync message',
 };
@@ -31,7 +36,7 @@ export const targetLabels: Partial<Record<AuditTarget, string>> = {
   syncMessage: 'Sync message',
 };
 
-export const actionLabel = (action: AuditAction) => actionLabels[action] ?? action;
+export const actionLabel = (action: AuditAction) => actionLabels[action];
 export const targetLabel = (type: AuditTarget) => targetLabels[type] ?? type;
 
 /** The employee portal's page of an audited thing, where it has one. */
@@ -39,5 +44,6 @@ export function entityPage(type: AuditTarget, id: string): string[] | null {
   if (type === 'agency') return ['/agencies', id];
   if (type === 'launch') return ['/launches', id];
   if (type === 'booking') return ['/bookings', id];
+  if (type === 'account') return ['/users', id];
   return null;
 }
