@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { AgencySummary, CatalogueEntry } from '@astro/api';
 import { demoAgencies } from '@astro/db/seed';
+import { auditEntries, auditEntryOf } from '../support/audit-trail.ts';
 import { actionLink, latestEmail } from '../support/mailbox.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
 import { loadAndHydrate, query, serverHtml, watch } from '../support/server-rendered.ts';
@@ -95,6 +96,17 @@ test('an admin onboards an agency and invites a supplier, who chooses a password
   await expect(invited.getByText(`Signed in as ${supplier.name}`)).toBeVisible();
   await expect(invited.getByRole('heading', { level: 1, name: 'Halcyon Orbital: your rockets' })).toBeVisible();
   await theirs.close();
+
+  // The trail keeps both: the agency as onboarded, and the supplier's account as created.
+  await page.getByRole('link', { name: 'Audit history', exact: true }).click();
+  const onboarding = await auditEntryOf(page, 'Onboarded an agency');
+  await expect(onboarding).toContainText(demoAccounts.admin.email);
+  await expect(onboarding.getByRole('row', { name: /^Legal name/ })).toContainText(/—\s*Halcyon Orbital Limited/);
+  await expect(onboarding.getByRole('row', { name: /^Tax id/ })).toContainText('NZ-123-456-789');
+  await page.goto(`/admin/audit?action=account.create&actor=${encodeURIComponent(demoAccounts.admin.email)}`);
+  const invitationEntry = (await auditEntries(page)).filter({ hasText: supplier.email });
+  await expect(invitationEntry).toHaveCount(1);
+  await expect(invitationEntry.getByRole('row', { name: /^Roles/ })).toContainText('supplier');
 });
 
 test('an admin suspends an agency with a reason and its launch page says "Sales paused"; reactivating sells again', async ({
@@ -140,6 +152,14 @@ test('an admin suspends an agency with a reason and its launch page says "Sales 
     await expect(visitor.getByRole('button', { name: 'Book seats' })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await expect(visitor.getByText('Sales paused')).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Audit history', exact: true }).click();
+  const suspension = await auditEntryOf(page, 'Suspended an agency');
+  await expect(suspension).toContainText('Launch licence under review');
+  await expect(suspension.getByRole('row', { name: /^Status/ })).toContainText(/active\s*suspended/);
+  const reactivation = await auditEntryOf(page, 'Reactivated an agency');
+  await expect(reactivation).toContainText('Licence renewed');
+  await expect(reactivation.getByRole('row', { name: /^Status/ })).toContainText(/suspended\s*active/);
 });
 
 test('a supplier of a suspended agency is told so and offered no change', async ({ page }) => {

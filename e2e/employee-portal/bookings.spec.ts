@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { BookingSearchResult } from '@astro/api';
+import { auditEntryOf } from '../support/audit-trail.ts';
 import { latestEmail } from '../support/mailbox.ts';
 import { hydrated, loadAndHydrate, query, serverHtml, watch } from '../support/server-rendered.ts';
 import { demoAccounts, demoTravelers, signInAt } from '../support/sign-in.ts';
@@ -9,14 +10,6 @@ async function onlyBookingOf(page: Page, email: string) {
   const { bookings } = await query<BookingSearchResult>(page.request, '/api/admin/bookings.search', { query: email });
   expect(bookings).toHaveLength(1);
   return bookings[0]!;
-}
-
-/** The one entry of this action on the audit trail page the booking's "Audit history" link opened. */
-async function auditEntryOf(page: Page, action: string) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
-  const entries = page.getByRole('list', { name: 'Audit entries' }).getByRole('listitem').filter({ hasText: action });
-  await expect(entries).toHaveCount(1);
-  return entries;
 }
 
 /** Waits, as the page itself does, for the sync to bring the cancellation back to the booking's copy. */

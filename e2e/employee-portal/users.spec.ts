@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { actionLink, latestEmail } from '../support/mailbox.ts';
-import { loadAndHydrate, serverHtml, watch } from '../support/server-rendered.ts';
+import { hydrated, loadAndHydrate, serverHtml, watch } from '../support/server-rendered.ts';
 import { demoAccounts, fillSignInForm, signInAt } from '../support/sign-in.ts';
 
 const newPassword = 'launch-window-2031';
@@ -12,6 +12,8 @@ const freshPerson = (role: string) => {
 };
 
 async function invite(page: Page, person: { name: string; email: string }, role: string): Promise<void> {
+  // The form is the browser app's: what is typed before the page hydrates is not its yet.
+  await hydrated(page);
   const form = page.getByRole('region', { name: 'Invite a person' });
   await form.getByLabel('Full name').fill(person.name);
   await form.getByLabel('E-mail').fill(person.email);
