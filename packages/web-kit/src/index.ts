@@ -13,3 +13,11 @@ export { ShellComponent, type NavLink, type ShellAccount } from './shell/shell.c
 export { NotFoundPage } from './pages/not-found.page.ts';
 export { PageOutletComponent } from './pages/page-outlet.component.ts';
 export type { SsrRequestContext } from './ssr-context.ts';
+export { PagerComponent } from './lists/pager.component.ts';
+export {
+  SortableHeaderComponent,
+  SortInputsComponent,
+  type Sorting,
+  type SortDirection,
+} from './lists/sortable-header.component.ts';
+export { injectFilterSubmit } from './lists/filter-form.ts';

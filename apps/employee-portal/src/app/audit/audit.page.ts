@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { AuditAction, AuditEntryView, AuditTarget } from '@astro/api';
-import { problemMessage } from '@astro/web-kit';
+import { injectFilterSubmit, problemMessage } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { actionLabel, entityPage, targetLabel } from './audit-labels';
@@ -45,8 +45,15 @@ const changesOf = (entry: AuditEntryView) =>
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, which the server renders as it is. -->
-    <form class="ab-panel ab-form filters" method="get" action="" aria-label="Filter the audit trail">
+    <!-- A plain GET form: the filters become the page's address, which the server renders as it is. Once the app
+         runs, only the filters that are set go into the address. -->
+    <form
+      class="ab-panel ab-form filters"
+      method="get"
+      action=""
+      aria-label="Filter the audit trail"
+      (submit)="filter($event)"
+    >
       <div class="ab-form-row">
         <ab-field for="filter-actor" label="Who">
           <select abControl name="actor">
@@ -273,6 +280,7 @@ export class AuditPage {
   protected readonly targetLabel = targetLabel;
   protected readonly entityPage = entityPage;
   protected readonly changesOf = changesOf;
+  protected readonly filter = injectFilterSubmit();
 
   protected readonly choices = resource({ id: 'admin.audit.choices', loader: () => this.api.audit.choices.query() });
   protected readonly bookingsOnly = computed(() => {

@@ -1,9 +1,20 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { BookingSort } from '@astro/api';
 import { bookingStatuses, type BookingStatus } from '@astro/domain';
-import { BookingStatusComponent, bookingStatusLabels, MoneyPipe, problemMessage, queryResource } from '@astro/web-kit';
+import {
+  BookingStatusComponent,
+  bookingStatusLabels,
+  injectFilterSubmit,
+  MoneyPipe,
+  PagerComponent,
+  problemMessage,
+  queryResource,
+  SortableHeaderComponent,
+  SortInputsComponent,
+  type Sorting,
+} from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { shortReference } from './booking-labels';
@@ -16,7 +27,17 @@ const pageSize = 20;
 /** The bookings desk's search: every filter, the sort and the page live in the address, which the server renders. */
 @Component({
   selector: 'ab-bookings-page',
-  imports: [DatePipe, RouterLink, BookingStatusComponent, FieldComponent, FieldControlDirective, MoneyPipe],
+  imports: [
+    DatePipe,
+    RouterLink,
+    BookingStatusComponent,
+    FieldComponent,
+    FieldControlDirective,
+    MoneyPipe,
+    PagerComponent,
+    SortableHeaderComponent,
+    SortInputsComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -75,10 +96,7 @@ const pageSize = 20;
           <input abControl name="to" type="date" [value]="params().bookedTo ?? ''" />
         </ab-field>
       </div>
-      @if (params().sort !== 'bookedAt' || params().direction !== 'desc') {
-        <input type="hidden" name="sort" [value]="params().sort" />
-        <input type="hidden" name="dir" [value]="params().direction" />
-      }
+      <ab-sort-inputs [sorting]="sorting()" />
       <div class="ab-actions">
         <button type="submit">Search bookings</button>
         <a routerLink="/bookings">Clear filters</a>
@@ -105,23 +123,13 @@ const pageSize = 20;
           <thead>
             <tr>
               <th scope="col">Reference</th>
-              <th scope="col" [attr.aria-sort]="ariaSort('customerName')">
-                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('customerName')">Customer</a>
-              </th>
-              <th scope="col" [attr.aria-sort]="ariaSort('launchDate')">
-                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('launchDate')">Launch</a>
-              </th>
+              <th scope="col" abSortableHeader="customerName" [sorting]="sorting()">Customer</th>
+              <th scope="col" abSortableHeader="launchDate" [sorting]="sorting()">Launch</th>
               <th scope="col">Agency</th>
               <th scope="col" class="ab-number">Seats</th>
-              <th scope="col" [attr.aria-sort]="ariaSort('status')">
-                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('status')">Status</a>
-              </th>
-              <th scope="col" class="ab-number" [attr.aria-sort]="ariaSort('totalCents')">
-                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('totalCents')">Total</a>
-              </th>
-              <th scope="col" [attr.aria-sort]="ariaSort('bookedAt')">
-                <a class="sort" [routerLink]="[]" [queryParams]="sortBy('bookedAt')">Booked (UTC)</a>
-              </th>
+              <th scope="col" abSortableHeader="status" [sorting]="sorting()">Status</th>
+              <th scope="col" class="ab-number" abSortableHeader="totalCents" [sorting]="sorting()">Total</th>
+              <th scope="col" abSortableHeader="bookedAt" [sorting]="sorting()">Booked (UTC)</th>
             </tr>
           </thead>
           <tbody>
@@ -160,15 +168,7 @@ const pageSize = 20;
         </table>
       </div>
       @if (pages() > 1) {
-        <nav class="ab-actions pagination" aria-label="Pages of bookings">
-          @if (found.page > 1) {
-            <a [routerLink]="[]" [queryParams]="{ page: found.page - 1 }" queryParamsHandling="merge">Previous page</a>
-          }
-          <span>Page {{ found.page }} of {{ pages() }}</span>
-          @if (found.page < pages()) {
-            <a [routerLink]="[]" [queryParams]="{ page: found.page + 1 }" queryParamsHandling="merge">Next page</a>
-          }
-        </nav>
+        <ab-pager [page]="found.page" [pages]="pages()" label="Pages of bookings" />
       }
     } @else {
       <p class="ab-notice" role="status">Loading bookings…</p>
@@ -178,19 +178,10 @@ const pageSize = 20;
     .filters {
       margin-bottom: var(--ab-space-5);
     }
-    .pagination {
-      margin-top: var(--ab-space-4);
-      align-items: center;
-    }
-    .sort {
-      font-weight: 700;
-    }
   `,
 })
 export class BookingsPage {
   private readonly api = injectApi();
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   protected readonly statuses = bookingStatuses;
   protected readonly labels = bookingStatusLabels;
   protected readonly reference = shortReference;
@@ -233,36 +224,13 @@ export class BookingsPage {
   );
   protected readonly pages = computed(() => Math.max(1, Math.ceil((this.result.value()?.total ?? 0) / pageSize)));
 
-  /** The form's filters that are set, and nothing else, as the address: a link to it names only what it filters by. */
-  protected search(event: SubmitEvent): void {
-    event.preventDefault();
-    const set = [...new FormData(event.target as HTMLFormElement)]
-      .map(([name, value]) => [name, typeof value === 'string' ? value.trim() : ''] as const)
-      .filter(([, value]) => value !== '');
-    void this.router.navigate([], { relativeTo: this.route, queryParams: Object.fromEntries(set) });
-  }
-
-  /** The same search sorted by this column: ascending first, then the other way on a second press. */
-  protected sortBy(column: BookingSort): Record<string, string | null> {
-    const { sort, direction } = this.params();
-    const next = sort === column ? (direction === 'asc' ? 'desc' : 'asc') : column === 'bookedAt' ? 'desc' : 'asc';
-    return {
-      q: this.q() || null,
-      status: this.status() || null,
-      launch: this.launch() || null,
-      agency: this.agency() || null,
-      from: this.from() || null,
-      to: this.to() || null,
-      sort: column,
-      dir: next,
-      page: null,
-    };
-  }
-
-  protected ariaSort(column: BookingSort): string | null {
-    const { sort, direction } = this.params();
-    return sort === column ? (direction === 'asc' ? 'ascending' : 'descending') : null;
-  }
+  protected readonly search = injectFilterSubmit();
+  protected readonly sorting = computed((): Sorting => ({
+    sort: this.params().sort,
+    direction: this.params().direction,
+    initial: { sort: 'bookedAt', direction: 'desc' },
+    directionParam: 'dir',
+  }));
 
   protected problem(error: unknown): string {
     return problemMessage(error);

@@ -3,7 +3,16 @@ import { ChangeDetectionStrategy, Component, computed, input, resource } from '@
 import { RouterLink } from '@angular/router';
 import type { LaunchSort } from '@astro/api';
 import { destinationLabels, launchStatuses, ranges } from '@astro/domain';
-import { launchStatusBadge, launchStatusLabels, problemMessage } from '@astro/web-kit';
+import {
+  injectFilterSubmit,
+  launchStatusBadge,
+  launchStatusLabels,
+  PagerComponent,
+  problemMessage,
+  SortableHeaderComponent,
+  SortInputsComponent,
+  type Sorting,
+} from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { OccupancyMeterComponent } from './occupancy-meter.component';
@@ -15,7 +24,16 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
 /** Every launch of every agency, filtered, sorted and paged by the server, with how full each one is. */
 @Component({
   selector: 'ab-launches-page',
-  imports: [DatePipe, RouterLink, FieldComponent, FieldControlDirective, OccupancyMeterComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    FieldComponent,
+    FieldControlDirective,
+    OccupancyMeterComponent,
+    PagerComponent,
+    SortableHeaderComponent,
+    SortInputsComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -27,8 +45,15 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, which the server renders as it is. -->
-    <form class="ab-panel ab-form filters" method="get" action="" aria-label="Filter launches">
+    <!-- A plain GET form: the filters become the page's address, which the server renders as it is. Once the app
+         runs, only the filters that are set go into the address. -->
+    <form
+      class="ab-panel ab-form filters"
+      method="get"
+      action=""
+      aria-label="Filter launches"
+      (submit)="filter($event)"
+    >
       <div class="ab-form-row">
         <ab-field for="filter-agency" label="Agency">
           <select abControl name="agency">
@@ -61,10 +86,7 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
           <input abControl name="to" type="date" [value]="params().to ?? ''" />
         </ab-field>
       </div>
-      @if (params().sort !== 'launchDate' || params().direction !== 'asc') {
-        <input type="hidden" name="sort" [value]="params().sort" />
-        <input type="hidden" name="direction" [value]="params().direction" />
-      }
+      <ab-sort-inputs [sorting]="sorting()" />
       <div class="ab-actions">
         <button type="submit">Show launches</button>
         <a routerLink="/launches">Clear filters</a>
@@ -90,19 +112,11 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
           </caption>
           <thead>
             <tr>
-              <th scope="col" [attr.aria-sort]="ariaSort('missionName')">
-                <a [routerLink]="[]" [queryParams]="sortLink('missionName')" queryParamsHandling="merge">Mission</a>
-              </th>
-              <th scope="col" [attr.aria-sort]="ariaSort('agency')">
-                <a [routerLink]="[]" [queryParams]="sortLink('agency')" queryParamsHandling="merge">Agency</a>
-              </th>
-              <th scope="col" [attr.aria-sort]="ariaSort('launchDate')">
-                <a [routerLink]="[]" [queryParams]="sortLink('launchDate')" queryParamsHandling="merge">Launch (UTC)</a>
-              </th>
+              <th scope="col" abSortableHeader="missionName" [sorting]="sorting()">Mission</th>
+              <th scope="col" abSortableHeader="agency" [sorting]="sorting()">Agency</th>
+              <th scope="col" abSortableHeader="launchDate" [sorting]="sorting()">Launch (UTC)</th>
               <th scope="col">Destination</th>
-              <th scope="col" [attr.aria-sort]="ariaSort('status')">
-                <a [routerLink]="[]" [queryParams]="sortLink('status')" queryParamsHandling="merge">Status</a>
-              </th>
+              <th scope="col" abSortableHeader="status" [sorting]="sorting()">Status</th>
               <th scope="col">Occupancy</th>
             </tr>
           </thead>
@@ -140,15 +154,7 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
           </tbody>
         </table>
       </div>
-      <nav class="ab-actions pagination" aria-label="Pages of launches">
-        @if (result.page > 1) {
-          <a [routerLink]="[]" [queryParams]="{ page: result.page - 1 }" queryParamsHandling="merge">Previous page</a>
-        }
-        <span>Page {{ result.page }} of {{ pages() }}</span>
-        @if (result.page < pages()) {
-          <a [routerLink]="[]" [queryParams]="{ page: result.page + 1 }" queryParamsHandling="merge">Next page</a>
-        }
-      </nav>
+      <ab-pager [page]="result.page" [pages]="pages()" label="Pages of launches" />
     } @else {
       <p class="ab-notice" role="status">Loading launches…</p>
     }
@@ -156,10 +162,6 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
   styles: `
     .filters {
       margin-bottom: var(--ab-space-5);
-    }
-    .pagination {
-      margin-top: var(--ab-space-4);
-      align-items: center;
     }
   `,
 })
@@ -213,16 +215,13 @@ export class LaunchesPage {
   });
   protected readonly pages = computed(() => Math.max(1, Math.ceil((this.launches.value()?.total ?? 0) / pageSize)));
 
-  /** The query that sorts by `column`, or turns it round when it already does. */
-  protected sortLink(column: LaunchSort) {
-    const { sort, direction } = this.params();
-    return { sort: column, direction: sort === column && direction === 'asc' ? 'desc' : 'asc', page: null };
-  }
-
-  protected ariaSort(column: LaunchSort): string | null {
-    const { sort, direction } = this.params();
-    return sort === column ? (direction === 'asc' ? 'ascending' : 'descending') : null;
-  }
+  protected readonly filter = injectFilterSubmit();
+  protected readonly sorting = computed((): Sorting => ({
+    sort: this.params().sort,
+    direction: this.params().direction,
+    initial: { sort: 'launchDate', direction: 'asc' },
+    directionParam: 'direction',
+  }));
 
   protected problem(error: unknown): string {
     return problemMessage(error);

@@ -12,7 +12,7 @@ import {
 import { form, FormField, FormRoot } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import type { AccountStatus, StaffRole } from '@astro/api';
-import { problemMessage } from '@astro/web-kit';
+import { PagerComponent, problemMessage } from '@astro/web-kit';
 import {
   ErrorSummaryComponent,
   FieldComponent,
@@ -46,7 +46,16 @@ const noInvitation = (): Invitation => ({ name: '', email: '', roles: roleChoice
 /** Every employee, supplier and operator account: searched and filtered by the address, paged by the server. */
 @Component({
   selector: 'ab-users-page',
-  imports: [DatePipe, FormRoot, FormField, RouterLink, FieldComponent, FieldControlDirective, ErrorSummaryComponent],
+  imports: [
+    DatePipe,
+    FormRoot,
+    FormField,
+    RouterLink,
+    FieldComponent,
+    FieldControlDirective,
+    ErrorSummaryComponent,
+    PagerComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -145,19 +154,7 @@ const noInvitation = (): Invitation => ({ name: '', email: '', roles: roleChoice
           </tbody>
         </table>
       </div>
-      <nav class="ab-actions ab-pagination" aria-label="Pages of accounts">
-        @if (result.page > 1) {
-          <a class="ab-button ab-button--secondary" routerLink="/users" [queryParams]="pageLink(result.page - 1)"
-            >Previous page</a
-          >
-        }
-        <span>Page {{ result.page }} of {{ pages() }}</span>
-        @if (result.page < pages()) {
-          <a class="ab-button ab-button--secondary" routerLink="/users" [queryParams]="pageLink(result.page + 1)"
-            >Next page</a
-          >
-        }
-      </nav>
+      <ab-pager [page]="result.page" [pages]="pages()" label="Pages of accounts" />
     } @else {
       <p class="ab-notice" role="status">Loading accounts…</p>
     }
@@ -214,10 +211,6 @@ const noInvitation = (): Invitation => ({ name: '', email: '', roles: roleChoice
     .ab-form {
       margin-bottom: var(--ab-space-4);
     }
-    .ab-pagination {
-      margin-top: var(--ab-space-4);
-      align-items: center;
-    }
     .ab-email {
       overflow-wrap: anywhere;
     }
@@ -267,13 +260,6 @@ export class UsersPage {
     loader: ({ params }) => this.api.users.list.query(params),
   });
   protected readonly pages = computed(() => Math.max(1, Math.ceil((this.users.value()?.total ?? 0) / pageSize)));
-
-  /** The address of another page of the same filters. */
-  protected pageLink(page: number): Record<string, string> {
-    const { search, role, status, agencyId } = this.params();
-    const link: Record<string, string | undefined> = { q: search, role, status, agency: agencyId, page: String(page) };
-    return Object.fromEntries(Object.entries(link).filter((entry): entry is [string, string] => Boolean(entry[1])));
-  }
 
   private async apply(): Promise<void> {
     const { search, role, status, agency } = this.filter().value();
