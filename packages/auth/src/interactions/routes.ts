@@ -4,7 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type Response,
+  type Router,
+} from 'express';
 import { errors, type default as Provider } from 'oidc-provider';
 import { z } from 'zod';
 import { textProblem } from '@astro/domain';
@@ -150,93 +156,106 @@ export async function authRoutes(options: AuthRoutesOptions): Promise<Router> {
     }
   });
 
-  router.post('/interaction/:uid/login', csrf, async (req, res, next) => {
-    let details;
-    try {
-      details = await provider.interactionDetails(req, res);
-    } catch (error) {
-      next(error);
-      return;
-    }
-    const email = text(req.body.email);
-    try {
-      const user = await accounts.signIn({ email, password: text(req.body.password), address: req.ip ?? 'unknown' });
-      await provider.interactionFinished(
-        req,
-        res,
-        { login: { accountId: user.id } },
-        { mergeWithLastSubmission: false },
-      );
-    } catch (error) {
-      if (!(error instanceof AccountError)) {
+  type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
+  /**
+   * A step that signs a person in: finds its interaction, lets `authenticate` name the account, and finishes the
+   * login; an account's refusal is answered by `refused` with the step's page, anything else fails as an error.
+   */
+  const signInStep =
+    (
+      authenticate: (req: Request, details: Interaction) => Promise<{ id: string }>,
+      refused: (req: Request, res: Response, details: Interaction, error: AccountError) => void,
+    ) =>
+    async (req: Request, res: Response, next: NextFunction) => {
+      let details: Interaction;
+      try {
+        details = await provider.interactionDetails(req, res);
+      } catch (error) {
         next(error);
         return;
       }
-      noStore(res);
-      if (error.retryAfterSeconds) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      res.status(statusOf[error.reason]).send(
-        signInPage({
-          csrf: csrfToken(req, res, secure),
-          action: stepActions(details).login,
-          abortAction: stepActions(details).abort,
-          clientName: clientName(details.params['client_id']),
-          offerRegistration: details.params['client_id'] === appClientOf('customer').clientId,
-          values: { email },
-          problem: error.message,
+      try {
+        const user = await authenticate(req, details);
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: user.id } },
+          { mergeWithLastSubmission: false },
+        );
+      } catch (error) {
+        if (!(error instanceof AccountError)) {
+          next(error);
+          return;
+        }
+        noStore(res);
+        refused(req, res, details, error);
+      }
+    };
+
+  router.post(
+    '/interaction/:uid/login',
+    csrf,
+    signInStep(
+      (req) =>
+        accounts.signIn({
+          email: text(req.body.email),
+          password: text(req.body.password),
+          address: req.ip ?? 'unknown',
         }),
-      );
-    }
-  });
+      (req, res, details, error) => {
+        if (error.retryAfterSeconds) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+        res.status(statusOf[error.reason]).send(
+          signInPage({
+            csrf: csrfToken(req, res, secure),
+            action: stepActions(details).login,
+            abortAction: stepActions(details).abort,
+            clientName: clientName(details.params['client_id']),
+            offerRegistration: details.params['client_id'] === appClientOf('customer').clientId,
+            values: { email: text(req.body.email) },
+            problem: error.message,
+          }),
+        );
+      },
+    ),
+  );
 
   // An invitation's step: the token came with the authorization request (never from this form), is used up once
   // however many submissions bring it, and the password it sets signs the person in to the app that asked.
-  router.post('/interaction/:uid/invitation', csrf, async (req, res, next) => {
-    let details;
-    try {
-      details = await provider.interactionDetails(req, res);
-    } catch (error) {
-      next(error);
-      return;
-    }
-    try {
-      const user = await accounts.resetPassword(text(details.params['invitation']), text(req.body.password));
-      log.info('Invitation accepted', { userId: user.id });
-      await provider.interactionFinished(
-        req,
-        res,
-        { login: { accountId: user.id } },
-        { mergeWithLastSubmission: false },
-      );
-    } catch (error) {
-      if (!(error instanceof AccountError)) {
-        next(error);
-        return;
-      }
-      noStore(res);
-      if (error.reason === 'link') {
+  router.post(
+    '/interaction/:uid/invitation',
+    csrf,
+    signInStep(
+      async (req, details) => {
+        const user = await accounts.resetPassword(text(details.params['invitation']), text(req.body.password));
+        log.info('Invitation accepted', { userId: user.id });
+        return user;
+      },
+      (req, res, details, error) => {
+        if (error.reason === 'link') {
+          res.status(statusOf[error.reason]).send(
+            messagePage({
+              title: 'This invitation was already used',
+              message:
+                'It has expired or its password was already chosen. Sign in with your password, or choose a new one if you have forgotten it.',
+              links: html`<p class="actions">
+                <a href="${signInAgain(req)}">Sign in</a> <a href="/auth/forgot-password">Forgot your password?</a>
+              </p>`,
+            }),
+          );
+          return;
+        }
         res.status(statusOf[error.reason]).send(
-          messagePage({
-            title: 'This invitation was already used',
-            message:
-              'It has expired or its password was already chosen. Sign in with your password, or choose a new one if you have forgotten it.',
-            links: html`<p class="actions">
-              <a href="${signInAgain(req)}">Sign in</a> <a href="/auth/forgot-password">Forgot your password?</a>
-            </p>`,
+          choosePasswordPage({
+            csrf: csrfToken(req, res, secure),
+            action: stepActions(details).invitation,
+            clientName: clientName(details.params['client_id']),
+            problem: error.message,
+            fieldErrors: error.reason === 'invalid' ? { password: error.message } : undefined,
           }),
         );
-        return;
-      }
-      res.status(statusOf[error.reason]).send(
-        choosePasswordPage({
-          csrf: csrfToken(req, res, secure),
-          action: stepActions(details).invitation,
-          clientName: clientName(details.params['client_id']),
-          problem: error.message,
-          fieldErrors: error.reason === 'invalid' ? { password: error.message } : undefined,
-        }),
-      );
-    }
-  });
+      },
+    ),
+  );
 
   router.post('/interaction/:uid/consent', csrf, async (req, res, next) => {
     try {
