@@ -126,6 +126,17 @@ const bookings = (alsoAllowed = '') => ({
   ],
 });
 const noBookings = (message) => ({ name: '@astro/bookings', message });
+
+// The finance flows are the Operational DB's (invoices, credit notes, payments, statements) and know no transport.
+const financeMessage =
+  'The finance flows import only @astro/domain, @astro/db/operational, @astro/db/system, @astro/logging and @astro/config: never the API, tRPC, auth, the booking flows or the jobs.';
+const finance = {
+  patterns: [
+    { regex: '^@astro/(?!(domain|db/operational|db/system|logging|config)$)', message: financeMessage },
+    { regex: '^@trpc/', message: financeMessage },
+  ],
+};
+const noFinance = (message) => ({ name: '@astro/finance', message });
 export default tseslint.config(
   {
     ignores: [
@@ -165,6 +176,7 @@ export default tseslint.config(
         name: '@astro/db/operational',
         message: 'The Customer API never touches the Operational DB: record a sync message instead.',
       },
+      noFinance('The Customer API never touches the Operational DB, where finance lives.'),
     ],
     patterns: otherAudiences('customer'),
   }),
@@ -196,6 +208,7 @@ export default tseslint.config(
       { name: '@astro/db/operational', message: 'The ops router reads the System DB only.' },
       { name: '@astro/db/customer', message: 'The ops router reads the System DB only.' },
       noBookings('The ops router reads the System DB only.'),
+      noFinance('The ops router reads the System DB only.'),
     ],
     patterns: otherAudiences('ops'),
   }),
@@ -205,6 +218,7 @@ export default tseslint.config(
       { name: '@astro/db/operational', message: 'Partners read the public catalogue only.' },
       { name: '@astro/db/system', message: 'Partners read the public catalogue only.' },
       noBookings('Partners read the public catalogue only.'),
+      noFinance('Partners read the public catalogue only.'),
     ],
     patterns: [
       {
@@ -234,6 +248,7 @@ export default tseslint.config(
   inPackage('bookings', ['**'], bookings()),
   // Tests seed the demo world.
   inPackage('bookings', ['**/*.{test,test-support}.ts'], bookings('|db/seed')),
+  inPackage('finance', ['**'], finance),
   inPackage('db', ['customer/**'], { patterns: otherStores('customer') }),
   inPackage('db', ['operational/**'], { patterns: otherStores('operational') }),
   inPackage('db', ['system/**'], { patterns: otherStores('system') }),

@@ -108,6 +108,24 @@ const wrongImports = [
       message: file.startsWith('ops/') ? 'The ops router reads the System DB only' : 'never runs the Customer DB',
     }),
   ),
+  ...['@astro/api', '@astro/bookings', '@astro/jobs', '@astro/db/customer', '@astro/db', '@trpc/server'].map(
+    (source) => ({
+      boundary: `the finance flows importing ${source}`,
+      file: 'packages/finance/src/numbering/numbering.ts',
+      code: valueImport(source),
+      message: 'The finance flows import only',
+    }),
+  ),
+  ...[
+    ['customer/bookings/holds.ts', 'never touches the Operational DB, where finance lives'],
+    ['ops/sync/sync.service.ts', 'The ops router reads the System DB only'],
+    ['partner/catalogue/catalogue.service.ts', 'Partners read the public catalogue only'],
+  ].map(([file, message]) => ({
+    boundary: `the ${file!.split('/')[0]} API running the finance flows`,
+    file: `packages/api/src/${file}`,
+    code: valueImport('@astro/finance'),
+    message: message!,
+  })),
   {
     boundary: 'the partner API running the booking flows',
     file: 'packages/api/src/partner/catalogue/catalogue.service.ts',

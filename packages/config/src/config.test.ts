@@ -77,4 +77,22 @@ describe('loadEmbeddedServicesConfig', () => {
       'FERRETDB_WRITE_TIMEOUT_MS: must be a number of milliseconds',
     );
   });
+
+  it('prints the demo issuer on invoices unless told who issues them, with line breaks written as \\n', () => {
+    expect(loadConfig(minimal).issuer.legalName).toBe('Astro Bookings Inc.');
+    const issuer = loadConfig({
+      ...minimal,
+      ISSUER_LEGAL_NAME: 'Astro Bookings GmbH',
+      ISSUER_TAX_ID: 'DE123456789',
+      ISSUER_ADDRESS: 'Raumfahrtweg 1\\n10115 Berlin',
+      ISSUER_EMAIL: 'billing@astro.example',
+    }).issuer;
+    expect(issuer).toMatchObject({
+      legalName: 'Astro Bookings GmbH',
+      taxId: 'DE123456789',
+      email: 'billing@astro.example',
+    });
+    expect(issuer.address).toBe('Raumfahrtweg 1\n10115 Berlin');
+    expect(() => loadConfig({ ...minimal, ISSUER_EMAIL: 'nobody' })).toThrow('ISSUER_EMAIL: must be an e-mail address');
+  });
 });

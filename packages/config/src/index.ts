@@ -90,6 +90,23 @@ const schema = z
     RETENTION_DAYS: days.default(30),
     LOG_RETENTION_DAYS: days.default(14),
     TRUST_PROXY: trustProxy,
+    /** Who issues invoices, credit notes and statements: the legal data printed on each (SPEC.md §6). */
+    ISSUER_LEGAL_NAME: z.string().trim().min(1).max(200).default('Astro Bookings Inc.'),
+    ISSUER_TAX_ID: z.string().trim().min(1).max(40).default('US-88-1234567'),
+    ISSUER_ADDRESS: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .default('1 Launch Plaza, Suite 400, Cape Canaveral, FL 32920, USA'),
+    ISSUER_EMAIL: z.email({ error: 'must be an e-mail address' }).default('finance@astrobookings.example'),
+    /** How agencies pay: the bank account printed on invoices. */
+    ISSUER_PAYMENT_DETAILS: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .default('Orbital Bank, account 0012 3456 7890, routing 021000021, SWIFT ORBKUS33'),
   })
   .refine((env) => Boolean(env.FIRST_ADMIN_EMAIL) === Boolean(env.FIRST_ADMIN_PASSWORD), {
     path: ['FIRST_ADMIN_PASSWORD'],
@@ -113,7 +130,17 @@ export type Config = {
   firstAdmin: { email: string; password: string; name: string } | null;
   retention: Retention;
   trustProxy: TrustProxy;
+  issuer: Issuer;
 };
+
+/** Astro Bookings as the issuer of its invoices; multi-line values use `\n` in the environment. */
+export interface Issuer {
+  legalName: string;
+  taxId: string;
+  address: string;
+  email: string;
+  paymentDetails: string;
+}
 
 /** Days each kind of record is kept; dead letters, failed e-mails and pending work are kept regardless. */
 export interface Retention {
@@ -156,6 +183,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     retention: { days: e.RETENTION_DAYS, logDays: e.LOG_RETENTION_DAYS },
     trustProxy: e.TRUST_PROXY,
+    issuer: {
+      legalName: e.ISSUER_LEGAL_NAME,
+      taxId: e.ISSUER_TAX_ID,
+      address: e.ISSUER_ADDRESS.replaceAll('\\n', '\n'),
+      email: e.ISSUER_EMAIL,
+      paymentDetails: e.ISSUER_PAYMENT_DETAILS.replaceAll('\\n', '\n'),
+    },
   };
 }
 

@@ -13,3 +13,8 @@ export * from './launch/rocket.ts';
 export * from './text.ts';
 export * from './problem.ts';
 export * from './agency.ts';
+export * from './finance/fee.ts';
+export * from './finance/numbers.ts';
+export * from './finance/invoice-status.ts';
+export * from './finance/dunning.ts';
+export * from './finance/statement.ts';

@@ -23,11 +23,13 @@ export const auditedActions = [
   'account.reactivate',
   'account.unlock',
   'account.sendPasswordReset',
+  'invoice.recordPayment',
+  'invoice.issueCreditNote',
 ] as const;
 export type AuditedAction = (typeof auditedActions)[number];
 
 /** What an action is done to; `account` is a System DB user, the rest are Operational DB records (or copies). */
-export const auditTargetTypes = ['agency', 'rocket', 'launch', 'booking', 'account'] as const;
+export const auditTargetTypes = ['agency', 'rocket', 'launch', 'booking', 'account', 'invoice'] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];
 
 const refusal = (what: string) =>

@@ -8,6 +8,7 @@ import { Employee } from './employee.entity.ts';
 import { Launch, LaunchStatusChange } from './launch.entity.ts';
 import { Rocket } from './rocket.entity.ts';
 import { SyncOutboxMessage } from './sync-outbox.entity.ts';
+import { AgencyPayment, CreditNote, DocumentCounter, Invoice, InvoiceReminder } from './invoice.entity.ts';
 
 export type OperationalOrm = MikroORM;
 export type { EntityManager as OperationalEntityManager } from '@mikro-orm/postgresql';
@@ -27,6 +28,11 @@ export function operationalConfig(url: string) {
       BookingStatusEntry,
       SyncOutboxMessage,
       AuditEntry,
+      Invoice,
+      CreditNote,
+      AgencyPayment,
+      InvoiceReminder,
+      DocumentCounter,
     ],
     extensions: [Migrator],
     migrations: {

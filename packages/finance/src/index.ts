@@ -1,0 +1,5 @@
+/**
+ * The Operational DB's finance flows (SPEC.md §6), transport-free: issuing invoices and numbering documents,
+ * credit notes, agency payments, dunning, statements and reports. The jobs and the Admin and Supplier APIs call them.
+ */
+export { takeDocumentNumber, type DocumentNumber } from './numbering/numbering.ts';
