@@ -21,3 +21,4 @@ export {
   type SortDirection,
 } from './lists/sortable-header.component.ts';
 export { injectFilterSubmit } from './lists/filter-form.ts';
+export { saveFile, type CsvFile, type PdfFile } from './download.ts';
