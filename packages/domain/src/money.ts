@@ -25,3 +25,14 @@ export function formatMoney({ cents, currency }: Money): string {
   }
   return formatter.format(cents / 100);
 }
+
+/**
+ * The cents of an amount as a person types it ("1,250.5", "$1250", "0.05"), or null when it is not one: no more
+ * than two decimals, thousands separators only between groups of three. Exact, with no float in between.
+ */
+export function centsOfTyped(typed: string): number | null {
+  const match = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{0,2}))?$/.exec(typed.trim());
+  if (!match) return null;
+  const cents = Number(match[1]!.replaceAll(',', '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number.isSafeInteger(cents) ? cents : null;
+}

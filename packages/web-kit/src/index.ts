@@ -7,6 +7,7 @@ export { MoneyPipe } from './money.pipe.ts';
 export { launchStatusBadge, launchStatusLabels } from './launch-status.ts';
 export { LaunchHistoryComponent, type LaunchHistoryStep } from './launch-history.component.ts';
 export { BookingStatusComponent, bookingStatusLabels } from './booking-status.component.ts';
+export { InvoiceStatusComponent } from './invoice-status.component.ts';
 export { LocalTimeComponent } from './local-time.component.ts';
 export { SignInPromptComponent, signInPath } from './sign-in-prompt.component.ts';
 export { ShellComponent, type NavLink, type ShellAccount } from './shell/shell.component.ts';
@@ -21,3 +22,4 @@ export {
   type SortDirection,
 } from './lists/sortable-header.component.ts';
 export { injectFilterSubmit } from './lists/filter-form.ts';
+export { saveFile, type CsvFile, type PdfFile } from './download.ts';

@@ -10,6 +10,7 @@ import {
   MoneyPipe,
   problemMessage,
   queryResource,
+  saveFile,
 } from '@astro/web-kit';
 import {
   ErrorSummaryComponent,
@@ -356,12 +357,7 @@ export class LaunchPage {
   }
 
   protected readonly downloadManifest = async (): Promise<void> => {
-    const { filename, csv } = await this.api.launches.manifestCsv.query({ launchId: this.launchId() });
-    // A byte-order mark tells spreadsheet programs the file is UTF-8.
-    const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(await this.api.launches.manifestCsv.query({ launchId: this.launchId() }));
   };
 
   protected problem(error: unknown): string {
