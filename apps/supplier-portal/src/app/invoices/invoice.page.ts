@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { describeFeeRule, type FeeRule } from '@astro/domain';
 import {
   InvoiceStatusComponent,
   MoneyPipe,
@@ -97,7 +96,7 @@ import { injectApi } from '../api';
           </table>
         </div>
         <h3>How the amount was worked out</h3>
-        <p>{{ rule(i.feeRule) }}.</p>
+        <p>{{ i.feeRuleDescription }}.</p>
         @if (i.feeRule.kind === 'seat-revenue') {
           <dl class="ab-rule">
             <dt>Seat payments captured</dt>
@@ -167,7 +166,7 @@ import { injectApi } from '../api';
                 </tr>
               </thead>
               <tbody>
-                @for (payment of i.payments; track $index) {
+                @for (payment of i.payments; track payment.id) {
                   <tr>
                     <td>{{ payment.paidOn | date: 'd MMM y' : 'UTC' }}</td>
                     <td>{{ payment.reference }}</td>
@@ -186,10 +185,10 @@ import { injectApi } from '../api';
         <h2 id="reminders-title">Reminders</h2>
         @if (i.reminders.length) {
           <ul>
-            @for (reminder of i.reminders; track reminder.day) {
+            @for (reminder of i.reminders; track reminder.reminderDay) {
               <li>
-                {{ reminder.day === 1 ? '1 day' : reminder.day + ' days' }} overdue: sent
-                {{ reminder.sentAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC
+                {{ reminder.daysOverdue === 1 ? '1 day' : reminder.daysOverdue + ' days' }} overdue: sent to
+                {{ reminder.recipient }} on {{ reminder.queuedAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC
               </li>
             }
           </ul>
@@ -258,10 +257,6 @@ export class InvoicePage {
     saveFile(await this.api.invoices.pdf.query({ invoiceId: this.invoiceId() }));
   protected downloadCreditNotePdf(creditNoteId: string): () => Promise<void> {
     return async () => saveFile(await this.api.invoices.creditNotePdf.query({ creditNoteId }));
-  }
-
-  protected rule(rule: FeeRule): string {
-    return describeFeeRule(rule);
   }
 
   /** Another agency's invoice, or an address that names none, is this portal's 404 page. */
