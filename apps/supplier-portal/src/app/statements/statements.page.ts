@@ -157,7 +157,9 @@ const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
               @for (document of s.documents; track document.id) {
                 <tr>
                   <th scope="row">
-                    <a [routerLink]="['/invoices', document.invoiceId]"><code>{{ document.number }}</code></a>
+                    <a [routerLink]="['/invoices', document.invoiceId]"
+                      ><code>{{ document.number }}</code></a
+                    >
                     @if (document.kind === 'credit-note') {
                       <br /><span class="ab-hint">Credit note on {{ document.invoiceNumber }}</span>
                     }
