@@ -39,10 +39,14 @@ describe('the dunning job', () => {
     });
     // Issued on 10 January: due on 9 February.
     await issueSettledInvoices(world.stores, new Date('2030-01-10T12:00:00Z'));
-    [unpaid, paid, partlyPaid] = await operational().find(Invoice, {}, { orderBy: { sequence: 'asc' } });
+    [unpaid, paid, partlyPaid] = (await operational().find(Invoice, {}, { orderBy: { sequence: 'asc' } })) as [
+      Invoice,
+      Invoice,
+      Invoice,
+    ];
     // As recording the agencies' payments leaves them.
-    await operational().nativeUpdate(Invoice, { id: paid!.id }, { paidCents: paid!.amountCents, status: 'paid' });
-    await operational().nativeUpdate(Invoice, { id: partlyPaid!.id }, { paidCents: 500_00, status: 'partially_paid' });
+    await operational().nativeUpdate(Invoice, { id: paid.id }, { paidCents: paid.amountCents, status: 'paid' });
+    await operational().nativeUpdate(Invoice, { id: partlyPaid.id }, { paidCents: 500_00, status: 'partially_paid' });
   });
   afterAll(() => world.drop());
 
