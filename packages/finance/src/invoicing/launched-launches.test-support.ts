@@ -27,11 +27,15 @@ export async function writeLaunchedLaunches(
     agencies?: number;
     /** The first launch's date; each agency's next launches follow a day apart. */
     firstLaunch: Date;
+    /** Per booking: captured in `paymentsPerBooking` even payments, and given back in one refund. */
     capturedCents?: number;
     refundedCents?: number;
+    bookingsPerLaunch?: number;
+    paymentsPerBooking?: number;
   },
 ): Promise<LaunchedLaunches> {
   const { tag, launches, firstLaunch, capturedCents = 250_000_00, refundedCents = 0 } = options;
+  const { bookingsPerLaunch = 1, paymentsPerBooking = 1 } = options;
   const fork = em.fork();
   const fleet = Array.from({ length: options.agencies ?? 1 }, (_, n) => {
     const agency = fork.create(Agency, {
@@ -61,37 +65,44 @@ export async function writeLaunchedLaunches(
       slug: `${tag}-flight-${n + 1}`.toLowerCase(),
     });
     launchIds.push(launch.id);
-    const booking = fork.create(BookingCopy, {
-      id: crypto.randomUUID(),
-      launch,
-      customerId: crypto.randomUUID(),
-      customerName: 'Ada Traveler',
-      customerEmail: 'ada@example.com',
-      seats: 1,
-      passengers: [{ name: 'Ada Traveler', birthDate: '1980-01-01' }],
-      unitPriceCents: capturedCents,
-      totalCents: capturedCents,
-      status: refundedCents > 0 ? 'cancelled' : 'confirmed',
-      paidCents: capturedCents,
-      refundedCents,
-      version: refundedCents > 0 ? 3 : 2,
-      bookedAt: new Date(launchDate.getTime() - 30 * day),
-    });
-    const entry = (kind: 'payment' | 'refund', amountCents: number) =>
-      fork.create(BookingLedgerEntry, {
+    for (let b = 0; b < bookingsPerLaunch; b++) {
+      const booking = fork.create(BookingCopy, {
         id: crypto.randomUUID(),
-        booking,
-        kind,
-        amountCents,
-        currency: 'USD',
-        gatewayReference: `sandbox_${kind}_${crypto.randomUUID().slice(0, 8)}`,
-        reason: kind === 'refund' ? 'Cancelled' : null,
-        actor: 'traveler',
-        actorEmail: null,
-        at: booking.bookedAt,
+        launch,
+        customerId: crypto.randomUUID(),
+        customerName: 'Ada Traveler',
+        customerEmail: 'ada@example.com',
+        seats: 1,
+        passengers: [{ name: 'Ada Traveler', birthDate: '1980-01-01' }],
+        unitPriceCents: capturedCents,
+        totalCents: capturedCents,
+        status: refundedCents > 0 ? 'cancelled' : 'confirmed',
+        paidCents: capturedCents,
+        refundedCents,
+        version: refundedCents > 0 ? 3 : 2,
+        bookedAt: new Date(launchDate.getTime() - 30 * day),
       });
-    entry('payment', capturedCents);
-    if (refundedCents > 0) entry('refund', refundedCents);
+      const entry = (kind: 'payment' | 'refund', amountCents: number, hours: number) =>
+        fork.create(BookingLedgerEntry, {
+          id: crypto.randomUUID(),
+          booking,
+          kind,
+          amountCents,
+          currency: 'USD',
+          gatewayReference: `sandbox_${kind}_${crypto.randomUUID().slice(0, 8)}`,
+          reason: kind === 'refund' ? 'Cancelled' : null,
+          actor: 'traveler',
+          actorEmail: null,
+          at: new Date(booking.bookedAt.getTime() + hours * 3_600_000),
+        });
+      for (let p = 0; p < paymentsPerBooking; p++)
+        entry(
+          'payment',
+          Math.floor(capturedCents / paymentsPerBooking) + (p === 0 ? capturedCents % paymentsPerBooking : 0),
+          p,
+        );
+      if (refundedCents > 0) entry('refund', refundedCents, paymentsPerBooking);
+    }
   }
   await fork.flush();
   return { agencyIds: fleet.map(({ agency }) => agency.id), launchIds };
