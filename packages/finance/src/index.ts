@@ -22,3 +22,10 @@ export {
 } from './invoices/invoices.ts';
 export { recordAgencyPayment, type PaymentRequest, type RecordedPayment } from './payments/payments.ts';
 export { issueCreditNote, type CreditNoteRequest, type IssuedCreditNote } from './credit-notes/credit-notes.ts';
+export {
+  agencyStatement,
+  type AgencyStatement,
+  type StatementDocument,
+  type StatementLaunch,
+} from './statements/statements.ts';
+export { financeReport, type FinanceReport, type ReportFigures, type ReportRow } from './reports/reports.ts';
