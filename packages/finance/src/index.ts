@@ -4,11 +4,13 @@
  */
 export { takeDocumentNumber, type DocumentNumber } from './numbering/numbering.ts';
 export {
+  creditNoteDocument,
   findInvoice,
   invoiceDetail,
   invoiceNotFound,
   invoiceSorts,
   listInvoices,
+  type CreditNoteDocument,
   type InvoiceCreditNote,
   type InvoiceDetail,
   type InvoiceFilter,
