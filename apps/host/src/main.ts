@@ -1,34 +1,33 @@
 /**
  * Starts the host: `node apps/host/src/main.ts` serves the apps and APIs and runs the Job Scheduler;
- * `--jobs-only` runs just the Job Scheduler as its own process; `JOBS=off` leaves jobs to such a process.
+ * `--jobs-only` runs just the Job Scheduler as its own process; `JOBS=off` leaves jobs to such a process;
+ * `--run-job <name> [--as-of <ISO 8601>]` runs one job once (as of that moment), prints what it did and exits.
  */
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@astro/config';
 import { openStores, pendingMigrations, type Stores } from '@astro/db';
 import { systemLogSink } from '@astro/db/system';
-import {
-  abortCascadeJob,
-  authCleanupJob,
-  bookingRecoveryJob,
-  bookingRelayJob,
-  emailSenderJob,
-  createScheduler,
-  holdExpiryJob,
-  launchRemindersJob,
-  outboxRelayJob,
-  retentionJob,
-  syncApplyJob,
-  tripsFlownJob,
-  waitingListOffersJob,
-} from '@astro/jobs';
+import { createScheduler } from '@astro/jobs';
 import { createLogger } from '@astro/logging';
-import { createSmtpTransport } from '@astro/mail';
 import { sandboxGateway } from '@astro/payments';
 import { composeHost } from './compose.ts';
+import { registerJobs } from './jobs.ts';
+import { runJobRequest, runReport, shiftedClock } from './run-job.ts';
 
-const jobsOnly = process.argv.includes('--jobs-only');
+const { values: args } = parseArgs({
+  options: { 'jobs-only': { type: 'boolean' }, 'run-job': { type: 'string' }, 'as-of': { type: 'string' } },
+});
+let oneRun;
+try {
+  oneRun = runJobRequest(args);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
+const jobsOnly = args['jobs-only'] === true || oneRun !== null;
 const config = loadConfig();
 const instance = `${hostname()}:${process.pid}`;
 const log = createLogger({ service: jobsOnly ? 'jobs' : 'host', level: config.logLevel, instance });
@@ -53,26 +52,16 @@ if (pending.length > 0) {
 
 const payments = sandboxGateway(stores.system);
 const scheduler = createScheduler({ system: stores.system, log, instance });
-scheduler.register(retentionJob(stores, config.retention));
-scheduler.register(authCleanupJob(stores.system));
-scheduler.register(outboxRelayJob(stores.operational, stores.system));
-scheduler.register(holdExpiryJob(stores.customer, stores.system));
-scheduler.register(bookingRecoveryJob(stores.customer, payments));
-scheduler.register(bookingRelayJob(stores.customer, stores.system));
-scheduler.register(syncApplyJob({ ...stores, payments }, instance));
-scheduler.register(abortCascadeJob(stores.customer, payments));
-scheduler.register(waitingListOffersJob(stores.customer, stores.system));
-scheduler.register(tripsFlownJob(stores.customer));
-scheduler.register(launchRemindersJob(stores.customer, stores.system));
-scheduler.register(
-  emailSenderJob({
-    system: stores.system,
-    transport: createSmtpTransport(config.smtpUrl, { pooled: true }),
-    publicUrl: config.publicUrl,
-    from: config.mailFrom,
-    instance,
-  }),
-);
+registerJobs(shiftedClock(scheduler, oneRun?.asOf ?? null), { config, stores, payments, instance });
+
+if (oneRun) {
+  const run = await scheduler.runNow(oneRun.job).catch((error: Error) => error);
+  if (run instanceof Error) process.stderr.write(`${run.message}\n`);
+  else process.stdout.write(`${runReport(run, oneRun.asOf)}\n`);
+  await log.flush();
+  await stores.close();
+  process.exit(run instanceof Error || run.outcome !== 'succeeded' ? 1 : 0);
+}
 
 let server: Server | null = null;
 if (!jobsOnly) {

@@ -11,3 +11,5 @@ export * from './email/email-sender.job.ts';
 export * from './email/launch-reminders.job.ts';
 export * from './email/invoice-notices.ts';
 export { applyBookingToCopy } from './sync/apply/booking-copy.applier.ts';
+export * from './invoices/invoicing.job.ts';
+export * from './invoices/dunning.job.ts';

@@ -109,8 +109,10 @@ const samples: { [Name in TemplateName]: [TemplateData[Name], string[]] } = {
       currency: 'USD',
       dueDate: '2027-04-01',
       path: '/supplier/invoices/i1',
+      daysOverdue: 7,
+      outstandingCents: 4_500_00,
     },
-    ['is overdue', 'INV-2027-0001'],
+    ['is 7 days overdue', 'INV-2027-0001', '$4,500.00'],
   ],
 };
 

@@ -94,7 +94,7 @@ describe('e-mails queued by the events that call for them', () => {
     expect(new Set(reminders.map((email) => email.recipient)).size).toBe(reminders.length);
   });
 
-  it('queues an invoice notice for the agency once per invoice and event', async () => {
+  it('queues an invoice notice for the agency once per invoice, and an overdue one once per reminder day', async () => {
     const agency = { displayName: 'Orbital Horizons', contactEmail: 'billing@orbital.example' };
     const invoice = {
       id: 'inv-1',
@@ -103,11 +103,16 @@ describe('e-mails queued by the events that call for them', () => {
       currency: 'USD' as const,
       dueDate: '2027-04-01',
     };
-    await queueInvoiceNotice(system(), 'invoice-issued', invoice, agency, new Date());
-    await queueInvoiceNotice(system(), 'invoice-issued', invoice, agency, new Date());
-    await queueInvoiceNotice(system(), 'invoice-overdue', invoice, agency, new Date());
+    const overdue = (reminderDay: 1 | 7, daysOverdue: number) =>
+      ({ event: 'invoice-overdue', reminderDay, daysOverdue, outstandingCents: 12_500_00 }) as const;
+    await queueInvoiceNotice(system(), { event: 'invoice-issued' }, invoice, agency, new Date());
+    await queueInvoiceNotice(system(), { event: 'invoice-issued' }, invoice, agency, new Date());
+    await queueInvoiceNotice(system(), overdue(1, 1), invoice, agency, new Date());
+    await queueInvoiceNotice(system(), overdue(1, 2), invoice, agency, new Date());
+    await queueInvoiceNotice(system(), overdue(7, 8), invoice, agency, new Date());
     expect((await outbox({ recipient: 'billing@orbital.example' })).map((email) => email.event)).toEqual([
       'invoice-issued',
+      'invoice-overdue',
       'invoice-overdue',
     ]);
   });

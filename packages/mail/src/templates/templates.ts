@@ -74,6 +74,9 @@ export interface TemplateData {
     currency: Currency;
     dueDate: string;
     path: string;
+    /** Whole days past the due date when the reminder was queued, and what was still owed then. */
+    daysOverdue: number;
+    outstandingCents: number;
   };
 }
 export type TemplateName = keyof TemplateData;
@@ -258,9 +261,12 @@ const templates: { [Name in TemplateName]: (data: TemplateData[Name], url: Url) 
   'invoice-overdue': (d, url) => ({
     subject: `Invoice ${d.invoiceNumber} is overdue`,
     heading: `Invoice ${d.invoiceNumber} is overdue`,
-    paragraphs: [`Hello ${d.agencyName}, this invoice was due on ${d.dueDate} and is not paid yet.`],
+    paragraphs: [
+      `Hello ${d.agencyName}, this invoice was due on ${d.dueDate} and is ${d.daysOverdue} ${d.daysOverdue === 1 ? 'day' : 'days'} overdue. Please pay what is outstanding.`,
+    ],
     details: [
-      ['Amount', cents(d.amountCents, d.currency)],
+      ['Outstanding', cents(d.outstandingCents, d.currency)],
+      ['Invoice amount', cents(d.amountCents, d.currency)],
       ['Due', d.dueDate],
     ],
     action: { label: 'See the invoice', url: url(d.path) },
