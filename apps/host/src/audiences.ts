@@ -14,6 +14,7 @@ import {
   type Viewer,
 } from '@astro/api';
 import type { Accounts } from '@astro/auth';
+import type { Issuer } from '@astro/config';
 import type { Stores } from '@astro/db';
 import type { WebApp } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
@@ -28,6 +29,8 @@ export interface AudienceDeps {
   mailViewUrl: string | null;
   accounts: Accounts;
   payments: PaymentGateway;
+  /** Printed on every invoice, credit note and statement (config.issuer). */
+  issuer: Issuer;
   /** Who is signed in to the app the request comes from. */
   viewerOf: (app: WebApp, req: Request) => Promise<Viewer | null>;
 }
@@ -73,6 +76,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           system: stores.system,
           log: deps.log.child('supplier-api'),
           viewer: await viewerOf('supplier', req),
+          issuer: deps.issuer,
         }),
     },
     {
@@ -85,6 +89,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           log: deps.log.child('admin-api'),
           viewer: await viewerOf('admin', req),
           accounts: deps.accounts,
+          issuer: deps.issuer,
         }),
     },
     {

@@ -51,6 +51,7 @@ export async function composeHost(options: {
       mailViewUrl: config.mailViewUrl,
       accounts: auth.accounts,
       payments: options.payments,
+      issuer: config.issuer,
       viewerOf: sessions.viewerOf,
     }),
     probeDatabases: databaseProbes(config, stores),

@@ -45,6 +45,7 @@ export interface Row {
 let unique = 0;
 const suppliers = only('supplier of A', 'supplier of B');
 const travelers = only('customer', 'another customer');
+const financeDesk = only('finance', 'admin');
 const launchFields = (own: Own) => ({
   rocketId: own.rocketId,
   missionName: `Matrix Mission ${++unique}`,
@@ -200,6 +201,17 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     },
     'users.unlock': { input: (own) => ({ userId: own.operatorAccountId }), allowed: only('admin') },
     'users.sendPasswordReset': { input: (own) => ({ userId: own.operatorAccountId }), allowed: only('admin') },
+    // Finance's desk: support is refused. Unknown ids answer "not found", past authorization.
+    'finance.invoices.list': { input: () => ({}), allowed: financeDesk },
+    'finance.invoices.detail': { input: () => ({ invoiceId: crypto.randomUUID() }), allowed: financeDesk },
+    'finance.invoices.recordPayment': {
+      input: () => ({ invoiceId: crypto.randomUUID(), amountCents: 100, paidOn: '2026-11-20', reference: 'Matrix' }),
+      allowed: financeDesk,
+    },
+    'finance.invoices.issueCreditNote': {
+      input: () => ({ invoiceId: crypto.randomUUID(), amountCents: 100, reason: 'Matrix test' }),
+      allowed: financeDesk,
+    },
   },
   ops: {
     me: { allowed: everyone },

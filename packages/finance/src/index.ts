@@ -12,3 +12,22 @@ export {
   type InvoiceNotice,
 } from './invoicing/invoicing.ts';
 export { markOverdueInvoices, remindersToSend, recordReminder, type ReminderToSend } from './dunning/dunning.ts';
+export {
+  findInvoice,
+  invoiceDetail,
+  invoiceNotFound,
+  invoiceSorts,
+  listInvoices,
+  type InvoiceCreditNote,
+  type InvoiceDetail,
+  type InvoiceFilter,
+  type InvoicePage,
+  type InvoicePayment,
+  type InvoiceReminderSent,
+  type InvoiceRow,
+  type InvoiceScope,
+  type InvoiceSort,
+  type InvoiceTotals,
+} from './invoices/invoices.ts';
+export { recordAgencyPayment, type PaymentRequest, type RecordedPayment } from './payments/payments.ts';
+export { issueCreditNote, type CreditNoteRequest, type IssuedCreditNote } from './credit-notes/credit-notes.ts';

@@ -1,4 +1,5 @@
 import type { Accounts } from '@astro/auth/accounts';
+import type { Issuer } from '@astro/config';
 import type { OperationalOrm } from '@astro/db/operational';
 import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
@@ -11,6 +12,8 @@ export interface AdminContext extends BaseContext {
   systemDb: SystemOrm['em'];
   /** Accounts live in the System DB; the Authentication Service's rules apply when an admin creates one. */
   accounts: Accounts;
+  /** Who issues invoices, printed on every finance document; null where the host configured none (most tests). */
+  issuer: Issuer | null;
 }
 
 export function createAdminContext(deps: {
@@ -19,6 +22,7 @@ export function createAdminContext(deps: {
   log: Logger;
   viewer: Viewer | null;
   accounts: Accounts;
+  issuer?: Issuer;
   now?: () => Date;
 }): AdminContext {
   return {
@@ -27,6 +31,7 @@ export function createAdminContext(deps: {
     log: deps.log,
     viewer: deps.viewer,
     accounts: deps.accounts,
+    issuer: deps.issuer ?? null,
     now: deps.now ?? (() => new Date()),
   };
 }

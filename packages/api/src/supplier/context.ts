@@ -1,3 +1,4 @@
+import type { Issuer } from '@astro/config';
 import type { OperationalOrm } from '@astro/db/operational';
 import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
@@ -8,6 +9,8 @@ import type { BaseContext } from '../trpc.ts';
 export interface SupplierContext extends BaseContext {
   operationalDb: OperationalOrm['em'];
   systemDb: SystemOrm['em'];
+  /** Who issues invoices, printed on every finance document; null where the host configured none (most tests). */
+  issuer: Issuer | null;
 }
 
 /** A supplier's context once `agencyProcedure` has found the one agency they act for. */
@@ -18,6 +21,7 @@ export function createSupplierContext(deps: {
   system: SystemOrm;
   log: Logger;
   viewer: Viewer | null;
+  issuer?: Issuer;
   now?: () => Date;
 }): SupplierContext {
   return {
@@ -25,6 +29,7 @@ export function createSupplierContext(deps: {
     systemDb: deps.system.em.fork(),
     log: deps.log,
     viewer: deps.viewer,
+    issuer: deps.issuer ?? null,
     now: deps.now ?? (() => new Date()),
   };
 }
