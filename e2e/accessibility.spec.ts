@@ -10,6 +10,7 @@ import type {
 } from '@astro/api';
 import { demoAgencies } from '@astro/db/seed';
 import { expectNoAxeViolations } from './support/accessibility.ts';
+import { agencyInvoices } from './support/finance.ts';
 import { actionLink, latestEmail } from './support/mailbox.ts';
 import { hydrated, mutate, query } from './support/server-rendered.ts';
 import { demoAccounts, demoTravelers, fillSignInForm, signInAt, signInToCustomerSite } from './support/sign-in.ts';
@@ -136,6 +137,22 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
   {
     name: "the supplier's agency profile",
     open: (page) => visit(page, '/supplier/agency', /./, demoAccounts.supplier),
+  },
+  {
+    name: "the supplier's invoices",
+    open: (page) => visit(page, '/supplier/invoices', 'Invoices', demoAccounts.supplier),
+  },
+  {
+    name: "an invoice of the supplier's agency, with its rule, payments and how to pay",
+    open: async (page) => {
+      await signInAt(page, '/supplier/invoices', demoAccounts.supplier);
+      const [invoice] = await agencyInvoices(page);
+      await visit(page, `/supplier/invoices/${invoice!.id}`, `Invoice ${invoice!.number}`);
+    },
+  },
+  {
+    name: "the supplier's statement of this month",
+    open: (page) => visit(page, '/supplier/statements', 'Statements', demoAccounts.supplier),
   },
   { name: "the employee portal's agencies", open: (page) => visit(page, '/admin/', 'Agencies', demoAccounts.admin) },
   { name: "the employee portal's users", open: (page) => visit(page, '/admin/users', 'Users', demoAccounts.admin) },

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { agencyInvoices } from './support/finance.ts';
 import { demoAccounts, demoTravelers, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
 // WCAG 1.4.10 Reflow: at 320 CSS px every page must read without scrolling sideways.
@@ -10,6 +11,8 @@ const firstPages = [
   { path: '/account', heading: 'Account', account: demoTravelers.kwame, signIn: signInToCustomerSite },
   { path: '/supplier/', heading: 'Rockets', account: demoAccounts.supplier },
   { path: '/supplier/launches', heading: 'Launches', account: demoAccounts.supplier },
+  { path: '/supplier/invoices', heading: 'Invoices', account: demoAccounts.supplier },
+  { path: '/supplier/statements', heading: 'Statements', account: demoAccounts.supplier },
   { path: '/admin/', heading: 'Agencies', account: demoAccounts.admin },
   { path: '/admin/bookings', heading: 'Bookings', account: demoAccounts.support },
   { path: '/admin/launches', heading: 'Launches', account: demoAccounts.support },
@@ -24,7 +27,19 @@ for (const { path, heading, account, signIn = signInAt } of firstPages) {
     if (account) await signIn(page, path, account);
     else await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScrolling(page);
   });
+}
+
+test('an invoice in the supplier portal fits a 320 px wide screen', async ({ page }) => {
+  await signInAt(page, '/supplier/invoices', demoAccounts.supplier);
+  const [invoice] = await agencyInvoices(page);
+  await page.goto(`/supplier/invoices/${invoice!.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice!.number}` })).toBeVisible();
+  await expectNoSidewaysScrolling(page);
+});
+
+async function expectNoSidewaysScrolling(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 }

@@ -1,19 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { AgencyLaunch } from '@astro/api';
+import { downloadedBytes, parseCsv } from '../support/downloads.ts';
 import { query } from '../support/server-rendered.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
-
-/** Reads a CSV the way a spreadsheet does: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text
-    .replace(/^\ufeff/, '')
-    .trimEnd()
-    .split('\r\n')) {
-    rows.push([...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replaceAll('""', '"')));
-  }
-  return rows;
-}
 
 test('a supplier adds a rocket, schedules a launch on it, delays it with a reason, sees the history, and so do travelers', async ({
   page,
@@ -106,9 +95,7 @@ test('a supplier exports a launch manifest that opens as a spreadsheet with one 
     page.getByRole('button', { name: 'Download manifest (CSV)' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^manifest-.*\.csv$/);
-  const rows = parseCsv(
-    await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')),
-  );
+  const rows = parseCsv((await downloadedBytes(download)).toString('utf8'));
   expect(rows[0]).toEqual(['Passenger', 'Birth date', 'Booking', 'Booked by', 'Contact e-mail']);
   expect(rows.slice(1).map((row) => [row[0], row[1], row[3]])).toEqual(
     manifest.passengers.map((p) => [p.name, p.birthDate, p.bookedBy]),

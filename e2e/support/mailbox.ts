@@ -33,3 +33,12 @@ export function actionLink(email: DeliveredEmail, label: string): string {
   if (!link) throw new Error(`The e-mail "${email.subject}" has no "${label}" link:\n${email.text}`);
   return link.slice(label.length + 2);
 }
+
+/** Every e-mail with this subject delivered to a recipient so far, oldest first: to count them. */
+export async function deliveredEmails(recipient: string, subject: string): Promise<DeliveredEmail[]> {
+  const { mailViewUrl } = await e2eServices();
+  const query = new URLSearchParams({ 'to.address': recipient.toLowerCase(), subject });
+  const response = await fetch(`${mailViewUrl}/api/email?${query}`);
+  expect(response.ok, `MailDev answered ${response.status}`).toBe(true);
+  return (await response.json()) as DeliveredEmail[];
+}

@@ -32,6 +32,21 @@ export const routes: Routes = [
     title: 'Agency profile · Supplier portal · Astro Bookings',
     loadComponent: () => import('./agency/agency.page').then((m) => m.AgencyPage),
   },
+  {
+    path: 'invoices',
+    title: 'Invoices · Supplier portal · Astro Bookings',
+    loadComponent: () => import('./invoices/invoices.page').then((m) => m.InvoicesPage),
+  },
+  {
+    path: 'invoices/:invoiceId',
+    title: 'Invoice · Supplier portal · Astro Bookings',
+    loadComponent: () => import('./invoices/invoice.page').then((m) => m.InvoicePage),
+  },
+  {
+    path: 'statements',
+    title: 'Statements · Supplier portal · Astro Bookings',
+    loadComponent: () => import('./statements/statements.page').then((m) => m.StatementsPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · Supplier portal · Astro Bookings', component: NotFoundPage },
 ];

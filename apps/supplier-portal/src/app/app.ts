@@ -22,6 +22,8 @@ export class App {
   protected readonly nav: NavLink[] = [
     { label: 'Rockets', path: '/' },
     { label: 'Launches', path: '/launches' },
+    { label: 'Invoices', path: '/invoices' },
+    { label: 'Statements', path: '/statements' },
     { label: 'Agency profile', path: '/agency' },
   ];
 }

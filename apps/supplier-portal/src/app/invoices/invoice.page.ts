@@ -1,0 +1,271 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import {
+  InvoiceStatusComponent,
+  MoneyPipe,
+  NotFoundPage,
+  problemCode,
+  problemMessage,
+  queryResource,
+  saveFile,
+} from '@astro/web-kit';
+import { ErrorSummaryComponent, injectSubmission } from '@astro/web-kit/forms';
+import { injectApi } from '../api';
+
+/**
+ * One of the agency's invoices, where the "invoice issued" e-mail leads: what it charges and why, what lowered it,
+ * what was paid, the reminders sent, what is still outstanding and how to pay it. Another agency's is not found.
+ */
+@Component({
+  selector: 'ab-invoice-page',
+  imports: [DatePipe, RouterLink, ErrorSummaryComponent, InvoiceStatusComponent, MoneyPipe, NotFoundPage],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (invoice.error(); as error) {
+      @if (notFound(error)) {
+        <ab-not-found-page />
+      } @else {
+        <p><a routerLink="/invoices">← All invoices</a></p>
+        <h1>Invoice</h1>
+        <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
+      }
+    } @else if (invoice.hasValue()) {
+      @let i = invoice.value();
+      <p><a routerLink="/invoices">← All invoices</a></p>
+      <div class="ab-page-header">
+        <div>
+          <h1>Invoice {{ i.number }}</h1>
+          <p class="ab-lead">
+            <ab-invoice-status [status]="i.status" />
+            {{ i.launch.missionName }} · issued {{ i.issueDate | date: 'd MMM y' : 'UTC' }} · due
+            {{ i.dueDate | date: 'd MMM y' : 'UTC' }}
+          </p>
+        </div>
+        <button
+          type="button"
+          class="ab-button--secondary"
+          [disabled]="pdf.busy()"
+          (click)="pdf.submit(downloadInvoicePdf)"
+        >
+          Download invoice (PDF)
+        </button>
+      </div>
+      <ab-error-summary [for]="pdf" [level]="2" />
+
+      <section class="ab-panel ab-section" aria-labelledby="balance-title">
+        <h2 id="balance-title">Balance</h2>
+        <dl class="ab-facts">
+          <div>
+            <dt>Amount</dt>
+            <dd>{{ i.amountCents | money: i.currency }}</dd>
+          </div>
+          <div>
+            <dt>Credited</dt>
+            <dd>{{ i.creditedCents | money: i.currency }}</dd>
+          </div>
+          <div>
+            <dt>Paid</dt>
+            <dd>{{ i.paidCents | money: i.currency }}</dd>
+          </div>
+          <div>
+            <dt>Outstanding</dt>
+            <dd>{{ i.outstandingCents | money: i.currency }}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section class="ab-panel ab-section" aria-labelledby="lines-title">
+        <h2 id="lines-title">What it charges</h2>
+        <div class="ab-table-region" role="region" aria-labelledby="lines-title" tabindex="0">
+          <table class="ab-table">
+            <thead>
+              <tr>
+                <th scope="col">Description</th>
+                <th scope="col" class="ab-number">Amount</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (line of i.lines; track $index) {
+                <tr>
+                  <td>{{ line.description }}</td>
+                  <td class="ab-number">{{ line.amountCents | money: i.currency }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        <h3>How the amount was worked out</h3>
+        <p>{{ i.feeRuleDescription }}.</p>
+        @if (i.feeRule.kind === 'seat-revenue') {
+          <dl class="ab-rule">
+            <dt>Seat payments captured</dt>
+            <dd>{{ i.feeRule.capturedCents | money: i.currency }}</dd>
+            <dt>Refunds given</dt>
+            <dd>{{ i.feeRule.refundedCents | money: i.currency }}</dd>
+            <dt>Net seat revenue</dt>
+            <dd>{{ i.feeRule.netRevenueCents | money: i.currency }}</dd>
+            <dt>Rate</dt>
+            <dd>{{ i.feeRule.rateBasisPoints / 100 }}%</dd>
+          </dl>
+        }
+      </section>
+
+      <section class="ab-panel ab-section" aria-labelledby="credit-notes-title">
+        <h2 id="credit-notes-title">Credit notes</h2>
+        @if (i.creditNotes.length) {
+          <div class="ab-table-region" role="region" aria-labelledby="credit-notes-title" tabindex="0">
+            <table class="ab-table">
+              <thead>
+                <tr>
+                  <th scope="col">Number</th>
+                  <th scope="col">Issued</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col" class="ab-number">Amount</th>
+                  <th scope="col">PDF</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (note of i.creditNotes; track note.id) {
+                  <tr>
+                    <td>{{ note.number }}</td>
+                    <td>{{ note.issueDate | date: 'd MMM y' : 'UTC' }}</td>
+                    <td>{{ note.reason }}</td>
+                    <td class="ab-number">{{ note.amountCents | money: i.currency }}</td>
+                    <td>
+                      <button
+                        type="button"
+                        class="ab-button--secondary"
+                        [disabled]="pdf.busy()"
+                        [attr.aria-label]="'Download credit note ' + note.number + ' (PDF)'"
+                        (click)="pdf.submit(downloadCreditNotePdf(note.id))"
+                      >
+                        PDF
+                      </button>
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        } @else {
+          <p>No credit notes: nothing has been taken off this invoice.</p>
+        }
+      </section>
+
+      <section class="ab-panel ab-section" aria-labelledby="payments-title">
+        <h2 id="payments-title">Payments received</h2>
+        @if (i.payments.length) {
+          <div class="ab-table-region" role="region" aria-labelledby="payments-title" tabindex="0">
+            <table class="ab-table">
+              <thead>
+                <tr>
+                  <th scope="col">Paid on</th>
+                  <th scope="col">Reference</th>
+                  <th scope="col" class="ab-number">Amount</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (payment of i.payments; track payment.id) {
+                  <tr>
+                    <td>{{ payment.paidOn | date: 'd MMM y' : 'UTC' }}</td>
+                    <td>{{ payment.reference }}</td>
+                    <td class="ab-number">{{ payment.amountCents | money: i.currency }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        } @else {
+          <p>No payment has been received for this invoice yet.</p>
+        }
+      </section>
+
+      <section class="ab-panel ab-section" aria-labelledby="reminders-title">
+        <h2 id="reminders-title">Reminders</h2>
+        @if (i.reminders.length) {
+          <ul>
+            @for (reminder of i.reminders; track reminder.reminderDay) {
+              <li>
+                {{ reminder.daysOverdue === 1 ? '1 day' : reminder.daysOverdue + ' days' }} overdue: sent to
+                {{ reminder.recipient }} on {{ reminder.queuedAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC
+              </li>
+            }
+          </ul>
+        } @else {
+          <p>No reminder has been sent.</p>
+        }
+      </section>
+
+      <section class="ab-panel ab-section" aria-labelledby="pay-title">
+        <h2 id="pay-title">How to pay</h2>
+        @if (i.outstandingCents > 0) {
+          <p>
+            Transfer {{ i.outstandingCents | money: i.currency }} by {{ i.dueDate | date: 'd MMM y' : 'UTC' }}, with
+            <strong>{{ i.number }}</strong> as the payment reference, to {{ i.issuer.legalName }}:
+          </p>
+          <p class="ab-pay-to">{{ i.issuer.paymentDetails }}</p>
+          <p class="ab-hint">Questions about this invoice: {{ i.issuer.email }}.</p>
+        } @else {
+          <p>Nothing is outstanding on this invoice.</p>
+        }
+      </section>
+    } @else {
+      <h1>Invoice</h1>
+      <p class="ab-notice" role="status">Loading the invoice…</p>
+    }
+  `,
+  styles: `
+    .ab-section {
+      padding: var(--ab-space-4);
+      margin-bottom: var(--ab-space-5);
+    }
+    .ab-facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+      gap: var(--ab-space-3);
+    }
+    .ab-facts dt,
+    .ab-rule dt {
+      color: var(--ab-ink-muted);
+    }
+    .ab-facts dd {
+      margin: 0;
+      font-size: 1.5rem;
+      font-weight: 700;
+    }
+    .ab-pay-to {
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+  `,
+})
+export class InvoicePage {
+  private readonly api = injectApi();
+  /** From the route, `invoices/:invoiceId`. */
+  readonly invoiceId = input.required<string>();
+
+  protected readonly invoice = queryResource({
+    id: 'supplier.invoices.detail',
+    params: () => ({ invoiceId: this.invoiceId() }),
+    loader: ({ params }) => this.api.invoices.detail.query(params),
+    namedByTheAddress: true,
+  });
+
+  protected readonly pdf = injectSubmission(signal(null));
+  protected readonly downloadInvoicePdf = async (): Promise<void> =>
+    saveFile(await this.api.invoices.pdf.query({ invoiceId: this.invoiceId() }));
+  protected downloadCreditNotePdf(creditNoteId: string): () => Promise<void> {
+    return async () => saveFile(await this.api.invoices.creditNotePdf.query({ creditNoteId }));
+  }
+
+  /** Another agency's invoice, or an address that names none, is this portal's 404 page. */
+  protected notFound(error: unknown): boolean {
+    const code = problemCode(error);
+    return code === 'NOT_FOUND' || code === 'BAD_REQUEST';
+  }
+
+  protected problem(error: unknown): string {
+    return problemMessage(error);
+  }
+}
