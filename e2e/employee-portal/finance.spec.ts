@@ -1,48 +1,13 @@
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { downloadedBytes } from '../support/downloads.ts';
+import { untouchedInvoices, type InvoiceRow } from '../support/finance.ts';
 import { hydrated, loadAndHydrate, query, serverHtml, watch } from '../support/server-rendered.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
-
-interface InvoiceRow {
-  id: string;
-  number: string;
-  status: string;
-  amountCents: number;
-  outstandingCents: number;
-  agency: { id: string; displayName: string };
-}
 
 /** What a person types for an amount: "1,234.56", with separators, no dollar sign. */
 const typed = (cents: number) =>
   (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const dollars = (cents: number) => `$${typed(cents)}`;
-
-/**
- * The invoices no one has paid or credited yet, oldest number first, once the issuing job has invoiced the demo
- * world's flown launches. Each test that changes an invoice takes its own end of this list, so tests running at the
- * same time never change the same one.
- */
-async function untouchedInvoices(page: Page): Promise<InvoiceRow[]> {
-  let invoices: InvoiceRow[] = [];
-  await expect
-    .poll(
-      async () => {
-        ({ invoices } = await query<{ invoices: InvoiceRow[] }>(page.request, '/api/admin/finance.invoices.list', {
-          status: 'issued',
-          sort: 'number',
-          direction: 'asc',
-          pageSize: 100,
-        }));
-        return invoices.length;
-      },
-      { message: 'The issuing job invoiced too few of the demo world’s flown launches', timeout: 60_000 },
-    )
-    .toBeGreaterThanOrEqual(3);
-  return invoices;
-}
-
-async function bytesOf(download: Download): Promise<Buffer> {
-  return Buffer.concat(await (await download.createReadStream()).toArray());
-}
 
 async function openInvoice(page: Page, invoice: InvoiceRow): Promise<void> {
   await loadAndHydrate(page, `/admin/finance/invoices?number=${invoice.number}`);
@@ -54,7 +19,8 @@ test('finance filters the invoices by agency and number; the list arrives render
   page,
 }) => {
   await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
-  const [invoice] = await untouchedInvoices(page);
+  // The second: the payment test takes the first and the credit note test the last.
+  const [, invoice] = await untouchedInvoices(page);
   const { total, totals } = await query<{ total: number; totals: { amountCents: number } }>(
     page.request,
     '/api/admin/finance.invoices.list',
@@ -168,14 +134,14 @@ test('finance issues a credit note on another invoice and downloads it and the i
     row.getByRole('button', { name: `Download credit note ${creditNote} (PDF)` }).click(),
   ]);
   expect(note.suggestedFilename()).toContain(creditNote);
-  expect((await bytesOf(note)).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await downloadedBytes(note)).subarray(0, 5).toString()).toBe('%PDF-');
 
   const [pdf] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download PDF' }).click(),
   ]);
   expect(pdf.suggestedFilename()).toContain(invoice.number);
-  expect((await bytesOf(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await downloadedBytes(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
 test('support has no Finance entry, and the finance pages and their API say they are not for that role', async ({

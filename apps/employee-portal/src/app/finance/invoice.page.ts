@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
-import type { AuditAction, InvoiceDetail } from '@astro/api';
+import type { AuditAction } from '@astro/api';
 import {
   centsOfTyped,
   creditNoteProblem,
@@ -563,12 +563,12 @@ export class InvoicePage {
     return formatMoney(money(cents, this.invoice()?.currency ?? 'USD'));
   }
 
-  protected outstanding(invoice: InvoiceDetail): string {
-    return formatMoney(money(invoice.outstandingCents, invoice.currency as Currency));
+  protected outstanding(invoice: { outstandingCents: number; currency: Currency }): string {
+    return formatMoney(money(invoice.outstandingCents, invoice.currency));
   }
 
-  protected leftToCredit(invoice: InvoiceDetail): string {
-    return formatMoney(money(invoice.leftToCreditCents, invoice.currency as Currency));
+  protected leftToCredit(invoice: { leftToCreditCents: number; currency: Currency }): string {
+    return formatMoney(money(invoice.leftToCreditCents, invoice.currency));
   }
 
   protected problem(error: unknown): string {

@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { InvoiceSort } from '@astro/api';
 import { invoiceStatuses, invoiceStatusLabels, type InvoiceStatus } from '@astro/domain';
 import {
   injectFilterSubmit,
@@ -18,7 +17,8 @@ import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { agencyIdOf, dayOf, injectAgencyChoices } from './finance-filters';
 
-const sorts: readonly InvoiceSort[] = ['number', 'issueDate', 'dueDate', 'agency', 'amount', 'outstanding', 'status'];
+// The API's sorts; its input type refuses any other.
+const sorts = ['number', 'issueDate', 'dueDate', 'agency', 'amount', 'outstanding', 'status'] as const;
 const pageSize = 20;
 
 /** Every invoice issued to the agencies, filtered, sorted and paged by the address, with the totals of what matched. */
