@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { monthPeriod, periodProblem } from '@astro/domain';
@@ -19,14 +20,22 @@ function lastTwelveMonths(now: Date) {
  */
 @Component({
   selector: 'ab-reports-page',
-  imports: [RouterLink, ErrorSummaryComponent, FieldComponent, FieldControlDirective, MoneyPipe, RevenueChartComponent],
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    ErrorSummaryComponent,
+    FieldComponent,
+    FieldControlDirective,
+    MoneyPipe,
+    RevenueChartComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
       <div>
         <h1>Finance reports</h1>
         <p class="ab-lead">
-          Revenue, platform fees, collected and pending fees, and refunds, per agency and per month.
+          Seat revenue and refunds, platform fees, and the fees collected and still pending, per month and agency.
         </p>
       </div>
     </div>
@@ -70,24 +79,28 @@ function lastTwelveMonths(now: Date) {
         <h2 id="totals-title">Totals</h2>
         <dl class="figures">
           <div>
-            <dt>Seat revenue</dt>
-            <dd>{{ r.totals.revenueCents | money: 'USD' }}</dd>
+            <dt>Seat sales</dt>
+            <dd>{{ r.totals.grossCents | money: r.currency }}</dd>
           </div>
           <div>
             <dt>Refunds</dt>
-            <dd>{{ r.totals.refundsCents | money: 'USD' }}</dd>
+            <dd>{{ r.totals.refundsCents | money: r.currency }}</dd>
+          </div>
+          <div>
+            <dt>Net seat revenue</dt>
+            <dd>{{ r.totals.netRevenueCents | money: r.currency }}</dd>
           </div>
           <div>
             <dt>Platform fees</dt>
-            <dd>{{ r.totals.feesCents | money: 'USD' }}</dd>
+            <dd>{{ r.totals.feesCents | money: r.currency }}</dd>
           </div>
           <div>
             <dt>Collected</dt>
-            <dd>{{ r.totals.collectedCents | money: 'USD' }}</dd>
+            <dd>{{ r.totals.collectedCents | money: r.currency }}</dd>
           </div>
           <div>
             <dt>Pending</dt>
-            <dd>{{ r.totals.pendingCents | money: 'USD' }}</dd>
+            <dd>{{ r.totals.pendingCents | money: r.currency }}</dd>
           </div>
         </dl>
         <div class="ab-actions">
@@ -106,32 +119,19 @@ function lastTwelveMonths(now: Date) {
       <section class="ab-panel section" aria-labelledby="months-title">
         <h2 id="months-title">Per month</h2>
         <div class="ab-table-region" role="region" aria-label="Chart of revenue and fees per month" tabindex="0">
-          <ab-revenue-chart [months]="r.perMonth" />
+          <ab-revenue-chart [months]="r.months" />
         </div>
         <div class="ab-table-region" role="region" aria-labelledby="months-caption" tabindex="0">
           <table class="ab-table">
             <caption id="months-caption">
-              Revenue and fees per month, the chart’s figures
+              Per month, the chart’s figures
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col" class="ab-number">Seat revenue</th>
-                <th scope="col" class="ab-number">Refunds</th>
-                <th scope="col" class="ab-number">Platform fees</th>
-                <th scope="col" class="ab-number">Collected</th>
-                <th scope="col" class="ab-number">Pending</th>
-              </tr>
-            </thead>
+            <ng-container *ngTemplateOutlet="figureHeads; context: { $implicit: 'Month' }" />
             <tbody>
-              @for (row of r.perMonth; track row.month) {
+              @for (row of r.months; track row.month) {
                 <tr>
                   <th scope="row">{{ row.month }}</th>
-                  <td class="ab-number">{{ row.revenueCents | money: 'USD' }}</td>
-                  <td class="ab-number">{{ row.refundsCents | money: 'USD' }}</td>
-                  <td class="ab-number">{{ row.feesCents | money: 'USD' }}</td>
-                  <td class="ab-number">{{ row.collectedCents | money: 'USD' }}</td>
-                  <td class="ab-number">{{ row.pendingCents | money: 'USD' }}</td>
+                  <ng-container *ngTemplateOutlet="figureCells; context: { $implicit: row, currency: r.currency }" />
                 </tr>
               }
             </tbody>
@@ -140,38 +140,49 @@ function lastTwelveMonths(now: Date) {
       </section>
 
       <section class="ab-panel section" aria-labelledby="agencies-title">
-        <h2 id="agencies-title">Per agency</h2>
+        <h2 id="agencies-title">Per agency and month</h2>
         <div class="ab-table-region" role="region" aria-labelledby="agencies-title" tabindex="0">
           <table class="ab-table">
-            <thead>
-              <tr>
-                <th scope="col">Agency</th>
-                <th scope="col" class="ab-number">Seat revenue</th>
-                <th scope="col" class="ab-number">Refunds</th>
-                <th scope="col" class="ab-number">Platform fees</th>
-                <th scope="col" class="ab-number">Collected</th>
-                <th scope="col" class="ab-number">Pending</th>
-              </tr>
-            </thead>
+            <ng-container *ngTemplateOutlet="figureHeads; context: { $implicit: 'Agency, month' }" />
             <tbody>
-              @for (row of r.perAgency; track row.agency.id) {
+              @for (row of r.rows; track row.month + row.agency.id) {
                 <tr>
-                  <th scope="row">{{ row.agency.displayName }}</th>
-                  <td class="ab-number">{{ row.revenueCents | money: 'USD' }}</td>
-                  <td class="ab-number">{{ row.refundsCents | money: 'USD' }}</td>
-                  <td class="ab-number">{{ row.feesCents | money: 'USD' }}</td>
-                  <td class="ab-number">{{ row.collectedCents | money: 'USD' }}</td>
-                  <td class="ab-number">{{ row.pendingCents | money: 'USD' }}</td>
+                  <th scope="row">
+                    {{ row.agency.displayName }}<br /><span class="ab-hint">{{ row.month }}</span>
+                  </th>
+                  <ng-container *ngTemplateOutlet="figureCells; context: { $implicit: row, currency: r.currency }" />
                 </tr>
               } @empty {
                 <tr>
-                  <td colspan="6">No agency sold seats or was invoiced in this period.</td>
+                  <td colspan="7">No agency sold seats, was invoiced or paid in this period.</td>
                 </tr>
               }
             </tbody>
           </table>
         </div>
       </section>
+
+      <ng-template #figureHeads let-first>
+        <thead>
+          <tr>
+            <th scope="col">{{ first }}</th>
+            <th scope="col" class="ab-number">Seat sales</th>
+            <th scope="col" class="ab-number">Refunds</th>
+            <th scope="col" class="ab-number">Net seat revenue</th>
+            <th scope="col" class="ab-number">Platform fees</th>
+            <th scope="col" class="ab-number">Collected</th>
+            <th scope="col" class="ab-number">Pending</th>
+          </tr>
+        </thead>
+      </ng-template>
+      <ng-template #figureCells let-row let-currency="currency">
+        <td class="ab-number">{{ row.grossCents | money: currency }}</td>
+        <td class="ab-number">{{ row.refundsCents | money: currency }}</td>
+        <td class="ab-number">{{ row.netRevenueCents | money: currency }}</td>
+        <td class="ab-number">{{ row.feesCents | money: currency }}</td>
+        <td class="ab-number">{{ row.collectedCents | money: currency }}</td>
+        <td class="ab-number">{{ row.pendingCents | money: currency }}</td>
+      </ng-template>
     } @else {
       <p class="ab-notice" role="status">Loading the report…</p>
     }

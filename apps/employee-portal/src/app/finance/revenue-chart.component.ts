@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { formatMoney, money } from '@astro/domain';
 
-/** One month's bars: the seat revenue of the agencies' launches and the platform's fees on it. */
+/** One month's bars: the net seat revenue of the agencies' launches and the platform's fees. */
 export interface MonthFigures {
   /** `2026-11`. */
   month: string;
-  revenueCents: number;
+  netRevenueCents: number;
   feesCents: number;
 }
 
@@ -121,7 +121,7 @@ export class RevenueChartComponent {
       };
     };
     return [
-      panel('Seat revenue', 'revenue', top, (m) => m.revenueCents),
+      panel('Net seat revenue', 'revenue', top, (m) => m.netRevenueCents),
       panel('Platform fees', 'fees', top + panelHeight + gap, (m) => m.feesCents),
     ];
   });
@@ -129,10 +129,10 @@ export class RevenueChartComponent {
   protected readonly description = computed(() => {
     const months = this.months();
     if (months.length === 0) return 'No month in the period.';
-    const busiest = months.reduce((best, m) => (m.revenueCents > best.revenueCents ? m : best));
+    const busiest = months.reduce((best, m) => (m.netRevenueCents > best.netRevenueCents ? m : best));
     return (
       `${months.length} months from ${monthLabel(months[0]!.month)} to ${monthLabel(months.at(-1)!.month)}. ` +
-      `The most revenue was in ${monthLabel(busiest.month)}: ${dollars(busiest.revenueCents)}, ` +
+      `The most net seat revenue was in ${monthLabel(busiest.month)}: ${dollars(busiest.netRevenueCents)}, ` +
       `with ${dollars(busiest.feesCents)} in fees. The table after the chart has every month's figures.`
     );
   });

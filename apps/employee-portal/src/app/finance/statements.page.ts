@@ -79,19 +79,19 @@ import { agencyIdOf, dayOf, injectAgencyChoices, monthAt, monthOf } from './fina
         <dl class="figures">
           <div>
             <dt>Gross seat sales</dt>
-            <dd>{{ s.totals.grossCents | money: 'USD' }}</dd>
+            <dd>{{ s.totals.grossCents | money: s.currency }}</dd>
           </div>
           <div>
             <dt>Refunds</dt>
-            <dd>{{ s.totals.refundsCents | money: 'USD' }}</dd>
+            <dd>{{ s.totals.refundsCents | money: s.currency }}</dd>
           </div>
           <div>
             <dt>Platform fees</dt>
-            <dd>{{ s.totals.feesCents | money: 'USD' }}</dd>
+            <dd>{{ s.totals.feesCents | money: s.currency }}</dd>
           </div>
           <div>
             <dt>Net payout</dt>
-            <dd>{{ s.totals.netPayoutCents | money: 'USD' }}</dd>
+            <dd>{{ s.totals.netPayoutCents | money: s.currency }}</dd>
           </div>
         </dl>
         <div class="ab-actions">
@@ -115,29 +115,68 @@ import { agencyIdOf, dayOf, injectAgencyChoices, monthAt, monthOf } from './fina
         <ab-error-summary [for]="download" [level]="3" />
       </section>
 
-      <section class="ab-panel section" aria-labelledby="lines-title">
-        <h2 id="lines-title">Lines</h2>
-        <div class="ab-table-region" role="region" aria-labelledby="lines-title" tabindex="0">
+      <section class="ab-panel section" aria-labelledby="launches-title">
+        <h2 id="launches-title">Seat sales and refunds by launch</h2>
+        <div class="ab-table-region" role="region" aria-labelledby="launches-title" tabindex="0">
           <table class="ab-table">
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">What</th>
+                <th scope="col">Launch</th>
+                <th scope="col">Launch date</th>
+                <th scope="col" class="ab-number">Seat sales</th>
+                <th scope="col" class="ab-number">Refunds</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (launch of s.launches; track launch.launchId) {
+                <tr>
+                  <th scope="row">
+                    <a [routerLink]="['/launches', launch.launchId]">{{ launch.missionName }}</a>
+                  </th>
+                  <td>{{ launch.launchDate | date: 'd MMM y' : 'UTC' }}</td>
+                  <td class="ab-number">{{ launch.salesCents | money: s.currency }}</td>
+                  <td class="ab-number">{{ launch.refundsCents | money: s.currency }}</td>
+                </tr>
+              } @empty {
+                <tr>
+                  <td colspan="4">No seat was sold or refunded in this period.</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section class="ab-panel section" aria-labelledby="documents-title">
+        <h2 id="documents-title">Platform fees: invoices and credit notes issued</h2>
+        <div class="ab-table-region" role="region" aria-labelledby="documents-title" tabindex="0">
+          <table class="ab-table">
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Issued</th>
                 <th scope="col">Launch</th>
                 <th scope="col" class="ab-number">Amount</th>
               </tr>
             </thead>
             <tbody>
-              @for (line of s.lines; track $index) {
+              @for (document of s.documents; track document.id) {
                 <tr>
-                  <td>{{ line.date | date: 'd MMM y' : 'UTC' }}</td>
-                  <td>{{ line.description }}</td>
-                  <td>{{ line.missionName }}</td>
-                  <td class="ab-number">{{ line.amountCents | money: 'USD' }}</td>
+                  <th scope="row">
+                    <a [routerLink]="['/finance/invoices', document.invoiceId]"
+                      ><code>{{ document.number }}</code></a
+                    >
+                    @if (document.kind === 'credit-note') {
+                      <br /><span class="ab-hint">Credit note on {{ document.invoiceNumber }}</span>
+                    }
+                  </th>
+                  <td>{{ document.issueDate | date: 'd MMM y' : 'UTC' }}</td>
+                  <td>{{ document.missionName }}</td>
+                  <td class="ab-number">{{ document.amountCents | money: s.currency }}</td>
                 </tr>
               } @empty {
                 <tr>
-                  <td colspan="4">Nothing was sold, refunded or invoiced in this period.</td>
+                  <td colspan="4">No invoice or credit note was issued to the agency in this period.</td>
                 </tr>
               }
             </tbody>
