@@ -10,7 +10,7 @@ import type {
 } from '@astro/api';
 import { demoAgencies } from '@astro/db/seed';
 import { expectNoAxeViolations } from './support/accessibility.ts';
-import { agencyInvoices } from './support/finance.ts';
+import { agencyInvoices, untouchedInvoices } from './support/finance.ts';
 import { actionLink, latestEmail } from './support/mailbox.ts';
 import { hydrated, mutate, query } from './support/server-rendered.ts';
 import { demoAccounts, demoTravelers, fillSignInForm, signInAt, signInToCustomerSite } from './support/sign-in.ts';
@@ -269,6 +269,34 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
     open: (page) => visit(page, '/ops/', 'System status', demoAccounts.operator),
   },
   { name: "the customer site's 404 page", open: (page) => visit(page, '/nope', 'Page not found') },
+  {
+    name: "the employee portal's invoices",
+    open: (page) => visit(page, '/admin/finance/invoices', 'Invoices', demoAccounts.finance),
+  },
+  {
+    name: 'an invoice with its payment and credit note forms',
+    open: async (page) => {
+      await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
+      const [, invoice] = await untouchedInvoices(page);
+      await visit(page, `/admin/finance/invoices/${invoice!.id}`, `Invoice ${invoice!.number}`);
+    },
+  },
+  {
+    name: "an agency's statement of this month",
+    open: async (page) => {
+      await signInAt(page, '/admin/finance/statements', demoAccounts.finance);
+      const [invoice] = await untouchedInvoices(page);
+      await visit(page, `/admin/finance/statements?agency=${invoice!.agency.id}`, 'Statements');
+    },
+  },
+  {
+    name: 'the finance reports with their chart',
+    open: (page) => visit(page, '/admin/finance/reports', 'Finance reports', demoAccounts.finance),
+  },
+  {
+    name: 'the finance pages, refused to support',
+    open: (page) => visit(page, '/admin/finance/invoices', 'Finance', demoAccounts.support),
+  },
   { name: "a portal's 404 page", open: (page) => visit(page, '/admin/nope', 'Page not found', demoAccounts.admin) },
 ];
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { agencyInvoices } from './support/finance.ts';
+import { agencyInvoices, untouchedInvoices } from './support/finance.ts';
 import { demoAccounts, demoTravelers, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
 // WCAG 1.4.10 Reflow: at 320 CSS px every page must read without scrolling sideways.
@@ -18,6 +18,8 @@ const firstPages = [
   { path: '/admin/launches', heading: 'Launches', account: demoAccounts.support },
   { path: '/admin/audit', heading: 'Audit trail', account: demoAccounts.admin },
   { path: '/admin/users', heading: 'Users', account: demoAccounts.admin },
+  { path: '/admin/finance/invoices', heading: 'Invoices', account: demoAccounts.finance },
+  { path: '/admin/finance/reports', heading: 'Finance reports', account: demoAccounts.finance },
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];
@@ -36,6 +38,17 @@ test('an invoice in the supplier portal fits a 320 px wide screen', async ({ pag
   const [invoice] = await agencyInvoices(page);
   await page.goto(`/supplier/invoices/${invoice!.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice!.number}` })).toBeVisible();
+  await expectNoSidewaysScrolling(page);
+});
+
+test("an invoice and an agency's statement in the employee portal fit a 320 px wide screen", async ({ page }) => {
+  await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
+  const [, invoice] = await untouchedInvoices(page);
+  await page.goto(`/admin/finance/invoices/${invoice!.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice!.number}` })).toBeVisible();
+  await expectNoSidewaysScrolling(page);
+  await page.goto(`/admin/finance/statements?agency=${invoice!.agency.id}`);
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(invoice!.agency.displayName) })).toBeVisible();
   await expectNoSidewaysScrolling(page);
 });
 

@@ -22,3 +22,33 @@ export async function agencyInvoices(page: Page): Promise<AgencyInvoice[]> {
     .toBeGreaterThan(0);
   return invoices;
 }
+
+export interface InvoiceRow extends AgencyInvoice {
+  amountCents: number;
+  outstandingCents: number;
+  agency: { id: string; displayName: string };
+}
+
+/**
+ * The invoices no one has paid or credited yet, oldest number first, as finance (signed in) finds them once the
+ * issuing job has invoiced the demo world's flown launches. A test that changes an invoice takes its own end of this
+ * list, so tests running at the same time never change the same one.
+ */
+export async function untouchedInvoices(page: Page): Promise<InvoiceRow[]> {
+  let invoices: InvoiceRow[] = [];
+  await expect
+    .poll(
+      async () => {
+        ({ invoices } = await query<{ invoices: InvoiceRow[] }>(page.request, '/api/admin/finance.invoices.list', {
+          status: 'issued',
+          sort: 'number',
+          direction: 'asc',
+          pageSize: 100,
+        }));
+        return invoices.length;
+      },
+      { message: 'The issuing job invoiced too few of the demo world’s flown launches', timeout: 60_000 },
+    )
+    .toBeGreaterThanOrEqual(3);
+  return invoices;
+}

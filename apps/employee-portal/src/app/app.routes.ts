@@ -57,6 +57,10 @@ export const routes: Routes = [
     title: 'Account · Employee portal · Astro Bookings',
     loadComponent: () => import('./users/user.page').then((m) => m.UserPage),
   },
+  {
+    path: 'finance',
+    loadChildren: () => import('./finance/finance.routes').then((m) => m.financeRoutes),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · Employee portal · Astro Bookings', component: NotFoundPage },
 ];

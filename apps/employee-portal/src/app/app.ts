@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { PageOutletComponent, ShellComponent, type NavLink } from '@astro/web-kit';
 import { Viewer } from './viewer';
 
@@ -6,15 +6,17 @@ import { Viewer } from './viewer';
   selector: 'ab-root',
   imports: [PageOutletComponent, ShellComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<ab-shell appName="Employee portal" [nav]="nav" [account]="me.value()"><ab-page-outlet /></ab-shell>`,
+  template: `<ab-shell appName="Employee portal" [nav]="nav()" [account]="me.value()"><ab-page-outlet /></ab-shell>`,
 })
 export class App {
-  protected readonly me = inject(Viewer).me;
-  protected readonly nav: NavLink[] = [
+  private readonly viewer = inject(Viewer);
+  protected readonly me = this.viewer.me;
+  protected readonly nav = computed((): NavLink[] => [
     { label: 'Agencies', path: '/' },
     { label: 'Bookings', path: '/bookings' },
     { label: 'Launches', path: '/launches' },
     { label: 'Audit trail', path: '/audit' },
     { label: 'Users', path: '/users' },
-  ];
+    ...(this.viewer.keepsTheBooks() ? [{ label: 'Finance', path: '/finance' }] : []),
+  ]);
 }

@@ -9,6 +9,11 @@ export class Viewer {
   readonly me = resource({ id: 'me', loader: () => this.api.me.query() });
   readonly known = computed(() => this.me.hasValue());
   readonly isAdmin = computed(() => (this.me.hasValue() && this.me.value()?.roles.includes('admin')) ?? false);
+  /** Finance and admins keep the books (SPEC.md §6); support has no business there. */
+  readonly keepsTheBooks = computed(
+    () =>
+      (this.me.hasValue() && this.me.value()?.roles.some((role) => role === 'finance' || role === 'admin')) ?? false,
+  );
 }
 
 /** Says why an action is missing from the page: only admins may do it (SPEC.md §2). */

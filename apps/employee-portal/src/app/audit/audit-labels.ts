@@ -22,6 +22,8 @@ export const actionLabels: Record<AuditAction, string> = {
   'account.reactivate': 'Reactivated an account',
   'account.unlock': 'Unlocked an account',
   'account.sendPasswordReset': 'Sent a password link',
+  'invoice.recordPayment': "Recorded an agency's payment",
+  'invoice.issueCreditNote': 'Issued a credit note',
   'email.resend': 'Resent an e-mail',
   'syncMessage.replay': 'Replayed a sync message',
 };
@@ -32,6 +34,7 @@ export const targetLabels: Partial<Record<AuditTarget, string>> = {
   launch: 'Launch',
   booking: 'Booking',
   account: 'Account',
+  invoice: 'Invoice',
   email: 'E-mail',
   syncMessage: 'Sync message',
 };
@@ -45,5 +48,6 @@ export function entityPage(type: AuditTarget, id: string): string[] | null {
   if (type === 'launch') return ['/launches', id];
   if (type === 'booking') return ['/bookings', id];
   if (type === 'account') return ['/users', id];
+  if (type === 'invoice') return ['/finance/invoices', id];
   return null;
 }
