@@ -7,6 +7,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoAgencies } from '@astro/db/seed';
 import { downloadedBytes, parseCsv } from './support/downloads.ts';
+import { expectStatementCsvToAddUp } from './support/finance.ts';
 import { runJobOnce } from './support/jobs.ts';
 import { actionLink, deliveredEmails, latestEmail } from './support/mailbox.ts';
 import { hydrated, query, serverHtml } from './support/server-rendered.ts';
@@ -117,7 +118,7 @@ test('a launch flies and is invoiced; the agency pays part, is reminded once whe
     supplier.waitForEvent('download'),
     listed.getByRole('button', { name: `Download invoice ${number} (PDF)` }).click(),
   ]);
-  expect(pdf.suggestedFilename()).toBe(`${number}.pdf`);
+  expect(pdf.suggestedFilename()).toBe(`invoice-${number}.pdf`);
   expect((await downloadedBytes(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // And its statement of this month, whose CSV holds the invoice.
@@ -130,9 +131,10 @@ test('a launch flies and is invoiced; the agency pays part, is reminded once whe
     supplier.waitForEvent('download'),
     supplier.getByRole('button', { name: 'Download statement (CSV)' }).click(),
   ]);
-  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  expect(csv.suggestedFilename()).toMatch(/^statement-meridian-orbital-.*\.csv$/);
   const rows = parseCsv((await downloadedBytes(csv)).toString('utf8'));
-  expect(rows.some((each) => each.includes(number))).toBe(true);
+  expect(rows.find((each) => each[1] === number)).toEqual(expect.arrayContaining(['Platform fee', '-22500.00']));
+  await expectStatementCsvToAddUp(supplier, rows);
 
   // Another agency's supplier finds no such invoice.
   const other = await signedIn(browser, '/supplier/invoices', demoAccounts.supplier);
