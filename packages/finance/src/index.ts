@@ -6,11 +6,13 @@ export { takeDocumentNumber, type DocumentNumber } from './numbering/numbering.t
 export {
   creditNoteDocument,
   findInvoice,
+  invoiceActions,
   invoiceDetail,
   invoiceNotFound,
   invoiceSorts,
   listInvoices,
   type CreditNoteDocument,
+  type InvoiceActions,
   type InvoiceCreditNote,
   type InvoiceDetail,
   type InvoiceFilter,
