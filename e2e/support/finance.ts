@@ -1,5 +1,6 @@
 /** Finance as the tests meet it: invoices the issuing job makes within seconds of the system's start. */
 import { expect, type Page } from '@playwright/test';
+import { demoAgencies } from '@astro/db/seed';
 import { query } from './server-rendered.ts';
 
 export interface AgencyInvoice {
@@ -29,22 +30,30 @@ export interface InvoiceRow extends AgencyInvoice {
   agency: { id: string; displayName: string };
 }
 
+/** The finance journey's own agency (e2e/finance-journey.spec.ts): no other test touches its invoice. */
+export const journeyAgency = demoAgencies.find((agency) => agency.key === 'meridian')!;
+
 /**
  * The invoices no one has paid or credited yet, oldest number first, as finance (signed in) finds them once the
  * issuing job has invoiced the demo world's flown launches. A test that changes an invoice takes its own end of this
- * list, so tests running at the same time never change the same one.
+ * list, so tests running at the same time never change the same one. Issued or overdue alike: the finance journey
+ * moves the dunning job's clock past every invoice's due date; and never the journey's own.
  */
 export async function untouchedInvoices(page: Page): Promise<InvoiceRow[]> {
   let invoices: InvoiceRow[] = [];
   await expect
     .poll(
       async () => {
-        ({ invoices } = await query<{ invoices: InvoiceRow[] }>(page.request, '/api/admin/finance.invoices.list', {
-          status: 'issued',
-          sort: 'number',
-          direction: 'asc',
-          pageSize: 100,
-        }));
+        const { invoices: all } = await query<{ invoices: InvoiceRow[] }>(
+          page.request,
+          '/api/admin/finance.invoices.list',
+          { sort: 'number', direction: 'asc', pageSize: 100 },
+        );
+        invoices = all.filter(
+          (invoice) =>
+            invoice.outstandingCents === invoice.amountCents &&
+            invoice.agency.displayName !== journeyAgency.displayName,
+        );
         return invoices.length;
       },
       { message: 'The issuing job invoiced too few of the demo world’s flown launches', timeout: 60_000 },
