@@ -7,19 +7,12 @@ import { createScheduler, invoiceDunningJob, issueSettledInvoices } from '@astro
 import { createLogger } from '@astro/logging';
 import { writeLaunchedLaunches } from '../../../packages/finance/src/invoicing/launched-launches.test-support.ts';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
+import { schedulerEnv } from '../../../packages/jobs/src/sync/apply/targets.test-support.ts';
 
 /** `node apps/host/src/main.ts …args` on the test's databases, as an operator would run it; resolves when it exits. */
 function host(world: TestStores, args: string[]) {
   const child = spawn(process.execPath, [fileURLToPath(new URL('./main.ts', import.meta.url)), ...args], {
-    env: {
-      ...process.env,
-      DATABASE_URL: world.config.databaseUrl,
-      MONGO_URL: world.config.customerMongoUrl,
-      CUSTOMER_DB_NAME: world.config.customerDbName,
-      SYSTEM_DB_NAME: world.config.systemDbName,
-      SMTP_URL: world.config.smtpUrl,
-      LOG_LEVEL: 'error',
-    },
+    env: schedulerEnv(world, { LOG_LEVEL: 'error' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
