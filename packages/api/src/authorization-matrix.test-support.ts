@@ -46,6 +46,8 @@ let unique = 0;
 const suppliers = only('supplier of A', 'supplier of B');
 const travelers = only('customer', 'another customer');
 const financeDesk = only('finance', 'admin');
+const november = { from: '2026-11-01', until: '2026-11-30' };
+const statementOf = (own: Own) => ({ agencyId: own.agencyId, ...november });
 const launchFields = (own: Own) => ({
   rocketId: own.rocketId,
   missionName: `Matrix Mission ${++unique}`,
@@ -212,6 +214,13 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
       input: () => ({ invoiceId: crypto.randomUUID(), amountCents: 100, reason: 'Matrix test' }),
       allowed: financeDesk,
     },
+    'finance.invoices.pdf': { input: () => ({ invoiceId: crypto.randomUUID() }), allowed: financeDesk },
+    'finance.creditNotes.pdf': { input: () => ({ creditNoteId: crypto.randomUUID() }), allowed: financeDesk },
+    'finance.statements.show': { input: (own) => statementOf(own), allowed: financeDesk },
+    'finance.statements.csv': { input: (own) => statementOf(own), allowed: financeDesk },
+    'finance.statements.pdf': { input: (own) => statementOf(own), allowed: financeDesk },
+    'finance.reports.show': { input: () => november, allowed: financeDesk },
+    'finance.reports.csv': { input: () => november, allowed: financeDesk },
   },
   ops: {
     me: { allowed: everyone },

@@ -325,3 +325,51 @@ export async function invoiceDetail(
     },
   };
 }
+
+/** A credit note as its document shows it: its own number, date, amount and reason, and the invoice it corrects. */
+export interface CreditNoteDocument {
+  id: string;
+  number: string;
+  issueDate: string;
+  amountCents: number;
+  currency: Currency;
+  reason: string;
+  invoice: {
+    id: string;
+    number: string;
+    issueDate: string;
+    amountCents: number;
+    billedTo: BilledTo;
+    launch: { missionName: string; launchDate: string };
+  };
+}
+
+export async function creditNoteDocument(
+  em: OperationalEntityManager,
+  creditNoteId: string,
+  scope: InvoiceScope = {},
+): Promise<CreditNoteDocument> {
+  const note = await em.findOne(
+    CreditNote,
+    scope.agencyId ? { id: creditNoteId, invoice: { agency: scope.agencyId } } : { id: creditNoteId },
+    { populate: ['invoice', 'invoice.launch'] },
+  );
+  if (!note) throw new Problem('not_found', 'There is no such credit note.');
+  const invoice = note.invoice;
+  return {
+    id: note.id,
+    number: note.number,
+    issueDate: note.issueDate,
+    amountCents: note.amountCents,
+    currency: note.currency,
+    reason: note.reason,
+    invoice: {
+      id: invoice.id,
+      number: invoice.number,
+      issueDate: invoice.issueDate,
+      amountCents: invoice.amountCents,
+      billedTo: invoice.billedTo,
+      launch: { missionName: invoice.launch.missionName, launchDate: invoice.launch.launchDate.toISOString() },
+    },
+  };
+}

@@ -4,20 +4,32 @@
  */
 import { AuditEntry } from '@astro/db/operational';
 import {
+  agencyStatement,
+  creditNoteDocument,
+  financeReport,
   invoiceDetail,
   issueCreditNote as issueCreditNoteFlow,
   listInvoices,
   recordAgencyPayment,
+  type AgencyStatement,
+  type FinanceReport,
   type InvoiceDetail,
   type InvoicePage,
 } from '@astro/finance';
 import { auditActorOf } from '../../access.ts';
+import { creditNotePdf, invoicePdf, statementPdf } from '../../finance/documents.ts';
 import type {
+  CreditNoteIdInput,
+  CsvFile,
+  DocumentFile,
   InvoiceIdInput,
   IssueCreditNoteInput,
   ListInvoicesInput,
   RecordPaymentInput,
+  ReportInput,
+  StatementInput,
 } from '../../finance/finance.schemas.ts';
+import { reportCsv, statementCsv } from '../../finance/spreadsheets.ts';
 import { invoiceFilterOf } from '../../finance/invoices.ts';
 import type { AdminContext } from '../context.ts';
 
@@ -80,3 +92,26 @@ export async function issueCreditNote(ctx: AdminContext, input: IssueCreditNoteI
   ctx.log.info('Credit note issued', { invoiceId: input.invoiceId, number: issued.number, by: ctx.viewer!.userId });
   return issued;
 }
+
+export const agencyInvoicePdf = async (ctx: AdminContext, { invoiceId }: InvoiceIdInput): Promise<DocumentFile> =>
+  invoicePdf(ctx.issuer, await invoiceDetail(ctx.operationalDb.fork(), invoiceId));
+
+export const agencyCreditNotePdf = async (
+  ctx: AdminContext,
+  { creditNoteId }: CreditNoteIdInput,
+): Promise<DocumentFile> => creditNotePdf(ctx.issuer, await creditNoteDocument(ctx.operationalDb.fork(), creditNoteId));
+
+export const showStatement = (ctx: AdminContext, { agencyId, from, until }: StatementInput): Promise<AgencyStatement> =>
+  agencyStatement(ctx.operationalDb.fork(), agencyId, { from, until });
+
+export const statementAsCsv = async (ctx: AdminContext, input: StatementInput): Promise<CsvFile> =>
+  statementCsv(await showStatement(ctx, input));
+
+export const statementAsPdf = async (ctx: AdminContext, input: StatementInput): Promise<DocumentFile> =>
+  statementPdf(ctx.issuer, await showStatement(ctx, input));
+
+export const showReport = (ctx: AdminContext, { from, until, agencyId }: ReportInput): Promise<FinanceReport> =>
+  financeReport(ctx.operationalDb.fork(), { period: { from, until }, agencyId });
+
+export const reportAsCsv = async (ctx: AdminContext, input: ReportInput): Promise<CsvFile> =>
+  reportCsv(await showReport(ctx, input));

@@ -10,6 +10,7 @@ import {
   issueTestInvoice,
   recordTestSales,
 } from '../../../../finance/src/invoices.test-support.ts';
+import { parseCsv, pdfText, sumCents } from '../../finance/documents.test-support.ts';
 import { viewerAs } from '../../personas.test-support.ts';
 import { createAdminContext } from '../context.ts';
 import { adminRouter } from '../router.ts';
@@ -164,5 +165,80 @@ describe('admin finance.invoices', () => {
     expect(await as('finance').finance.invoices.detail({ invoiceId: 'AB-2026-000001' }).catch(fieldsRefused)).toEqual({
       invoiceId: 'This is not an invoice id.',
     });
+  });
+});
+
+describe('admin finance documents, statements and reports', () => {
+  it('gives the invoice as a PDF with its number, the agency’s legal name and the amount', async () => {
+    const file = await as('finance').finance.invoices.pdf({ invoiceId: invoice.id });
+    expect(file.filename).toBe(`invoice-${invoice.number}.pdf`);
+    const text = await pdfText(file);
+    expect(text).toContain(invoice.number);
+    expect(text).toContain('Lyra Orbital Pte. Ltd.');
+    expect(text).toContain(agency.taxId);
+    expect(text).toContain('$125.00');
+    expect(text).toContain(world.config.issuer.legalName);
+    expect(text).toContain('Equator Hop');
+  });
+
+  it('gives a credit note as a PDF that names the invoice it corrects', async () => {
+    const [note] = (await as('finance').finance.invoices.detail({ invoiceId: invoice.id })).creditNotes;
+    const text = await pdfText(await as('finance').finance.creditNotes.pdf({ creditNoteId: note!.id }));
+    expect(text).toContain(note!.number);
+    expect(text).toContain(`Corrects invoice ${invoice.number}`);
+    expect(text).toContain('Lyra Orbital Pte. Ltd.');
+    expect(text).toContain('-$25.00');
+    await expect(as('finance').finance.creditNotes.pdf({ creditNoteId: crypto.randomUUID() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'There is no such credit note.',
+    });
+  });
+
+  it('shows the statement, and its CSV rows add up to the net payout and its PDF says it', async () => {
+    const period = { agencyId: agency.id, from: '2026-11-01', until: '2026-11-30' };
+    const statement = await as('finance').finance.statements.show(period);
+    expect(statement.totals).toEqual({
+      grossCents: 1_250_000,
+      refundsCents: 0,
+      invoicedCents: 12_500,
+      creditedCents: 2_500,
+      feesCents: 10_000,
+      netPayoutCents: 1_240_000,
+    });
+    const rows = parseCsv(await as('finance').finance.statements.csv(period));
+    expect(sumCents(rows, 'Amount (USD)')).toBe(statement.totals.netPayoutCents);
+    expect(
+      sumCents(
+        rows.filter((row) => row['Line'] === 'Seat sales'),
+        'Amount (USD)',
+      ),
+    ).toBe(1_250_000);
+    expect(rows.find((row) => row['Line'] === 'Credit note')).toMatchObject({ 'Amount (USD)': '25.00' });
+    expect(rows.find((row) => row['Line'] === 'Platform fee')).toMatchObject({ 'Amount (USD)': '-125.00' });
+    const text = await pdfText(await as('finance').finance.statements.pdf(period));
+    expect(text).toContain('Lyra Orbital Pte. Ltd.');
+    expect(text).toContain('$12,400.00');
+    await expect(
+      as('finance').finance.statements.show({ ...period, agencyId: crypto.randomUUID() }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await as('finance')
+        .finance.statements.show({ ...period, until: '2026-10-01' })
+        .catch(fieldsRefused),
+    ).toEqual({
+      until: 'The period ends before it starts.',
+    });
+  });
+
+  it('shows the report by month and agency, and its CSV columns add up to its totals', async () => {
+    const report = await as('admin').finance.reports.show({ from: '2026-10-01', until: '2026-11-30' });
+    expect(report.months.map((month) => month.month)).toEqual(['2026-10', '2026-11']);
+    expect(report.totals).toMatchObject({ grossCents: 1_250_000, feesCents: 10_000, collectedCents: 12_500 });
+    const rows = parseCsv(await as('admin').finance.reports.csv({ from: '2026-10-01', until: '2026-11-30' }));
+    expect(rows.map((row) => [row['Month'], row['Agency']])).toEqual([['2026-11', 'Lyra Orbital']]);
+    expect(sumCents(rows, 'Gross seat revenue (USD)')).toBe(report.totals.grossCents);
+    expect(sumCents(rows, 'Platform fees (USD)')).toBe(report.totals.feesCents);
+    expect(sumCents(rows, 'Collected (USD)')).toBe(report.totals.collectedCents);
+    expect(sumCents(rows, 'Pending (USD)')).toBe(report.totals.pendingCents);
   });
 });
