@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { downloadedBytes } from '../support/downloads.ts';
+import { downloadedBytes, parseCsv } from '../support/downloads.ts';
 import { untouchedInvoices, type InvoiceRow } from '../support/finance.ts';
 import { hydrated, loadAndHydrate, query, serverHtml, watch } from '../support/server-rendered.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
@@ -8,6 +8,26 @@ import { demoAccounts, signInAt } from '../support/sign-in.ts';
 const typed = (cents: number) =>
   (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const dollars = (cents: number) => `$${typed(cents)}`;
+
+/** The cents of a CSV amount ("1234.50", "-12.00"). */
+const centsOf = (amount: string) => Math.round(Number(amount) * 100);
+/** The cents of a figure the page shows under its term ("Net payout" "$1,234.50"). */
+async function figure(page: Page, term: string): Promise<number> {
+  const shown = page.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd[1]');
+  return centsOf((await shown.textContent())!.replace(/[$,\s]/g, ''));
+}
+
+/**
+ * An agency whose fees no other test changes while this one reads them: not the agency of the invoice the credit
+ * note test credits (the last one). Payments do not move a statement's or a report's fees.
+ */
+const agencyWithSteadyFees = (invoices: InvoiceRow[]) =>
+  invoices.find((each) => each.agency.id !== invoices.at(-1)!.agency.id)!.agency;
+
+async function download(page: Page, button: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) };
+}
 
 async function openInvoice(page: Page, invoice: InvoiceRow): Promise<void> {
   await loadAndHydrate(page, `/admin/finance/invoices?number=${invoice.number}`);
@@ -142,6 +162,61 @@ test('finance issues a credit note on another invoice and downloads it and the i
   ]);
   expect(pdf.suggestedFilename()).toContain(invoice.number);
   expect((await downloadedBytes(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test("finance reads an agency's statement of this month, whose CSV adds up to the net payout shown, and its PDF", async ({
+  page,
+}) => {
+  await signInAt(page, '/admin/finance/statements', demoAccounts.finance);
+  const agency = agencyWithSteadyFees(await untouchedInvoices(page));
+  await expect(page.getByText('Choose an agency to see its statement.')).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Agency').selectOption(agency.id);
+  await page.getByRole('button', { name: 'Show the statement' }).click();
+  const month = new Date().toISOString().slice(0, 7);
+  await expect
+    .poll(() => [...new URL(page.url()).searchParams].sort())
+    .toEqual([
+      ['agency', agency.id],
+      ['month', month],
+    ]);
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(agency.displayName) })).toBeVisible();
+  // The issuing job invoiced the agency this month, so its fees show among the documents.
+  await expect(
+    page.getByRole('region', { name: /^Platform fees/ }).getByRole('row', { name: /AB-\d{4}-/ }),
+  ).not.toHaveCount(0);
+  const netPayout = await figure(page, 'Net payout');
+
+  const csv = await download(page, 'Download CSV');
+  expect(csv.name).toMatch(/\.csv$/);
+  const [header, ...rows] = parseCsv(csv.bytes.toString('utf8'));
+  expect(header!.at(-1)).toBe('Amount (USD)');
+  expect(rows.reduce((sum, row) => sum + centsOf(row.at(-1)!), 0)).toBe(netPayout);
+  const pdf = await download(page, 'Download PDF');
+  expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test("the report's chart of revenue and fees per month is in the server's HTML, and its CSV adds up to the fees shown", async ({
+  page,
+}) => {
+  await signInAt(page, '/admin/finance/reports', demoAccounts.finance);
+  const agency = agencyWithSteadyFees(await untouchedInvoices(page));
+  const path = `/admin/finance/reports?agency=${agency.id}`;
+  const html = await serverHtml(page.request, path);
+  expect(html).toMatch(/<svg[^>]*role="img"/);
+  expect(html).toMatch(/<title[^>]*>Revenue and platform fees per month<\/title>/);
+  expect(html).toMatch(/<rect[^>]+class="revenue"/);
+  await loadAndHydrate(page, path);
+  await expect(page.getByRole('img', { name: 'Revenue and platform fees per month' })).toBeVisible();
+  const months = page.getByRole('region', { name: /^Per month, the chart’s figures/ }).getByRole('row');
+  await expect(months).toHaveCount(13); // a header and twelve months
+  const fees = await figure(page, 'Platform fees');
+  expect(fees).toBeGreaterThan(0);
+
+  const csv = await download(page, 'Download CSV');
+  const [header, ...rows] = parseCsv(csv.bytes.toString('utf8'));
+  const column = header!.indexOf('Platform fees (USD)');
+  expect(rows.reduce((sum, row) => sum + centsOf(row[column]!), 0)).toBe(fees);
 });
 
 test('support has no Finance entry, and the finance pages and their API say they are not for that role', async ({
