@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { FeeRule } from '@astro/domain';
 import { MoneyPipe } from '../money.pipe.ts';
+import { FiguresComponent } from './figures.component.ts';
 
 /** What an invoice charges, as both portals show it. */
 export interface InvoiceCharges {
@@ -14,7 +15,7 @@ export interface InvoiceCharges {
 /** An invoice's lines and the rule that produced its amount (rate, revenue, refunds, or the abort fee). */
 @Component({
   selector: 'ab-invoice-charges',
-  imports: [MoneyPipe],
+  imports: [FiguresComponent, MoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let i = invoice();
@@ -46,29 +47,15 @@ export interface InvoiceCharges {
     <h3>How the amount was worked out</h3>
     <p>{{ i.feeRuleDescription }}.</p>
     @if (i.feeRule.kind === 'seat-revenue') {
-      <dl class="rule">
-        <dt>Seat payments captured</dt>
-        <dd>{{ i.feeRule.capturedCents | money: i.currency }}</dd>
-        <dt>Refunds given</dt>
-        <dd>{{ i.feeRule.refundedCents | money: i.currency }}</dd>
-        <dt>Net seat revenue</dt>
-        <dd>{{ i.feeRule.netRevenueCents | money: i.currency }}</dd>
-        <dt>Rate</dt>
-        <dd>{{ i.feeRule.rateBasisPoints / 100 }}%</dd>
-      </dl>
-    }
-  `,
-  styles: `
-    .rule {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: var(--ab-space-2) var(--ab-space-3);
-    }
-    .rule dt {
-      color: var(--ab-ink-muted);
-    }
-    .rule dd {
-      margin: 0;
+      <ab-figures
+        [currency]="i.currency"
+        [figures]="[
+          { term: 'Seat payments captured', cents: i.feeRule.capturedCents },
+          { term: 'Refunds given', cents: i.feeRule.refundedCents },
+          { term: 'Net seat revenue', cents: i.feeRule.netRevenueCents },
+        ]"
+      />
+      <p>At {{ i.feeRule.rateBasisPoints / 100 }}% of the net seat revenue.</p>
     }
   `,
 })
