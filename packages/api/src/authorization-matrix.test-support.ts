@@ -121,6 +121,14 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'launches.manifestCsv': { input: (own) => ({ launchId: own.launchId }), allowed: suppliers },
     'launches.schedule': { input: (own) => launchFields(own), allowed: suppliers },
     'launches.edit': { input: (own) => ({ launchId: own.launchId, ...launchFields(own) }), allowed: suppliers },
+    // Another agency's invoice or credit note answers "not found", like one that does not exist.
+    'invoices.list': { input: () => ({}), allowed: suppliers },
+    'invoices.detail': { input: () => ({ invoiceId: crypto.randomUUID() }), allowed: suppliers },
+    'invoices.pdf': { input: () => ({ invoiceId: crypto.randomUUID() }), allowed: suppliers },
+    'invoices.creditNotePdf': { input: () => ({ creditNoteId: crypto.randomUUID() }), allowed: suppliers },
+    'statements.show': { input: () => november, allowed: suppliers },
+    'statements.csv': { input: () => november, allowed: suppliers },
+    'statements.pdf': { input: () => november, allowed: suppliers },
     'launches.changeStatus': {
       input: (own) => ({ launchId: own.launchId, to: 'delayed', newDate: new Date('2031-01-01'), reason: 'Test' }),
       allowed: suppliers,

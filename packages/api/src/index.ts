@@ -41,3 +41,19 @@ export type {
 export type { AccountDetail, AccountStatus, AccountSummary, StaffRole } from './admin/users/users.schemas.ts';
 export type { Viewer, Access } from './access.ts';
 export { partnerCatalogue, PartnerRequestError, type PartnerCatalogue } from './partner/catalogue/catalogue.service.ts';
+export type {
+  AgencyStatement,
+  FinanceReport,
+  InvoiceDetail,
+  InvoicePage,
+  InvoiceRow,
+  InvoiceSort,
+  InvoiceTotals,
+  ReportFigures,
+  ReportRow,
+  StatementDocument,
+  StatementLaunch,
+} from '@astro/finance';
+export type { AdminInvoiceDetail, InvoiceHistoryEntry } from './admin/finance/finance.service.ts';
+export type { SupplierInvoiceDetail } from './supplier/invoices/invoices.service.ts';
+export type { CsvFile, DocumentFile, ListInvoicesInput, ListOwnInvoicesInput } from './finance/finance.schemas.ts';

@@ -15,11 +15,13 @@ export { markOverdueInvoices, remindersToSend, recordReminder, type ReminderToSe
 export {
   creditNoteDocument,
   findInvoice,
+  invoiceActions,
   invoiceDetail,
   invoiceNotFound,
   invoiceSorts,
   listInvoices,
   type CreditNoteDocument,
+  type InvoiceActions,
   type InvoiceCreditNote,
   type InvoiceDetail,
   type InvoiceFilter,

@@ -25,24 +25,30 @@ function periodRule(input: { from: string; until: string }, context: z.Refinemen
     context.addIssue({ code: 'custom', path: ['until'], message: 'Choose a period of at most ten years.' });
 }
 
+const invoiceListFields = {
+  status: z.enum(invoiceStatuses, 'Choose a status from the list.').optional(),
+  /** Invoices issued on these days (UTC), both included. */
+  issuedFrom: day.optional(),
+  issuedUntil: day.optional(),
+  /** A whole number, its start (`AB-2026-00`) or the sequence alone (`42`). */
+  number: text({ max: 40, tooLong: 'An invoice number has at most 40 characters.' }).trim().optional(),
+  sort: z.enum(invoiceSorts).default('issueDate'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100, 'Ask for at most 100 invoices a page.').default(20),
+};
+function issuedRule(input: { issuedFrom?: string; issuedUntil?: string }, context: z.RefinementCtx) {
+  if (input.issuedFrom && input.issuedUntil && input.issuedUntil < input.issuedFrom)
+    context.addIssue({ code: 'custom', path: ['issuedUntil'], message: 'The last day must not be before the first.' });
+}
+
+/** Finance's list, of every agency or the one chosen. */
 export const listInvoicesInput = z
-  .object({
-    status: z.enum(invoiceStatuses, 'Choose a status from the list.').optional(),
-    agencyId: agencyId.optional(),
-    /** Invoices issued on these days (UTC), both included. */
-    issuedFrom: day.optional(),
-    issuedUntil: day.optional(),
-    /** A whole number, its start (`AB-2026-00`) or the sequence alone (`42`). */
-    number: text({ max: 40, tooLong: 'An invoice number has at most 40 characters.' }).trim().optional(),
-    sort: z.enum(invoiceSorts).default('issueDate'),
-    direction: z.enum(['asc', 'desc']).default('desc'),
-    page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(100, 'Ask for at most 100 invoices a page.').default(20),
-  })
-  .refine((input) => !input.issuedFrom || !input.issuedUntil || input.issuedFrom <= input.issuedUntil, {
-    path: ['issuedUntil'],
-    message: 'The last day must not be before the first.',
-  });
+  .object({ ...invoiceListFields, agencyId: agencyId.optional() })
+  .superRefine(issuedRule);
+/** A supplier's list: their own agency's, so no agency to choose. */
+export const listOwnInvoicesInput = z.object(invoiceListFields).superRefine(issuedRule);
+export type ListOwnInvoicesInput = z.infer<typeof listOwnInvoicesInput>;
 export type ListInvoicesInput = z.infer<typeof listInvoicesInput>;
 
 export const invoiceIdInput = z.object({ invoiceId });

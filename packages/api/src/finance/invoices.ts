@@ -1,8 +1,10 @@
 /** What both audiences' invoice lists share: the list's input as the finance flow's filter. */
 import type { InvoiceFilter } from '@astro/finance';
-import type { ListInvoicesInput } from './finance.schemas.ts';
+import type { ListInvoicesInput, ListOwnInvoicesInput } from './finance.schemas.ts';
 
-export const invoiceFilterOf = (input: ListInvoicesInput): InvoiceFilter => ({
+export const invoiceFilterOf = (
+  input: ListInvoicesInput | (ListOwnInvoicesInput & { agencyId: string }),
+): InvoiceFilter => ({
   status: input.status,
   agencyId: input.agencyId,
   issued: { from: input.issuedFrom, until: input.issuedUntil },

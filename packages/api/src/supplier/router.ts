@@ -1,5 +1,6 @@
 import { signedInAs } from '../access.ts';
 import { agencyRouter } from './agency/agency.router.ts';
+import { invoicesRouter, statementsRouter } from './invoices/invoices.router.ts';
 import { launchesRouter } from './launches/launches.router.ts';
 import { rocketsRouter } from './rockets/rockets.router.ts';
 import { supplier } from './trpc.ts';
@@ -10,5 +11,7 @@ export const supplierRouter = supplier.router({
   agency: agencyRouter,
   rockets: rocketsRouter,
   launches: launchesRouter,
+  invoices: invoicesRouter,
+  statements: statementsRouter,
 });
 export type SupplierRouter = typeof supplierRouter;

@@ -56,7 +56,11 @@ const actor = () => ({
 export const BookingLedgerEntry = defineEntity({
   name: 'BookingLedgerEntry',
   tableName: 'booking_ledger_entry',
-  indexes: [{ name: 'booking_ledger_entry_booking_at_index', properties: ['booking', 'at'] }],
+  indexes: [
+    { name: 'booking_ledger_entry_booking_at_index', properties: ['booking', 'at'] },
+    // The finance report sums every agency's ledger by the month money moved: a period's rows, not the whole ledger.
+    { name: 'booking_ledger_entry_at_index', properties: ['at'] },
+  ],
   checks: [{ name: 'booking_ledger_entry_amount_check', expression: 'amount_cents >= 0' }],
   properties: {
     /** The id of the payment or refund record in the Customer DB. */

@@ -252,11 +252,25 @@ export interface InvoiceDetail {
   payments: InvoicePayment[];
   creditNotes: InvoiceCreditNote[];
   reminders: InvoiceReminderSent[];
-  /** What the invoice allows now, and why not. Who may do it is the caller's to say. */
-  actions: { recordPayment: Availability; issueCreditNote: Availability };
+}
+
+/** What the invoice allows now, and why not. Who may do it (finance, an admin) is the caller's to say. */
+export interface InvoiceActions {
+  recordPayment: Availability;
+  issueCreditNote: Availability;
 }
 
 const availability = (problem: string | null): Availability => (problem ? unavailable(problem) : allowed);
+
+export const invoiceActions = (balance: {
+  amountCents: number;
+  creditedCents: number;
+  paidCents: number;
+}): InvoiceActions => ({
+  // The smallest payment or credit note is refused exactly when none can be made.
+  recordPayment: availability(paymentProblem(1, balance)),
+  issueCreditNote: availability(creditNoteProblem(1, balance)),
+});
 
 export async function invoiceDetail(
   em: OperationalEntityManager,
@@ -318,11 +332,6 @@ export async function invoiceDetail(
       recipient: reminder.recipient,
       queuedAt: reminder.queuedAt.toISOString(),
     })),
-    actions: {
-      // The smallest payment or credit note is refused exactly when none can be made.
-      recordPayment: availability(paymentProblem(1, balance)),
-      issueCreditNote: availability(creditNoteProblem(1, balance)),
-    },
   };
 }
 

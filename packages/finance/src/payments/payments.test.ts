@@ -59,6 +59,7 @@ describe('recording an agency payment', () => {
     await expect(pay(invoice.id, 100, 'BANK-X', '2026-11-01')).rejects.toMatchObject({
       fields: { paidOn: expect.any(String) },
     });
+    await expect(pay(invoice.id, 100, '  ')).rejects.toMatchObject({ fields: { reference: expect.any(String) } });
     await expect(pay(crypto.randomUUID(), 100, 'BANK-X')).rejects.toMatchObject({ kind: 'not_found' });
     expect(await em().count(AgencyPayment, { invoice: invoice.id })).toBe(0);
   });

@@ -32,6 +32,7 @@ export async function recordAgencyPayment(
   if (request.paidOn > utcDay(now))
     throw Problem.invalid({ paidOn: 'The payment cannot arrive after today: enter the day the money arrived.' });
   const reference = request.reference.trim();
+  if (!reference) throw Problem.invalid({ reference: 'Enter the bank’s reference for the transfer.' });
   return em.transactional(async (tx) => {
     const invoice = await lockInvoice(tx, request.invoiceId);
     if (request.paidOn < invoice.issueDate)

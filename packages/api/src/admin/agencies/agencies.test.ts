@@ -7,6 +7,7 @@ import { demoAgencies, seedDemoWorld } from '@astro/db/seed';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { auditEntryCount, auditTrailOf } from '../../audit.test-support.ts';
 import { viewerAs } from '../../personas.test-support.ts';
+import { fieldsRefused } from '../../refusals.test-support.ts';
 import { createAdminContext } from '../context.ts';
 import { adminRouter } from '../router.ts';
 
@@ -108,13 +109,6 @@ describe('admin agencies.updateLegal', () => {
     ]);
   });
 });
-
-/** The first message the refusal gives for each field it names. */
-const fieldsRefused = (error: { cause?: { issues?: { path: PropertyKey[]; message: string }[] } }) => {
-  const fields: Record<string, string> = {};
-  for (const issue of error.cause?.issues ?? []) fields[issue.path.map(String).join('.')] ??= issue.message;
-  return fields;
-};
 
 describe('admin agencies.onboard, detail, suspend and reactivate', () => {
   let world: TestStores;

@@ -7,12 +7,14 @@ import {
   agencyStatement,
   creditNoteDocument,
   financeReport,
+  invoiceActions,
   invoiceDetail,
   issueCreditNote as issueCreditNoteFlow,
   listInvoices,
   recordAgencyPayment,
   type AgencyStatement,
   type FinanceReport,
+  type InvoiceActions,
   type InvoiceDetail,
   type InvoicePage,
 } from '@astro/finance';
@@ -48,7 +50,12 @@ export interface InvoiceHistoryEntry {
   at: string;
 }
 
-export type AdminInvoiceDetail = InvoiceDetail & { history: InvoiceHistoryEntry[] };
+export type AdminInvoiceDetail = InvoiceDetail & {
+  /** Finance and admins may do what the invoice allows. */
+  actions: InvoiceActions;
+  /** Oldest first. */
+  history: InvoiceHistoryEntry[];
+};
 
 export async function agencyInvoiceDetail(
   ctx: AdminContext,
@@ -65,6 +72,7 @@ export async function agencyInvoiceDetail(
     );
   return {
     ...detail,
+    actions: invoiceActions(detail),
     history: entries.map((entry) => ({
       action: entry.action,
       by: entry.actorEmail,

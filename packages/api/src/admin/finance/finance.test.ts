@@ -12,6 +12,7 @@ import {
 } from '../../../../finance/src/invoices.test-support.ts';
 import { parseCsv, pdfText, sumCents } from '../../finance/documents.test-support.ts';
 import { viewerAs } from '../../personas.test-support.ts';
+import { fieldsRefused } from '../../refusals.test-support.ts';
 import { createAdminContext } from '../context.ts';
 import { adminRouter } from '../router.ts';
 
@@ -33,13 +34,6 @@ const as = (role: UserRole) =>
   );
 let agency: Agency;
 let invoice: Invoice;
-
-/** The first message the refusal gives for each field it names. */
-const fieldsRefused = (error: { cause?: { issues?: { path: PropertyKey[]; message: string }[] } }) => {
-  const fields: Record<string, string> = {};
-  for (const issue of error.cause?.issues ?? []) fields[issue.path.map(String).join('.')] ??= issue.message;
-  return fields;
-};
 
 beforeAll(async () => {
   world = await openTestStores();
