@@ -5,20 +5,16 @@
  * small table; exits 1 on a dead letter, or on a copy left behind its source once everything was applied.
  */
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@astro/config';
 import { openStores, type Stores } from '@astro/db';
 import { Booking, CatalogueLaunch } from '@astro/db/customer';
 import { BookingCopy, Launch } from '@astro/db/operational';
 import { SyncMessage } from '@astro/db/system';
-import { prepareDatabases } from '../prepare-databases.ts';
-import { startEmbeddedServices } from '../services/index.ts';
-import { freePort } from '../test-support/free-port.ts';
 import { ms, printTable, rate, type Row } from './figures.ts';
+import { freshServices } from './fresh-services.ts';
 import { pushBurst, relayEverything, type Burst } from './sync-burst.ts';
 import type { SchedulerTotals } from './sync-scheduler.ts';
 
@@ -65,44 +61,6 @@ interface RunFigures {
   launchesBehind: number;
   bookings: number;
   copiesBehind: number;
-}
-
-/** What to stop if the benchmark is interrupted: embedded databases must not outlive it. */
-const running = new Set<() => Promise<void>>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    void Promise.allSettled([...running].map((stop) => stop())).then(() => process.exit(130));
-  });
-
-/**
- * Fresh embedded services with the migrated, seeded demo world. Never the configured DATABASE_URL or MONGO_URL:
- * the run starts by deleting everything.
- */
-async function freshServices() {
-  await rm(dataDir, { recursive: true, force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-  for (const name of ['DATABASE_URL', 'MONGO_URL', 'CUSTOMER_MONGO_URL', 'SYSTEM_MONGO_URL', 'SMTP_URL'])
-    delete env[name];
-  const ports = { postgres: await freePort(), mongo: await freePort(), smtp: await freePort() };
-  const embedded = await startEmbeddedServices({ root: dataDir, ports, env });
-  const stop = () => embedded.stop();
-  running.add(stop);
-  const ready = {
-    ...env,
-    DATABASE_URL: embedded.urls.database,
-    MONGO_URL: embedded.urls.mongo,
-    SMTP_URL: embedded.urls.smtp,
-  };
-  const config = loadConfig(ready);
-  await prepareDatabases(config, { seed: true });
-  return {
-    env: ready,
-    config,
-    async stop() {
-      running.delete(stop);
-      await stop();
-    },
-  };
 }
 
 /**
@@ -176,7 +134,7 @@ async function run(schedulerCount: number): Promise<RunFigures> {
   const name = schedulerCount === 1 ? '1 scheduler' : `${schedulerCount} schedulers`;
   const say = (what: string) => console.log(`${name}: ${what}`);
   say('fresh databases ...');
-  const services = await freshServices();
+  const services = await freshServices(dataDir, { seed: true });
   const stores = await openStores(services.config);
   try {
     say(`pushing ${changes} changes ...`);

@@ -4,14 +4,14 @@
  */
 import {
   Agency,
-  BookingCopy,
-  BookingLedgerEntry,
   Invoice,
   Launch,
   Rocket,
+  type BookingCopy,
   type OperationalEntityManager,
 } from '@astro/db/operational';
 import { dueDateFor, feeFor, type FeeRule, type LaunchStatus } from '@astro/domain';
+import { soldSeat } from './invoicing/launched-launches.test-support.ts';
 import { takeDocumentNumber } from './numbering/numbering.ts';
 
 let unique = 0;
@@ -66,30 +66,7 @@ export async function recordTestSales(
   launch: Launch,
   entries: { kind: 'payment' | 'refund'; amountCents: number; at: Date }[],
 ): Promise<BookingCopy> {
-  const booking = em.create(BookingCopy, {
-    id: crypto.randomUUID(),
-    launch,
-    customerId: crypto.randomUUID(),
-    customerName: 'Ada Traveler',
-    customerEmail: 'ada@example.com',
-    seats: 1,
-    passengers: [],
-    unitPriceCents: 100_000,
-    totalCents: 100_000,
-    status: 'confirmed',
-    version: 2,
-    bookedAt: entries[0]?.at ?? new Date(),
-  });
-  for (const entry of entries)
-    em.create(BookingLedgerEntry, {
-      id: crypto.randomUUID(),
-      booking,
-      kind: entry.kind,
-      amountCents: entry.amountCents,
-      currency: 'USD',
-      gatewayReference: `test_${crypto.randomUUID()}`,
-      at: entry.at,
-    });
+  const booking = soldSeat(em, launch, entries);
   await em.flush();
   return booking;
 }

@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpsContext, opsRouter } from '@astro/api';
 import { Email, OperatorAuditEntry, queueEmail } from '@astro/db/system';
-import { maxEmailAttempts, sendPendingEmails } from '@astro/jobs';
-import { createSmtpTransport } from '@astro/mail';
+import { maxEmailAttempts } from '@astro/jobs';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
-import { startMailbox, type Mailbox } from '../../../../packages/jobs/src/email/mailbox.test-support.ts';
+import {
+  deliverToMailbox,
+  startMailbox,
+  type Mailbox,
+} from '../../../../packages/jobs/src/email/mailbox.test-support.ts';
 import { quietLog } from './people.test-support.ts';
 
 describe('an e-mail an operator resends', () => {
   let world: TestStores;
   let mailbox: Mailbox;
   const em = () => world.stores.system.em.fork();
-  const sender = () =>
-    sendPendingEmails(
-      {
-        system: world.stores.system,
-        transport: createSmtpTransport(mailbox.url, { pooled: true }),
-        publicUrl: 'http://localhost:4000',
-        from: 'Astro Bookings <no-reply@astro-bookings.example>',
-        instance: 'sender-1',
-      },
-      () => new Date(),
-    );
+  const sender = () => deliverToMailbox(world.stores.system, mailbox);
 
   beforeAll(async () => {
     world = await openTestStores();

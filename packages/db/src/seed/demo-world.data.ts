@@ -14,10 +14,19 @@ export interface DemoAgency {
   rockets: { name: string; capacity: number; range: Range; active?: boolean }[];
   supplier: { name: string; email: string };
   /**
-   * An agency outside the generated schedule, with this one launch of its own, late in the future and unbooked: the
-   * end-to-end test that suspends an agency suspends this one, so no other test's launch stops selling.
+   * An agency outside the generated schedule, with this one launch of its own, so that one end-to-end journey can
+   * change it and no other test's launch: unbooked and late in the future for the one that suspends an agency,
+   * confirmed, booked (`parties`: the seats of each confirmed booking) and due yesterday for the one that marks it
+   * launched and follows its invoice.
    */
-  ownLaunch?: { missionName: string; destination: Destination; daysAhead: number; priceDollars: number };
+  ownLaunch?: {
+    missionName: string;
+    destination: Destination;
+    daysAhead: number;
+    priceDollars: number;
+    status?: 'scheduled' | 'confirmed';
+    parties?: number[];
+  };
 }
 
 export const demoAgencies: DemoAgency[] = [
@@ -127,6 +136,27 @@ export const demoAgencies: DemoAgency[] = [
     rockets: [{ name: 'Cobalt Arrow', capacity: 4, range: 'suborbital' }],
     supplier: { name: 'Giulia Ferri', email: 'giulia.ferri@cobalt-skies.example' },
     ownLaunch: { missionName: 'Ionian Arc', destination: 'suborbital', daysAhead: 430, priceDollars: 310_000 },
+  },
+  {
+    key: 'meridian',
+    legalName: 'Meridian Orbital Ltd',
+    displayName: 'Meridian Orbital',
+    taxId: 'GB-123456789',
+    legalAddress: '4 Sutherland Spaceport Road, Melness, Sutherland IV27 4YP, United Kingdom',
+    contactEmail: 'accounts@meridian-orbital.example',
+    description: 'Orbital flights from the north coast of Scotland.',
+    status: 'active',
+    spaceports: ['SaxaVord Spaceport, Shetland'],
+    rockets: [{ name: 'Meridian One', capacity: 6, range: 'orbit' }],
+    supplier: { name: 'Fiona MacLeod', email: 'fiona.macleod@meridian-orbital.example' },
+    ownLaunch: {
+      missionName: 'Northern Light',
+      destination: 'orbit',
+      daysAhead: -1,
+      priceDollars: 450_000,
+      status: 'confirmed',
+      parties: [2, 1, 2],
+    },
   },
 ];
 

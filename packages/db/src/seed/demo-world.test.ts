@@ -97,6 +97,27 @@ describe('the demo world', () => {
     }
   });
 
+  it('gives Meridian Orbital a launch of its own, confirmed, booked and due yesterday, for a supplier to mark launched', async () => {
+    const em = test.stores.operational.em.fork();
+    const agency = await em.findOneOrFail(Agency, { displayName: 'Meridian Orbital' });
+    const launches = await em.find(Launch, { agency });
+    expect(launches.map((launch) => [launch.missionName, launch.status])).toEqual([['Northern Light', 'confirmed']]);
+    const launchDate = launches[0]!.launchDate.getTime();
+    expect(launchDate).toBeLessThan(now.getTime());
+    expect(launchDate).toBeGreaterThan(now.getTime() - 2 * 86_400_000);
+    const copies = await em.find(BookingCopy, { launch: launches[0]! });
+    expect(copies.map((copy) => [copy.status, copy.seats]).sort()).toEqual([
+      ['confirmed', 1],
+      ['confirmed', 2],
+      ['confirmed', 2],
+    ]);
+    const bookings = await test.stores.customer.em.fork().find(Booking, { launchId: launches[0]!.id });
+    // Settled, so its invoice can be issued once it is launched: every copy at its booking's version.
+    expect(bookings.map((booking) => [booking.id, booking.version]).sort()).toEqual(
+      copies.map((copy) => [copy.id, copy.version]).sort(),
+    );
+  });
+
   it('seeds only once', async () => {
     expect(await seedDemoWorldWhenEmpty(test.stores, now)).toEqual({
       seeded: false,

@@ -184,8 +184,9 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
   }
 
   // The launches of agencies outside the schedule, after it and without drawing from the generator.
+  const ownLaunchParties = new Map<Launch, number[]>();
   for (const { agency, rocket, demo, supplierEmail } of ownLaunches) {
-    const { missionName, destination, daysAhead, priceDollars } = demo.ownLaunch!;
+    const { missionName, destination, daysAhead, priceDollars, status = 'scheduled', parties = [] } = demo.ownLaunch!;
     const launchDate = new Date(now.getTime() + daysAhead * day);
     launchDate.setUTCHours(9, 30, 0, 0);
     const createdAt = new Date(now.getTime() - 30 * day);
@@ -199,13 +200,14 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
       launchDay: launchDate.toISOString().slice(0, 10),
       pricePerSeatCents: priceDollars * 100,
       minimumPassengers: 1,
-      status: 'scheduled',
+      status,
       slug: launchSlug(missionName, destination, launchDate),
       createdAt,
     });
-    const history = historyFor(operational, launch, 'scheduled', createdAt, now, supplierEmail);
+    const history = historyFor(operational, launch, status, createdAt, now, supplierEmail);
     launch.version = history.length;
     launches.push({ launch, rocket, agency, history, seatsTarget: 0 });
+    ownLaunchParties.set(launch, parties);
   }
 
   // Bookings: confirmed seats up to each launch's target, in parties of one to four.
@@ -245,11 +247,30 @@ export async function seedDemoWorld(stores: Stores, now: Date, options: SeedOpti
     catalogue.set(launch.id, entry);
   }
 
+  // The own launches' bookings, on travelers drawn from chance of their own so that the rest stays as it was.
+  const own = chance(14);
+  for (const [launch, parties] of ownLaunchParties)
+    for (const seats of parties) {
+      const booking = newBooking(customerDb, operational, {
+        ...own,
+        launch,
+        traveler: own.pick(customers),
+        seats,
+        cancelled: false,
+        now,
+      });
+      bookings++;
+      const entry = catalogue.get(launch.id)!;
+      entry.seatsConfirmed += seats;
+      entry.seatsLeft -= seats;
+      entry.confirmations = { ...entry.confirmations, [booking.id]: seats };
+    }
+
   // The bookings desk's travelers: one confirmed seat each on the confirmed launch farthest ahead with room for
   // them, drawn from chance of their own so that the rest of the world stays as it was.
   const desk = chance(12);
   const deskLaunch = launches
-    .filter(({ launch }) => launch.status === 'confirmed')
+    .filter(({ launch }) => launch.status === 'confirmed' && !ownLaunchParties.has(launch))
     .findLast(({ launch }) => catalogue.get(launch.id)!.seatsLeft >= deskTravelerNames.length)!;
   const deskEntry = catalogue.get(deskLaunch.launch.id)!;
   deskTravelerNames.forEach((name, index) => {

@@ -27,11 +27,15 @@ export async function writeLaunchedLaunches(
     agencies?: number;
     /** The first launch's date; each agency's next launches follow a day apart. */
     firstLaunch: Date;
+    /** Per booking: captured in `paymentsPerBooking` even payments, and given back in one refund. */
     capturedCents?: number;
     refundedCents?: number;
+    bookingsPerLaunch?: number;
+    paymentsPerBooking?: number;
   },
 ): Promise<LaunchedLaunches> {
   const { tag, launches, firstLaunch, capturedCents = 250_000_00, refundedCents = 0 } = options;
+  const { bookingsPerLaunch = 1, paymentsPerBooking = 1 } = options;
   const fork = em.fork();
   const fleet = Array.from({ length: options.agencies ?? 1 }, (_, n) => {
     const agency = fork.create(Agency, {
@@ -61,38 +65,58 @@ export async function writeLaunchedLaunches(
       slug: `${tag}-flight-${n + 1}`.toLowerCase(),
     });
     launchIds.push(launch.id);
-    const booking = fork.create(BookingCopy, {
-      id: crypto.randomUUID(),
-      launch,
-      customerId: crypto.randomUUID(),
-      customerName: 'Ada Traveler',
-      customerEmail: 'ada@example.com',
-      seats: 1,
-      passengers: [{ name: 'Ada Traveler', birthDate: '1980-01-01' }],
-      unitPriceCents: capturedCents,
-      totalCents: capturedCents,
-      status: refundedCents > 0 ? 'cancelled' : 'confirmed',
-      paidCents: capturedCents,
-      refundedCents,
-      version: refundedCents > 0 ? 3 : 2,
-      bookedAt: new Date(launchDate.getTime() - 30 * day),
-    });
-    const entry = (kind: 'payment' | 'refund', amountCents: number) =>
-      fork.create(BookingLedgerEntry, {
-        id: crypto.randomUUID(),
-        booking,
-        kind,
-        amountCents,
-        currency: 'USD',
-        gatewayReference: `sandbox_${kind}_${crypto.randomUUID().slice(0, 8)}`,
-        reason: kind === 'refund' ? 'Cancelled' : null,
-        actor: 'traveler',
-        actorEmail: null,
-        at: booking.bookedAt,
-      });
-    entry('payment', capturedCents);
-    if (refundedCents > 0) entry('refund', refundedCents);
+    const bookedAt = new Date(launchDate.getTime() - 30 * day);
+    const at = (hours: number) => new Date(bookedAt.getTime() + hours * 3_600_000);
+    const payments = Array.from({ length: paymentsPerBooking }, (_, p) => ({
+      kind: 'payment' as const,
+      // The cents that do not divide evenly go with the first payment.
+      amountCents: Math.floor(capturedCents / paymentsPerBooking) + (p === 0 ? capturedCents % paymentsPerBooking : 0),
+      at: at(p),
+    }));
+    const refunds =
+      refundedCents > 0 ? [{ kind: 'refund' as const, amountCents: refundedCents, at: at(paymentsPerBooking) }] : [];
+    for (let b = 0; b < bookingsPerLaunch; b++) soldSeat(fork, launch, [...payments, ...refunds]);
   }
   await fork.flush();
   return { agencyIds: fleet.map(({ agency }) => agency.id), launchIds };
+}
+
+/** One seat booked on the launch, its copy and its ledger entries created in `em` (the caller flushes). */
+export function soldSeat(
+  em: OperationalEntityManager,
+  launch: Launch,
+  entries: { kind: 'payment' | 'refund'; amountCents: number; at: Date }[],
+): BookingCopy {
+  const sum = (kind: 'payment' | 'refund') =>
+    entries.filter((entry) => entry.kind === kind).reduce((total, entry) => total + entry.amountCents, 0);
+  const booking = em.create(BookingCopy, {
+    id: crypto.randomUUID(),
+    launch,
+    customerId: crypto.randomUUID(),
+    customerName: 'Ada Traveler',
+    customerEmail: 'ada@example.com',
+    seats: 1,
+    passengers: [{ name: 'Ada Traveler', birthDate: '1980-01-01' }],
+    unitPriceCents: sum('payment'),
+    totalCents: sum('payment'),
+    status: 'confirmed',
+    paidCents: sum('payment'),
+    refundedCents: sum('refund'),
+    version: 2,
+    bookedAt: entries[0]?.at ?? new Date(),
+  });
+  for (const entry of entries)
+    em.create(BookingLedgerEntry, {
+      id: crypto.randomUUID(),
+      booking,
+      kind: entry.kind,
+      amountCents: entry.amountCents,
+      currency: 'USD',
+      gatewayReference: `sandbox_${entry.kind}_${crypto.randomUUID().slice(0, 8)}`,
+      reason: entry.kind === 'refund' ? 'Cancelled' : null,
+      actor: 'traveler',
+      actorEmail: null,
+      at: entry.at,
+    });
+  return booking;
 }

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage, type Email } from '@maildev/core';
 import { createSMTPServer } from '@maildev/smtp';
+import type { SystemOrm } from '@astro/db/system';
+import { createSmtpTransport } from '@astro/mail';
+import { sendPendingEmails } from './email-sender.job.ts';
 
 interface Refusal {
   code: number;
@@ -48,3 +51,17 @@ export type Mailbox = Awaited<ReturnType<typeof startMailbox>>;
 
 /** Who a received message was addressed to. */
 export const recipientOf = (mail: Email) => mail.to.map((recipient) => recipient.address).join(', ');
+
+/** One run of the e-mail sender job as the host configures it, delivering what the outbox holds to this mailbox. */
+export const deliverToMailbox = (system: SystemOrm, mailbox: Mailbox, limit?: number) =>
+  sendPendingEmails(
+    {
+      system,
+      transport: createSmtpTransport(mailbox.url, { pooled: true }),
+      publicUrl: 'http://localhost:4000',
+      from: 'Astro Bookings <no-reply@astro-bookings.example>',
+      instance: 'sender-1',
+    },
+    () => new Date(),
+    limit,
+  );

@@ -4,11 +4,9 @@ import { Agency, BookingCopy, Invoice, Launch } from '@astro/db/operational';
 import { seedDemoWorld } from '@astro/db/seed';
 import { Email } from '@astro/db/system';
 import { formatMoney, money } from '@astro/domain';
-import { createSmtpTransport } from '@astro/mail';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { writeLaunchedLaunches } from '../../../finance/src/invoicing/launched-launches.test-support.ts';
-import { sendPendingEmails } from '../email/email-sender.job.ts';
-import { recipientOf, startMailbox, type Mailbox } from '../email/mailbox.test-support.ts';
+import { deliverToMailbox, recipientOf, startMailbox, type Mailbox } from '../email/mailbox.test-support.ts';
 import { issueSettledInvoices } from './invoicing.job.ts';
 
 describe('the invoicing job', () => {
@@ -68,17 +66,7 @@ describe('the invoicing job', () => {
     expect(await run()).toMatchObject({ noticesQueued: 1 });
     expect(await world.stores.system.em.fork().count(Email, { event: 'invoice-issued' })).toBe(invoices.length);
 
-    await sendPendingEmails(
-      {
-        system: world.stores.system,
-        transport: createSmtpTransport(mailbox.url, { pooled: true }),
-        publicUrl: 'http://localhost:4000',
-        from: 'Astro Bookings <no-reply@astro-bookings.example>',
-        instance: 'sender-1',
-      },
-      () => new Date(),
-      1_000,
-    );
+    await deliverToMailbox(world.stores.system, mailbox, 1_000);
     const received = await mailbox.received();
     for (const invoice of invoices) {
       const mails = received.filter((mail) => mail.subject === `Invoice ${invoice.number} from Astro Bookings`);
