@@ -20,11 +20,15 @@ const ports = {
   smtp: await freePort(),
   mailView: await freePort(),
 };
-await runSystem({ dataDir: '.data/e2e', fresh: true, ports, env });
+const hostEnv = await runSystem({ dataDir: '.data/e2e', fresh: true, ports, env });
 // Tests read the e-mails the system delivered from MailDev, and set up a few states in the Mongo stores.
 await mkdir('test-results', { recursive: true });
 const services: E2eServices = {
   mongoUrl: `mongodb://127.0.0.1:${ports.mongo}/`,
   mailViewUrl: `http://127.0.0.1:${ports.mailView}`,
+  // What a one-off run of the host (`--run-job`) needs to reach the same stores.
+  hostEnv: Object.fromEntries(
+    ['DATABASE_URL', 'MONGO_URL', 'SMTP_URL', 'PUBLIC_URL'].map((name) => [name, hostEnv[name] ?? '']),
+  ),
 };
 await writeFile(e2eServicesFile, JSON.stringify(services));

@@ -22,7 +22,8 @@ export interface SystemOptions {
   env: NodeJS.ProcessEnv;
 }
 
-export async function runSystem(options: SystemOptions): Promise<void> {
+/** Starts everything; resolves, once the host is starting, with the environment the host runs with. */
+export async function runSystem(options: SystemOptions): Promise<NodeJS.ProcessEnv> {
   const dataDir = `${repo}${options.dataDir}`;
   if (options.fresh) await rm(dataDir, { recursive: true, force: true });
   const embedded = await startEmbeddedServices({ root: dataDir, ports: options.ports, env: options.env });
@@ -67,4 +68,5 @@ Press Ctrl-C to stop.
   }
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
+  return env;
 }

@@ -52,3 +52,26 @@ export async function untouchedInvoices(page: Page): Promise<InvoiceRow[]> {
     .toBeGreaterThanOrEqual(3);
   return invoices;
 }
+
+/** An amount as the pages write it, "$1,234.56" or "-$5.00", in cents. */
+export const centsShown = (text: string) => Math.round(Number(text.replace(/[$,\s]/g, '')) * 100);
+
+/**
+ * The statement's CSV, as a spreadsheet would sum it, adds up to the figures the statement page shows: its lines are
+ * signed as the payout sees them, so seat sales make the gross, refunds and fees take off, and all of them the payout.
+ */
+export async function expectStatementCsvToAddUp(page: Page, [header, ...rows]: string[][]): Promise<void> {
+  expect(header).toEqual(['Line', 'Launch or number', 'Date', 'Description', 'Amount (USD)']);
+  const sum = (...lines: string[]) =>
+    rows
+      .filter((row) => lines.length === 0 || lines.includes(row[0]!))
+      .reduce((cents, row) => cents + centsShown(row[4]!), 0);
+  const shown = async (term: string) =>
+    centsShown(
+      (await page.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd').textContent())!,
+    );
+  expect(sum('Seat sales')).toBe(await shown('Gross seat sales'));
+  expect(-sum('Refunds')).toBe(await shown('Refunds'));
+  expect(-sum('Platform fee', 'Credit note')).toBe(await shown('Platform fees'));
+  expect(sum()).toBe(await shown('Net payout'));
+}

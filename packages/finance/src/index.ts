@@ -4,15 +4,6 @@
  */
 export { takeDocumentNumber, type DocumentNumber } from './numbering/numbering.ts';
 export {
-  launchesAwaitingInvoice,
-  issueInvoices,
-  invoicesAwaitingNotice,
-  noteNoticesQueued,
-  type IssueCounts,
-  type InvoiceNotice,
-} from './invoicing/invoicing.ts';
-export { markOverdueInvoices, remindersToSend, recordReminder, type ReminderToSend } from './dunning/dunning.ts';
-export {
   creditNoteDocument,
   findInvoice,
   invoiceActions,
@@ -42,3 +33,12 @@ export {
   type StatementLaunch,
 } from './statements/statements.ts';
 export { financeReport, type FinanceReport, type ReportFigures, type ReportRow } from './reports/reports.ts';
+export {
+  launchesAwaitingInvoice,
+  issueInvoices,
+  invoicesAwaitingNotice,
+  noteNoticesQueued,
+  type IssueCounts,
+  type InvoiceNotice,
+} from './invoicing/invoicing.ts';
+export { markOverdueInvoices, remindersToSend, recordReminder, type ReminderToSend } from './dunning/dunning.ts';

@@ -202,10 +202,14 @@ import { injectApi } from '../api';
         @if (i.outstandingCents > 0) {
           <p>
             Transfer {{ i.outstandingCents | money: i.currency }} by {{ i.dueDate | date: 'd MMM y' : 'UTC' }}, with
-            <strong>{{ i.number }}</strong> as the payment reference, to {{ i.issuer.legalName }}:
+            <strong>{{ i.number }}</strong> as the payment reference{{
+              i.payTo ? ', to ' + i.payTo.legalName + ':' : '.'
+            }}
           </p>
-          <p class="ab-pay-to">{{ i.issuer.paymentDetails }}</p>
-          <p class="ab-hint">Questions about this invoice: {{ i.issuer.email }}.</p>
+          @if (i.payTo; as payTo) {
+            <p class="ab-pay-to">{{ payTo.paymentDetails }}</p>
+            <p class="ab-hint">Questions about this invoice: {{ payTo.email }}.</p>
+          }
         } @else {
           <p>Nothing is outstanding on this invoice.</p>
         }

@@ -109,29 +109,68 @@ const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
         </dl>
       </section>
 
-      <section class="ab-panel ab-section" aria-labelledby="lines-title">
-        <h2 id="lines-title">Lines</h2>
-        <div class="ab-table-region" role="region" aria-labelledby="lines-title" tabindex="0">
+      <section class="ab-panel ab-section" aria-labelledby="launches-title">
+        <h2 id="launches-title">Seat sales and refunds by launch</h2>
+        <div class="ab-table-region" role="region" aria-labelledby="launches-title" tabindex="0">
           <table class="ab-table">
             <thead>
               <tr>
-                <th scope="col">Date (UTC)</th>
-                <th scope="col">What</th>
+                <th scope="col">Launch</th>
+                <th scope="col">Launch date</th>
+                <th scope="col" class="ab-number">Seat sales</th>
+                <th scope="col" class="ab-number">Refunds</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (launch of s.launches; track launch.launchId) {
+                <tr>
+                  <th scope="row">
+                    <a [routerLink]="['/launches', launch.launchId]">{{ launch.missionName }}</a>
+                  </th>
+                  <td>{{ launch.launchDate | date: 'd MMM y' : 'UTC' }}</td>
+                  <td class="ab-number">{{ launch.salesCents | money: s.currency }}</td>
+                  <td class="ab-number">{{ launch.refundsCents | money: s.currency }}</td>
+                </tr>
+              } @empty {
+                <tr>
+                  <td colspan="4">No seat was sold or refunded in this period.</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section class="ab-panel ab-section" aria-labelledby="documents-title">
+        <h2 id="documents-title">Platform fees: invoices and credit notes issued</h2>
+        <div class="ab-table-region" role="region" aria-labelledby="documents-title" tabindex="0">
+          <table class="ab-table">
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Issued</th>
                 <th scope="col">Launch</th>
                 <th scope="col" class="ab-number">Amount</th>
               </tr>
             </thead>
             <tbody>
-              @for (line of s.lines; track $index) {
+              @for (document of s.documents; track document.id) {
                 <tr>
-                  <td>{{ line.at | date: 'd MMM y' : 'UTC' }}</td>
-                  <td>{{ line.description }}</td>
-                  <td>{{ line.missionName }}</td>
-                  <td class="ab-number">{{ line.amountCents | money: s.currency }}</td>
+                  <th scope="row">
+                    <a [routerLink]="['/invoices', document.invoiceId]"
+                      ><code>{{ document.number }}</code></a
+                    >
+                    @if (document.kind === 'credit-note') {
+                      <br /><span class="ab-hint">Credit note on {{ document.invoiceNumber }}</span>
+                    }
+                  </th>
+                  <td>{{ document.issueDate | date: 'd MMM y' : 'UTC' }}</td>
+                  <td>{{ document.missionName }}</td>
+                  <td class="ab-number">{{ document.amountCents | money: s.currency }}</td>
                 </tr>
               } @empty {
                 <tr>
-                  <td colspan="4">Nothing was sold, refunded or invoiced in this period.</td>
+                  <td colspan="4">No invoice or credit note was issued to your agency in this period.</td>
                 </tr>
               }
             </tbody>

@@ -30,6 +30,8 @@ export const listOwnInvoices = (ctx: AgencyContext, input: ListOwnInvoicesInput)
 export type SupplierInvoiceDetail = Omit<InvoiceDetail, 'payments' | 'creditNotes'> & {
   payments: Omit<InvoiceDetail['payments'][number], 'recordedBy'>[];
   creditNotes: Omit<InvoiceDetail['creditNotes'][number], 'issuedBy'>[];
+  /** Whom to pay and how, from the issuer's configured legal data; null where none is configured (some tests). */
+  payTo: { legalName: string; email: string; paymentDetails: string } | null;
 };
 
 export async function ownInvoiceDetail(
@@ -43,6 +45,9 @@ export async function ownInvoiceDetail(
     ...detail,
     payments: payments.map(({ recordedBy: _by, ...payment }) => payment),
     creditNotes: creditNotes.map(({ issuedBy: _by, ...note }) => note),
+    payTo: ctx.issuer
+      ? { legalName: ctx.issuer.legalName, email: ctx.issuer.email, paymentDetails: ctx.issuer.paymentDetails }
+      : null,
   };
 }
 

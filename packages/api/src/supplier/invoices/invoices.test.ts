@@ -83,6 +83,12 @@ describe('supplier invoices', () => {
       number: vegaInvoice.number,
       outstandingCents: 5_000,
       billedTo: { legalName: 'Vega Spaceways GmbH' },
+      // How to pay, from the issuer's configuration.
+      payTo: {
+        legalName: world.config.issuer.legalName,
+        email: world.config.issuer.email,
+        paymentDetails: world.config.issuer.paymentDetails,
+      },
     });
     expect(detail.payments).toEqual([
       {
