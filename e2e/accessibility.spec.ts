@@ -282,6 +282,29 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'an invoice with a payment, a credit note and their history',
+    open: async (page) => {
+      await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
+      const invoices = await untouchedInvoices(page);
+      // One of its own: the finance journeys change the first and the last, and read the second.
+      expect(invoices.length).toBeGreaterThanOrEqual(4);
+      const invoice = invoices.at(-2)!;
+      const paidOn = new Date().toISOString().slice(0, 10);
+      await mutate(page.request, '/api/admin/finance.invoices.recordPayment', {
+        invoiceId: invoice.id,
+        amountCents: 100,
+        paidOn,
+        reference: 'A11Y-CHECK',
+      });
+      await mutate(page.request, '/api/admin/finance.invoices.issueCreditNote', {
+        invoiceId: invoice.id,
+        amountCents: 100,
+        reason: 'The accessibility check credits a dollar.',
+      });
+      await visit(page, `/admin/finance/invoices/${invoice.id}`, `Invoice ${invoice.number}`);
+    },
+  },
+  {
     name: "an agency's statement of this month",
     open: async (page) => {
       await signInAt(page, '/admin/finance/statements', demoAccounts.finance);

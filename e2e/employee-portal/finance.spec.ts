@@ -151,7 +151,7 @@ test('finance issues a credit note on another invoice and downloads it and the i
 
   const [note] = await Promise.all([
     page.waitForEvent('download'),
-    row.getByRole('button', { name: `Download credit note ${creditNote} (PDF)` }).click(),
+    row.getByRole('button', { name: `PDF of credit note ${creditNote}` }).click(),
   ]);
   expect(note.suggestedFilename()).toContain(creditNote);
   expect((await downloadedBytes(note)).subarray(0, 5).toString()).toBe('%PDF-');

@@ -304,14 +304,14 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
                   <td class="ab-number">{{ note.amountCents | money: i.currency }}</td>
                   <td>{{ note.reason }}</td>
                   <td>
+                    <!-- The name starts with what the button shows (WCAG 2.5.3), then says which file it is. -->
                     <button
                       type="button"
                       class="ab-button--secondary"
-                      [attr.aria-label]="'Download credit note ' + note.number + ' (PDF)'"
                       [disabled]="creditNoteDownload.busy()"
                       (click)="downloadCreditNote(note.id)"
                     >
-                      PDF
+                      PDF<span class="ab-visually-hidden"> of credit note {{ note.number }}</span>
                     </button>
                   </td>
                 </tr>
