@@ -49,7 +49,7 @@ test('a supplier opens an invoice and sees what it charges, the rule behind it, 
   await page.getByRole('link', { name: invoice!.number }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice!.number}` })).toBeVisible();
   const charges = page.getByRole('region', { name: 'What it charges' });
-  await expect(charges.getByText(/of net seat revenue/)).toBeVisible();
+  await expect(charges.getByText(/^\d+(\.\d+)?% of net seat revenue/)).toBeVisible();
   await expect(charges.getByText('Net seat revenue', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Payments received' })).toContainText('No payment has been received');
   await expect(page.getByRole('region', { name: 'How to pay' })).toContainText(invoice!.number);
@@ -75,12 +75,9 @@ test('a supplier reads a statement of a date range and downloads it as a CSV who
   await page.getByLabel('From').fill('2020-01-01');
   await page.getByLabel('Until').fill(yesterday);
   await page.getByRole('button', { name: 'Show statement' }).click();
-  await expect
-    .poll(() => [...new URL(page.url()).searchParams])
-    .toEqual([
-      ['from', '2020-01-01'],
-      ['until', yesterday],
-    ]);
+  // The range is the page's address, and wins over the month the form also names.
+  await expect.poll(() => new URL(page.url()).searchParams.get('until')).toBe(yesterday);
+  expect(new URL(page.url()).searchParams.get('from')).toBe('2020-01-01');
   await expect(page.getByRole('heading', { level: 2, name: /^1 Jan 2020 to / })).toBeVisible();
   await expect(page.getByText('No seat was sold or refunded in this period.')).toHaveCount(0);
   const [download] = await Promise.all([

@@ -82,7 +82,7 @@ export async function expectStatementCsvToAddUp(page: Page, [header, ...rows]: s
       (await page.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd').textContent())!,
     );
   expect(sum('Seat sales')).toBe(await shown('Gross seat sales'));
-  expect(-sum('Refunds')).toBe(await shown('Refunds'));
-  expect(-sum('Platform fee', 'Credit note')).toBe(await shown('Platform fees'));
+  expect(0 - sum('Refunds')).toBe(await shown('Refunds'));
+  expect(0 - sum('Platform fee', 'Credit note')).toBe(await shown('Platform fees'));
   expect(sum()).toBe(await shown('Net payout'));
 }

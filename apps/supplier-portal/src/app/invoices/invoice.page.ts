@@ -77,7 +77,7 @@ import { injectApi } from '../api';
 
       <section class="ab-panel ab-section" aria-labelledby="lines-title">
         <h2 id="lines-title">What it charges</h2>
-        <div class="ab-table-region" role="region" aria-labelledby="lines-title" tabindex="0">
+        <div class="ab-table-region" role="region" [attr.aria-label]="'Lines of invoice ' + i.number" tabindex="0">
           <table class="ab-table">
             <thead>
               <tr>
@@ -114,7 +114,12 @@ import { injectApi } from '../api';
       <section class="ab-panel ab-section" aria-labelledby="credit-notes-title">
         <h2 id="credit-notes-title">Credit notes</h2>
         @if (i.creditNotes.length) {
-          <div class="ab-table-region" role="region" aria-labelledby="credit-notes-title" tabindex="0">
+          <div
+            class="ab-table-region"
+            role="region"
+            [attr.aria-label]="'Credit notes on invoice ' + i.number"
+            tabindex="0"
+          >
             <table class="ab-table">
               <thead>
                 <tr>
@@ -156,7 +161,12 @@ import { injectApi } from '../api';
       <section class="ab-panel ab-section" aria-labelledby="payments-title">
         <h2 id="payments-title">Payments received</h2>
         @if (i.payments.length) {
-          <div class="ab-table-region" role="region" aria-labelledby="payments-title" tabindex="0">
+          <div
+            class="ab-table-region"
+            role="region"
+            [attr.aria-label]="'Payments received for invoice ' + i.number"
+            tabindex="0"
+          >
             <table class="ab-table">
               <thead>
                 <tr>

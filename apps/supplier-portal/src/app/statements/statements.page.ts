@@ -111,7 +111,7 @@ const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
 
       <section class="ab-panel ab-section" aria-labelledby="launches-title">
         <h2 id="launches-title">Seat sales and refunds by launch</h2>
-        <div class="ab-table-region" role="region" aria-labelledby="launches-title" tabindex="0">
+        <div class="ab-table-region" role="region" aria-label="Seat sales and refunds, a row per launch" tabindex="0">
           <table class="ab-table">
             <thead>
               <tr>
@@ -143,7 +143,7 @@ const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
 
       <section class="ab-panel ab-section" aria-labelledby="documents-title">
         <h2 id="documents-title">Platform fees: invoices and credit notes issued</h2>
-        <div class="ab-table-region" role="region" aria-labelledby="documents-title" tabindex="0">
+        <div class="ab-table-region" role="region" aria-label="Invoices and credit notes, a row each" tabindex="0">
           <table class="ab-table">
             <thead>
               <tr>
