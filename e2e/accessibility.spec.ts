@@ -10,7 +10,7 @@ import type {
 } from '@astro/api';
 import { demoAgencies } from '@astro/db/seed';
 import { expectNoAxeViolations } from './support/accessibility.ts';
-import { agencyInvoices, untouchedInvoices } from './support/finance.ts';
+import { agencyInvoices, demoWorldInvoices } from './support/finance.ts';
 import { actionLink, latestEmail } from './support/mailbox.ts';
 import { hydrated, mutate, query } from './support/server-rendered.ts';
 import { demoAccounts, demoTravelers, fillSignInForm, signInAt, signInToCustomerSite } from './support/sign-in.ts';
@@ -277,15 +277,36 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
     name: 'an invoice with its payment and credit note forms',
     open: async (page) => {
       await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
-      const [, invoice] = await untouchedInvoices(page);
+      const [, invoice] = await demoWorldInvoices(page);
       await visit(page, `/admin/finance/invoices/${invoice!.id}`, `Invoice ${invoice!.number}`);
+    },
+  },
+  {
+    name: 'an invoice with a payment, a credit note and their history',
+    open: async (page) => {
+      await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
+      // Its own invoice (see demoWorldInvoices).
+      const invoice = (await demoWorldInvoices(page)).at(-2)!;
+      const paidOn = new Date().toISOString().slice(0, 10);
+      await mutate(page.request, '/api/admin/finance.invoices.recordPayment', {
+        invoiceId: invoice.id,
+        amountCents: 100,
+        paidOn,
+        reference: 'A11Y-CHECK',
+      });
+      await mutate(page.request, '/api/admin/finance.invoices.issueCreditNote', {
+        invoiceId: invoice.id,
+        amountCents: 100,
+        reason: 'The accessibility check credits a dollar.',
+      });
+      await visit(page, `/admin/finance/invoices/${invoice.id}`, `Invoice ${invoice.number}`);
     },
   },
   {
     name: "an agency's statement of this month",
     open: async (page) => {
       await signInAt(page, '/admin/finance/statements', demoAccounts.finance);
-      const [invoice] = await untouchedInvoices(page);
+      const [invoice] = await demoWorldInvoices(page);
       await visit(page, `/admin/finance/statements?agency=${invoice!.agency.id}`, 'Statements');
     },
   },

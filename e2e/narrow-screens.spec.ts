@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { agencyInvoices, untouchedInvoices } from './support/finance.ts';
+import { agencyInvoices, demoWorldInvoices } from './support/finance.ts';
 import { demoAccounts, demoTravelers, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
 // WCAG 1.4.10 Reflow: at 320 CSS px every page must read without scrolling sideways.
@@ -43,7 +43,7 @@ test('an invoice in the supplier portal fits a 320 px wide screen', async ({ pag
 
 test("an invoice and an agency's statement in the employee portal fit a 320 px wide screen", async ({ page }) => {
   await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
-  const [, invoice] = await untouchedInvoices(page);
+  const [, invoice] = await demoWorldInvoices(page);
   await page.goto(`/admin/finance/invoices/${invoice!.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice!.number}` })).toBeVisible();
   await expectNoSidewaysScrolling(page);

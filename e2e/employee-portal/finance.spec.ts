@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { downloadedBytes } from '../support/downloads.ts';
-import { untouchedInvoices, type InvoiceRow } from '../support/finance.ts';
+import { downloadedBytes, parseCsv } from '../support/downloads.ts';
+import { centsShown, demoWorldInvoices, expectStatementCsvToAddUp, type InvoiceRow } from '../support/finance.ts';
 import { hydrated, loadAndHydrate, query, serverHtml, watch } from '../support/server-rendered.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
 
@@ -8,6 +8,20 @@ import { demoAccounts, signInAt } from '../support/sign-in.ts';
 const typed = (cents: number) =>
   (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const dollars = (cents: number) => `$${typed(cents)}`;
+
+/**
+ * An agency whose fees no other test changes while this one reads them: not that of an invoice a test credits (the
+ * last two, see demoWorldInvoices). Payments do not move a statement's or a report's fees.
+ */
+const agencyWithSteadyFees = (invoices: InvoiceRow[]) => {
+  const credited = invoices.slice(-2).map((each) => each.agency.id);
+  return invoices.find((each) => !credited.includes(each.agency.id))!.agency;
+};
+
+async function download(page: Page, button: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) };
+}
 
 async function openInvoice(page: Page, invoice: InvoiceRow): Promise<void> {
   await loadAndHydrate(page, `/admin/finance/invoices?number=${invoice.number}`);
@@ -19,8 +33,7 @@ test('finance filters the invoices by agency and number; the list arrives render
   page,
 }) => {
   await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
-  // The second: the payment test takes the first and the credit note test the last.
-  const [, invoice] = await untouchedInvoices(page);
+  const [, invoice] = await demoWorldInvoices(page);
   const { total, totals } = await query<{ total: number; totals: { amountCents: number } }>(
     page.request,
     '/api/admin/finance.invoices.list',
@@ -48,7 +61,7 @@ test('finance filters the invoices by agency and number; the list arrives render
       ['number', invoice!.number],
     ]);
   await expect(page.getByText('1 invoice matches.')).toBeVisible();
-  // Overdue once the finance journey has moved the dunning job's clock past its due date.
+  // No test pays or credits it; the finance journey's dunning run may have made it overdue.
   await expect(page.getByRole('row', { name: new RegExp(invoice!.number) })).toContainText(/Issued|Overdue/);
 
   await page.getByRole('link', { name: 'Clear filters' }).click();
@@ -63,7 +76,7 @@ test('finance records a partial payment, then the rest: the invoice goes from Pa
   page,
 }) => {
   await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
-  const invoice = (await untouchedInvoices(page)).find((each) => each.outstandingCents >= 2)!;
+  const invoice = (await demoWorldInvoices(page))[0]!;
   await openInvoice(page, invoice);
   const form = page.getByRole('form', { name: 'Record a payment' });
   const amount = form.getByLabel('Amount (USD)');
@@ -110,7 +123,7 @@ test('finance records a partial payment, then the rest: the invoice goes from Pa
 
 test('finance issues a credit note on another invoice and downloads it and the invoice as PDFs', async ({ page }) => {
   await signInAt(page, '/admin/finance/invoices', demoAccounts.finance);
-  const invoice = (await untouchedInvoices(page)).at(-1)!;
+  const invoice = (await demoWorldInvoices(page)).at(-1)!;
   await openInvoice(page, invoice);
   const credited = Math.min(10_00, invoice.outstandingCents);
   const form = page.getByRole('form', { name: 'Issue a credit note' });
@@ -132,7 +145,7 @@ test('finance issues a credit note on another invoice and downloads it and the i
 
   const [note] = await Promise.all([
     page.waitForEvent('download'),
-    row.getByRole('button', { name: `Download credit note ${creditNote} (PDF)` }).click(),
+    row.getByRole('button', { name: `PDF of credit note ${creditNote}` }).click(),
   ]);
   expect(note.suggestedFilename()).toContain(creditNote);
   expect((await downloadedBytes(note)).subarray(0, 5).toString()).toBe('%PDF-');
@@ -143,6 +156,58 @@ test('finance issues a credit note on another invoice and downloads it and the i
   ]);
   expect(pdf.suggestedFilename()).toContain(invoice.number);
   expect((await downloadedBytes(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test("finance reads an agency's statement of this month, whose CSV adds up to the figures shown, and its PDF", async ({
+  page,
+}) => {
+  await signInAt(page, '/admin/finance/statements', demoAccounts.finance);
+  const agency = agencyWithSteadyFees(await demoWorldInvoices(page));
+  await expect(page.getByText('Choose an agency to see its statement.')).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Agency').selectOption(agency.id);
+  await page.getByRole('button', { name: 'Show the statement' }).click();
+  const month = new Date().toISOString().slice(0, 7);
+  await expect
+    .poll(() => [...new URL(page.url()).searchParams].sort())
+    .toEqual([
+      ['agency', agency.id],
+      ['month', month],
+    ]);
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(agency.displayName) })).toBeVisible();
+  // The issuing job invoiced the agency this month, so its fees show among the documents.
+  await expect(
+    page.getByRole('region', { name: /^Platform fees/ }).getByRole('row', { name: /AB-\d{4}-/ }),
+  ).not.toHaveCount(0);
+  const csv = await download(page, 'Download CSV');
+  expect(csv.name).toMatch(/\.csv$/);
+  await expectStatementCsvToAddUp(page, parseCsv(csv.bytes.toString('utf8')));
+  const pdf = await download(page, 'Download PDF');
+  expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test("the report's chart of revenue and fees per month is in the server's HTML, and its CSV adds up to the fees shown", async ({
+  page,
+}) => {
+  await signInAt(page, '/admin/finance/reports', demoAccounts.finance);
+  const agency = agencyWithSteadyFees(await demoWorldInvoices(page));
+  const path = `/admin/finance/reports?agency=${agency.id}`;
+  const html = await serverHtml(page.request, path);
+  expect(html).toMatch(/<svg[^>]*role="img"/);
+  expect(html).toMatch(/<title[^>]*>Revenue and platform fees per month<\/title>/);
+  expect(html).toMatch(/<rect[^>]+class="revenue"/);
+  await loadAndHydrate(page, path);
+  await expect(page.getByRole('img', { name: 'Revenue and platform fees per month' })).toBeVisible();
+  const months = page.getByRole('region', { name: /^Per month, the chart’s figures/ }).getByRole('row');
+  await expect(months).toHaveCount(13); // a header and twelve months
+  const shownFees = page.getByRole('term').filter({ hasText: 'Platform fees' }).locator('xpath=following-sibling::dd');
+  const fees = centsShown((await shownFees.textContent())!);
+  expect(fees).toBeGreaterThan(0);
+
+  const csv = await download(page, 'Download CSV');
+  const [header, ...rows] = parseCsv(csv.bytes.toString('utf8'));
+  const column = header!.indexOf('Platform fees (USD)');
+  expect(rows.reduce((sum, row) => sum + centsShown(row[column]!), 0)).toBe(fees);
 });
 
 test('support has no Finance entry, and the finance pages and their API say they are not for that role', async ({

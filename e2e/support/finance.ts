@@ -32,33 +32,36 @@ export interface InvoiceRow extends AgencyInvoice {
 
 /** The finance journey's own agency (e2e/finance-journey.spec.ts): no other test touches its invoice. */
 export const journeyAgency = demoAgencies.find((agency) => agency.key === 'meridian')!;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
 
 /**
- * The invoices no one has paid or credited yet, oldest number first, as finance (signed in) finds them once the
- * issuing job has invoiced the demo world's flown launches. A test that changes an invoice takes its own end of this
- * list, so tests running at the same time never change the same one. Issued or overdue alike: the finance journey
- * moves the dunning job's clock past every invoice's due date; and never the journey's own.
+ * The invoices of the demo world's flown launches, by number, as finance (signed in) finds them once the issuing job
+ * has issued them all (two reads apart give the same list). Meridian's is left out: it is the finance journey's. Each
+ * test that changes one takes its own place in this list, stable whatever the others do (the journey's dunning run
+ * may make any of them overdue): the finance pages' journey pays the first, reads the second and credits the last;
+ * the accessibility check pays and credits the one before the last.
  */
-export async function untouchedInvoices(page: Page): Promise<InvoiceRow[]> {
+export async function demoWorldInvoices(page: Page): Promise<InvoiceRow[]> {
+  const read = async () =>
+    (
+      await query<{ invoices: InvoiceRow[] }>(page.request, '/api/admin/finance.invoices.list', {
+        sort: 'number',
+        direction: 'asc',
+        pageSize: 100,
+      })
+    ).invoices.filter((invoice) => invoice.agency.displayName !== journeyAgency.displayName);
   let invoices: InvoiceRow[] = [];
   await expect
     .poll(
       async () => {
-        const { invoices: all } = await query<{ invoices: InvoiceRow[] }>(
-          page.request,
-          '/api/admin/finance.invoices.list',
-          { sort: 'number', direction: 'asc', pageSize: 100 },
-        );
-        invoices = all.filter(
-          (invoice) =>
-            invoice.outstandingCents === invoice.amountCents &&
-            invoice.agency.displayName !== journeyAgency.displayName,
-        );
-        return invoices.length;
+        const before = (await read()).length;
+        await settle();
+        invoices = await read();
+        return invoices.length === before ? invoices.length : 0;
       },
       { message: 'The issuing job invoiced too few of the demo world’s flown launches', timeout: 60_000 },
     )
-    .toBeGreaterThanOrEqual(3);
+    .toBeGreaterThanOrEqual(4);
   return invoices;
 }
 

@@ -4,17 +4,11 @@ import { injectApi } from '../api';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The address's value when it can name an agency; anything else is left out rather than refused. */
 export const agencyIdOf = (value: string | undefined) => (uuid.test(value ?? '') ? value : undefined);
 /** The address's value when it is a day (`2026-11-30`). */
 export const dayOf = (value: string | undefined) => (isoDay.test(value ?? '') ? value : undefined);
-/** The address's value when it is a month (`2026-11`). */
-export const monthOf = (value: string | undefined) => (isoMonth.test(value ?? '') ? value : undefined);
-
-/** The calendar month (UTC) `now` is in, as `2026-11`: a statement's and a report's period unless one is asked for. */
-export const monthAt = (now: Date) => now.toISOString().slice(0, 7);
 
 /** Every agency, for a filter's choices; rendered by the server with the page. */
 export function injectAgencyChoices() {

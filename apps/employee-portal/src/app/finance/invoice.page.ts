@@ -14,7 +14,14 @@ import {
   type Currency,
   type InvoiceStatus,
 } from '@astro/domain';
-import { InvoiceStatusComponent, MoneyPipe, problemMessage, queryResource, saveFile } from '@astro/web-kit';
+import {
+  InvoiceChargesComponent,
+  InvoiceStatusComponent,
+  MoneyPipe,
+  problemMessage,
+  queryResource,
+  saveFile,
+} from '@astro/web-kit';
 import {
   ErrorSummaryComponent,
   FieldComponent,
@@ -65,6 +72,7 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
     ErrorSummaryComponent,
     FieldComponent,
     FieldControlDirective,
+    InvoiceChargesComponent,
     InvoiceStatusComponent,
     MoneyPipe,
   ],
@@ -142,40 +150,8 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
         </section>
       </div>
 
-      <section class="ab-panel section" aria-labelledby="lines-title">
-        <h2 id="lines-title">What it bills</h2>
-        <p>
-          <strong>The rule:</strong> {{ i.feeRuleDescription }}.
-          @if (i.feeRule.kind === 'seat-revenue') {
-            Net seat revenue {{ i.feeRule.netRevenueCents | money: i.currency }} =
-            {{ i.feeRule.capturedCents | money: i.currency }} captured −
-            {{ i.feeRule.refundedCents | money: i.currency }} refunded.
-          }
-        </p>
-        <div class="ab-table-region" role="region" aria-labelledby="lines-title" tabindex="0">
-          <table class="ab-table">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col" class="ab-number">Amount</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (line of i.lines; track $index) {
-                <tr>
-                  <td>{{ line.description }}</td>
-                  <td class="ab-number">{{ line.amountCents | money: i.currency }}</td>
-                </tr>
-              }
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td class="ab-number">{{ i.amountCents | money: i.currency }}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+      <section class="ab-panel section" aria-labelledby="charges-title">
+        <ab-invoice-charges [invoice]="i" />
       </section>
 
       <section class="ab-panel section" aria-labelledby="actions-title">
@@ -328,14 +304,14 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
                   <td class="ab-number">{{ note.amountCents | money: i.currency }}</td>
                   <td>{{ note.reason }}</td>
                   <td>
+                    <!-- The name starts with what the button shows (WCAG 2.5.3), then says which file it is. -->
                     <button
                       type="button"
                       class="ab-button--secondary"
-                      [attr.aria-label]="'Download credit note ' + note.number + ' (PDF)'"
                       [disabled]="creditNoteDownload.busy()"
                       (click)="downloadCreditNote(note.id)"
                     >
-                      PDF
+                      PDF<span class="ab-visually-hidden"> of credit note {{ note.number }}</span>
                     </button>
                   </td>
                 </tr>

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { RouterLink } from '@angular/router';
 import { invoiceStatuses, invoiceStatusLabels, type InvoiceStatus } from '@astro/domain';
 import {
+  FiguresComponent,
   injectFilterSubmit,
   InvoiceStatusComponent,
   MoneyPipe,
@@ -29,6 +30,7 @@ const pageSize = 20;
     RouterLink,
     FieldComponent,
     FieldControlDirective,
+    FiguresComponent,
     InvoiceStatusComponent,
     MoneyPipe,
     PagerComponent,
@@ -95,24 +97,15 @@ const pageSize = 20;
       <p role="status">{{ found.total === 1 ? '1 invoice matches' : found.total + ' invoices match' }}.</p>
       <section class="ab-panel totals" aria-labelledby="totals-title">
         <h2 id="totals-title">Totals of the matching invoices</h2>
-        <dl class="figures">
-          <div>
-            <dt>Billed</dt>
-            <dd>{{ found.totals.amountCents | money: 'USD' }}</dd>
-          </div>
-          <div>
-            <dt>Credited</dt>
-            <dd>{{ found.totals.creditedCents | money: 'USD' }}</dd>
-          </div>
-          <div>
-            <dt>Paid</dt>
-            <dd>{{ found.totals.paidCents | money: 'USD' }}</dd>
-          </div>
-          <div>
-            <dt>Outstanding</dt>
-            <dd>{{ found.totals.outstandingCents | money: 'USD' }}</dd>
-          </div>
-        </dl>
+        <ab-figures
+          currency="USD"
+          [figures]="[
+            { term: 'Billed', cents: found.totals.amountCents },
+            { term: 'Credited', cents: found.totals.creditedCents },
+            { term: 'Paid', cents: found.totals.paidCents },
+            { term: 'Outstanding', cents: found.totals.outstandingCents },
+          ]"
+        />
       </section>
       <div class="ab-panel ab-table-region" role="region" aria-labelledby="invoices-caption" tabindex="0">
         <table class="ab-table">
@@ -183,20 +176,6 @@ const pageSize = 20;
     }
     .totals h2 {
       margin-top: 0;
-    }
-    .figures {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
-      gap: var(--ab-space-3);
-      margin: 0;
-    }
-    .figures dt {
-      color: var(--ab-ink-muted);
-    }
-    .figures dd {
-      margin: 0;
-      font-size: 1.25rem;
-      font-weight: 700;
     }
   `,
 })

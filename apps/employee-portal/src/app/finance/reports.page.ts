@@ -2,10 +2,18 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { monthPeriod, periodProblem } from '@astro/domain';
-import { injectFilterSubmit, MoneyPipe, problemMessage, queryResource, saveFile } from '@astro/web-kit';
+import {
+  FiguresComponent,
+  injectFilterSubmit,
+  monthAt,
+  MoneyPipe,
+  problemMessage,
+  queryResource,
+  saveFile,
+} from '@astro/web-kit';
 import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-import { agencyIdOf, dayOf, injectAgencyChoices, monthAt } from './finance-filters';
+import { agencyIdOf, dayOf, injectAgencyChoices } from './finance-filters';
 import { RevenueChartComponent } from './revenue-chart.component';
 
 /** The twelve calendar months (UTC) up to and including the one `now` is in: the report's period unless one is asked for. */
@@ -26,6 +34,7 @@ function lastTwelveMonths(now: Date) {
     ErrorSummaryComponent,
     FieldComponent,
     FieldControlDirective,
+    FiguresComponent,
     MoneyPipe,
     RevenueChartComponent,
   ],
@@ -77,32 +86,17 @@ function lastTwelveMonths(now: Date) {
       @let r = report.value();
       <section class="ab-panel section" aria-labelledby="totals-title">
         <h2 id="totals-title">Totals</h2>
-        <dl class="figures">
-          <div>
-            <dt>Seat sales</dt>
-            <dd>{{ r.totals.grossCents | money: r.currency }}</dd>
-          </div>
-          <div>
-            <dt>Refunds</dt>
-            <dd>{{ r.totals.refundsCents | money: r.currency }}</dd>
-          </div>
-          <div>
-            <dt>Net seat revenue</dt>
-            <dd>{{ r.totals.netRevenueCents | money: r.currency }}</dd>
-          </div>
-          <div>
-            <dt>Platform fees</dt>
-            <dd>{{ r.totals.feesCents | money: r.currency }}</dd>
-          </div>
-          <div>
-            <dt>Collected</dt>
-            <dd>{{ r.totals.collectedCents | money: r.currency }}</dd>
-          </div>
-          <div>
-            <dt>Pending</dt>
-            <dd>{{ r.totals.pendingCents | money: r.currency }}</dd>
-          </div>
-        </dl>
+        <ab-figures
+          [currency]="r.currency"
+          [figures]="[
+            { term: 'Seat sales', cents: r.totals.grossCents },
+            { term: 'Refunds', cents: r.totals.refundsCents },
+            { term: 'Net seat revenue', cents: r.totals.netRevenueCents },
+            { term: 'Platform fees', cents: r.totals.feesCents },
+            { term: 'Collected', cents: r.totals.collectedCents },
+            { term: 'Pending', cents: r.totals.pendingCents },
+          ]"
+        />
         <div class="ab-actions">
           <button
             type="button"
@@ -194,19 +188,6 @@ function lastTwelveMonths(now: Date) {
     }
     .section {
       padding: var(--ab-space-4);
-    }
-    .figures {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
-      gap: var(--ab-space-3);
-    }
-    .figures dt {
-      color: var(--ab-ink-muted);
-    }
-    .figures dd {
-      margin: 0;
-      font-size: 1.25rem;
-      font-weight: 700;
     }
     caption {
       text-align: left;

@@ -1,12 +1,18 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { monthPeriod, periodProblem } from '@astro/domain';
-import { injectFilterSubmit, MoneyPipe, problemMessage, queryResource, saveFile } from '@astro/web-kit';
+import {
+  FiguresComponent,
+  injectFilterSubmit,
+  problemMessage,
+  queryResource,
+  saveFile,
+  StatementLinesComponent,
+  statementPeriod,
+} from '@astro/web-kit';
 import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
-import { signal } from '@angular/core';
 import { injectApi } from '../api';
-import { agencyIdOf, dayOf, injectAgencyChoices, monthAt, monthOf } from './finance-filters';
+import { agencyIdOf, injectAgencyChoices } from './finance-filters';
 
 /**
  * An agency's statement of a period (SPEC.md §6): what its launches sold and refunded, the platform's fees, and what
@@ -14,7 +20,15 @@ import { agencyIdOf, dayOf, injectAgencyChoices, monthAt, monthOf } from './fina
  */
 @Component({
   selector: 'ab-statements-page',
-  imports: [DatePipe, RouterLink, ErrorSummaryComponent, FieldComponent, FieldControlDirective, MoneyPipe],
+  imports: [
+    DatePipe,
+    RouterLink,
+    ErrorSummaryComponent,
+    FieldComponent,
+    FieldControlDirective,
+    FiguresComponent,
+    StatementLinesComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -76,24 +90,15 @@ import { agencyIdOf, dayOf, injectAgencyChoices, monthAt, monthOf } from './fina
           {{ s.agency.displayName }}, {{ period().from | date: 'd MMM y' : 'UTC' }} to
           {{ period().until | date: 'd MMM y' : 'UTC' }}
         </h2>
-        <dl class="figures">
-          <div>
-            <dt>Gross seat sales</dt>
-            <dd>{{ s.totals.grossCents | money: s.currency }}</dd>
-          </div>
-          <div>
-            <dt>Refunds</dt>
-            <dd>{{ s.totals.refundsCents | money: s.currency }}</dd>
-          </div>
-          <div>
-            <dt>Platform fees</dt>
-            <dd>{{ s.totals.feesCents | money: s.currency }}</dd>
-          </div>
-          <div>
-            <dt>Net payout</dt>
-            <dd>{{ s.totals.netPayoutCents | money: s.currency }}</dd>
-          </div>
-        </dl>
+        <ab-figures
+          [currency]="s.currency"
+          [figures]="[
+            { term: 'Gross seat sales', cents: s.totals.grossCents },
+            { term: 'Refunds', cents: s.totals.refundsCents },
+            { term: 'Platform fees', cents: s.totals.feesCents },
+            { term: 'Net payout', cents: s.totals.netPayoutCents },
+          ]"
+        />
         <div class="ab-actions">
           <button
             type="button"
@@ -115,74 +120,7 @@ import { agencyIdOf, dayOf, injectAgencyChoices, monthAt, monthOf } from './fina
         <ab-error-summary [for]="download" [level]="3" />
       </section>
 
-      <section class="ab-panel section" aria-labelledby="launches-title">
-        <h2 id="launches-title">Seat sales and refunds by launch</h2>
-        <div class="ab-table-region" role="region" aria-labelledby="launches-title" tabindex="0">
-          <table class="ab-table">
-            <thead>
-              <tr>
-                <th scope="col">Launch</th>
-                <th scope="col">Launch date</th>
-                <th scope="col" class="ab-number">Seat sales</th>
-                <th scope="col" class="ab-number">Refunds</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (launch of s.launches; track launch.launchId) {
-                <tr>
-                  <th scope="row">
-                    <a [routerLink]="['/launches', launch.launchId]">{{ launch.missionName }}</a>
-                  </th>
-                  <td>{{ launch.launchDate | date: 'd MMM y' : 'UTC' }}</td>
-                  <td class="ab-number">{{ launch.salesCents | money: s.currency }}</td>
-                  <td class="ab-number">{{ launch.refundsCents | money: s.currency }}</td>
-                </tr>
-              } @empty {
-                <tr>
-                  <td colspan="4">No seat was sold or refunded in this period.</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section class="ab-panel section" aria-labelledby="documents-title">
-        <h2 id="documents-title">Platform fees: invoices and credit notes issued</h2>
-        <div class="ab-table-region" role="region" aria-labelledby="documents-title" tabindex="0">
-          <table class="ab-table">
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Issued</th>
-                <th scope="col">Launch</th>
-                <th scope="col" class="ab-number">Amount</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (document of s.documents; track document.id) {
-                <tr>
-                  <th scope="row">
-                    <a [routerLink]="['/finance/invoices', document.invoiceId]"
-                      ><code>{{ document.number }}</code></a
-                    >
-                    @if (document.kind === 'credit-note') {
-                      <br /><span class="ab-hint">Credit note on {{ document.invoiceNumber }}</span>
-                    }
-                  </th>
-                  <td>{{ document.issueDate | date: 'd MMM y' : 'UTC' }}</td>
-                  <td>{{ document.missionName }}</td>
-                  <td class="ab-number">{{ document.amountCents | money: s.currency }}</td>
-                </tr>
-              } @empty {
-                <tr>
-                  <td colspan="4">No invoice or credit note was issued to the agency in this period.</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <ab-statement-lines [statement]="s" launchesPath="/launches" invoicesPath="/finance/invoices" />
     } @else {
       <p class="ab-notice" role="status">Loading the statement…</p>
     }
@@ -204,19 +142,6 @@ import { agencyIdOf, dayOf, injectAgencyChoices, monthAt, monthOf } from './fina
       font-weight: 700;
       padding: 0;
     }
-    .figures {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
-      gap: var(--ab-space-3);
-    }
-    .figures dt {
-      color: var(--ab-ink-muted);
-    }
-    .figures dd {
-      margin: 0;
-      font-size: 1.25rem;
-      font-weight: 700;
-    }
   `,
 })
 export class StatementsPage {
@@ -230,13 +155,9 @@ export class StatementsPage {
   readonly until = input<string>();
 
   protected readonly agencyId = computed(() => agencyIdOf(this.agency()));
-  /** A range of days when the address names both ends, else the month it names, else this month. */
-  protected readonly period = computed(() => {
-    const [from, until] = [dayOf(this.from()), dayOf(this.until())];
-    if (from && until) return { range: true, month: null, from, until, problem: periodProblem({ from, until }) };
-    const month = monthOf(this.month()) ?? monthAt(new Date());
-    return { range: false, month, ...monthPeriod(month), problem: null };
-  });
+  protected readonly period = computed(() =>
+    statementPeriod({ month: this.month(), from: this.from(), until: this.until() }, new Date()),
+  );
 
   private readonly asked = computed(() => {
     const agencyId = this.agencyId();
