@@ -108,8 +108,9 @@ test('a launch flies and is invoiced; the agency pays part, is reminded once whe
   await supplier.goto(actionLink(issued, 'See the invoice'));
   await expect(supplier.getByRole('heading', { level: 1, name: `Invoice ${number}` })).toBeVisible();
   await expect(supplier.locator('.ab-lead').getByText('Paid', { exact: true })).toBeVisible();
-  await expect(supplier.getByRole('region', { name: 'What it charges' })).toContainText('1% of net seat revenue');
-  await expect(supplier.getByRole('region', { name: 'What it charges' })).toContainText('$2,250,000.00');
+  const charges = supplier.getByRole('region', { name: 'What it charges' }).first();
+  await expect(charges).toContainText('1% of net seat revenue');
+  await expect(charges).toContainText('$2,250,000.00');
   await expect(supplier.getByRole('region', { name: 'Payments received', exact: true }).getByRole('row')).toHaveCount(
     3,
   );
@@ -133,8 +134,7 @@ test('a launch flies and is invoiced; the agency pays part, is reminded once whe
   // And its statement of this month, whose CSV holds the invoice.
   await supplier.getByRole('link', { name: 'Statements' }).click();
   await expect(supplier.getByRole('heading', { level: 1, name: 'Statements' })).toBeVisible();
-  const fees = supplier.getByRole('region', { name: 'Platform fees: invoices and credit notes issued' });
-  await expect(fees.getByRole('row', { name: new RegExp(number) })).toContainText('$22,500.00');
+  await expect(supplier.getByRole('row', { name: new RegExp(`^${number}`) })).toContainText('$22,500.00');
   await hydrated(supplier);
   const [csv] = await Promise.all([
     supplier.waitForEvent('download'),

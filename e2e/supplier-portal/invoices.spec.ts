@@ -64,7 +64,7 @@ test('a supplier opens an invoice and sees what it charges, the rule behind it, 
   await page.goto('/supplier/invoices');
   await page.getByRole('link', { name: invoice!.number }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice!.number}` })).toBeVisible();
-  const charges = page.getByRole('region', { name: 'What it charges' });
+  const charges = page.getByRole('region', { name: 'What it charges' }).first();
   await expect(charges.getByText(/^\d+(\.\d+)?% of net seat revenue/)).toBeVisible();
   await expect(charges.getByText('Net seat revenue', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Payments received', exact: true })).toBeVisible();

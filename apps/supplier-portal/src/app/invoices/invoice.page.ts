@@ -2,6 +2,8 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
+  FiguresComponent,
+  InvoiceChargesComponent,
   InvoiceStatusComponent,
   MoneyPipe,
   NotFoundPage,
@@ -19,7 +21,16 @@ import { injectApi } from '../api';
  */
 @Component({
   selector: 'ab-invoice-page',
-  imports: [DatePipe, RouterLink, ErrorSummaryComponent, InvoiceStatusComponent, MoneyPipe, NotFoundPage],
+  imports: [
+    DatePipe,
+    RouterLink,
+    ErrorSummaryComponent,
+    FiguresComponent,
+    InvoiceChargesComponent,
+    InvoiceStatusComponent,
+    MoneyPipe,
+    NotFoundPage,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (invoice.error(); as error) {
@@ -55,60 +66,19 @@ import { injectApi } from '../api';
 
       <section class="ab-panel ab-section" aria-labelledby="balance-title">
         <h2 id="balance-title">Balance</h2>
-        <dl class="ab-facts">
-          <div>
-            <dt>Amount</dt>
-            <dd>{{ i.amountCents | money: i.currency }}</dd>
-          </div>
-          <div>
-            <dt>Credited</dt>
-            <dd>{{ i.creditedCents | money: i.currency }}</dd>
-          </div>
-          <div>
-            <dt>Paid</dt>
-            <dd>{{ i.paidCents | money: i.currency }}</dd>
-          </div>
-          <div>
-            <dt>Outstanding</dt>
-            <dd>{{ i.outstandingCents | money: i.currency }}</dd>
-          </div>
-        </dl>
+        <ab-figures
+          [currency]="i.currency"
+          [figures]="[
+            { term: 'Amount', cents: i.amountCents },
+            { term: 'Credited', cents: i.creditedCents },
+            { term: 'Paid', cents: i.paidCents },
+            { term: 'Outstanding', cents: i.outstandingCents },
+          ]"
+        />
       </section>
 
-      <section class="ab-panel ab-section" aria-labelledby="lines-title">
-        <h2 id="lines-title">What it charges</h2>
-        <div class="ab-table-region" role="region" [attr.aria-label]="'Lines of invoice ' + i.number" tabindex="0">
-          <table class="ab-table">
-            <thead>
-              <tr>
-                <th scope="col">Description</th>
-                <th scope="col" class="ab-number">Amount</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (line of i.lines; track $index) {
-                <tr>
-                  <td>{{ line.description }}</td>
-                  <td class="ab-number">{{ line.amountCents | money: i.currency }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-        <h3>How the amount was worked out</h3>
-        <p>{{ i.feeRuleDescription }}.</p>
-        @if (i.feeRule.kind === 'seat-revenue') {
-          <dl class="ab-rule">
-            <dt>Seat payments captured</dt>
-            <dd>{{ i.feeRule.capturedCents | money: i.currency }}</dd>
-            <dt>Refunds given</dt>
-            <dd>{{ i.feeRule.refundedCents | money: i.currency }}</dd>
-            <dt>Net seat revenue</dt>
-            <dd>{{ i.feeRule.netRevenueCents | money: i.currency }}</dd>
-            <dt>Rate</dt>
-            <dd>{{ i.feeRule.rateBasisPoints / 100 }}%</dd>
-          </dl>
-        }
+      <section class="ab-panel ab-section" aria-labelledby="charges-title">
+        <ab-invoice-charges [invoice]="i" />
       </section>
 
       <section class="ab-panel ab-section" aria-labelledby="credit-notes-title">
@@ -233,20 +203,6 @@ import { injectApi } from '../api';
     .ab-section {
       padding: var(--ab-space-4);
       margin-bottom: var(--ab-space-5);
-    }
-    .ab-facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
-      gap: var(--ab-space-3);
-    }
-    .ab-facts dt,
-    .ab-rule dt {
-      color: var(--ab-ink-muted);
-    }
-    .ab-facts dd {
-      margin: 0;
-      font-size: 1.5rem;
-      font-weight: 700;
     }
     .ab-pay-to {
       white-space: pre-line;

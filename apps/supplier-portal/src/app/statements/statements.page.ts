@@ -1,12 +1,18 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { monthPeriod, periodProblem, type Period } from '@astro/domain';
-import { injectFilterSubmit, MoneyPipe, problemMessage, queryResource, saveFile } from '@astro/web-kit';
+import type { Period } from '@astro/domain';
+import {
+  FiguresComponent,
+  injectFilterSubmit,
+  problemMessage,
+  queryResource,
+  saveFile,
+  StatementLinesComponent,
+  statementPeriod,
+} from '@astro/web-kit';
 import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
-
-const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * The agency's statement of a period: what its launches sold and gave back, the platform fees, and what it keeps.
@@ -14,7 +20,15 @@ const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 @Component({
   selector: 'ab-statements-page',
-  imports: [DatePipe, RouterLink, ErrorSummaryComponent, FieldComponent, FieldControlDirective, MoneyPipe],
+  imports: [
+    DatePipe,
+    RouterLink,
+    ErrorSummaryComponent,
+    FieldComponent,
+    FieldControlDirective,
+    FiguresComponent,
+    StatementLinesComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -58,9 +72,8 @@ const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
     </form>
 
     @if (period().problem; as problem) {
-      <p class="ab-notice ab-notice--error" role="alert">{{ problem }} This statement is of this month instead.</p>
-    }
-    @if (statement.error(); as error) {
+      <p class="ab-notice ab-notice--error" role="alert">{{ problem }}</p>
+    } @else if (statement.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
     } @else if (statement.hasValue()) {
       @let s = statement.value();
@@ -89,94 +102,18 @@ const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
           </div>
         </div>
         <ab-error-summary [for]="download" [level]="3" />
-        <dl class="ab-facts">
-          <div>
-            <dt>Gross seat sales</dt>
-            <dd>{{ s.totals.grossCents | money: s.currency }}</dd>
-          </div>
-          <div>
-            <dt>Refunds</dt>
-            <dd>{{ s.totals.refundsCents | money: s.currency }}</dd>
-          </div>
-          <div>
-            <dt>Platform fees</dt>
-            <dd>{{ s.totals.feesCents | money: s.currency }}</dd>
-          </div>
-          <div>
-            <dt>Net payout</dt>
-            <dd>{{ s.totals.netPayoutCents | money: s.currency }}</dd>
-          </div>
-        </dl>
+        <ab-figures
+          [currency]="s.currency"
+          [figures]="[
+            { term: 'Gross seat sales', cents: s.totals.grossCents },
+            { term: 'Refunds', cents: s.totals.refundsCents },
+            { term: 'Platform fees', cents: s.totals.feesCents },
+            { term: 'Net payout', cents: s.totals.netPayoutCents },
+          ]"
+        />
       </section>
 
-      <section class="ab-panel ab-section" aria-labelledby="launches-title">
-        <h2 id="launches-title">Seat sales and refunds by launch</h2>
-        <div class="ab-table-region" role="region" aria-label="Seat sales and refunds, a row per launch" tabindex="0">
-          <table class="ab-table">
-            <thead>
-              <tr>
-                <th scope="col">Launch</th>
-                <th scope="col">Launch date</th>
-                <th scope="col" class="ab-number">Seat sales</th>
-                <th scope="col" class="ab-number">Refunds</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (launch of s.launches; track launch.launchId) {
-                <tr>
-                  <th scope="row">
-                    <a [routerLink]="['/launches', launch.launchId]">{{ launch.missionName }}</a>
-                  </th>
-                  <td>{{ launch.launchDate | date: 'd MMM y' : 'UTC' }}</td>
-                  <td class="ab-number">{{ launch.salesCents | money: s.currency }}</td>
-                  <td class="ab-number">{{ launch.refundsCents | money: s.currency }}</td>
-                </tr>
-              } @empty {
-                <tr>
-                  <td colspan="4">No seat was sold or refunded in this period.</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section class="ab-panel ab-section" aria-labelledby="documents-title">
-        <h2 id="documents-title">Platform fees: invoices and credit notes issued</h2>
-        <div class="ab-table-region" role="region" aria-label="Invoices and credit notes, a row each" tabindex="0">
-          <table class="ab-table">
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Issued</th>
-                <th scope="col">Launch</th>
-                <th scope="col" class="ab-number">Amount</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (document of s.documents; track document.id) {
-                <tr>
-                  <th scope="row">
-                    <a [routerLink]="['/invoices', document.invoiceId]"
-                      ><code>{{ document.number }}</code></a
-                    >
-                    @if (document.kind === 'credit-note') {
-                      <br /><span class="ab-hint">Credit note on {{ document.invoiceNumber }}</span>
-                    }
-                  </th>
-                  <td>{{ document.issueDate | date: 'd MMM y' : 'UTC' }}</td>
-                  <td>{{ document.missionName }}</td>
-                  <td class="ab-number">{{ document.amountCents | money: s.currency }}</td>
-                </tr>
-              } @empty {
-                <tr>
-                  <td colspan="4">No invoice or credit note was issued to your agency in this period.</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <ab-statement-lines [statement]="s" launchesPath="/launches" invoicesPath="/invoices" />
     } @else {
       <p class="ab-notice" role="status">Loading the statement…</p>
     }
@@ -194,19 +131,6 @@ const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
       padding: 0;
       margin: 0;
     }
-    .ab-facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
-      gap: var(--ab-space-3);
-    }
-    .ab-facts dt {
-      color: var(--ab-ink-muted);
-    }
-    .ab-facts dd {
-      margin: 0;
-      font-size: 1.5rem;
-      font-weight: 700;
-    }
   `,
 })
 export class StatementsPage {
@@ -217,40 +141,30 @@ export class StatementsPage {
   readonly from = input<string>();
   readonly until = input<string>();
 
-  /** The period the address asks for: a date range if it names a usable one, else its month, else this month. */
-  protected readonly period = computed((): Period & { month?: string; range: boolean; problem?: string } => {
-    const from = this.from();
-    const until = this.until();
-    if (from || until) {
-      const range = { from: from ?? '', until: until ?? '' };
-      const problem = periodProblem(range);
-      if (!problem) return { ...range, range: true };
-      return { ...monthPeriod(thisMonth()), month: thisMonth(), range: false, problem };
-    }
-    const month = isoMonth.test(this.month() ?? '') ? this.month()! : thisMonth();
-    return { ...monthPeriod(month), month, range: false };
+  /** A range of days when the address names both ends, else the month it names, else this month. */
+  protected readonly period = computed(() =>
+    statementPeriod({ month: this.month(), from: this.from(), until: this.until() }, new Date()),
+  );
+  /** What the API is asked for; nothing while the address names a range that cannot be one. */
+  private readonly asked = computed((): Period | undefined => {
+    const { from, until, problem } = this.period();
+    return problem ? undefined : { from, until };
   });
 
   protected readonly statement = queryResource({
     id: 'supplier.statements.show',
-    params: () => ({ from: this.period().from, until: this.period().until }),
+    params: () => this.asked(),
     loader: ({ params }) => this.api.statements.show.query(params),
   });
 
   protected readonly choose = injectFilterSubmit();
   protected readonly download = injectSubmission(signal(null));
   protected readonly downloadCsv = async (): Promise<void> =>
-    saveFile(await this.api.statements.csv.query(this.chosen()));
+    saveFile(await this.api.statements.csv.query(this.asked()!));
   protected readonly downloadPdf = async (): Promise<void> =>
-    saveFile(await this.api.statements.pdf.query(this.chosen()));
-  private chosen(): Period {
-    return { from: this.period().from, until: this.period().until };
-  }
+    saveFile(await this.api.statements.pdf.query(this.asked()!));
 
   protected problem(error: unknown): string {
     return problemMessage(error);
   }
 }
-
-/** The calendar month (UTC) it is now, the statement's default. */
-const thisMonth = () => new Date().toISOString().slice(0, 7);
