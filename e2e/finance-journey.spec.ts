@@ -126,7 +126,7 @@ test('a launch flies and is invoiced; the agency pays part, is reminded once whe
   await hydrated(supplier);
   const [pdf] = await Promise.all([
     supplier.waitForEvent('download'),
-    listed.getByRole('button', { name: `Download invoice ${number} (PDF)` }).click(),
+    listed.getByRole('button', { name: `PDF of invoice ${number}` }).click(),
   ]);
   expect(pdf.suggestedFilename()).toBe(`invoice-${number}.pdf`);
   expect((await downloadedBytes(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -43,7 +43,7 @@ test('a supplier lists the agency’s invoices, filters them by status in the ad
   await hydrated(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: `Download invoice ${matching[0]!.number} (PDF)` }).click(),
+    page.getByRole('button', { name: `PDF of invoice ${matching[0]!.number}` }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(`invoice-${matching[0]!.number}.pdf`);
   expect((await downloadedBytes(download)).subarray(0, 5).toString('latin1')).toBe('%PDF-');

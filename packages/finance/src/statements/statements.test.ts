@@ -116,7 +116,8 @@ describe('the finance report', () => {
 });
 
 describe('an agency with 1,000 invoices and 100,000 ledger rows', () => {
-  it('gets its statement and the monthly report in well under a second each', async () => {
+  // How fast they answer is scripts/bench/finance's to measure; this checks that they add up at that size.
+  it('gets a statement and a report that add up over every invoice and ledger row', async () => {
     const db = em();
     const agency = await createTestAgency(db, { displayName: 'Busy Agency' });
     // Launches, bookings, ledger rows and invoices made in SQL: a thousand issues one by one would test the fixture.
@@ -160,19 +161,13 @@ describe('an agency with 1,000 invoices and 100,000 ledger rows', () => {
       [agency.id],
     );
     await db.execute('analyze');
-    const started = performance.now();
     const statement = await agencyStatement(em(), agency.id, { from: '2023-01-01', until: '2026-12-31' });
-    const statementMs = performance.now() - started;
     expect(statement.documents).toHaveLength(1_000);
     expect(statement.totals.grossCents).toBe(80_000 * 20_000);
-    const reportStarted = performance.now();
     const report = await financeReport(em(), {
       period: { from: '2023-01-01', until: '2026-12-31' },
       agencyId: agency.id,
     });
-    const reportMs = performance.now() - reportStarted;
     expect(report.totals.invoicedCents).toBe(1_000 * 100_000);
-    expect(statementMs).toBeLessThan(1_000);
-    expect(reportMs).toBeLessThan(1_000);
   });
 });

@@ -116,10 +116,9 @@ const pageSize = 20;
                     type="button"
                     class="ab-button--secondary"
                     [disabled]="pdf.busy()"
-                    [attr.aria-label]="'Download invoice ' + invoice.number + ' (PDF)'"
                     (click)="pdf.submit(downloadPdf(invoice.id))"
                   >
-                    PDF
+                    PDF<span class="ab-visually-hidden"> of invoice {{ invoice.number }}</span>
                   </button>
                 </td>
               </tr>
