@@ -48,7 +48,7 @@ const changesOf = (entry: AuditEntryView) =>
     <!-- A plain GET form: the filters become the page's address, which the server renders as it is. Once the app
          runs, only the filters that are set go into the address. -->
     <form
-      class="ab-panel ab-form filters"
+      class="ab-panel ab-form ab-filters"
       method="get"
       action=""
       aria-label="Filter the audit trail"
@@ -119,7 +119,7 @@ const changesOf = (entry: AuditEntryView) =>
                 }
               </span>
             </h2>
-            <dl class="facts">
+            <dl class="ab-facts ab-facts--tiles">
               <div>
                 <dt>Who</dt>
                 <dd>
@@ -205,9 +205,6 @@ const changesOf = (entry: AuditEntryView) =>
     }
   `,
   styles: `
-    .filters {
-      margin-bottom: var(--ab-space-5);
-    }
     .entries {
       list-style: none;
       padding: 0;
@@ -225,20 +222,11 @@ const changesOf = (entry: AuditEntryView) =>
       margin: 0 0 var(--ab-space-3);
       overflow-wrap: anywhere;
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-      gap: var(--ab-space-3);
+    .ab-facts {
+      --ab-fact-width: 12rem;
       margin: 0 0 var(--ab-space-3);
     }
-    .facts dt {
-      color: var(--ab-ink-muted);
-    }
-    .facts dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .facts .ab-hint {
+    .ab-facts .ab-hint {
       display: block;
     }
     /* Values can be long (an address, a description): they wrap rather than widen the page. */

@@ -53,7 +53,7 @@ const pageSize = 20;
     <!-- A plain GET form: the filters become the page's address, and the server renders the result, before the app
          runs in the browser too. Once it runs, only the filters that are set go into the address. -->
     <form
-      class="ab-panel ab-form filters"
+      class="ab-panel ab-form ab-filters"
       method="get"
       action=""
       aria-label="Search bookings"
@@ -172,11 +172,6 @@ const pageSize = 20;
       }
     } @else {
       <p class="ab-notice" role="status">Loading bookings…</p>
-    }
-  `,
-  styles: `
-    .filters {
-      margin-bottom: var(--ab-space-5);
     }
   `,
 })

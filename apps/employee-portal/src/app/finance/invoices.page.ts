@@ -50,7 +50,7 @@ const pageSize = 20;
 
     <!-- A plain GET form: the filters become the page's address, which the server renders. -->
     <form
-      class="ab-panel ab-form filters"
+      class="ab-panel ab-form ab-filters"
       method="get"
       action=""
       aria-label="Filter invoices"
@@ -95,7 +95,7 @@ const pageSize = 20;
     } @else if (result.hasValue()) {
       @let found = result.value();
       <p role="status">{{ found.total === 1 ? '1 invoice matches' : found.total + ' invoices match' }}.</p>
-      <section class="ab-panel totals" aria-labelledby="totals-title">
+      <section class="ab-panel ab-section totals" aria-labelledby="totals-title">
         <h2 id="totals-title">Totals of the matching invoices</h2>
         <ab-figures
           currency="USD"
@@ -167,13 +167,6 @@ const pageSize = 20;
     }
   `,
   styles: `
-    .filters,
-    .totals {
-      margin-bottom: var(--ab-space-5);
-    }
-    .totals {
-      padding: var(--ab-space-4);
-    }
     .totals h2 {
       margin-top: 0;
     }

@@ -50,7 +50,7 @@ function lastTwelveMonths(now: Date) {
     </div>
 
     <form
-      class="ab-panel ab-form filters"
+      class="ab-panel ab-form ab-filters"
       method="get"
       action=""
       aria-label="Filter the report"
@@ -84,7 +84,7 @@ function lastTwelveMonths(now: Date) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
     } @else if (report.hasValue()) {
       @let r = report.value();
-      <section class="ab-panel section" aria-labelledby="totals-title">
+      <section class="ab-panel ab-section" aria-labelledby="totals-title">
         <h2 id="totals-title">Totals</h2>
         <ab-figures
           [currency]="r.currency"
@@ -110,7 +110,7 @@ function lastTwelveMonths(now: Date) {
         <ab-error-summary [for]="download" [level]="3" />
       </section>
 
-      <section class="ab-panel section" aria-labelledby="months-title">
+      <section class="ab-panel ab-section" aria-labelledby="months-title">
         <h2 id="months-title">Per month</h2>
         <div class="ab-table-region" role="region" aria-label="Chart of revenue and fees per month" tabindex="0">
           <ab-revenue-chart [months]="r.months" />
@@ -133,7 +133,7 @@ function lastTwelveMonths(now: Date) {
         </div>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="agencies-title">
+      <section class="ab-panel ab-section" aria-labelledby="agencies-title">
         <h2 id="agencies-title">Per agency and month</h2>
         <div class="ab-table-region" role="region" aria-labelledby="agencies-title" tabindex="0">
           <table class="ab-table">
@@ -182,13 +182,6 @@ function lastTwelveMonths(now: Date) {
     }
   `,
   styles: `
-    .filters,
-    .section {
-      margin-bottom: var(--ab-space-5);
-    }
-    .section {
-      padding: var(--ab-space-4);
-    }
     caption {
       text-align: left;
       font-weight: 700;

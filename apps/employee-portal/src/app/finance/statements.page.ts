@@ -41,7 +41,7 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
     </div>
 
     <form
-      class="ab-panel ab-form filters"
+      class="ab-panel ab-form ab-filters"
       method="get"
       action=""
       aria-label="Choose the statement"
@@ -85,7 +85,7 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
     } @else if (statement.hasValue()) {
       @let s = statement.value();
-      <section class="ab-panel section" aria-labelledby="statement-title">
+      <section class="ab-panel ab-section" aria-labelledby="statement-title">
         <h2 id="statement-title">
           {{ s.agency.displayName }}, {{ period().from | date: 'd MMM y' : 'UTC' }} to
           {{ period().until | date: 'd MMM y' : 'UTC' }}
@@ -126,13 +126,6 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
     }
   `,
   styles: `
-    .filters,
-    .section {
-      margin-bottom: var(--ab-space-5);
-    }
-    .section {
-      padding: var(--ab-space-4);
-    }
     .range {
       border: 0;
       padding: 0;

@@ -48,7 +48,7 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
     <!-- A plain GET form: the filters become the page's address, which the server renders as it is. Once the app
          runs, only the filters that are set go into the address. -->
     <form
-      class="ab-panel ab-form filters"
+      class="ab-panel ab-form ab-filters"
       method="get"
       action=""
       aria-label="Filter launches"
@@ -157,11 +157,6 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
       <ab-pager [page]="result.page" [pages]="pages()" label="Pages of launches" />
     } @else {
       <p class="ab-notice" role="status">Loading launches…</p>
-    }
-  `,
-  styles: `
-    .filters {
-      margin-bottom: var(--ab-space-5);
     }
   `,
 })

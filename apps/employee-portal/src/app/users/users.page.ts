@@ -204,9 +204,9 @@ const noInvitation = (): Invitation => ({ name: '', email: '', roles: roleChoice
     </section>
   `,
   styles: `
+    /* Below the list rather than between sections: space above it, none below. */
     .ab-section {
-      padding: var(--ab-space-4);
-      margin-top: var(--ab-space-5);
+      margin: var(--ab-space-5) 0 0;
     }
     .ab-form {
       margin-bottom: var(--ab-space-4);

@@ -43,7 +43,7 @@ const pageSize = 20;
 
     <!-- A plain GET form: the status becomes the page's address, and the server renders the list. -->
     <form
-      class="ab-panel ab-form filters"
+      class="ab-panel ab-form ab-filters"
       method="get"
       action=""
       aria-label="Filter invoices"
@@ -138,11 +138,6 @@ const pageSize = 20;
       }
     } @else {
       <p class="ab-notice" role="status">Loading invoices…</p>
-    }
-  `,
-  styles: `
-    .filters {
-      margin-bottom: var(--ab-space-5);
     }
   `,
 })

@@ -43,7 +43,7 @@ import { injectApi } from '../api';
 
     <!-- A plain GET form: the period becomes the page's address, and the server renders the statement. -->
     <form
-      class="ab-panel ab-form filters"
+      class="ab-panel ab-form ab-filters"
       method="get"
       action=""
       aria-label="Choose a period"
@@ -119,13 +119,6 @@ import { injectApi } from '../api';
     }
   `,
   styles: `
-    .filters,
-    .ab-section {
-      margin-bottom: var(--ab-space-5);
-    }
-    .ab-section {
-      padding: var(--ab-space-4);
-    }
     .range {
       border: 0;
       padding: 0;
