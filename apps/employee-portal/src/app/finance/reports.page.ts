@@ -1,12 +1,11 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { monthPeriod, periodProblem } from '@astro/domain';
 import {
   FiguresComponent,
-  injectFilterSubmit,
   monthAt,
   MoneyPipe,
+  PeriodFormComponent,
   problemMessage,
   queryResource,
   saveFile,
@@ -30,12 +29,12 @@ function lastTwelveMonths(now: Date) {
   selector: 'ab-reports-page',
   imports: [
     NgTemplateOutlet,
-    RouterLink,
     ErrorSummaryComponent,
     FieldComponent,
     FieldControlDirective,
     FiguresComponent,
     MoneyPipe,
+    PeriodFormComponent,
     RevenueChartComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,34 +48,22 @@ function lastTwelveMonths(now: Date) {
       </div>
     </div>
 
-    <form
-      class="ab-panel ab-form ab-filters"
-      method="get"
-      action=""
-      aria-label="Filter the report"
-      (submit)="filter($event)"
+    <ab-period-form
+      [period]="period()"
+      label="Filter the report"
+      submit="Show the report"
+      resetTo="/finance/reports"
+      resetLabel="The last twelve months"
     >
-      <div class="ab-form-row">
-        <ab-field for="report-from" label="From (UTC)">
-          <input abControl name="from" type="date" [value]="period().from" />
-        </ab-field>
-        <ab-field for="report-until" label="Until (UTC)">
-          <input abControl name="until" type="date" [value]="period().until" />
-        </ab-field>
-        <ab-field for="report-agency" label="Agency">
-          <select abControl name="agency">
-            <option value="" [selected]="!agencyId()">Every agency</option>
-            @for (each of agencies.value()?.agencies ?? []; track each.id) {
-              <option [value]="each.id" [selected]="agencyId() === each.id">{{ each.displayName }}</option>
-            }
-          </select>
-        </ab-field>
-      </div>
-      <div class="ab-actions">
-        <button type="submit">Show the report</button>
-        <a routerLink="/finance/reports">The last twelve months</a>
-      </div>
-    </form>
+      <ab-field for="report-agency" label="Agency">
+        <select abControl name="agency">
+          <option value="" [selected]="!agencyId()">Every agency</option>
+          @for (each of agencies.value()?.agencies ?? []; track each.id) {
+            <option [value]="each.id" [selected]="agencyId() === each.id">{{ each.displayName }}</option>
+          }
+        </select>
+      </ab-field>
+    </ab-period-form>
 
     @if (period().problem; as problem) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem }}</p>
@@ -216,7 +203,6 @@ export class ReportsPage {
     loader: ({ params }) => this.api.finance.reports.show.query(params),
   });
 
-  protected readonly filter = injectFilterSubmit();
   protected readonly download = injectSubmission(signal(null));
   protected readonly downloadCsv = async () => saveFile(await this.api.finance.reports.csv.query(this.asked()!));
 

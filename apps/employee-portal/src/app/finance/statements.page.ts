@@ -1,9 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import {
   FiguresComponent,
-  injectFilterSubmit,
+  PeriodFormComponent,
   problemMessage,
   queryResource,
   saveFile,
@@ -22,11 +21,11 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
   selector: 'ab-statements-page',
   imports: [
     DatePipe,
-    RouterLink,
     ErrorSummaryComponent,
     FieldComponent,
     FieldControlDirective,
     FiguresComponent,
+    PeriodFormComponent,
     StatementLinesComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,42 +39,22 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
       </div>
     </div>
 
-    <form
-      class="ab-panel ab-form ab-filters"
-      method="get"
-      action=""
-      aria-label="Choose the statement"
-      (submit)="show($event)"
+    <ab-period-form
+      [period]="period()"
+      label="Choose the statement"
+      submit="Show the statement"
+      resetTo="/finance/statements"
+      resetLabel="This month"
     >
-      <div class="ab-form-row">
-        <ab-field for="statement-agency" label="Agency">
-          <select abControl name="agency">
-            <option value="" [selected]="!agencyId()">Choose an agency</option>
-            @for (each of agencies.value()?.agencies ?? []; track each.id) {
-              <option [value]="each.id" [selected]="agencyId() === each.id">{{ each.displayName }}</option>
-            }
-          </select>
-        </ab-field>
-        <ab-field for="statement-month" label="Month" hint="Year and month, for example 2026-11.">
-          <input abControl name="month" type="month" [value]="period().month ?? ''" />
-        </ab-field>
-      </div>
-      <fieldset class="range">
-        <legend>Or a range of days (UTC), instead of the month</legend>
-        <div class="ab-form-row">
-          <ab-field for="statement-from" label="From">
-            <input abControl name="from" type="date" [value]="period().range ? period().from : ''" />
-          </ab-field>
-          <ab-field for="statement-until" label="Until">
-            <input abControl name="until" type="date" [value]="period().range ? period().until : ''" />
-          </ab-field>
-        </div>
-      </fieldset>
-      <div class="ab-actions">
-        <button type="submit">Show the statement</button>
-        <a routerLink="/finance/statements">This month</a>
-      </div>
-    </form>
+      <ab-field for="statement-agency" label="Agency">
+        <select abControl name="agency">
+          <option value="" [selected]="!agencyId()">Choose an agency</option>
+          @for (each of agencies.value()?.agencies ?? []; track each.id) {
+            <option [value]="each.id" [selected]="agencyId() === each.id">{{ each.displayName }}</option>
+          }
+        </select>
+      </ab-field>
+    </ab-period-form>
 
     @if (!agencyId()) {
       <p class="ab-notice">Choose an agency to see its statement.</p>
@@ -125,17 +104,6 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
       <p class="ab-notice" role="status">Loading the statement…</p>
     }
   `,
-  styles: `
-    .range {
-      border: 0;
-      padding: 0;
-      margin: var(--ab-space-3) 0 0;
-    }
-    .range legend {
-      font-weight: 700;
-      padding: 0;
-    }
-  `,
 })
 export class StatementsPage {
   private readonly api = injectApi();
@@ -163,7 +131,6 @@ export class StatementsPage {
     loader: ({ params }) => this.api.finance.statements.show.query(params),
   });
 
-  protected readonly show = injectFilterSubmit();
   protected readonly download = injectSubmission(signal(null));
   protected readonly downloadCsv = async () => saveFile(await this.api.finance.statements.csv.query(this.asked()!));
   protected readonly downloadPdf = async () => saveFile(await this.api.finance.statements.pdf.query(this.asked()!));

@@ -1,17 +1,16 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import type { Period } from '@astro/domain';
 import {
   FiguresComponent,
-  injectFilterSubmit,
+  PeriodFormComponent,
   problemMessage,
   queryResource,
   saveFile,
   StatementLinesComponent,
   statementPeriod,
 } from '@astro/web-kit';
-import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
+import { ErrorSummaryComponent, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 
 /**
@@ -20,15 +19,7 @@ import { injectApi } from '../api';
  */
 @Component({
   selector: 'ab-statements-page',
-  imports: [
-    DatePipe,
-    RouterLink,
-    ErrorSummaryComponent,
-    FieldComponent,
-    FieldControlDirective,
-    FiguresComponent,
-    StatementLinesComponent,
-  ],
+  imports: [DatePipe, ErrorSummaryComponent, FiguresComponent, PeriodFormComponent, StatementLinesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -41,35 +32,13 @@ import { injectApi } from '../api';
       </div>
     </div>
 
-    <!-- A plain GET form: the period becomes the page's address, and the server renders the statement. -->
-    <form
-      class="ab-panel ab-form ab-filters"
-      method="get"
-      action=""
-      aria-label="Choose a period"
-      (submit)="choose($event)"
-    >
-      <div class="ab-form-row">
-        <ab-field for="period-month" label="Month" hint="A calendar month, in UTC.">
-          <input abControl name="month" type="month" [value]="period().month ?? ''" />
-        </ab-field>
-      </div>
-      <fieldset class="range">
-        <legend>Or a date range (UTC), which wins over the month</legend>
-        <div class="ab-form-row">
-          <ab-field for="period-from" label="From">
-            <input abControl name="from" type="date" [value]="period().range ? period().from : ''" />
-          </ab-field>
-          <ab-field for="period-until" label="Until">
-            <input abControl name="until" type="date" [value]="period().range ? period().until : ''" />
-          </ab-field>
-        </div>
-      </fieldset>
-      <div class="ab-actions">
-        <button type="submit">Show statement</button>
-        <a routerLink="/statements">This month</a>
-      </div>
-    </form>
+    <ab-period-form
+      [period]="period()"
+      label="Choose a period"
+      submit="Show statement"
+      resetTo="/statements"
+      resetLabel="This month"
+    />
 
     @if (period().problem; as problem) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem }}</p>
@@ -118,13 +87,6 @@ import { injectApi } from '../api';
       <p class="ab-notice" role="status">Loading the statement…</p>
     }
   `,
-  styles: `
-    .range {
-      border: 0;
-      padding: 0;
-      margin: 0;
-    }
-  `,
 })
 export class StatementsPage {
   private readonly api = injectApi();
@@ -150,7 +112,6 @@ export class StatementsPage {
     loader: ({ params }) => this.api.statements.show.query(params),
   });
 
-  protected readonly choose = injectFilterSubmit();
   protected readonly download = injectSubmission(signal(null));
   protected readonly downloadCsv = async (): Promise<void> =>
     saveFile(await this.api.statements.csv.query(this.asked()!));
