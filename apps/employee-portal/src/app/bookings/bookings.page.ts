@@ -8,6 +8,8 @@ import {
   bookingStatusLabels,
   injectFilterSubmit,
   MoneyPipe,
+  pageAsked,
+  pageCount,
   PagerComponent,
   problemMessage,
   queryResource,
@@ -193,21 +195,18 @@ export class BookingsPage {
   readonly page = input<string>();
 
   /** The search the address asks for; what it cannot mean is left out rather than refused. */
-  protected readonly params = computed(() => {
-    const page = Math.floor(Number(this.page()));
-    return {
-      query: this.q()?.trim() || undefined,
-      status: bookingStatuses.find((status) => status === this.status()) as BookingStatus | undefined,
-      launchId: uuid.test(this.launch() ?? '') ? this.launch() : undefined,
-      agencyId: uuid.test(this.agency() ?? '') ? this.agency() : undefined,
-      bookedFrom: isoDay.test(this.from() ?? '') ? this.from() : undefined,
-      bookedTo: isoDay.test(this.to() ?? '') ? this.to() : undefined,
-      sort: sorts.find((sort) => sort === this.sort()) ?? ('bookedAt' as const),
-      direction: this.dir() === 'asc' ? ('asc' as const) : ('desc' as const),
-      page: page >= 1 ? page : 1,
-      pageSize,
-    };
-  });
+  protected readonly params = computed(() => ({
+    query: this.q()?.trim() || undefined,
+    status: bookingStatuses.find((status) => status === this.status()) as BookingStatus | undefined,
+    launchId: uuid.test(this.launch() ?? '') ? this.launch() : undefined,
+    agencyId: uuid.test(this.agency() ?? '') ? this.agency() : undefined,
+    bookedFrom: isoDay.test(this.from() ?? '') ? this.from() : undefined,
+    bookedTo: isoDay.test(this.to() ?? '') ? this.to() : undefined,
+    sort: sorts.find((sort) => sort === this.sort()) ?? ('bookedAt' as const),
+    direction: this.dir() === 'asc' ? ('asc' as const) : ('desc' as const),
+    page: pageAsked(this.page()),
+    pageSize,
+  }));
 
   protected readonly result = queryResource({
     id: 'admin.bookings.search',
@@ -217,7 +216,7 @@ export class BookingsPage {
   protected readonly choices = computed(() =>
     this.result.hasValue() ? this.result.value().choices : { launches: [], agencies: [] },
   );
-  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.result.value()?.total ?? 0) / pageSize)));
+  protected readonly pages = computed(() => pageCount(this.result.value()?.total, pageSize));
 
   protected readonly search = injectFilterSubmit();
   protected readonly sorting = computed((): Sorting => ({

@@ -7,6 +7,8 @@ import {
   injectFilterSubmit,
   InvoiceStatusComponent,
   MoneyPipe,
+  pageAsked,
+  pageCount,
   PagerComponent,
   problemMessage,
   queryResource,
@@ -189,27 +191,24 @@ export class InvoicesPage {
   readonly page = input<string>();
 
   /** The filter the address asks for; what it cannot mean is left out rather than refused. */
-  protected readonly params = computed(() => {
-    const page = Math.floor(Number(this.page()));
-    return {
-      number: this.number()?.trim() || undefined,
-      status: invoiceStatuses.find((status) => status === this.status()) as InvoiceStatus | undefined,
-      agencyId: agencyIdOf(this.agency()),
-      issuedFrom: dayOf(this.from()),
-      issuedUntil: dayOf(this.until()),
-      sort: sorts.find((sort) => sort === this.sort()) ?? ('issueDate' as const),
-      direction: this.dir() === 'asc' ? ('asc' as const) : ('desc' as const),
-      page: page >= 1 ? page : 1,
-      pageSize,
-    };
-  });
+  protected readonly params = computed(() => ({
+    number: this.number()?.trim() || undefined,
+    status: invoiceStatuses.find((status) => status === this.status()) as InvoiceStatus | undefined,
+    agencyId: agencyIdOf(this.agency()),
+    issuedFrom: dayOf(this.from()),
+    issuedUntil: dayOf(this.until()),
+    sort: sorts.find((sort) => sort === this.sort()) ?? ('issueDate' as const),
+    direction: this.dir() === 'asc' ? ('asc' as const) : ('desc' as const),
+    page: pageAsked(this.page()),
+    pageSize,
+  }));
 
   protected readonly result = queryResource({
     id: 'admin.finance.invoices.list',
     params: () => this.params(),
     loader: ({ params }) => this.api.finance.invoices.list.query(params),
   });
-  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.result.value()?.total ?? 0) / pageSize)));
+  protected readonly pages = computed(() => pageCount(this.result.value()?.total, pageSize));
 
   protected readonly search = injectFilterSubmit();
   protected readonly sorting = computed((): Sorting => ({

@@ -7,6 +7,8 @@ import {
   injectFilterSubmit,
   launchStatusBadge,
   launchStatusLabels,
+  pageAsked,
+  pageCount,
   PagerComponent,
   problemMessage,
   SortableHeaderComponent,
@@ -188,7 +190,7 @@ export class LaunchesPage {
     to: isDay(this.to()) ? this.to() : undefined,
     sort: sorts.find((each) => each === this.sort()) ?? 'launchDate',
     direction: this.direction() === 'desc' ? ('desc' as const) : ('asc' as const),
-    page: Math.max(1, Math.floor(Number(this.page())) || 1),
+    page: pageAsked(this.page()),
   }));
 
   protected readonly agencies = resource({
@@ -208,7 +210,7 @@ export class LaunchesPage {
         ...(to ? { to: new Date(`${to}T23:59:59.999Z`) } : {}),
       }),
   });
-  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.launches.value()?.total ?? 0) / pageSize)));
+  protected readonly pages = computed(() => pageCount(this.launches.value()?.total, pageSize));
 
   protected readonly filter = injectFilterSubmit();
   protected readonly sorting = computed((): Sorting => ({

@@ -6,6 +6,8 @@ import {
   injectFilterSubmit,
   InvoiceStatusComponent,
   MoneyPipe,
+  pageAsked,
+  pageCount,
   PagerComponent,
   problemMessage,
   queryResource,
@@ -151,21 +153,18 @@ export class InvoicesPage {
   readonly page = input<string>();
 
   /** The list the address asks for; what it cannot mean is left out rather than refused. */
-  protected readonly params = computed(() => {
-    const page = Math.floor(Number(this.page()));
-    return {
-      status: invoiceStatuses.find((status) => status === this.status()) as InvoiceStatus | undefined,
-      page: page >= 1 ? page : 1,
-      pageSize,
-    };
-  });
+  protected readonly params = computed(() => ({
+    status: invoiceStatuses.find((status) => status === this.status()) as InvoiceStatus | undefined,
+    page: pageAsked(this.page()),
+    pageSize,
+  }));
 
   protected readonly result = queryResource({
     id: 'supplier.invoices.list',
     params: () => this.params(),
     loader: ({ params }) => this.api.invoices.list.query(params),
   });
-  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.result.value()?.total ?? 0) / pageSize)));
+  protected readonly pages = computed(() => pageCount(this.result.value()?.total, pageSize));
 
   protected readonly filter = injectFilterSubmit();
   protected readonly pdf = injectSubmission(signal(null));
