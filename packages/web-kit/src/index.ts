@@ -22,6 +22,7 @@ export {
   type SortDirection,
 } from './lists/sortable-header.component.ts';
 export { injectFilterSubmit } from './lists/filter-form.ts';
+export { FilterFormComponent } from './lists/filter-form.component.ts';
 export { pageAsked, pageCount } from './lists/paging.ts';
 export { saveFile, type CsvFile, type PdfFile } from './download.ts';
 export { FiguresComponent, type Figure } from './finance/figures.component.ts';

@@ -1,30 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import type { Period } from '@astro/domain';
 import { FieldComponent, FieldControlDirective } from '../forms/field.ts';
-import { injectFilterSubmit } from '../lists/filter-form.ts';
+import { FilterFormComponent } from '../lists/filter-form.component.ts';
 import type { StatementPeriod } from './statement-period.ts';
 
 /**
- * The GET form that chooses a statement's or a report's period: a statement's is a calendar month or, instead, a
- * range of days (a `StatementPeriod`); a report's is only a range of days (a `Period`). The period becomes the page's
- * address and the server renders what it names. The page's own filters (an agency) are projected into the form's
- * first row: before the month, after a range's days.
+ * The filter form that chooses a statement's or a report's period: a statement's is a calendar month or, instead, a
+ * range of days (a `StatementPeriod`); a report's is only a range of days (a `Period`). The page's own filters (an
+ * agency) are projected into the form's first row: before the month, after a range's days.
  *
  * `<ab-period-form [period]="period()" label="Choose a period" submit="Show statement" resetTo="/statements" resetLabel="This month" />`
  */
 @Component({
   selector: 'ab-period-form',
-  imports: [RouterLink, FieldComponent, FieldControlDirective],
+  imports: [FieldComponent, FieldControlDirective, FilterFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      class="ab-panel ab-form ab-filters"
-      method="get"
-      action=""
-      [attr.aria-label]="label()"
-      (submit)="choose($event)"
-    >
+    <ab-filter-form [label]="label()" [submit]="submit()" [clearTo]="resetTo()" [clearLabel]="resetLabel()">
       <div class="ab-form-row">
         @if (!statement()) {
           <ab-field for="period-from" label="From (UTC)">
@@ -54,11 +46,7 @@ import type { StatementPeriod } from './statement-period.ts';
           </div>
         </fieldset>
       }
-      <div class="ab-actions">
-        <button type="submit">{{ submit() }}</button>
-        <a [routerLink]="resetTo()">{{ resetLabel() }}</a>
-      </div>
-    </form>
+    </ab-filter-form>
   `,
   styles: `
     :host {
@@ -91,5 +79,4 @@ export class PeriodFormComponent {
     const period = this.period();
     return 'range' in period ? period : null;
   });
-  protected readonly choose = injectFilterSubmit();
 }

@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { AuditAction, AuditEntryView, AuditTarget } from '@astro/api';
-import { injectFilterSubmit, problemMessage } from '@astro/web-kit';
+import { FilterFormComponent, problemMessage } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { actionLabel, entityPage, targetLabel } from './audit-labels';
@@ -33,7 +33,7 @@ const changesOf = (entry: AuditEntryView) =>
 /** Every audited action of employees, suppliers and operators (SPEC.md §8), newest first, filtered by the URL. */
 @Component({
   selector: 'ab-audit-page',
-  imports: [DatePipe, RouterLink, FieldComponent, FieldControlDirective],
+  imports: [DatePipe, RouterLink, FieldComponent, FieldControlDirective, FilterFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -45,15 +45,7 @@ const changesOf = (entry: AuditEntryView) =>
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, which the server renders as it is. Once the app
-         runs, only the filters that are set go into the address. -->
-    <form
-      class="ab-panel ab-form ab-filters"
-      method="get"
-      action=""
-      aria-label="Filter the audit trail"
-      (submit)="filter($event)"
-    >
+    <ab-filter-form label="Filter the audit trail" submit="Show entries" clearTo="/audit">
       <div class="ab-form-row">
         <ab-field for="filter-actor" label="Who">
           <select abControl name="actor">
@@ -93,11 +85,7 @@ const changesOf = (entry: AuditEntryView) =>
           <input abControl name="to" type="date" [value]="params().to ?? ''" />
         </ab-field>
       </div>
-      <div class="ab-actions">
-        <button type="submit">Show entries</button>
-        <a routerLink="/audit">Clear filters</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     @if (trail.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -268,7 +256,6 @@ export class AuditPage {
   protected readonly targetLabel = targetLabel;
   protected readonly entityPage = entityPage;
   protected readonly changesOf = changesOf;
-  protected readonly filter = injectFilterSubmit();
 
   protected readonly choices = resource({ id: 'admin.audit.choices', loader: () => this.api.audit.choices.query() });
   protected readonly bookingsOnly = computed(() => {

@@ -6,7 +6,7 @@ import { bookingStatuses, type BookingStatus } from '@astro/domain';
 import {
   BookingStatusComponent,
   bookingStatusLabels,
-  injectFilterSubmit,
+  FilterFormComponent,
   MoneyPipe,
   pageAsked,
   pageCount,
@@ -14,7 +14,6 @@ import {
   problemMessage,
   queryResource,
   SortableHeaderComponent,
-  SortInputsComponent,
   type Sorting,
 } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
@@ -35,10 +34,10 @@ const pageSize = 20;
     BookingStatusComponent,
     FieldComponent,
     FieldControlDirective,
+    FilterFormComponent,
     MoneyPipe,
     PagerComponent,
     SortableHeaderComponent,
-    SortInputsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -52,15 +51,7 @@ const pageSize = 20;
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, and the server renders the result, before the app
-         runs in the browser too. Once it runs, only the filters that are set go into the address. -->
-    <form
-      class="ab-panel ab-form ab-filters"
-      method="get"
-      action=""
-      aria-label="Search bookings"
-      (submit)="search($event)"
-    >
+    <ab-filter-form label="Search bookings" submit="Search bookings" clearTo="/bookings" [sorting]="sorting()">
       <div class="ab-form-row">
         <ab-field for="search-query" label="Reference, name or e-mail">
           <input abControl name="q" type="search" [value]="q() ?? ''" />
@@ -98,12 +89,7 @@ const pageSize = 20;
           <input abControl name="to" type="date" [value]="params().bookedTo ?? ''" />
         </ab-field>
       </div>
-      <ab-sort-inputs [sorting]="sorting()" />
-      <div class="ab-actions">
-        <button type="submit">Search bookings</button>
-        <a routerLink="/bookings">Clear filters</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     @if (result.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -218,7 +204,6 @@ export class BookingsPage {
   );
   protected readonly pages = computed(() => pageCount(this.result.value()?.total, pageSize));
 
-  protected readonly search = injectFilterSubmit();
   protected readonly sorting = computed((): Sorting => ({
     sort: this.params().sort,
     direction: this.params().direction,

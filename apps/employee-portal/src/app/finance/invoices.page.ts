@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { invoiceStatuses, invoiceStatusLabels, type InvoiceStatus } from '@astro/domain';
 import {
   FiguresComponent,
-  injectFilterSubmit,
+  FilterFormComponent,
   InvoiceStatusComponent,
   MoneyPipe,
   pageAsked,
@@ -13,7 +13,6 @@ import {
   problemMessage,
   queryResource,
   SortableHeaderComponent,
-  SortInputsComponent,
   type Sorting,
 } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
@@ -32,12 +31,12 @@ const pageSize = 20;
     RouterLink,
     FieldComponent,
     FieldControlDirective,
+    FilterFormComponent,
     FiguresComponent,
     InvoiceStatusComponent,
     MoneyPipe,
     PagerComponent,
     SortableHeaderComponent,
-    SortInputsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -50,14 +49,7 @@ const pageSize = 20;
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, which the server renders. -->
-    <form
-      class="ab-panel ab-form ab-filters"
-      method="get"
-      action=""
-      aria-label="Filter invoices"
-      (submit)="search($event)"
-    >
+    <ab-filter-form label="Filter invoices" submit="Show invoices" clearTo="/finance/invoices" [sorting]="sorting()">
       <div class="ab-form-row">
         <ab-field for="filter-number" label="Invoice number" hint="All of it, its start, or the sequence (42).">
           <input abControl name="number" type="search" [value]="params().number ?? ''" autocapitalize="characters" />
@@ -85,12 +77,7 @@ const pageSize = 20;
           <input abControl name="until" type="date" [value]="params().issuedUntil ?? ''" />
         </ab-field>
       </div>
-      <ab-sort-inputs [sorting]="sorting()" />
-      <div class="ab-actions">
-        <button type="submit">Show invoices</button>
-        <a routerLink="/finance/invoices">Clear filters</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     @if (result.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -210,7 +197,6 @@ export class InvoicesPage {
   });
   protected readonly pages = computed(() => pageCount(this.result.value()?.total, pageSize));
 
-  protected readonly search = injectFilterSubmit();
   protected readonly sorting = computed((): Sorting => ({
     sort: this.params().sort,
     direction: this.params().direction,

@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import type { LaunchSort } from '@astro/api';
 import { destinationLabels, launchStatuses, ranges } from '@astro/domain';
 import {
-  injectFilterSubmit,
+  FilterFormComponent,
   launchStatusBadge,
   launchStatusLabels,
   pageAsked,
@@ -12,7 +12,6 @@ import {
   PagerComponent,
   problemMessage,
   SortableHeaderComponent,
-  SortInputsComponent,
   type Sorting,
 } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
@@ -31,10 +30,10 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
     RouterLink,
     FieldComponent,
     FieldControlDirective,
+    FilterFormComponent,
     OccupancyMeterComponent,
     PagerComponent,
     SortableHeaderComponent,
-    SortInputsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -47,15 +46,7 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, which the server renders as it is. Once the app
-         runs, only the filters that are set go into the address. -->
-    <form
-      class="ab-panel ab-form ab-filters"
-      method="get"
-      action=""
-      aria-label="Filter launches"
-      (submit)="filter($event)"
-    >
+    <ab-filter-form label="Filter launches" submit="Show launches" clearTo="/launches" [sorting]="sorting()">
       <div class="ab-form-row">
         <ab-field for="filter-agency" label="Agency">
           <select abControl name="agency">
@@ -88,12 +79,7 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
           <input abControl name="to" type="date" [value]="params().to ?? ''" />
         </ab-field>
       </div>
-      <ab-sort-inputs [sorting]="sorting()" />
-      <div class="ab-actions">
-        <button type="submit">Show launches</button>
-        <a routerLink="/launches">Clear filters</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     @if (launches.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -212,7 +198,6 @@ export class LaunchesPage {
   });
   protected readonly pages = computed(() => pageCount(this.launches.value()?.total, pageSize));
 
-  protected readonly filter = injectFilterSubmit();
   protected readonly sorting = computed((): Sorting => ({
     sort: this.params().sort,
     direction: this.params().direction,

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, signal } from '@an
 import { RouterLink } from '@angular/router';
 import { invoiceStatuses, invoiceStatusLabels, type InvoiceStatus } from '@astro/domain';
 import {
-  injectFilterSubmit,
+  FilterFormComponent,
   InvoiceStatusComponent,
   MoneyPipe,
   pageAsked,
@@ -27,6 +27,7 @@ const pageSize = 20;
     ErrorSummaryComponent,
     FieldComponent,
     FieldControlDirective,
+    FilterFormComponent,
     InvoiceStatusComponent,
     MoneyPipe,
     PagerComponent,
@@ -43,14 +44,7 @@ const pageSize = 20;
       </div>
     </div>
 
-    <!-- A plain GET form: the status becomes the page's address, and the server renders the list. -->
-    <form
-      class="ab-panel ab-form ab-filters"
-      method="get"
-      action=""
-      aria-label="Filter invoices"
-      (submit)="filter($event)"
-    >
+    <ab-filter-form label="Filter invoices" submit="Show invoices" clearTo="/invoices" clearLabel="Clear filter">
       <div class="ab-form-row">
         <ab-field for="filter-status" label="Status">
           <select abControl name="status">
@@ -61,11 +55,7 @@ const pageSize = 20;
           </select>
         </ab-field>
       </div>
-      <div class="ab-actions">
-        <button type="submit">Show invoices</button>
-        <a routerLink="/invoices">Clear filter</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     <ab-error-summary [for]="pdf" [level]="2" />
     @if (result.error(); as error) {
@@ -166,7 +156,6 @@ export class InvoicesPage {
   });
   protected readonly pages = computed(() => pageCount(this.result.value()?.total, pageSize));
 
-  protected readonly filter = injectFilterSubmit();
   protected readonly pdf = injectSubmission(signal(null));
   protected downloadPdf(invoiceId: string): () => Promise<void> {
     return async () => saveFile(await this.api.invoices.pdf.query({ invoiceId }));
