@@ -6,6 +6,7 @@ import {
   problemMessage,
   queryResource,
   saveFile,
+  statementFigures,
   StatementLinesComponent,
   statementPeriod,
 } from '@astro/web-kit';
@@ -69,15 +70,7 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
           {{ s.agency.displayName }}, {{ period().from | date: 'd MMM y' : 'UTC' }} to
           {{ period().until | date: 'd MMM y' : 'UTC' }}
         </h2>
-        <ab-figures
-          [currency]="s.currency"
-          [figures]="[
-            { term: 'Gross seat sales', cents: s.totals.grossCents },
-            { term: 'Refunds', cents: s.totals.refundsCents },
-            { term: 'Platform fees', cents: s.totals.feesCents },
-            { term: 'Net payout', cents: s.totals.netPayoutCents },
-          ]"
-        />
+        <ab-figures [currency]="s.currency" [figures]="figures(s.totals)" />
         <div class="ab-actions">
           <button
             type="button"
@@ -134,6 +127,8 @@ export class StatementsPage {
   protected readonly download = injectSubmission(signal(null));
   protected readonly downloadCsv = async () => saveFile(await this.api.finance.statements.csv.query(this.asked()!));
   protected readonly downloadPdf = async () => saveFile(await this.api.finance.statements.pdf.query(this.asked()!));
+
+  protected readonly figures = statementFigures;
 
   protected problem(error: unknown): string {
     return problemMessage(error);

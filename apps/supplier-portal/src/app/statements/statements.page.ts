@@ -7,6 +7,7 @@ import {
   problemMessage,
   queryResource,
   saveFile,
+  statementFigures,
   StatementLinesComponent,
   statementPeriod,
 } from '@astro/web-kit';
@@ -71,15 +72,7 @@ import { injectApi } from '../api';
           </div>
         </div>
         <ab-error-summary [for]="download" [level]="3" />
-        <ab-figures
-          [currency]="s.currency"
-          [figures]="[
-            { term: 'Gross seat sales', cents: s.totals.grossCents },
-            { term: 'Refunds', cents: s.totals.refundsCents },
-            { term: 'Platform fees', cents: s.totals.feesCents },
-            { term: 'Net payout', cents: s.totals.netPayoutCents },
-          ]"
-        />
+        <ab-figures [currency]="s.currency" [figures]="figures(s.totals)" />
       </section>
 
       <ab-statement-lines [statement]="s" launchesPath="/launches" invoicesPath="/invoices" />
@@ -117,6 +110,8 @@ export class StatementsPage {
     saveFile(await this.api.statements.csv.query(this.asked()!));
   protected readonly downloadPdf = async (): Promise<void> =>
     saveFile(await this.api.statements.pdf.query(this.asked()!));
+
+  protected readonly figures = statementFigures;
 
   protected problem(error: unknown): string {
     return problemMessage(error);
