@@ -22,8 +22,11 @@ export {
   type SortDirection,
 } from './lists/sortable-header.component.ts';
 export { injectFilterSubmit } from './lists/filter-form.ts';
+export { FilterFormComponent } from './lists/filter-form.component.ts';
+export { pageAsked, pageCount } from './lists/paging.ts';
 export { saveFile, type CsvFile, type PdfFile } from './download.ts';
-export { FiguresComponent, type Figure } from './finance/figures.component.ts';
+export { FiguresComponent, statementFigures, type Figure } from './finance/figures.component.ts';
 export { InvoiceChargesComponent, type InvoiceCharges } from './finance/invoice-charges.component.ts';
 export { StatementLinesComponent, type StatementLines } from './finance/statement-lines.component.ts';
+export { PeriodFormComponent } from './finance/period-form.component.ts';
 export { statementPeriod, monthAt, type StatementPeriod } from './finance/statement-period.ts';

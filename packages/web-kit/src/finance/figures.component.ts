@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { StatementTotals } from '@astro/domain';
 import { MoneyPipe } from '../money.pipe.ts';
 
 /** One amount of a row of totals: its name and its cents. */
@@ -6,6 +7,14 @@ export interface Figure {
   term: string;
   cents: number;
 }
+
+/** A statement's totals as both portals name them, in the order they add up to the net payout. */
+export const statementFigures = (totals: StatementTotals): Figure[] => [
+  { term: 'Gross seat sales', cents: totals.grossCents },
+  { term: 'Refunds', cents: totals.refundsCents },
+  { term: 'Platform fees', cents: totals.feesCents },
+  { term: 'Net payout', cents: totals.netPayoutCents },
+];
 
 /** A row of totals (billed, paid, net payout …), large enough to read at a glance, wrapping on a narrow screen. */
 @Component({

@@ -32,7 +32,7 @@ export interface StatementLines {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let s = statement();
-    <section class="ab-panel section" aria-labelledby="statement-launches-title">
+    <section class="ab-panel ab-section" aria-labelledby="statement-launches-title">
       <h2 id="statement-launches-title">Seat sales and refunds by launch</h2>
       <div class="ab-table-region" role="region" aria-labelledby="statement-launches-title" tabindex="0">
         <table class="ab-table">
@@ -64,7 +64,7 @@ export interface StatementLines {
       </div>
     </section>
 
-    <section class="ab-panel section" aria-labelledby="statement-documents-title">
+    <section class="ab-panel ab-section" aria-labelledby="statement-documents-title">
       <h2 id="statement-documents-title">Platform fees: invoices and credit notes issued</h2>
       <div class="ab-table-region" role="region" aria-labelledby="statement-documents-title" tabindex="0">
         <table class="ab-table">
@@ -100,12 +100,6 @@ export interface StatementLines {
         </table>
       </div>
     </section>
-  `,
-  styles: `
-    .section {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
-    }
   `,
 })
 export class StatementLinesComponent {

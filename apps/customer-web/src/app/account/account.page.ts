@@ -118,10 +118,6 @@ const blankProfile = {
     }
   `,
   styles: `
-    .ab-section {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
-    }
     .check {
       display: flex;
       align-items: center;

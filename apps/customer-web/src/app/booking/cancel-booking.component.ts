@@ -17,7 +17,7 @@ import { bookingMovedOn } from './booking-problems';
   template: `
     @let b = booking();
     @if (b.cancellationQuote; as quote) {
-      <section class="ab-panel cancel" aria-labelledby="cancel-title">
+      <section class="ab-panel ab-section" aria-labelledby="cancel-title">
         <h2 id="cancel-title">Cancel booking</h2>
         <p>
           If you cancel now, you get back <strong>{{ quote.refundCents | money: b.currency }}</strong>:
@@ -53,17 +53,13 @@ import { bookingMovedOn } from './booking-problems';
         </div>
       </section>
     } @else if (b.cancellationRefused; as why) {
-      <section class="ab-panel cancel" aria-labelledby="cancel-title">
+      <section class="ab-panel ab-section" aria-labelledby="cancel-title">
         <h2 id="cancel-title">Cancellation</h2>
         <p>{{ why }}</p>
       </section>
     }
   `,
   styles: `
-    .cancel {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
-    }
     .confirm {
       margin-top: var(--ab-space-4);
       padding-top: var(--ab-space-3);

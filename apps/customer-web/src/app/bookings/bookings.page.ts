@@ -26,7 +26,7 @@ import { Session } from '../session';
       <ab-sign-in-prompt purpose="see your bookings" returnTo="/bookings" />
     } @else {
       <!-- Not a region itself: the scrolling table below is, under this heading's name. -->
-      <section class="ab-section">
+      <section class="listing">
         <h2 id="bookings-title">Bookings</h2>
         @if (bookings.error(); as error) {
           <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -72,7 +72,7 @@ import { Session } from '../session';
         }
       </section>
 
-      <section class="ab-section" aria-labelledby="waiting-title">
+      <section class="listing" aria-labelledby="waiting-title">
         <h2 id="waiting-title">Waiting lists</h2>
         @if (waiting.error(); as error) {
           <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -105,7 +105,7 @@ import { Session } from '../session';
     }
   `,
   styles: `
-    .ab-section {
+    .listing {
       margin-bottom: var(--ab-space-6);
     }
     .ab-table th[scope='row'] {

@@ -60,7 +60,7 @@ import { AdminOnlyNotice, Viewer } from '../viewer';
         <ab-admin-only-notice what="edit its legal data, suspend or reactivate it, or invite its supplier users" />
       }
 
-      <section class="ab-panel section" aria-labelledby="legal-title">
+      <section class="ab-panel ab-section" aria-labelledby="legal-title">
         <h2 id="legal-title">Legal data</h2>
         @if (editingLegal()) {
           @let fields = legal.fields;
@@ -81,7 +81,7 @@ import { AdminOnlyNotice, Viewer } from '../viewer';
             </div>
           </form>
         } @else {
-          <dl class="facts">
+          <dl class="ab-facts ab-facts--tiles">
             <div>
               <dt>Legal name</dt>
               <dd>{{ a.legalName }}</dd>
@@ -92,7 +92,7 @@ import { AdminOnlyNotice, Viewer } from '../viewer';
             </div>
             <div>
               <dt>Legal address</dt>
-              <dd class="address">{{ a.legalAddress }}</dd>
+              <dd class="ab-address">{{ a.legalAddress }}</dd>
             </div>
             <div>
               <dt>Contact e-mail</dt>
@@ -116,9 +116,9 @@ import { AdminOnlyNotice, Viewer } from '../viewer';
         }
       </section>
 
-      <section class="ab-panel section" aria-labelledby="counts-title">
+      <section class="ab-panel ab-section" aria-labelledby="counts-title">
         <h2 id="counts-title">Activity</h2>
-        <dl class="facts">
+        <dl class="ab-facts ab-facts--tiles">
           <div>
             <dt>Active rockets</dt>
             <dd>{{ a.counts.rockets }}</dd>
@@ -138,7 +138,7 @@ import { AdminOnlyNotice, Viewer } from '../viewer';
         </dl>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="standing-title">
+      <section class="ab-panel ab-section" aria-labelledby="standing-title">
         <h2 id="standing-title" tabindex="-1">Standing</h2>
         @if (a.statusHistory.length === 0) {
           <p>{{ a.status === 'active' ? 'Never suspended.' : 'Suspended before the audit trail began.' }}</p>
@@ -195,7 +195,7 @@ import { AdminOnlyNotice, Viewer } from '../viewer';
         }
       </section>
 
-      <section class="ab-panel section" aria-labelledby="suppliers-title">
+      <section class="ab-panel ab-section" aria-labelledby="suppliers-title">
         <h2 id="suppliers-title">Supplier users</h2>
         @if (a.suppliers.length === 0) {
           <p>No supplier user yet.</p>
@@ -255,27 +255,15 @@ import { AdminOnlyNotice, Viewer } from '../viewer';
     }
   `,
   styles: `
-    .section {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
-    }
-    .section .ab-form {
+    .ab-section .ab-form {
       padding: 0;
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-      gap: var(--ab-space-3);
+    .ab-facts {
+      --ab-fact-width: 14rem;
     }
-    dt {
-      color: var(--ab-ink-muted);
-    }
-    dd {
-      margin: 0;
+    .ab-facts dd {
       font-weight: 600;
-      overflow-wrap: anywhere;
     }
-    .address,
     .description {
       white-space: pre-line;
     }

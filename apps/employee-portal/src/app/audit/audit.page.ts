@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { AuditAction, AuditEntryView, AuditTarget } from '@astro/api';
-import { injectFilterSubmit, problemMessage } from '@astro/web-kit';
+import { FilterFormComponent, problemMessage } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { actionLabel, entityPage, targetLabel } from './audit-labels';
@@ -33,7 +33,7 @@ const changesOf = (entry: AuditEntryView) =>
 /** Every audited action of employees, suppliers and operators (SPEC.md §8), newest first, filtered by the URL. */
 @Component({
   selector: 'ab-audit-page',
-  imports: [DatePipe, RouterLink, FieldComponent, FieldControlDirective],
+  imports: [DatePipe, RouterLink, FieldComponent, FieldControlDirective, FilterFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -45,15 +45,7 @@ const changesOf = (entry: AuditEntryView) =>
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, which the server renders as it is. Once the app
-         runs, only the filters that are set go into the address. -->
-    <form
-      class="ab-panel ab-form filters"
-      method="get"
-      action=""
-      aria-label="Filter the audit trail"
-      (submit)="filter($event)"
-    >
+    <ab-filter-form label="Filter the audit trail" submit="Show entries" clearTo="/audit">
       <div class="ab-form-row">
         <ab-field for="filter-actor" label="Who">
           <select abControl name="actor">
@@ -93,11 +85,7 @@ const changesOf = (entry: AuditEntryView) =>
           <input abControl name="to" type="date" [value]="params().to ?? ''" />
         </ab-field>
       </div>
-      <div class="ab-actions">
-        <button type="submit">Show entries</button>
-        <a routerLink="/audit">Clear filters</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     @if (trail.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -119,7 +107,7 @@ const changesOf = (entry: AuditEntryView) =>
                 }
               </span>
             </h2>
-            <dl class="facts">
+            <dl class="ab-facts ab-facts--tiles">
               <div>
                 <dt>Who</dt>
                 <dd>
@@ -205,9 +193,6 @@ const changesOf = (entry: AuditEntryView) =>
     }
   `,
   styles: `
-    .filters {
-      margin-bottom: var(--ab-space-5);
-    }
     .entries {
       list-style: none;
       padding: 0;
@@ -225,20 +210,11 @@ const changesOf = (entry: AuditEntryView) =>
       margin: 0 0 var(--ab-space-3);
       overflow-wrap: anywhere;
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-      gap: var(--ab-space-3);
+    .ab-facts {
+      --ab-fact-width: 12rem;
       margin: 0 0 var(--ab-space-3);
     }
-    .facts dt {
-      color: var(--ab-ink-muted);
-    }
-    .facts dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .facts .ab-hint {
+    .ab-facts .ab-hint {
       display: block;
     }
     /* Values can be long (an address, a description): they wrap rather than widen the page. */
@@ -280,7 +256,6 @@ export class AuditPage {
   protected readonly targetLabel = targetLabel;
   protected readonly entityPage = entityPage;
   protected readonly changesOf = changesOf;
-  protected readonly filter = injectFilterSubmit();
 
   protected readonly choices = resource({ id: 'admin.audit.choices', loader: () => this.api.audit.choices.query() });
   protected readonly bookingsOnly = computed(() => {

@@ -70,7 +70,7 @@ const actorWords = (actor: string | null, email: string | null) =>
       <p role="status" [class]="said() ? 'ab-notice ab-notice--good' : 'ab-visually-hidden'">{{ said() }}</p>
 
       @if (b.cancellationPending; as pending) {
-        <div class="ab-notice section">
+        <div class="ab-notice ab-section">
           <p>
             <strong>Cancellation pending.</strong> {{ pending.requestedBy }} asked for it on
             {{ pending.requestedAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC ({{ pending.reason }}), with
@@ -84,16 +84,16 @@ const actorWords = (actor: string | null, email: string | null) =>
         </div>
       }
       @if (b.cancellationFailed; as failed) {
-        <p class="ab-notice ab-notice--error section" role="alert">
+        <p class="ab-notice ab-notice--error ab-section" role="alert">
           The cancellation asked for on {{ failed.requestedAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC was not carried
           out: {{ failed.because }}
         </p>
       }
 
-      <div class="columns">
-        <section class="ab-panel section" aria-labelledby="customer-title">
+      <div class="ab-columns">
+        <section class="ab-panel ab-section" aria-labelledby="customer-title">
           <h2 id="customer-title">Customer</h2>
-          <dl class="facts">
+          <dl class="ab-facts">
             <dt>Name</dt>
             <dd>{{ b.customer.name }}</dd>
             <dt>E-mail</dt>
@@ -125,9 +125,9 @@ const actorWords = (actor: string | null, email: string | null) =>
             <dd>{{ b.bookedAt | date: 'd MMM y, HH:mm' : 'UTC' }} UTC</dd>
           </dl>
         </section>
-        <section class="ab-panel section" aria-labelledby="launch-title">
+        <section class="ab-panel ab-section" aria-labelledby="launch-title">
           <h2 id="launch-title">Launch</h2>
-          <dl class="facts">
+          <dl class="ab-facts">
             <dt>Mission</dt>
             <dd>{{ b.launch.missionName }}</dd>
             <dt>Launch date</dt>
@@ -138,9 +138,9 @@ const actorWords = (actor: string | null, email: string | null) =>
             <dd>{{ b.launch.status }}</dd>
           </dl>
         </section>
-        <section class="ab-panel section" aria-labelledby="money-title">
+        <section class="ab-panel ab-section" aria-labelledby="money-title">
           <h2 id="money-title">Amounts</h2>
-          <dl class="facts">
+          <dl class="ab-facts">
             <dt>Price a seat</dt>
             <dd>{{ b.unitPriceCents | money: b.currency }}</dd>
             <dt>Total</dt>
@@ -153,13 +153,13 @@ const actorWords = (actor: string | null, email: string | null) =>
         </section>
       </div>
 
-      <section class="ab-panel section" aria-labelledby="actions-title">
+      <section class="ab-panel ab-section" aria-labelledby="actions-title">
         <h2 id="actions-title">Actions</h2>
         <h3>Cancel booking</h3>
         @if (!b.actions.cancel.allowed) {
           <p class="ab-hint">{{ b.actions.cancel.reason }}</p>
         } @else if (quoted(); as quote) {
-          <div class="confirm">
+          <div class="ab-confirm">
             <ab-error-summary [for]="confirmation" [level]="4" />
             <p>
               Cancelling now refunds <strong>{{ quote.refundCents | money: quote.currency }}</strong> of the
@@ -234,7 +234,7 @@ const actorWords = (actor: string | null, email: string | null) =>
         }
       </section>
 
-      <section class="ab-panel section" aria-labelledby="passengers-title">
+      <section class="ab-panel ab-section" aria-labelledby="passengers-title">
         <h2 id="passengers-title">Passengers</h2>
         <div class="ab-table-region" role="region" aria-labelledby="passengers-title" tabindex="0">
           <table class="ab-table">
@@ -262,7 +262,7 @@ const actorWords = (actor: string | null, email: string | null) =>
         </div>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="ledger-title">
+      <section class="ab-panel ab-section" aria-labelledby="ledger-title">
         <h2 id="ledger-title">Payment ledger</h2>
         <div class="ab-table-region" role="region" aria-labelledby="ledger-title" tabindex="0">
           <table class="ab-table">
@@ -301,9 +301,9 @@ const actorWords = (actor: string | null, email: string | null) =>
         </div>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="timeline-title">
+      <section class="ab-panel ab-section" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Status timeline</h2>
-        <ol class="timeline">
+        <ol class="ab-timeline">
           @for (step of b.timeline; track step.id) {
             <li>
               <strong>{{ labels[step.to] }}</strong>
@@ -318,7 +318,7 @@ const actorWords = (actor: string | null, email: string | null) =>
         </ol>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="emails-title">
+      <section class="ab-panel ab-section" aria-labelledby="emails-title">
         <h2 id="emails-title">E-mails sent about it</h2>
         <div class="ab-table-region" role="region" aria-labelledby="emails-title" tabindex="0">
           <table class="ab-table">
@@ -356,9 +356,9 @@ const actorWords = (actor: string | null, email: string | null) =>
         </div>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="audit-title">
+      <section class="ab-panel ab-section" aria-labelledby="audit-title">
         <h2 id="audit-title">Audit history</h2>
-        <ol class="timeline">
+        <ol class="ab-timeline">
           @for (entry of b.audit; track entry.id) {
             <li>
               <strong>{{ entry.action }}</strong> by {{ entry.actor.email }} ({{ entry.actor.role }})
@@ -383,36 +383,8 @@ const actorWords = (actor: string | null, email: string | null) =>
     }
   `,
   styles: `
-    .section {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
-    }
-    .columns {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
-      gap: var(--ab-space-4);
-    }
-    .facts {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: var(--ab-space-2) var(--ab-space-3);
-    }
-    .facts dt {
-      color: var(--ab-ink-muted);
-    }
-    .facts dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
     .reference {
       overflow-wrap: anywhere;
-    }
-    .timeline li {
-      margin-bottom: var(--ab-space-3);
-    }
-    .confirm {
-      border-left: 4px solid var(--ab-border);
-      padding-left: var(--ab-space-3);
     }
   `,
 })

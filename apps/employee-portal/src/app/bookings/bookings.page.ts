@@ -6,13 +6,14 @@ import { bookingStatuses, type BookingStatus } from '@astro/domain';
 import {
   BookingStatusComponent,
   bookingStatusLabels,
-  injectFilterSubmit,
+  FilterFormComponent,
   MoneyPipe,
+  pageAsked,
+  pageCount,
   PagerComponent,
   problemMessage,
   queryResource,
   SortableHeaderComponent,
-  SortInputsComponent,
   type Sorting,
 } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
@@ -33,10 +34,10 @@ const pageSize = 20;
     BookingStatusComponent,
     FieldComponent,
     FieldControlDirective,
+    FilterFormComponent,
     MoneyPipe,
     PagerComponent,
     SortableHeaderComponent,
-    SortInputsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -50,15 +51,7 @@ const pageSize = 20;
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, and the server renders the result, before the app
-         runs in the browser too. Once it runs, only the filters that are set go into the address. -->
-    <form
-      class="ab-panel ab-form filters"
-      method="get"
-      action=""
-      aria-label="Search bookings"
-      (submit)="search($event)"
-    >
+    <ab-filter-form label="Search bookings" submit="Search bookings" clearTo="/bookings" [sorting]="sorting()">
       <div class="ab-form-row">
         <ab-field for="search-query" label="Reference, name or e-mail">
           <input abControl name="q" type="search" [value]="q() ?? ''" />
@@ -96,12 +89,7 @@ const pageSize = 20;
           <input abControl name="to" type="date" [value]="params().bookedTo ?? ''" />
         </ab-field>
       </div>
-      <ab-sort-inputs [sorting]="sorting()" />
-      <div class="ab-actions">
-        <button type="submit">Search bookings</button>
-        <a routerLink="/bookings">Clear filters</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     @if (result.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -174,11 +162,6 @@ const pageSize = 20;
       <p class="ab-notice" role="status">Loading bookings…</p>
     }
   `,
-  styles: `
-    .filters {
-      margin-bottom: var(--ab-space-5);
-    }
-  `,
 })
 export class BookingsPage {
   private readonly api = injectApi();
@@ -198,21 +181,18 @@ export class BookingsPage {
   readonly page = input<string>();
 
   /** The search the address asks for; what it cannot mean is left out rather than refused. */
-  protected readonly params = computed(() => {
-    const page = Math.floor(Number(this.page()));
-    return {
-      query: this.q()?.trim() || undefined,
-      status: bookingStatuses.find((status) => status === this.status()) as BookingStatus | undefined,
-      launchId: uuid.test(this.launch() ?? '') ? this.launch() : undefined,
-      agencyId: uuid.test(this.agency() ?? '') ? this.agency() : undefined,
-      bookedFrom: isoDay.test(this.from() ?? '') ? this.from() : undefined,
-      bookedTo: isoDay.test(this.to() ?? '') ? this.to() : undefined,
-      sort: sorts.find((sort) => sort === this.sort()) ?? ('bookedAt' as const),
-      direction: this.dir() === 'asc' ? ('asc' as const) : ('desc' as const),
-      page: page >= 1 ? page : 1,
-      pageSize,
-    };
-  });
+  protected readonly params = computed(() => ({
+    query: this.q()?.trim() || undefined,
+    status: bookingStatuses.find((status) => status === this.status()) as BookingStatus | undefined,
+    launchId: uuid.test(this.launch() ?? '') ? this.launch() : undefined,
+    agencyId: uuid.test(this.agency() ?? '') ? this.agency() : undefined,
+    bookedFrom: isoDay.test(this.from() ?? '') ? this.from() : undefined,
+    bookedTo: isoDay.test(this.to() ?? '') ? this.to() : undefined,
+    sort: sorts.find((sort) => sort === this.sort()) ?? ('bookedAt' as const),
+    direction: this.dir() === 'asc' ? ('asc' as const) : ('desc' as const),
+    page: pageAsked(this.page()),
+    pageSize,
+  }));
 
   protected readonly result = queryResource({
     id: 'admin.bookings.search',
@@ -222,9 +202,8 @@ export class BookingsPage {
   protected readonly choices = computed(() =>
     this.result.hasValue() ? this.result.value().choices : { launches: [], agencies: [] },
   );
-  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.result.value()?.total ?? 0) / pageSize)));
+  protected readonly pages = computed(() => pageCount(this.result.value()?.total, pageSize));
 
-  protected readonly search = injectFilterSubmit();
   protected readonly sorting = computed((): Sorting => ({
     sort: this.params().sort,
     direction: this.params().direction,

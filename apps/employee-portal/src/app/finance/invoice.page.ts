@@ -108,19 +108,19 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
       <ab-error-summary [for]="download" [level]="2" />
       <p role="status" [class]="said() ? 'ab-notice ab-notice--good' : 'ab-visually-hidden'">{{ said() }}</p>
 
-      <div class="columns">
-        <section class="ab-panel section" aria-labelledby="billed-title">
+      <div class="ab-columns">
+        <section class="ab-panel ab-section" aria-labelledby="billed-title">
           <h2 id="billed-title">Billed to</h2>
           <p>
             <strong>{{ i.billedTo.legalName }}</strong><br />
             Tax id {{ i.billedTo.taxId }}
           </p>
-          <p class="address">{{ i.billedTo.legalAddress }}</p>
+          <p class="ab-address">{{ i.billedTo.legalAddress }}</p>
           <p><a [routerLink]="['/agencies', i.agency.id]">The agency’s page</a></p>
         </section>
-        <section class="ab-panel section" aria-labelledby="launch-title">
+        <section class="ab-panel ab-section" aria-labelledby="launch-title">
           <h2 id="launch-title">Launch</h2>
-          <dl class="facts">
+          <dl class="ab-facts">
             <dt>Mission</dt>
             <dd>
               <a [routerLink]="['/launches', i.launch.id]">{{ i.launch.missionName }}</a>
@@ -133,9 +133,9 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
             <dd>{{ i.dueDate | date: 'd MMM y' : 'UTC' }}</dd>
           </dl>
         </section>
-        <section class="ab-panel section" aria-labelledby="amounts-title">
+        <section class="ab-panel ab-section" aria-labelledby="amounts-title">
           <h2 id="amounts-title">Amounts</h2>
-          <dl class="facts">
+          <dl class="ab-facts">
             <dt>Amount</dt>
             <dd>{{ i.amountCents | money: i.currency }}</dd>
             <dt>Credited</dt>
@@ -150,17 +150,17 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
         </section>
       </div>
 
-      <section class="ab-panel section" aria-labelledby="charges-title">
+      <section class="ab-panel ab-section" aria-labelledby="charges-title">
         <ab-invoice-charges [invoice]="i" />
       </section>
 
-      <section class="ab-panel section" aria-labelledby="actions-title">
+      <section class="ab-panel ab-section" aria-labelledby="actions-title">
         <h2 id="actions-title">Actions</h2>
         <h3 id="payment-title">Record a payment</h3>
         @if (!i.actions.recordPayment.allowed) {
           <p class="ab-hint">{{ i.actions.recordPayment.reason }}</p>
         } @else if (paymentToConfirm(); as next) {
-          <div class="confirm" role="group" aria-labelledby="payment-title">
+          <div class="ab-confirm" role="group" aria-labelledby="payment-title">
             <ab-error-summary [for]="payment" [level]="4" />
             <p>
               Record <strong>{{ next.amountCents | money: i.currency }}</strong> paid by {{ i.agency.displayName }} on
@@ -204,7 +204,7 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
         @if (!i.actions.issueCreditNote.allowed) {
           <p class="ab-hint">{{ i.actions.issueCreditNote.reason }}</p>
         } @else if (creditToConfirm(); as next) {
-          <div class="confirm" role="group" aria-labelledby="credit-title">
+          <div class="ab-confirm" role="group" aria-labelledby="credit-title">
             <ab-error-summary [for]="credit" [level]="4" />
             <p>
               Issue a credit note of <strong>{{ next.amountCents | money: i.currency }}</strong> against {{ i.number }},
@@ -242,7 +242,7 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
         }
       </section>
 
-      <section class="ab-panel section" aria-labelledby="payments-title">
+      <section class="ab-panel ab-section" aria-labelledby="payments-title">
         <h2 id="payments-title">Payments</h2>
         <div class="ab-table-region" role="region" aria-labelledby="payments-title" tabindex="0">
           <table class="ab-table">
@@ -278,7 +278,7 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
         </div>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="credit-notes-title">
+      <section class="ab-panel ab-section" aria-labelledby="credit-notes-title">
         <h2 id="credit-notes-title">Credit notes</h2>
         <ab-error-summary [for]="creditNoteDownload" [level]="3" />
         <div class="ab-table-region" role="region" aria-labelledby="credit-notes-title" tabindex="0">
@@ -325,7 +325,7 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
         </div>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="reminders-title">
+      <section class="ab-panel ab-section" aria-labelledby="reminders-title">
         <h2 id="reminders-title">Reminders sent</h2>
         <div class="ab-table-region" role="region" aria-labelledby="reminders-title" tabindex="0">
           <table class="ab-table">
@@ -353,9 +353,9 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
         </div>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="audit-title">
+      <section class="ab-panel ab-section" aria-labelledby="audit-title">
         <h2 id="audit-title">Audit history</h2>
-        <ol class="timeline">
+        <ol class="ab-timeline">
           @for (entry of i.history; track $index) {
             <li>
               <strong>{{ actionLabel(entry.action) }}</strong> by {{ entry.by }} ({{ entry.role }})
@@ -379,39 +379,6 @@ const statusWords = (status: InvoiceStatus) => invoiceStatusLabels[status].toLow
     } @else {
       <h1>Invoice</h1>
       <p class="ab-notice" role="status">Loading the invoice…</p>
-    }
-  `,
-  styles: `
-    .section {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
-    }
-    .columns {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
-      gap: var(--ab-space-4);
-    }
-    .facts {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: var(--ab-space-2) var(--ab-space-3);
-    }
-    .facts dt {
-      color: var(--ab-ink-muted);
-    }
-    .facts dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .address {
-      white-space: pre-line;
-    }
-    .timeline li {
-      margin-bottom: var(--ab-space-3);
-    }
-    .confirm {
-      border-left: 4px solid var(--ab-border);
-      padding-left: var(--ab-space-3);
     }
   `,
 })

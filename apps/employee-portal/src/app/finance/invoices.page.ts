@@ -4,14 +4,15 @@ import { RouterLink } from '@angular/router';
 import { invoiceStatuses, invoiceStatusLabels, type InvoiceStatus } from '@astro/domain';
 import {
   FiguresComponent,
-  injectFilterSubmit,
+  FilterFormComponent,
   InvoiceStatusComponent,
   MoneyPipe,
+  pageAsked,
+  pageCount,
   PagerComponent,
   problemMessage,
   queryResource,
   SortableHeaderComponent,
-  SortInputsComponent,
   type Sorting,
 } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
@@ -30,12 +31,12 @@ const pageSize = 20;
     RouterLink,
     FieldComponent,
     FieldControlDirective,
+    FilterFormComponent,
     FiguresComponent,
     InvoiceStatusComponent,
     MoneyPipe,
     PagerComponent,
     SortableHeaderComponent,
-    SortInputsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -48,14 +49,7 @@ const pageSize = 20;
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, which the server renders. -->
-    <form
-      class="ab-panel ab-form filters"
-      method="get"
-      action=""
-      aria-label="Filter invoices"
-      (submit)="search($event)"
-    >
+    <ab-filter-form label="Filter invoices" submit="Show invoices" clearTo="/finance/invoices" [sorting]="sorting()">
       <div class="ab-form-row">
         <ab-field for="filter-number" label="Invoice number" hint="All of it, its start, or the sequence (42).">
           <input abControl name="number" type="search" [value]="params().number ?? ''" autocapitalize="characters" />
@@ -83,19 +77,14 @@ const pageSize = 20;
           <input abControl name="until" type="date" [value]="params().issuedUntil ?? ''" />
         </ab-field>
       </div>
-      <ab-sort-inputs [sorting]="sorting()" />
-      <div class="ab-actions">
-        <button type="submit">Show invoices</button>
-        <a routerLink="/finance/invoices">Clear filters</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     @if (result.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
     } @else if (result.hasValue()) {
       @let found = result.value();
       <p role="status">{{ found.total === 1 ? '1 invoice matches' : found.total + ' invoices match' }}.</p>
-      <section class="ab-panel totals" aria-labelledby="totals-title">
+      <section class="ab-panel ab-section totals" aria-labelledby="totals-title">
         <h2 id="totals-title">Totals of the matching invoices</h2>
         <ab-figures
           currency="USD"
@@ -167,13 +156,6 @@ const pageSize = 20;
     }
   `,
   styles: `
-    .filters,
-    .totals {
-      margin-bottom: var(--ab-space-5);
-    }
-    .totals {
-      padding: var(--ab-space-4);
-    }
     .totals h2 {
       margin-top: 0;
     }
@@ -196,29 +178,25 @@ export class InvoicesPage {
   readonly page = input<string>();
 
   /** The filter the address asks for; what it cannot mean is left out rather than refused. */
-  protected readonly params = computed(() => {
-    const page = Math.floor(Number(this.page()));
-    return {
-      number: this.number()?.trim() || undefined,
-      status: invoiceStatuses.find((status) => status === this.status()) as InvoiceStatus | undefined,
-      agencyId: agencyIdOf(this.agency()),
-      issuedFrom: dayOf(this.from()),
-      issuedUntil: dayOf(this.until()),
-      sort: sorts.find((sort) => sort === this.sort()) ?? ('issueDate' as const),
-      direction: this.dir() === 'asc' ? ('asc' as const) : ('desc' as const),
-      page: page >= 1 ? page : 1,
-      pageSize,
-    };
-  });
+  protected readonly params = computed(() => ({
+    number: this.number()?.trim() || undefined,
+    status: invoiceStatuses.find((status) => status === this.status()) as InvoiceStatus | undefined,
+    agencyId: agencyIdOf(this.agency()),
+    issuedFrom: dayOf(this.from()),
+    issuedUntil: dayOf(this.until()),
+    sort: sorts.find((sort) => sort === this.sort()) ?? ('issueDate' as const),
+    direction: this.dir() === 'asc' ? ('asc' as const) : ('desc' as const),
+    page: pageAsked(this.page()),
+    pageSize,
+  }));
 
   protected readonly result = queryResource({
     id: 'admin.finance.invoices.list',
     params: () => this.params(),
     loader: ({ params }) => this.api.finance.invoices.list.query(params),
   });
-  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.result.value()?.total ?? 0) / pageSize)));
+  protected readonly pages = computed(() => pageCount(this.result.value()?.total, pageSize));
 
-  protected readonly search = injectFilterSubmit();
   protected readonly sorting = computed((): Sorting => ({
     sort: this.params().sort,
     direction: this.params().direction,

@@ -1,12 +1,11 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { monthPeriod, periodProblem } from '@astro/domain';
 import {
   FiguresComponent,
-  injectFilterSubmit,
   monthAt,
   MoneyPipe,
+  PeriodFormComponent,
   problemMessage,
   queryResource,
   saveFile,
@@ -30,12 +29,12 @@ function lastTwelveMonths(now: Date) {
   selector: 'ab-reports-page',
   imports: [
     NgTemplateOutlet,
-    RouterLink,
     ErrorSummaryComponent,
     FieldComponent,
     FieldControlDirective,
     FiguresComponent,
     MoneyPipe,
+    PeriodFormComponent,
     RevenueChartComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,34 +48,22 @@ function lastTwelveMonths(now: Date) {
       </div>
     </div>
 
-    <form
-      class="ab-panel ab-form filters"
-      method="get"
-      action=""
-      aria-label="Filter the report"
-      (submit)="filter($event)"
+    <ab-period-form
+      [period]="period()"
+      label="Filter the report"
+      submit="Show the report"
+      resetTo="/finance/reports"
+      resetLabel="The last twelve months"
     >
-      <div class="ab-form-row">
-        <ab-field for="report-from" label="From (UTC)">
-          <input abControl name="from" type="date" [value]="period().from" />
-        </ab-field>
-        <ab-field for="report-until" label="Until (UTC)">
-          <input abControl name="until" type="date" [value]="period().until" />
-        </ab-field>
-        <ab-field for="report-agency" label="Agency">
-          <select abControl name="agency">
-            <option value="" [selected]="!agencyId()">Every agency</option>
-            @for (each of agencies.value()?.agencies ?? []; track each.id) {
-              <option [value]="each.id" [selected]="agencyId() === each.id">{{ each.displayName }}</option>
-            }
-          </select>
-        </ab-field>
-      </div>
-      <div class="ab-actions">
-        <button type="submit">Show the report</button>
-        <a routerLink="/finance/reports">The last twelve months</a>
-      </div>
-    </form>
+      <ab-field for="report-agency" label="Agency">
+        <select abControl name="agency">
+          <option value="" [selected]="!agencyId()">Every agency</option>
+          @for (each of agencies.value()?.agencies ?? []; track each.id) {
+            <option [value]="each.id" [selected]="agencyId() === each.id">{{ each.displayName }}</option>
+          }
+        </select>
+      </ab-field>
+    </ab-period-form>
 
     @if (period().problem; as problem) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem }}</p>
@@ -84,7 +71,7 @@ function lastTwelveMonths(now: Date) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
     } @else if (report.hasValue()) {
       @let r = report.value();
-      <section class="ab-panel section" aria-labelledby="totals-title">
+      <section class="ab-panel ab-section" aria-labelledby="totals-title">
         <h2 id="totals-title">Totals</h2>
         <ab-figures
           [currency]="r.currency"
@@ -110,7 +97,7 @@ function lastTwelveMonths(now: Date) {
         <ab-error-summary [for]="download" [level]="3" />
       </section>
 
-      <section class="ab-panel section" aria-labelledby="months-title">
+      <section class="ab-panel ab-section" aria-labelledby="months-title">
         <h2 id="months-title">Per month</h2>
         <div class="ab-table-region" role="region" aria-label="Chart of revenue and fees per month" tabindex="0">
           <ab-revenue-chart [months]="r.months" />
@@ -133,7 +120,7 @@ function lastTwelveMonths(now: Date) {
         </div>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="agencies-title">
+      <section class="ab-panel ab-section" aria-labelledby="agencies-title">
         <h2 id="agencies-title">Per agency and month</h2>
         <div class="ab-table-region" role="region" aria-labelledby="agencies-title" tabindex="0">
           <table class="ab-table">
@@ -182,13 +169,6 @@ function lastTwelveMonths(now: Date) {
     }
   `,
   styles: `
-    .filters,
-    .section {
-      margin-bottom: var(--ab-space-5);
-    }
-    .section {
-      padding: var(--ab-space-4);
-    }
     caption {
       text-align: left;
       font-weight: 700;
@@ -223,7 +203,6 @@ export class ReportsPage {
     loader: ({ params }) => this.api.finance.reports.show.query(params),
   });
 
-  protected readonly filter = injectFilterSubmit();
   protected readonly download = injectSubmission(signal(null));
   protected readonly downloadCsv = async () => saveFile(await this.api.finance.reports.csv.query(this.asked()!));
 

@@ -1,12 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import {
   FiguresComponent,
-  injectFilterSubmit,
+  PeriodFormComponent,
   problemMessage,
   queryResource,
   saveFile,
+  statementFigures,
   StatementLinesComponent,
   statementPeriod,
 } from '@astro/web-kit';
@@ -22,11 +22,11 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
   selector: 'ab-statements-page',
   imports: [
     DatePipe,
-    RouterLink,
     ErrorSummaryComponent,
     FieldComponent,
     FieldControlDirective,
     FiguresComponent,
+    PeriodFormComponent,
     StatementLinesComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,42 +40,22 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
       </div>
     </div>
 
-    <form
-      class="ab-panel ab-form filters"
-      method="get"
-      action=""
-      aria-label="Choose the statement"
-      (submit)="show($event)"
+    <ab-period-form
+      [period]="period()"
+      label="Choose the statement"
+      submit="Show the statement"
+      resetTo="/finance/statements"
+      resetLabel="This month"
     >
-      <div class="ab-form-row">
-        <ab-field for="statement-agency" label="Agency">
-          <select abControl name="agency">
-            <option value="" [selected]="!agencyId()">Choose an agency</option>
-            @for (each of agencies.value()?.agencies ?? []; track each.id) {
-              <option [value]="each.id" [selected]="agencyId() === each.id">{{ each.displayName }}</option>
-            }
-          </select>
-        </ab-field>
-        <ab-field for="statement-month" label="Month" hint="Year and month, for example 2026-11.">
-          <input abControl name="month" type="month" [value]="period().month ?? ''" />
-        </ab-field>
-      </div>
-      <fieldset class="range">
-        <legend>Or a range of days (UTC), instead of the month</legend>
-        <div class="ab-form-row">
-          <ab-field for="statement-from" label="From">
-            <input abControl name="from" type="date" [value]="period().range ? period().from : ''" />
-          </ab-field>
-          <ab-field for="statement-until" label="Until">
-            <input abControl name="until" type="date" [value]="period().range ? period().until : ''" />
-          </ab-field>
-        </div>
-      </fieldset>
-      <div class="ab-actions">
-        <button type="submit">Show the statement</button>
-        <a routerLink="/finance/statements">This month</a>
-      </div>
-    </form>
+      <ab-field for="statement-agency" label="Agency">
+        <select abControl name="agency">
+          <option value="" [selected]="!agencyId()">Choose an agency</option>
+          @for (each of agencies.value()?.agencies ?? []; track each.id) {
+            <option [value]="each.id" [selected]="agencyId() === each.id">{{ each.displayName }}</option>
+          }
+        </select>
+      </ab-field>
+    </ab-period-form>
 
     @if (!agencyId()) {
       <p class="ab-notice">Choose an agency to see its statement.</p>
@@ -85,20 +65,12 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
     } @else if (statement.hasValue()) {
       @let s = statement.value();
-      <section class="ab-panel section" aria-labelledby="statement-title">
+      <section class="ab-panel ab-section" aria-labelledby="statement-title">
         <h2 id="statement-title">
           {{ s.agency.displayName }}, {{ period().from | date: 'd MMM y' : 'UTC' }} to
           {{ period().until | date: 'd MMM y' : 'UTC' }}
         </h2>
-        <ab-figures
-          [currency]="s.currency"
-          [figures]="[
-            { term: 'Gross seat sales', cents: s.totals.grossCents },
-            { term: 'Refunds', cents: s.totals.refundsCents },
-            { term: 'Platform fees', cents: s.totals.feesCents },
-            { term: 'Net payout', cents: s.totals.netPayoutCents },
-          ]"
-        />
+        <ab-figures [currency]="s.currency" [figures]="figures(s.totals)" />
         <div class="ab-actions">
           <button
             type="button"
@@ -123,24 +95,6 @@ import { agencyIdOf, injectAgencyChoices } from './finance-filters';
       <ab-statement-lines [statement]="s" launchesPath="/launches" invoicesPath="/finance/invoices" />
     } @else {
       <p class="ab-notice" role="status">Loading the statement…</p>
-    }
-  `,
-  styles: `
-    .filters,
-    .section {
-      margin-bottom: var(--ab-space-5);
-    }
-    .section {
-      padding: var(--ab-space-4);
-    }
-    .range {
-      border: 0;
-      padding: 0;
-      margin: var(--ab-space-3) 0 0;
-    }
-    .range legend {
-      font-weight: 700;
-      padding: 0;
     }
   `,
 })
@@ -170,10 +124,11 @@ export class StatementsPage {
     loader: ({ params }) => this.api.finance.statements.show.query(params),
   });
 
-  protected readonly show = injectFilterSubmit();
   protected readonly download = injectSubmission(signal(null));
   protected readonly downloadCsv = async () => saveFile(await this.api.finance.statements.csv.query(this.asked()!));
   protected readonly downloadPdf = async () => saveFile(await this.api.finance.statements.pdf.query(this.asked()!));
+
+  protected readonly figures = statementFigures;
 
   protected problem(error: unknown): string {
     return problemMessage(error);

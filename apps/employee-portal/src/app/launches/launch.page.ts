@@ -47,9 +47,9 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
         }
       </div>
 
-      <section class="ab-panel section" aria-labelledby="facts-title">
+      <section class="ab-panel ab-section" aria-labelledby="facts-title">
         <h2 id="facts-title">Launch</h2>
-        <dl class="facts">
+        <dl class="ab-facts ab-facts--tiles">
           <div>
             <dt>Agency</dt>
             <dd>
@@ -81,7 +81,7 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
         </dl>
       </section>
 
-      <section class="ab-panel section" aria-labelledby="occupancy-title">
+      <section class="ab-panel ab-section" aria-labelledby="occupancy-title">
         <h2 id="occupancy-title">Occupancy</h2>
         <ab-occupancy-meter [occupancy]="l.occupancy" [name]="l.missionName" />
         <p>
@@ -100,12 +100,12 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
         }
       </section>
 
-      <section class="ab-panel section" aria-labelledby="history-title">
+      <section class="ab-panel ab-section" aria-labelledby="history-title">
         <h2 id="history-title">Status history</h2>
         <ab-launch-history [steps]="l.history" />
       </section>
 
-      <section class="ab-panel section" aria-labelledby="bookings-title">
+      <section class="ab-panel ab-section" aria-labelledby="bookings-title">
         <h2 id="bookings-title">Bookings</h2>
         <div class="ab-table-region" role="region" aria-labelledby="bookings-caption" tabindex="0">
           <table class="ab-table">
@@ -164,23 +164,13 @@ import { OccupancyMeterComponent } from './occupancy-meter.component';
     }
   `,
   styles: `
-    .section {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
+    .ab-facts {
+      --ab-fact-width: 12rem;
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-      gap: var(--ab-space-3);
-    }
-    .facts dt {
-      color: var(--ab-ink-muted);
-    }
-    .facts dd {
-      margin: 0;
+    .ab-facts dd {
       font-weight: 600;
     }
-    .facts .ab-hint {
+    .ab-facts .ab-hint {
       display: block;
       font-weight: 400;
     }

@@ -4,13 +4,14 @@ import { RouterLink } from '@angular/router';
 import type { LaunchSort } from '@astro/api';
 import { destinationLabels, launchStatuses, ranges } from '@astro/domain';
 import {
-  injectFilterSubmit,
+  FilterFormComponent,
   launchStatusBadge,
   launchStatusLabels,
+  pageAsked,
+  pageCount,
   PagerComponent,
   problemMessage,
   SortableHeaderComponent,
-  SortInputsComponent,
   type Sorting,
 } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
@@ -29,10 +30,10 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
     RouterLink,
     FieldComponent,
     FieldControlDirective,
+    FilterFormComponent,
     OccupancyMeterComponent,
     PagerComponent,
     SortableHeaderComponent,
-    SortInputsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -45,15 +46,7 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
       </div>
     </div>
 
-    <!-- A plain GET form: the filters become the page's address, which the server renders as it is. Once the app
-         runs, only the filters that are set go into the address. -->
-    <form
-      class="ab-panel ab-form filters"
-      method="get"
-      action=""
-      aria-label="Filter launches"
-      (submit)="filter($event)"
-    >
+    <ab-filter-form label="Filter launches" submit="Show launches" clearTo="/launches" [sorting]="sorting()">
       <div class="ab-form-row">
         <ab-field for="filter-agency" label="Agency">
           <select abControl name="agency">
@@ -86,12 +79,7 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
           <input abControl name="to" type="date" [value]="params().to ?? ''" />
         </ab-field>
       </div>
-      <ab-sort-inputs [sorting]="sorting()" />
-      <div class="ab-actions">
-        <button type="submit">Show launches</button>
-        <a routerLink="/launches">Clear filters</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     @if (launches.error(); as error) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem(error) }}</p>
@@ -159,11 +147,6 @@ const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2
       <p class="ab-notice" role="status">Loading launches…</p>
     }
   `,
-  styles: `
-    .filters {
-      margin-bottom: var(--ab-space-5);
-    }
-  `,
 })
 export class LaunchesPage {
   private readonly api = injectApi();
@@ -193,7 +176,7 @@ export class LaunchesPage {
     to: isDay(this.to()) ? this.to() : undefined,
     sort: sorts.find((each) => each === this.sort()) ?? 'launchDate',
     direction: this.direction() === 'desc' ? ('desc' as const) : ('asc' as const),
-    page: Math.max(1, Math.floor(Number(this.page())) || 1),
+    page: pageAsked(this.page()),
   }));
 
   protected readonly agencies = resource({
@@ -213,9 +196,8 @@ export class LaunchesPage {
         ...(to ? { to: new Date(`${to}T23:59:59.999Z`) } : {}),
       }),
   });
-  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.launches.value()?.total ?? 0) / pageSize)));
+  protected readonly pages = computed(() => pageCount(this.launches.value()?.total, pageSize));
 
-  protected readonly filter = injectFilterSubmit();
   protected readonly sorting = computed((): Sorting => ({
     sort: this.params().sort,
     direction: this.params().direction,

@@ -52,7 +52,7 @@ import {
 
       <section class="ab-panel ab-section" aria-labelledby="facts-title">
         <h2 id="facts-title">Account</h2>
-        <dl class="ab-facts">
+        <dl class="ab-facts ab-facts--tiles">
           <div>
             <dt>Roles</dt>
             <dd>{{ rolesInWords(u.roles) }}</dd>
@@ -195,23 +195,13 @@ import {
     }
   `,
   styles: `
-    .ab-section {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
-    }
     .ab-email {
       overflow-wrap: anywhere;
     }
     .ab-facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
-      gap: var(--ab-space-3);
-    }
-    .ab-facts dt {
-      color: var(--ab-ink-muted);
+      --ab-fact-width: 10rem;
     }
     .ab-facts dd {
-      margin: 0;
       font-weight: 700;
     }
   `,

@@ -12,7 +12,7 @@ import {
 import { form, FormField, FormRoot } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import type { AccountStatus, StaffRole } from '@astro/api';
-import { PagerComponent, problemMessage } from '@astro/web-kit';
+import { pageAsked, pageCount, PagerComponent, problemMessage } from '@astro/web-kit';
 import {
   ErrorSummaryComponent,
   FieldComponent,
@@ -204,9 +204,9 @@ const noInvitation = (): Invitation => ({ name: '', email: '', roles: roleChoice
     </section>
   `,
   styles: `
+    /* Below the list rather than between sections: space above it, none below. */
     .ab-section {
-      padding: var(--ab-space-4);
-      margin-top: var(--ab-space-5);
+      margin: var(--ab-space-5) 0 0;
     }
     .ab-form {
       margin-bottom: var(--ab-space-4);
@@ -238,7 +238,7 @@ export class UsersPage {
     ...(staffRoles.includes(this.role() as StaffRole) ? { role: this.role() as StaffRole } : {}),
     ...(accountStatuses.includes(this.status() as AccountStatus) ? { status: this.status() as AccountStatus } : {}),
     ...(this.agency() ? { agencyId: this.agency() } : {}),
-    page: Math.max(1, Math.floor(Number(this.page()) || 1)),
+    page: pageAsked(this.page()),
     pageSize,
   }));
 
@@ -259,7 +259,7 @@ export class UsersPage {
     params: () => this.params(),
     loader: ({ params }) => this.api.users.list.query(params),
   });
-  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.users.value()?.total ?? 0) / pageSize)));
+  protected readonly pages = computed(() => pageCount(this.users.value()?.total, pageSize));
 
   private async apply(): Promise<void> {
     const { search, role, status, agency } = this.filter().value();

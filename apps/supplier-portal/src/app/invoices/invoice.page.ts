@@ -200,10 +200,6 @@ import { injectApi } from '../api';
     }
   `,
   styles: `
-    .ab-section {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
-    }
     .ab-pay-to {
       white-space: pre-line;
       overflow-wrap: anywhere;

@@ -3,9 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, input, signal } from '@an
 import { RouterLink } from '@angular/router';
 import { invoiceStatuses, invoiceStatusLabels, type InvoiceStatus } from '@astro/domain';
 import {
-  injectFilterSubmit,
+  FilterFormComponent,
   InvoiceStatusComponent,
   MoneyPipe,
+  pageAsked,
+  pageCount,
   PagerComponent,
   problemMessage,
   queryResource,
@@ -25,6 +27,7 @@ const pageSize = 20;
     ErrorSummaryComponent,
     FieldComponent,
     FieldControlDirective,
+    FilterFormComponent,
     InvoiceStatusComponent,
     MoneyPipe,
     PagerComponent,
@@ -41,14 +44,7 @@ const pageSize = 20;
       </div>
     </div>
 
-    <!-- A plain GET form: the status becomes the page's address, and the server renders the list. -->
-    <form
-      class="ab-panel ab-form filters"
-      method="get"
-      action=""
-      aria-label="Filter invoices"
-      (submit)="filter($event)"
-    >
+    <ab-filter-form label="Filter invoices" submit="Show invoices" clearTo="/invoices" clearLabel="Clear filter">
       <div class="ab-form-row">
         <ab-field for="filter-status" label="Status">
           <select abControl name="status">
@@ -59,11 +55,7 @@ const pageSize = 20;
           </select>
         </ab-field>
       </div>
-      <div class="ab-actions">
-        <button type="submit">Show invoices</button>
-        <a routerLink="/invoices">Clear filter</a>
-      </div>
-    </form>
+    </ab-filter-form>
 
     <ab-error-summary [for]="pdf" [level]="2" />
     @if (result.error(); as error) {
@@ -139,11 +131,6 @@ const pageSize = 20;
       <p class="ab-notice" role="status">Loading invoices…</p>
     }
   `,
-  styles: `
-    .filters {
-      margin-bottom: var(--ab-space-5);
-    }
-  `,
 })
 export class InvoicesPage {
   private readonly api = injectApi();
@@ -155,23 +142,19 @@ export class InvoicesPage {
   readonly page = input<string>();
 
   /** The list the address asks for; what it cannot mean is left out rather than refused. */
-  protected readonly params = computed(() => {
-    const page = Math.floor(Number(this.page()));
-    return {
-      status: invoiceStatuses.find((status) => status === this.status()) as InvoiceStatus | undefined,
-      page: page >= 1 ? page : 1,
-      pageSize,
-    };
-  });
+  protected readonly params = computed(() => ({
+    status: invoiceStatuses.find((status) => status === this.status()) as InvoiceStatus | undefined,
+    page: pageAsked(this.page()),
+    pageSize,
+  }));
 
   protected readonly result = queryResource({
     id: 'supplier.invoices.list',
     params: () => this.params(),
     loader: ({ params }) => this.api.invoices.list.query(params),
   });
-  protected readonly pages = computed(() => Math.max(1, Math.ceil((this.result.value()?.total ?? 0) / pageSize)));
+  protected readonly pages = computed(() => pageCount(this.result.value()?.total, pageSize));
 
-  protected readonly filter = injectFilterSubmit();
   protected readonly pdf = injectSubmission(signal(null));
   protected downloadPdf(invoiceId: string): () => Promise<void> {
     return async () => saveFile(await this.api.invoices.pdf.query({ invoiceId }));

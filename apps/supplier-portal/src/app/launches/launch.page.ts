@@ -80,7 +80,7 @@ type StatusChange =
             </p>
           </div>
         }
-        <dl class="ab-facts">
+        <dl class="ab-facts ab-facts--tiles">
           <div>
             <dt>Confirmed seats</dt>
             <dd>{{ l.occupancy.confirmedSeats }}</dd>
@@ -282,23 +282,13 @@ type StatusChange =
     }
   `,
   styles: `
-    .ab-section {
-      padding: var(--ab-space-4);
-      margin-bottom: var(--ab-space-5);
-    }
     .ab-subform {
       padding: var(--ab-space-4) 0 0;
     }
     .ab-facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
-      gap: var(--ab-space-3);
-    }
-    .ab-facts dt {
-      color: var(--ab-ink-muted);
+      --ab-fact-width: 9rem;
     }
     .ab-facts dd {
-      margin: 0;
       font-size: 1.5rem;
       font-weight: 700;
     }

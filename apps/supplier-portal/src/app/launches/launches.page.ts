@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, resource, signal 
 import { form, FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { launchStatuses, type LaunchStatus } from '@astro/domain';
-import { launchStatusBadge, launchStatusLabels, MoneyPipe, problemMessage } from '@astro/web-kit';
+import { launchStatusBadge, launchStatusLabels, MoneyPipe, pageCount, problemMessage } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { AgencyStanding } from '../agency-standing';
 import { injectApi } from '../api';
@@ -196,9 +196,7 @@ export class LaunchesPage {
         to: params.to ? new Date(`${params.to}T23:59:59Z`) : undefined,
       }),
   });
-  protected readonly pages = computed(() =>
-    Math.max(1, Math.ceil((this.launches.value()?.total ?? 0) / this.pageSize)),
-  );
+  protected readonly pages = computed(() => pageCount(this.launches.value()?.total, this.pageSize));
 
   private apply(): void {
     const { status, from, to, rocketId } = this.filter().value();

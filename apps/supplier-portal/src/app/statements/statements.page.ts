@@ -1,17 +1,17 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import type { Period } from '@astro/domain';
 import {
   FiguresComponent,
-  injectFilterSubmit,
+  PeriodFormComponent,
   problemMessage,
   queryResource,
   saveFile,
+  statementFigures,
   StatementLinesComponent,
   statementPeriod,
 } from '@astro/web-kit';
-import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
+import { ErrorSummaryComponent, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 
 /**
@@ -20,15 +20,7 @@ import { injectApi } from '../api';
  */
 @Component({
   selector: 'ab-statements-page',
-  imports: [
-    DatePipe,
-    RouterLink,
-    ErrorSummaryComponent,
-    FieldComponent,
-    FieldControlDirective,
-    FiguresComponent,
-    StatementLinesComponent,
-  ],
+  imports: [DatePipe, ErrorSummaryComponent, FiguresComponent, PeriodFormComponent, StatementLinesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ab-page-header">
@@ -41,35 +33,13 @@ import { injectApi } from '../api';
       </div>
     </div>
 
-    <!-- A plain GET form: the period becomes the page's address, and the server renders the statement. -->
-    <form
-      class="ab-panel ab-form filters"
-      method="get"
-      action=""
-      aria-label="Choose a period"
-      (submit)="choose($event)"
-    >
-      <div class="ab-form-row">
-        <ab-field for="period-month" label="Month" hint="A calendar month, in UTC.">
-          <input abControl name="month" type="month" [value]="period().month ?? ''" />
-        </ab-field>
-      </div>
-      <fieldset class="range">
-        <legend>Or a date range (UTC), which wins over the month</legend>
-        <div class="ab-form-row">
-          <ab-field for="period-from" label="From">
-            <input abControl name="from" type="date" [value]="period().range ? period().from : ''" />
-          </ab-field>
-          <ab-field for="period-until" label="Until">
-            <input abControl name="until" type="date" [value]="period().range ? period().until : ''" />
-          </ab-field>
-        </div>
-      </fieldset>
-      <div class="ab-actions">
-        <button type="submit">Show statement</button>
-        <a routerLink="/statements">This month</a>
-      </div>
-    </form>
+    <ab-period-form
+      [period]="period()"
+      label="Choose a period"
+      submit="Show statement"
+      resetTo="/statements"
+      resetLabel="This month"
+    />
 
     @if (period().problem; as problem) {
       <p class="ab-notice ab-notice--error" role="alert">{{ problem }}</p>
@@ -102,34 +72,12 @@ import { injectApi } from '../api';
           </div>
         </div>
         <ab-error-summary [for]="download" [level]="3" />
-        <ab-figures
-          [currency]="s.currency"
-          [figures]="[
-            { term: 'Gross seat sales', cents: s.totals.grossCents },
-            { term: 'Refunds', cents: s.totals.refundsCents },
-            { term: 'Platform fees', cents: s.totals.feesCents },
-            { term: 'Net payout', cents: s.totals.netPayoutCents },
-          ]"
-        />
+        <ab-figures [currency]="s.currency" [figures]="figures(s.totals)" />
       </section>
 
       <ab-statement-lines [statement]="s" launchesPath="/launches" invoicesPath="/invoices" />
     } @else {
       <p class="ab-notice" role="status">Loading the statement…</p>
-    }
-  `,
-  styles: `
-    .filters,
-    .ab-section {
-      margin-bottom: var(--ab-space-5);
-    }
-    .ab-section {
-      padding: var(--ab-space-4);
-    }
-    .range {
-      border: 0;
-      padding: 0;
-      margin: 0;
     }
   `,
 })
@@ -157,12 +105,13 @@ export class StatementsPage {
     loader: ({ params }) => this.api.statements.show.query(params),
   });
 
-  protected readonly choose = injectFilterSubmit();
   protected readonly download = injectSubmission(signal(null));
   protected readonly downloadCsv = async (): Promise<void> =>
     saveFile(await this.api.statements.csv.query(this.asked()!));
   protected readonly downloadPdf = async (): Promise<void> =>
     saveFile(await this.api.statements.pdf.query(this.asked()!));
+
+  protected readonly figures = statementFigures;
 
   protected problem(error: unknown): string {
     return problemMessage(error);
