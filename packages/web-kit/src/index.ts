@@ -28,5 +28,4 @@ export { saveFile, type CsvFile, type PdfFile } from './download.ts';
 export { FiguresComponent, statementFigures, type Figure } from './finance/figures.component.ts';
 export { InvoiceChargesComponent, type InvoiceCharges } from './finance/invoice-charges.component.ts';
 export { StatementLinesComponent, type StatementLines } from './finance/statement-lines.component.ts';
-export { PeriodFormComponent } from './finance/period-form.component.ts';
 export { statementPeriod, monthAt, type StatementPeriod } from './finance/statement-period.ts';

@@ -5,3 +5,5 @@
 export { FieldComponent, FieldControlDirective } from './field.ts';
 export { ErrorSummaryComponent } from './error-summary.component.ts';
 export { injectSubmission, type FieldProblems, type Submission, type SubmissionOptions } from './submission.ts';
+// A filter form with period fields, so it loads with the forms it is made of.
+export { PeriodFormComponent } from '../finance/period-form.component.ts';

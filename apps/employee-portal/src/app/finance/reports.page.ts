@@ -1,16 +1,14 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { monthPeriod, periodProblem } from '@astro/domain';
+import { FiguresComponent, monthAt, MoneyPipe, problemMessage, queryResource, saveFile } from '@astro/web-kit';
 import {
-  FiguresComponent,
-  monthAt,
-  MoneyPipe,
+  ErrorSummaryComponent,
+  FieldComponent,
+  FieldControlDirective,
+  injectSubmission,
   PeriodFormComponent,
-  problemMessage,
-  queryResource,
-  saveFile,
-} from '@astro/web-kit';
-import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
+} from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { agencyIdOf, dayOf, injectAgencyChoices } from './finance-filters';
 import { RevenueChartComponent } from './revenue-chart.component';

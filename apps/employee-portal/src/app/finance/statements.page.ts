@@ -2,7 +2,6 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import {
   FiguresComponent,
-  PeriodFormComponent,
   problemMessage,
   queryResource,
   saveFile,
@@ -10,7 +9,13 @@ import {
   StatementLinesComponent,
   statementPeriod,
 } from '@astro/web-kit';
-import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
+import {
+  ErrorSummaryComponent,
+  FieldComponent,
+  FieldControlDirective,
+  injectSubmission,
+  PeriodFormComponent,
+} from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { agencyIdOf, injectAgencyChoices } from './finance-filters';
 

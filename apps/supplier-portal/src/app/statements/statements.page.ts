@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, input, signal } from '@an
 import type { Period } from '@astro/domain';
 import {
   FiguresComponent,
-  PeriodFormComponent,
   problemMessage,
   queryResource,
   saveFile,
@@ -11,7 +10,7 @@ import {
   StatementLinesComponent,
   statementPeriod,
 } from '@astro/web-kit';
-import { ErrorSummaryComponent, injectSubmission } from '@astro/web-kit/forms';
+import { ErrorSummaryComponent, injectSubmission, PeriodFormComponent } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 
 /**
