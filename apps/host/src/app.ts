@@ -1,5 +1,11 @@
 /** The Express host: composition only. Every route it has is mounted here, in the order requests meet them. */
-import express, { type ErrorRequestHandler, type Express, type Request, type Router } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type Request,
+  type RequestHandler,
+  type Router,
+} from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { localLink } from '@trpc/client';
 import { authPage, html } from '@astro/auth';
@@ -20,6 +26,8 @@ export interface HostAppOptions {
   probeDatabases: () => Promise<ComponentStatus[]>;
   /** The `/metrics` page (a prom-client registry). */
   metrics: { contentType: string; metrics(): Promise<string> };
+  /** Who may read `/metrics` (the scrape token, or an operator's session); everyone else is refused. */
+  metricsAccess: RequestHandler;
   /** Where `apps/<app>/dist` live; null serves the APIs alone (integration tests). */
   appsRoot: string | null;
   allowedHosts: string[];
@@ -70,7 +78,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
     res.json({ status: 'alive', uptimeSeconds: Math.round(process.uptime()) });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', options.metricsAccess, async (_req, res) => {
     res
       .type(options.metrics.contentType)
       .setHeader('Cache-Control', 'no-store')

@@ -1,14 +1,14 @@
 /** Builds the whole host from configuration and open stores: the one wiring that main.ts and the tests share. */
 import type { Express } from 'express';
 import type { Config } from '@astro/config';
-import { createAuthService, type LimitName, type LimitRule } from '@astro/auth';
+import { appClientOf, createAuthService, type LimitName, type LimitRule } from '@astro/auth';
 import type { Stores } from '@astro/db';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
 import { partnerCatalogue, syncMetrics } from '@astro/api';
 import { createHostApp } from './app.ts';
 import { audiences } from './audiences.ts';
-import { hostMetrics } from './metrics.ts';
+import { hostMetrics, metricsAccess } from './metrics.ts';
 import { partnerApi } from './partner-api.ts';
 import { createWebSessions } from './sessions/web-sessions.ts';
 import { componentProbes, databaseProbes } from './status.ts';
@@ -56,6 +56,13 @@ export async function composeHost(options: {
     }),
     probeDatabases: databaseProbes(config, stores),
     metrics: hostMetrics(() => syncMetrics(stores.system.em.fork(), new Date())),
+    metricsAccess: metricsAccess({
+      token: config.metricsToken,
+      isOperator: async (req) => {
+        const viewer = await sessions.viewerOf('ops', req);
+        return Boolean(viewer?.roles.some((role) => appClientOf('ops').roles.includes(role)));
+      },
+    }),
     appsRoot: options.appsRoot,
     allowedHosts: [new URL(config.publicUrl).hostname, 'localhost', '127.0.0.1'],
     auth: auth.router,

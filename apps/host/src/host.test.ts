@@ -16,12 +16,13 @@ describe('the host', () => {
   let test: TestStores;
   let host: { server: Server; url: string };
   const log = createLogger({ service: 'host', level: 'debug', write: () => {} });
+  const metricsToken = 'scrape-token-for-the-host-test-0123456789';
 
   beforeAll(async () => {
     test = await openTestStores();
     await seedDemoWorld(test.stores, new Date(), { passwordHash: await hashPassword(demoPassword) });
     log.attachSink(systemLogSink(test.stores.system));
-    host = await serve(test, log);
+    host = await serve(test, log, { settings: { metricsToken } });
   });
   afterAll(async () => {
     host.server.close();
@@ -34,13 +35,49 @@ describe('the host', () => {
     expect(await response.json()).toMatchObject({ status: 'alive' });
   });
 
-  it("publishes sync backlog and lag, and the process's own metrics, on /metrics for a scraper", async () => {
-    const response = await fetch(`${host.url}/metrics`);
-    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
-    const text = await response.text();
-    expect(text).toMatch(/^astro_sync_backlog \d+$/m);
-    expect(text).toMatch(/^astro_sync_apply_lag_seconds\{quantile="0.99"\} [\d.]+$/m);
-    expect(text).toMatch(/^nodejs_heap_size_used_bytes \d+$/m);
+  describe('/metrics', () => {
+    const metrics = (headers: Record<string, string> = {}) => fetch(`${host.url}/metrics`, { headers });
+
+    it("publishes sync backlog and lag, and the process's own metrics, to a scraper with the token", async () => {
+      const response = await metrics({ authorization: `Bearer ${metricsToken}` });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await response.text();
+      expect(text).toMatch(/^astro_sync_backlog \d+$/m);
+      expect(text).toMatch(/^astro_sync_apply_lag_seconds\{quantile="0.99"\} [\d.]+$/m);
+      expect(text).toMatch(/^nodejs_heap_size_used_bytes \d+$/m);
+    });
+
+    it('serves an operator signed in to the ops dashboard', async () => {
+      const response = await metrics(await signedIn('ops', employee('operator')));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toMatch(/^astro_sync_backlog \d+$/m);
+    });
+
+    it('refuses anyone else, saying how to get in, and shows them no metric', async () => {
+      const refusal = async (headers?: Record<string, string>) => {
+        const response = await metrics(headers);
+        const text = await response.text();
+        expect(text).not.toMatch(/astro_sync|nodejs_/);
+        return { status: response.status, challenge: response.headers.get('www-authenticate'), text };
+      };
+      expect(await refusal()).toEqual({
+        status: 401,
+        challenge: 'Bearer realm="metrics"',
+        text: 'The metrics are for operators: sign in to the IT operations dashboard, or scrape with the METRICS_TOKEN as a bearer token.',
+      });
+      expect(await refusal({ authorization: `Bearer ${metricsToken.slice(0, -1)}x` })).toMatchObject({
+        status: 403,
+        text: 'This token does not open /metrics. Use the METRICS_TOKEN the host was started with.',
+      });
+      expect(await refusal({ authorization: `Basic ${btoa(`scraper:${metricsToken}`)}` })).toMatchObject({
+        status: 401,
+        text: 'Send the scrape token as "Authorization: Bearer <token>".',
+      });
+      // Signed in, but to another app: only an operator's session of the ops dashboard opens the metrics.
+      expect(await refusal(await signedIn('customer', demoTravelerEmails[0]!))).toMatchObject({ status: 401 });
+      expect(await refusal(await signedIn('admin', employee('support')))).toMatchObject({ status: 401 });
+    });
   });
 
   it('reports every database as reachable on /readyz', async () => {

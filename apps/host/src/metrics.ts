@@ -1,4 +1,6 @@
 /** `/metrics` for whatever scrapes this host: the process's own metrics and sync's backlog and lag. Aggregates only. */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { SyncMetrics } from '@astro/api';
 
@@ -43,3 +45,43 @@ export function hostMetrics(readSync: () => Promise<SyncMetrics>): Registry {
   );
   return registry;
 }
+
+/**
+ * Who may read `/metrics`: a scraper sending the configured token (`Authorization: Bearer …`), or an operator
+ * signed in to the ops dashboard. Backlogs and lags say how busy the system is, which is nobody else's business.
+ */
+export function metricsAccess(options: {
+  token: string | null;
+  isOperator: (req: Request) => Promise<boolean>;
+}): RequestHandler {
+  const expected = options.token === null ? null : digest(options.token);
+  return async (req, res, next) => {
+    const refuse = (status: 401 | 403, message: string) => {
+      if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      res.status(status).setHeader('Cache-Control', 'no-store').type('text/plain').send(message);
+    };
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) {
+      const [scheme, sent] = authorization.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !sent) {
+        refuse(401, 'Send the scrape token as "Authorization: Bearer <token>".');
+        return;
+      }
+      // Compared as digests: equal lengths for timingSafeEqual, and the time taken says nothing about the token.
+      if (expected && timingSafeEqual(digest(sent), expected)) return next();
+      refuse(403, 'This token does not open /metrics. Use the METRICS_TOKEN the host was started with.');
+      return;
+    }
+    try {
+      if (await options.isOperator(req)) return next();
+    } catch (error) {
+      return next(error);
+    }
+    refuse(
+      401,
+      'The metrics are for operators: sign in to the IT operations dashboard, or scrape with the METRICS_TOKEN as a bearer token.',
+    );
+  };
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();

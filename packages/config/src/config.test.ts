@@ -70,6 +70,15 @@ describe('which proxies may name the address of a request', () => {
 });
 
 describe('loadEmbeddedServicesConfig', () => {
+  it('lets no scraper read /metrics unless a token is set, and refuses a token short enough to guess', () => {
+    expect(loadConfig(minimal).metricsToken).toBeNull();
+    const token = 'a'.repeat(32);
+    expect(loadConfig({ ...minimal, METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(() => loadConfig({ ...minimal, METRICS_TOKEN: 'secret' })).toThrow(
+      'METRICS_TOKEN: must have at least 32 characters',
+    );
+  });
+
   it('gives a write 10 seconds at the embedded write gate unless told otherwise', () => {
     expect(loadEmbeddedServicesConfig({})).toEqual({ ferretDbWriteTimeoutMs: 10_000 });
     expect(loadEmbeddedServicesConfig({ FERRETDB_WRITE_TIMEOUT_MS: '500' })).toEqual({ ferretDbWriteTimeoutMs: 500 });

@@ -90,6 +90,12 @@ const schema = z
     RETENTION_DAYS: days.default(30),
     LOG_RETENTION_DAYS: days.default(14),
     TRUST_PROXY: trustProxy,
+    /** The bearer token a Prometheus scraper sends for `/metrics`; unset, only signed-in operators read it. */
+    METRICS_TOKEN: z
+      .string()
+      .trim()
+      .min(32, { error: 'must have at least 32 characters (e.g. `openssl rand -hex 32`)' })
+      .optional(),
     /** Who issues invoices, credit notes and statements: the legal data printed on each (SPEC.md §6). */
     ISSUER_LEGAL_NAME: z.string().trim().min(1).max(200).default('Astro Bookings Inc.'),
     ISSUER_TAX_ID: z.string().trim().min(1).max(40).default('US-88-1234567'),
@@ -131,6 +137,8 @@ export type Config = {
   retention: Retention;
   trustProxy: TrustProxy;
   issuer: Issuer;
+  /** What a scraper sends as `Authorization: Bearer …` to read `/metrics`; null: no scraper may. */
+  metricsToken: string | null;
 };
 
 /** Astro Bookings as the issuer of its invoices; multi-line values use `\n` in the environment. */
@@ -183,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     retention: { days: e.RETENTION_DAYS, logDays: e.LOG_RETENTION_DAYS },
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
     issuer: {
       legalName: e.ISSUER_LEGAL_NAME,
       taxId: e.ISSUER_TAX_ID,
