@@ -238,6 +238,7 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'sync.replay': { input: () => ({ messageId: crypto.randomUUID() }), allowed: only('operator') },
     'email.queue': { allowed: only('operator') },
     'email.resend': { input: () => ({ emailId: crypto.randomUUID() }), allowed: only('operator') },
+    stats: { allowed: only('operator') },
   },
 };
 

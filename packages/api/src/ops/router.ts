@@ -1,6 +1,7 @@
 import { signedInAs } from '../access.ts';
 import { ops } from './trpc.ts';
 import { emailRouter } from './email/email.router.ts';
+import { statsProcedure } from './stats/stats.router.ts';
 import { statusRouter } from './status/status.router.ts';
 import { syncRouter } from './sync/sync.router.ts';
 
@@ -10,5 +11,6 @@ export const opsRouter = ops.router({
   status: statusRouter,
   sync: syncRouter,
   email: emailRouter,
+  stats: statsProcedure,
 });
 export type OpsRouter = typeof opsRouter;

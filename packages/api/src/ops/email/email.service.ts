@@ -1,20 +1,26 @@
-import { Email, recordOperatorAudit } from '@astro/db/system';
+import { Email, recordOperatorAudit, type SystemEntityManager } from '@astro/db/system';
 import { auditActorOf } from '../../access.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
 import type { ResendInput } from './email.schemas.ts';
 
+/** How many e-mails wait, went out or failed. */
+export async function emailCounts(em: SystemEntityManager) {
+  const [pending, sent, failed] = await Promise.all([
+    em.count(Email, { status: 'pending' }),
+    em.count(Email, { status: 'sent' }),
+    em.count(Email, { status: 'failed' }),
+  ]);
+  return { pending, sent, failed };
+}
+
 export async function emailQueue(ctx: OpsContext) {
-  const [pending, sent, failed, failures] = await Promise.all([
-    ctx.systemDb.count(Email, { status: 'pending' }),
-    ctx.systemDb.count(Email, { status: 'sent' }),
-    ctx.systemDb.count(Email, { status: 'failed' }),
+  const [counts, failures] = await Promise.all([
+    emailCounts(ctx.systemDb),
     ctx.systemDb.find(Email, { status: 'failed' }, { orderBy: { createdAt: 'desc' }, limit: 50 }),
   ]);
   return {
-    pending,
-    sent,
-    failed,
+    ...counts,
     failures: failures.map((email) => ({
       id: email.id,
       event: email.event,

@@ -33,6 +33,17 @@ export async function syncMetrics(em: SystemEntityManager, now: Date, sample = 1
   };
 }
 
+/** Messages waiting to be applied, per kind (most first), so an alert can say which flow is stuck. */
+export async function backlogByKind(em: SystemEntityManager): Promise<{ kind: string; pending: number }[]> {
+  const groups: { _id: string; pending: number }[] = await em.aggregate(SyncMessage, [
+    { $match: { status: 'pending' } },
+    { $group: { _id: '$kind', pending: { $sum: 1 } } },
+  ]);
+  return groups
+    .map((group) => ({ kind: group._id, pending: group.pending }))
+    .sort((a, b) => b.pending - a.pending || a.kind.localeCompare(b.kind));
+}
+
 export async function deadLetters(ctx: OpsContext) {
   const dead = await ctx.systemDb.find(SyncMessage, { status: 'dead' }, { orderBy: { createdAt: 'desc' }, limit: 100 });
   return dead.map((message) => ({
