@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@astro/config';
 import { openStores, pendingMigrations, type Stores } from '@astro/db';
-import { systemLogSink } from '@astro/db/system';
+import { startHeartbeat, systemLogSink } from '@astro/db/system';
 import { createScheduler } from '@astro/jobs';
 import { createLogger } from '@astro/logging';
 import { sandboxGateway } from '@astro/payments';
@@ -76,10 +76,20 @@ if (!jobsOnly) {
   server = app.listen(config.port, () => log.info(`Serving on ${config.publicUrl}`, { port: config.port }));
 }
 if (jobsOnly || config.jobs === 'inline') scheduler.start();
+// Every running process says so every few seconds, for the ops dashboard's instances page.
+const heartbeat = startHeartbeat({
+  system: stores.system,
+  instance,
+  kind: jobsOnly ? 'jobs' : 'host',
+  version: config.version,
+  startedAt: new Date(),
+  onError: (error) => log.warn('Could not write the heartbeat; trying again at the next one', { error }),
+});
 
 async function shutdown(signal: string) {
   log.info('Shutting down', { signal });
   server?.close();
+  heartbeat.stop();
   await scheduler.stop();
   await log.flush();
   await stores.close();

@@ -239,6 +239,7 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'email.queue': { allowed: only('operator') },
     'email.resend': { input: () => ({ emailId: crypto.randomUUID() }), allowed: only('operator') },
     stats: { allowed: only('operator') },
+    'instances.list': { allowed: only('operator') },
   },
 };
 

@@ -90,6 +90,8 @@ const schema = z
     RETENTION_DAYS: days.default(30),
     LOG_RETENTION_DAYS: days.default(14),
     TRUST_PROXY: trustProxy,
+    /** The release this process runs (e.g. a git tag or commit), shown on the ops dashboard's instances page. */
+    APP_VERSION: z.string().trim().min(1).max(100).default('dev'),
     /** The bearer token a Prometheus scraper sends for `/metrics`; unset, only signed-in operators read it. */
     METRICS_TOKEN: z
       .string()
@@ -139,6 +141,8 @@ export type Config = {
   issuer: Issuer;
   /** What a scraper sends as `Authorization: Bearer …` to read `/metrics`; null: no scraper may. */
   metricsToken: string | null;
+  /** The release this process runs (`APP_VERSION`). */
+  version: string;
 };
 
 /** Astro Bookings as the issuer of its invoices; multi-line values use `\n` in the environment. */
@@ -192,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retention: { days: e.RETENTION_DAYS, logDays: e.LOG_RETENTION_DAYS },
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
+    version: e.APP_VERSION,
     issuer: {
       legalName: e.ISSUER_LEGAL_NAME,
       taxId: e.ISSUER_TAX_ID,

@@ -1,6 +1,7 @@
 import { signedInAs } from '../access.ts';
 import { ops } from './trpc.ts';
 import { emailRouter } from './email/email.router.ts';
+import { instancesRouter } from './instances/instances.router.ts';
 import { statsProcedure } from './stats/stats.router.ts';
 import { statusRouter } from './status/status.router.ts';
 import { syncRouter } from './sync/sync.router.ts';
@@ -12,5 +13,6 @@ export const opsRouter = ops.router({
   sync: syncRouter,
   email: emailRouter,
   stats: statsProcedure,
+  instances: instancesRouter,
 });
 export type OpsRouter = typeof opsRouter;

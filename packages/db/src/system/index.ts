@@ -13,3 +13,5 @@ export * from './email-outbox.ts';
 export { idFromKey } from '../properties.ts';
 export * from './operator-audit-entry.entity.ts';
 export { changedFields, auditValues, type AuditActor, type AuditRecord, type AuditValues } from '../audit.ts';
+export * from './instance.entity.ts';
+export * from './heartbeat.ts';

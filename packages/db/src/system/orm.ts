@@ -3,6 +3,7 @@ import { openMongoStore, type StoreEntityManager, type StoreOrm } from '../mongo
 import { AccountGuard, AccountToken, AuthKey, OidcRecord, RateLimit, WebSession } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
+import { Instance } from './instance.entity.ts';
 import { JobLease, JobRun } from './job-run.entity.ts';
 import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
@@ -32,6 +33,7 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
       WebSession,
       SandboxPayment,
       OperatorAuditEntry,
+      Instance,
     ] as unknown as EntitySchema[],
   });
 }
