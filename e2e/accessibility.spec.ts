@@ -268,6 +268,10 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
     name: "the operations dashboard's status",
     open: (page) => visit(page, '/ops/', 'System status', demoAccounts.operator),
   },
+  {
+    name: "the operations dashboard's instances",
+    open: (page) => visit(page, '/ops/instances', 'Instances', demoAccounts.operator),
+  },
   { name: "the customer site's 404 page", open: (page) => visit(page, '/nope', 'Page not found') },
   {
     name: "the employee portal's invoices",

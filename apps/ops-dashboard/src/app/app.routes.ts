@@ -7,6 +7,11 @@ export const routes: Routes = [
     title: 'System status · IT operations · Astro Bookings',
     loadComponent: () => import('./status/status.page').then((m) => m.StatusPage),
   },
+  {
+    path: 'instances',
+    title: 'Instances · IT operations · Astro Bookings',
+    loadComponent: () => import('./instances/instances.page').then((m) => m.InstancesPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · IT operations · Astro Bookings', component: NotFoundPage },
 ];
