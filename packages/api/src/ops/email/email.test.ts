@@ -1,26 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Email, idFromKey, queueEmail } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { operatorTrailOf } from '../../audit.test-support.ts';
-import { viewerAs } from '../../personas.test-support.ts';
-import { createOpsContext } from '../context.ts';
-import { opsRouter } from '../router.ts';
+import { operatorCaller } from '../operator.test-support.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
 describe('ops email.resend', () => {
   let world: TestStores;
-  const operator = () =>
-    opsRouter.createCaller(
-      createOpsContext({
-        system: world.stores.system,
-        log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-        viewer: viewerAs('operator'),
-        probeComponents: async () => [],
-        now: () => now,
-      }),
-    );
+  const operator = () => operatorCaller(world, now);
 
   beforeAll(async () => {
     world = await openTestStores();

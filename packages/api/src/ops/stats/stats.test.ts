@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Email, idFromKey, JobRun, queueEmail, SyncMessage } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
+import { Email, idFromKey, JobRun, queueEmail } from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
-import { viewerAs } from '../../personas.test-support.ts';
-import { createOpsContext } from '../context.ts';
-import { opsRouter } from '../router.ts';
+import { operatorCaller, syncMessage } from '../operator.test-support.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -12,40 +9,13 @@ const minute = 60_000;
 
 describe('ops.stats for alerting tools', () => {
   let world: TestStores;
-  const operator = () =>
-    opsRouter.createCaller(
-      createOpsContext({
-        system: world.stores.system,
-        log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-        viewer: viewerAs('operator'),
-        probeComponents: async () => [],
-        now: () => now,
-      }),
-    );
+  const operator = () => operatorCaller(world, now);
 
   beforeAll(async () => {
     world = await openTestStores();
     const em = world.stores.system.em.fork();
-    const message = (kind: string, status: 'pending' | 'applied', createdAt: Date, appliedAt: Date | null = null) =>
-      em.create(SyncMessage, {
-        id: crypto.randomUUID(),
-        kind,
-        source: 'operational',
-        target: 'customer',
-        entityType: 'launch',
-        entityId: crypto.randomUUID(),
-        entityVersion: 1,
-        payload: {},
-        status,
-        attempts: 0,
-        availableAt: createdAt,
-        claimedBy: null,
-        claimedUntil: null,
-        lastError: null,
-        correlationId: null,
-        createdAt,
-        appliedAt,
-      });
+    const message = (kind: string, status: 'pending' | 'applied', createdAt: Date, appliedAt?: Date) =>
+      syncMessage(em, { kind, status, createdAt, appliedAt });
     for (let i = 0; i < 3; i++) message('catalogue.launch-changed', 'pending', ago(30_000));
     message('booking.seats-held', 'pending', ago(10_000));
     message('catalogue.launch-changed', 'applied', ago(10 * minute), ago(10 * minute - 2000));

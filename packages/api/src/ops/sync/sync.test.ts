@@ -1,49 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncMessage } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { operatorTrailOf } from '../../audit.test-support.ts';
-import { viewerAs } from '../../personas.test-support.ts';
-import { createOpsContext } from '../context.ts';
-import { opsRouter } from '../router.ts';
+import { operatorCaller, syncMessage } from '../operator.test-support.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
 describe('sync as operators see it', () => {
   let world: TestStores;
-  const operator = () =>
-    opsRouter.createCaller(
-      createOpsContext({
-        system: world.stores.system,
-        log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-        viewer: viewerAs('operator'),
-        probeComponents: async () => [],
-        now: () => now,
-      }),
-    );
+  const operator = () => operatorCaller(world, now);
   const em = () => world.stores.system.em.fork();
   let seeding: ReturnType<typeof em>;
-  const message = (status: 'pending' | 'applied' | 'dead', createdAt: Date, appliedAt: Date | null = null) =>
-    seeding.create(SyncMessage, {
-      id: crypto.randomUUID(),
-      kind: 'catalogue.launch-changed',
-      source: 'operational',
-      target: 'customer',
-      entityType: 'launch',
-      entityId: crypto.randomUUID(),
-      entityVersion: 1,
-      payload: {},
-      status,
-      attempts: status === 'dead' ? 8 : 1,
-      availableAt: createdAt,
-      claimedBy: null,
-      claimedUntil: null,
-      lastError: status === 'dead' ? 'Customer DB refused the update' : null,
-      correlationId: null,
-      createdAt,
-      appliedAt,
-    });
+  const message = (status: 'pending' | 'applied' | 'dead', createdAt: Date, appliedAt?: Date) =>
+    syncMessage(seeding, { status, createdAt, appliedAt });
 
   beforeAll(async () => {
     world = await openTestStores();

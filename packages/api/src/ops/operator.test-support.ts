@@ -1,0 +1,43 @@
+/** The ops router as the API tests call it: an operator, on a test's System DB, at a fixed time. */
+import { SyncMessage, type SystemEntityManager } from '@astro/db/system';
+import { createLogger } from '@astro/logging';
+import type { TestStores } from '../../../../scripts/test-support/stores.ts';
+import { viewerAs } from '../personas.test-support.ts';
+import { createOpsContext } from './context.ts';
+import { opsRouter } from './router.ts';
+
+export const operatorCaller = (world: TestStores, now: Date) =>
+  opsRouter.createCaller(
+    createOpsContext({
+      system: world.stores.system,
+      log: createLogger({ service: 'test', level: 'error', write: () => {} }),
+      viewer: viewerAs('operator'),
+      probeComponents: async () => [],
+      now: () => now,
+    }),
+  );
+
+/** A sync message in a given state, as the ops pages count it (a dead one gave up after 8 attempts). */
+export const syncMessage = (
+  em: SystemEntityManager,
+  message: { status: 'pending' | 'applied' | 'dead'; createdAt: Date; appliedAt?: Date; kind?: string },
+) =>
+  em.create(SyncMessage, {
+    id: crypto.randomUUID(),
+    kind: message.kind ?? 'catalogue.launch-changed',
+    source: 'operational',
+    target: 'customer',
+    entityType: 'launch',
+    entityId: crypto.randomUUID(),
+    entityVersion: 1,
+    payload: {},
+    status: message.status,
+    attempts: message.status === 'dead' ? 8 : 1,
+    availableAt: message.createdAt,
+    claimedBy: null,
+    claimedUntil: null,
+    lastError: message.status === 'dead' ? 'Customer DB refused the update' : null,
+    correlationId: null,
+    createdAt: message.createdAt,
+    appliedAt: message.appliedAt ?? null,
+  });
