@@ -238,6 +238,9 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'sync.replay': { input: () => ({ messageId: crypto.randomUUID() }), allowed: only('operator') },
     'email.queue': { allowed: only('operator') },
     'email.resend': { input: () => ({ emailId: crypto.randomUUID() }), allowed: only('operator') },
+    'email.counts': { allowed: only('operator') },
+    'email.list': { input: () => ({}), allowed: only('operator') },
+    'email.get': { input: () => ({ emailId: crypto.randomUUID() }), allowed: only('operator') },
   },
 };
 

@@ -1,20 +1,34 @@
 import { Email, recordOperatorAudit } from '@astro/db/system';
+import { allowed, unavailable, type Availability } from '@astro/domain';
+import { renderTemplate } from '@astro/mail';
 import { auditActorOf } from '../../access.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
-import type { ResendInput } from './email.schemas.ts';
+import type {
+  EmailInput,
+  EmailPage,
+  EmailRow,
+  EmailStatus,
+  EmailView,
+  ListEmailsQuery,
+  ResendInput,
+} from './email.schemas.ts';
+
+/** How many e-mails wait, went out or failed. */
+export async function emailCounts(ctx: OpsContext) {
+  const [pending, sent, failed] = await Promise.all(
+    (['pending', 'sent', 'failed'] as const).map((status) => ctx.systemDb.count(Email, { status })),
+  );
+  return { pending: pending!, sent: sent!, failed: failed! };
+}
 
 export async function emailQueue(ctx: OpsContext) {
-  const [pending, sent, failed, failures] = await Promise.all([
-    ctx.systemDb.count(Email, { status: 'pending' }),
-    ctx.systemDb.count(Email, { status: 'sent' }),
-    ctx.systemDb.count(Email, { status: 'failed' }),
+  const [counts, failures] = await Promise.all([
+    emailCounts(ctx),
     ctx.systemDb.find(Email, { status: 'failed' }, { orderBy: { createdAt: 'desc' }, limit: 50 }),
   ]);
   return {
-    pending,
-    sent,
-    failed,
+    ...counts,
     failures: failures.map((email) => ({
       id: email.id,
       event: email.event,
@@ -23,6 +37,75 @@ export async function emailQueue(ctx: OpsContext) {
       lastError: email.lastError,
       createdAt: email.createdAt.toISOString(),
     })),
+  };
+}
+
+const rowOf = (email: Email): EmailRow => ({
+  id: email.id,
+  kind: email.template,
+  recipient: email.recipient,
+  status: email.status,
+  attempts: email.attempts,
+  createdAt: email.createdAt.toISOString(),
+  sentAt: email.sentAt?.toISOString() ?? null,
+});
+
+/** Time then id: ISO times of one length sort as text, and the System DB orders lowercase UUIDs as text does. */
+const cursorOf = (email: Email) => `${email.createdAt.toISOString()}~${email.id}`;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The outbox newest first, filtered, a page at a time. The cursor is the last row's time and id, so a page never
+ * repeats or skips an e-mail however many are queued meanwhile (they are newer than the first page).
+ */
+export async function listEmails(ctx: OpsContext, query: ListEmailsQuery): Promise<EmailPage> {
+  const [cursorAt, cursorId] = query.cursor ? query.cursor.split('~') : [];
+  const moment = cursorAt ? new Date(cursorAt) : null;
+  const emails = await ctx.systemDb.find(
+    Email,
+    {
+      ...(query.recipient ? { recipient: new RegExp(escapeRegExp(query.recipient), 'i') } : {}),
+      ...(query.kind ? { template: query.kind } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(moment ? { $or: [{ createdAt: { $lt: moment } }, { createdAt: moment, id: { $lt: cursorId! } }] } : {}),
+    },
+    // One more than a page: whether it comes back says if there is a next page.
+    { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 },
+  );
+  const page = emails.slice(0, query.limit);
+  return {
+    emails: page.map(rowOf),
+    nextCursor: emails.length > query.limit ? cursorOf(page.at(-1)!) : null,
+  };
+}
+
+const resendOf = (status: EmailStatus): Availability =>
+  status === 'pending'
+    ? unavailable('It has not been sent yet: the sender delivers it, and tries again by itself after a failure.')
+    : allowed;
+
+/** One e-mail with the subject, HTML and text the sender sends (the same templates, the same links). */
+export async function emailDetail(ctx: OpsContext, input: EmailInput): Promise<EmailView> {
+  const email = await ctx.systemDb.findOne(Email, input.emailId);
+  if (!email) throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no e-mail with this id.' });
+  let message: EmailView['message'] = null;
+  let renderProblem: string | null = null;
+  try {
+    message = renderTemplate(email.template, email.templateData, ctx.publicUrl);
+  } catch (error) {
+    // Data the template cannot read is what the sender would fail on too: say so rather than fail the page.
+    renderProblem = `This e-mail cannot be rendered: ${(error as Error).message}`;
+  }
+  return {
+    ...rowOf(email),
+    event: email.event,
+    lastError: email.lastError ?? null,
+    availableAt: email.availableAt.toISOString(),
+    smtpMessageId: email.smtpMessageId ?? null,
+    message,
+    renderProblem,
+    resend: resendOf(email.status),
   };
 }
 

@@ -19,6 +19,7 @@ describe('sync as operators see it', () => {
         log: createLogger({ service: 'test', level: 'error', write: () => {} }),
         viewer: viewerAs('operator'),
         probeComponents: async () => [],
+        publicUrl: 'http://localhost',
         now: () => now,
       }),
     );
