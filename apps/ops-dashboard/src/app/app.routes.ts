@@ -7,6 +7,16 @@ export const routes: Routes = [
     title: 'System status · IT operations · Astro Bookings',
     loadComponent: () => import('./status/status.page').then((m) => m.StatusPage),
   },
+  {
+    path: 'email',
+    title: 'E-mail queue · IT operations · Astro Bookings',
+    loadComponent: () => import('./email/emails.page').then((m) => m.EmailsPage),
+  },
+  {
+    path: 'email/:id',
+    title: 'E-mail · IT operations · Astro Bookings',
+    loadComponent: () => import('./email/email.page').then((m) => m.EmailPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · IT operations · Astro Bookings', component: NotFoundPage },
 ];
