@@ -10,7 +10,7 @@ test('an operator finds a failed e-mail, reads it as the recipient would, resend
   await failedEmail(recipient);
 
   await signInAt(page, '/ops/', demoAccounts.operator);
-  await page.getByRole('link', { name: 'E-mail' }).click();
+  await page.getByRole('link', { name: 'E-mail', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'E-mail queue' })).toBeVisible();
 
   // The filters go into the address, and the server renders the list they name.
