@@ -1,28 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Email, idFromKey, queueEmail } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
 import { renderTemplate } from '@astro/mail';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { operatorTrailOf } from '../../audit.test-support.ts';
-import { viewerAs } from '../../personas.test-support.ts';
-import { createOpsContext } from '../context.ts';
-import { opsRouter } from '../router.ts';
+import { operatorCaller } from '../ops.test-support.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
 describe('ops email.resend', () => {
   let world: TestStores;
-  const operator = () =>
-    opsRouter.createCaller(
-      createOpsContext({
-        system: world.stores.system,
-        log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-        viewer: viewerAs('operator'),
-        probeComponents: async () => [],
-        publicUrl: 'http://localhost',
-        now: () => now,
-      }),
-    );
+  const operator = () => operatorCaller(world.stores.system, now);
 
   beforeAll(async () => {
     world = await openTestStores();
@@ -63,17 +50,7 @@ describe('ops email.resend', () => {
 
 describe('ops email list and detail', () => {
   let world: TestStores;
-  const operator = () =>
-    opsRouter.createCaller(
-      createOpsContext({
-        system: world.stores.system,
-        log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-        viewer: viewerAs('operator'),
-        probeComponents: async () => [],
-        publicUrl: 'https://astro.example',
-        now: () => now,
-      }),
-    );
+  const operator = () => operatorCaller(world.stores.system, now, 'https://astro.example');
   const holdExpired = { name: 'Ada', missionName: 'Artemis IX', seats: 2, holdMinutes: 10, path: '/bookings/b-1' };
   /** Minutes before `now` each was queued; two at one moment, so the order within a moment counts. */
   const outbox = [

@@ -1,28 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncMessage } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../../../scripts/test-support/stores.ts';
 import { operatorTrailOf } from '../../audit.test-support.ts';
-import { viewerAs } from '../../personas.test-support.ts';
-import { createOpsContext } from '../context.ts';
-import { opsRouter } from '../router.ts';
+import { operatorCaller } from '../ops.test-support.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
 describe('sync as operators see it', () => {
   let world: TestStores;
-  const operator = () =>
-    opsRouter.createCaller(
-      createOpsContext({
-        system: world.stores.system,
-        log: createLogger({ service: 'test', level: 'error', write: () => {} }),
-        viewer: viewerAs('operator'),
-        probeComponents: async () => [],
-        publicUrl: 'http://localhost',
-        now: () => now,
-      }),
-    );
+  const operator = () => operatorCaller(world.stores.system, now);
   const em = () => world.stores.system.em.fork();
   let seeding: ReturnType<typeof em>;
   const message = (status: 'pending' | 'applied' | 'dead', createdAt: Date, appliedAt: Date | null = null) =>
