@@ -1,5 +1,5 @@
 import { ops } from '../trpc.ts';
-import { emailInput, emailKinds, listEmailsInput, resendInput } from './email.schemas.ts';
+import { emailInput, emailKinds, listEmailsInput } from './email.schemas.ts';
 import { emailCounts, emailDetail, emailQueue, listEmails, resendEmail } from './email.service.ts';
 
 export const emailRouter = ops.router({
@@ -20,6 +20,6 @@ export const emailRouter = ops.router({
   /** Sends an e-mail again: a failed one once its cause is fixed, or a sent one a person did not get. */
   resend: ops
     .allow('operator')
-    .input(resendInput)
+    .input(emailInput)
     .mutation(({ ctx, input }) => resendEmail(ctx, input)),
 });

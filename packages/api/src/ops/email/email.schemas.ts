@@ -2,21 +2,14 @@ import { z } from 'zod';
 import { emailStatuses } from '@astro/db/system';
 import type { Availability } from '@astro/domain';
 import { templateNames } from '@astro/mail';
-
-export const resendInput = z.object({ emailId: z.uuid('This is not an e-mail id.') });
-export type ResendInput = z.infer<typeof resendInput>;
+import { timeIdCursor } from '../../cursor.ts';
 
 export const emailKinds = templateNames;
 export type EmailKind = (typeof emailKinds)[number];
 export type EmailStatus = (typeof emailStatuses)[number];
 
 /** Where a page ends: the last e-mail's creation time and id, as `nextCursor` gives it. */
-const cursor = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z~[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    'This is not a page of the e-mail queue.',
-  );
+const cursor = timeIdCursor('This is not a page of the e-mail queue.');
 
 export const listEmailsInput = z.object({
   /** Any part of the recipient's address, in any case. */
@@ -31,6 +24,7 @@ export const listEmailsInput = z.object({
 export type ListEmailsInput = z.input<typeof listEmailsInput>;
 export type ListEmailsQuery = z.output<typeof listEmailsInput>;
 
+/** One e-mail, to read or to resend. */
 export const emailInput = z.object({ emailId: z.uuid('This is not an e-mail id.') });
 export type EmailInput = z.infer<typeof emailInput>;
 

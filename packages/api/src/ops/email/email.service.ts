@@ -4,15 +4,7 @@ import { renderTemplate } from '@astro/mail';
 import { auditActorOf } from '../../access.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
-import type {
-  EmailInput,
-  EmailPage,
-  EmailRow,
-  EmailStatus,
-  EmailView,
-  ListEmailsQuery,
-  ResendInput,
-} from './email.schemas.ts';
+import type { EmailInput, EmailPage, EmailRow, EmailStatus, EmailView, ListEmailsQuery } from './email.schemas.ts';
 
 /** How many e-mails wait, went out or failed. */
 export async function emailCounts(ctx: OpsContext) {
@@ -109,7 +101,7 @@ export async function emailDetail(ctx: OpsContext, input: EmailInput): Promise<E
   };
 }
 
-export async function resendEmail(ctx: OpsContext, input: ResendInput) {
+export async function resendEmail(ctx: OpsContext, input: EmailInput) {
   const notFound = () =>
     new TRPCError({ code: 'NOT_FOUND', message: 'There is no sent or failed e-mail with this id.' });
   const email = await ctx.systemDb.findOne(Email, { id: input.emailId, status: { $in: ['failed', 'sent'] } });
