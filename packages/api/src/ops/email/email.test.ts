@@ -122,17 +122,20 @@ describe('ops email list and detail', () => {
   });
 
   it('pages through the queue by its cursor without skipping or repeating an e-mail, even two of one moment', async () => {
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await operator().email.list({ limit: 2, ...(cursor ? { cursor } : {}) });
-      expect(page.emails.length).toBeLessThanOrEqual(2);
-      seen.push(...page.emails.map((email) => email.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
     const all = (await operator().email.list({})).emails.map((email) => email.id);
-    expect(seen).toEqual(all);
-    expect(new Set(seen).size).toBe(outbox.length);
+    // At 3 a page, the two e-mails of one moment fall on either side of a page's end.
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await operator().email.list({ limit, ...(cursor ? { cursor } : {}) });
+        expect(page.emails.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.emails.map((email) => email.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(all);
+    }
+    expect(new Set(all).size).toBe(outbox.length);
   });
 
   it('refuses a filter or a cursor it does not know, saying what is wrong', async () => {
