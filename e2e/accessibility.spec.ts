@@ -11,7 +11,7 @@ import type {
 import { demoAgencies } from '@astro/db/seed';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { agencyInvoices, demoWorldInvoices } from './support/finance.ts';
-import { actionLink, latestEmail } from './support/mailbox.ts';
+import { actionLink, failedEmail, failedEmailSubject, latestEmail } from './support/mailbox.ts';
 import { hydrated, mutate, query } from './support/server-rendered.ts';
 import { demoAccounts, demoTravelers, fillSignInForm, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
@@ -271,6 +271,17 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
   {
     name: "the operations dashboard's instances",
     open: (page) => visit(page, '/ops/instances', 'Instances', demoAccounts.operator),
+  },
+  {
+    name: "the operations dashboard's e-mail queue",
+    open: (page) => visit(page, '/ops/email', 'E-mail queue', demoAccounts.operator),
+  },
+  {
+    name: 'a failed e-mail with its message and resend',
+    open: async (page) => {
+      const emailId = await failedEmail(`a11y.${Date.now().toString(36)}@example.com`);
+      await visit(page, `/ops/email/${emailId}`, failedEmailSubject, demoAccounts.operator);
+    },
   },
   { name: "the customer site's 404 page", open: (page) => visit(page, '/nope', 'Page not found') },
   {

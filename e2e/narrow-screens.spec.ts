@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { agencyInvoices, demoWorldInvoices } from './support/finance.ts';
+import { failedEmail, failedEmailSubject } from './support/mailbox.ts';
 import { demoAccounts, demoTravelers, signInAt, signInToCustomerSite } from './support/sign-in.ts';
 
 // WCAG 1.4.10 Reflow: at 320 CSS px every page must read without scrolling sideways.
@@ -22,6 +23,7 @@ const firstPages = [
   { path: '/admin/finance/reports', heading: 'Finance reports', account: demoAccounts.finance },
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
   { path: '/ops/instances', heading: 'Instances', account: demoAccounts.operator },
+  { path: '/ops/email', heading: 'E-mail queue', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];
 
@@ -50,6 +52,13 @@ test("an invoice and an agency's statement in the employee portal fit a 320 px w
   await expectNoSidewaysScrolling(page);
   await page.goto(`/admin/finance/statements?agency=${invoice!.agency.id}`);
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(invoice!.agency.displayName) })).toBeVisible();
+  await expectNoSidewaysScrolling(page);
+});
+
+test('a failed e-mail in the operations dashboard fits a 320 px wide screen', async ({ page }) => {
+  const emailId = await failedEmail(`narrow.${Date.now().toString(36)}@example.com`);
+  await signInAt(page, `/ops/email/${emailId}`, demoAccounts.operator);
+  await expect(page.getByRole('heading', { level: 1, name: failedEmailSubject })).toBeVisible();
   await expectNoSidewaysScrolling(page);
 });
 

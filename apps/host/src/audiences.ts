@@ -27,6 +27,8 @@ export interface AudienceDeps {
   probeComponents: () => Promise<ComponentStatus[]>;
   /** The local mailbox's web view, linked from the ops dashboard. */
   mailViewUrl: string | null;
+  /** Where the product is served from, for the links of the e-mails the ops dashboard shows. */
+  publicUrl: string;
   accounts: Accounts;
   payments: PaymentGateway;
   /** Printed on every invoice, credit note and statement (config.issuer). */
@@ -102,6 +104,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           viewer: await viewerOf('ops', req),
           probeComponents: deps.probeComponents,
           mailViewUrl: deps.mailViewUrl,
+          publicUrl: deps.publicUrl,
         }),
     },
   ];

@@ -49,6 +49,7 @@ export async function composeHost(options: {
       log,
       probeComponents: componentProbes(config, stores),
       mailViewUrl: config.mailViewUrl,
+      publicUrl: config.publicUrl,
       accounts: auth.accounts,
       payments: options.payments,
       issuer: config.issuer,

@@ -240,6 +240,9 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'email.resend': { input: () => ({ emailId: crypto.randomUUID() }), allowed: only('operator') },
     stats: { allowed: only('operator') },
     'instances.list': { allowed: only('operator') },
+    'email.counts': { allowed: only('operator') },
+    'email.list': { input: () => ({}), allowed: only('operator') },
+    'email.get': { input: () => ({ emailId: crypto.randomUUID() }), allowed: only('operator') },
   },
 };
 

@@ -74,7 +74,9 @@ describe('the authorization matrix', () => {
           }),
         );
       case 'ops':
-        return opsRouter.createCaller(createOpsContext({ ...base, probeComponents: async () => [] }));
+        return opsRouter.createCaller(
+          createOpsContext({ ...base, probeComponents: async () => [], publicUrl: 'http://localhost' }),
+        );
     }
   };
   test.each(Object.keys(matrix) as RouterName[])(

@@ -10,6 +10,7 @@ export { opsRouter, type OpsRouter } from './ops/router.ts';
 export { createOpsContext, type OpsContext } from './ops/context.ts';
 export { syncMetrics } from './ops/sync/sync.service.ts';
 export type { SyncMetrics } from './ops/sync/sync.schemas.ts';
+export type { EmailKind, EmailPage, EmailRow, EmailStatus, EmailView } from './ops/email/email.schemas.ts';
 export { components, type Component, type ComponentStatus } from './ops/status/status.schemas.ts';
 export { catalogueSorts, type CatalogueEntry } from './customer/catalogue/catalogue.schemas.ts';
 export type { AgencyRocket } from './supplier/rockets/rockets.schemas.ts';

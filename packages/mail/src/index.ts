@@ -3,6 +3,7 @@ export {
   renderTemplate,
   launchTime,
   isTemplateName,
+  templateNames,
   type TemplateData,
   type TemplateName,
 } from './templates/templates.ts';

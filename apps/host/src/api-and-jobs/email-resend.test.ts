@@ -54,6 +54,7 @@ describe('an e-mail an operator resends', () => {
         log: quietLog,
         viewer: { userId: 'op', name: 'Op', email: 'op@example.com', roles: ['operator'], agencyId: null },
         probeComponents: async () => [],
+        publicUrl: 'http://localhost',
       }),
     );
     expect((await operator.email.queue()).failures).toEqual([

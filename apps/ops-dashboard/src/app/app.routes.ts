@@ -12,6 +12,16 @@ export const routes: Routes = [
     title: 'Instances · IT operations · Astro Bookings',
     loadComponent: () => import('./instances/instances.page').then((m) => m.InstancesPage),
   },
+  {
+    path: 'email',
+    title: 'E-mail queue · IT operations · Astro Bookings',
+    loadComponent: () => import('./email/emails.page').then((m) => m.EmailsPage),
+  },
+  {
+    path: 'email/:id',
+    title: 'E-mail · IT operations · Astro Bookings',
+    loadComponent: () => import('./email/email.page').then((m) => m.EmailPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · IT operations · Astro Bookings', component: NotFoundPage },
 ];

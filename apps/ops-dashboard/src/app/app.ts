@@ -15,5 +15,6 @@ export class App {
   protected readonly nav: NavLink[] = [
     { label: 'System status', path: '/' },
     { label: 'Instances', path: '/instances' },
+    { label: 'E-mail', path: '/email' },
   ];
 }

@@ -13,6 +13,8 @@ export interface OpsContext extends BaseContext {
   probeComponents: () => Promise<ComponentStatus[]>;
   /** The local mailbox's web view, when the system runs its own SMTP server. */
   mailViewUrl: string | null;
+  /** Where the product is served from: an e-mail's links point there, as the sender renders them. */
+  publicUrl: string;
 }
 
 export function createOpsContext(deps: {
@@ -21,6 +23,7 @@ export function createOpsContext(deps: {
   viewer: Viewer | null;
   probeComponents: () => Promise<ComponentStatus[]>;
   mailViewUrl?: string | null;
+  publicUrl: string;
   now?: () => Date;
 }): OpsContext {
   return {
@@ -29,6 +32,7 @@ export function createOpsContext(deps: {
     viewer: deps.viewer,
     probeComponents: deps.probeComponents,
     mailViewUrl: deps.mailViewUrl ?? null,
+    publicUrl: deps.publicUrl,
     now: deps.now ?? (() => new Date()),
   };
 }

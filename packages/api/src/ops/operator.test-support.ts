@@ -6,13 +6,14 @@ import { viewerAs } from '../personas.test-support.ts';
 import { createOpsContext } from './context.ts';
 import { opsRouter } from './router.ts';
 
-export const operatorCaller = (world: TestStores, now: Date) =>
+export const operatorCaller = (world: TestStores, now: Date, publicUrl = 'http://localhost') =>
   opsRouter.createCaller(
     createOpsContext({
       system: world.stores.system,
       log: createLogger({ service: 'test', level: 'error', write: () => {} }),
       viewer: viewerAs('operator'),
       probeComponents: async () => [],
+      publicUrl,
       now: () => now,
     }),
   );

@@ -273,6 +273,9 @@ const templates: { [Name in TemplateName]: (data: TemplateData[Name], url: Url) 
   }),
 };
 
+/** Every kind of e-mail the product sends, for lists that filter by it. */
+export const templateNames = Object.keys(templates) as TemplateName[];
+
 export const isTemplateName = (name: string): name is TemplateName => name in templates;
 
 export function renderTemplate(name: string, data: Record<string, unknown>, publicUrl: string): RenderedEmail {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditedActions, auditTargetTypes } from '@astro/db/operational';
 import { operatorActions, operatorTargetTypes, type AuditActor, type AuditValues } from '@astro/db/system';
+import { timeIdCursor } from '../../cursor.ts';
 
 /** Every action either trail records: employees' and suppliers' (Operational DB), operators' (System DB). */
 export const auditActions = [...auditedActions, ...operatorActions] as const;
@@ -9,12 +10,7 @@ export const auditTargets = [...auditTargetTypes, ...operatorTargetTypes] as con
 export type AuditTarget = (typeof auditTargets)[number];
 
 /** Where a page ends: the last entry's time and id, as `nextCursor` gives it. */
-const cursor = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z~[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    'This is not a page of the audit trail.',
-  );
+const cursor = timeIdCursor('This is not a page of the audit trail.');
 
 export const listAuditInput = z
   .object({
