@@ -3,7 +3,7 @@ import { openMongoStore, type StoreEntityManager, type StoreOrm } from '../mongo
 import { AccountGuard, AccountToken, AuthKey, OidcRecord, RateLimit, WebSession } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
-import { JobLease, JobRun } from './job-run.entity.ts';
+import { JobControl, JobLease, JobRun } from './job-run.entity.ts';
 import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
@@ -23,6 +23,7 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
       SyncMessage,
       JobRun,
       JobLease,
+      JobControl,
       Email,
       AccountToken,
       AccountGuard,
