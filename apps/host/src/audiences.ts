@@ -11,6 +11,7 @@ import {
   opsRouter,
   supplierRouter,
   type ComponentStatus,
+  type RegisteredJob,
   type Viewer,
 } from '@astro/api';
 import type { Accounts } from '@astro/auth';
@@ -27,6 +28,8 @@ export interface AudienceDeps {
   probeComponents: () => Promise<ComponentStatus[]>;
   /** The local mailbox's web view, linked from the ops dashboard. */
   mailViewUrl: string | null;
+  /** The jobs this host's Job Scheduler has registered, for the ops dashboard's Jobs page. */
+  registeredJobs: () => RegisteredJob[];
   accounts: Accounts;
   payments: PaymentGateway;
   /** Printed on every invoice, credit note and statement (config.issuer). */
@@ -102,6 +105,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           viewer: await viewerOf('ops', req),
           probeComponents: deps.probeComponents,
           mailViewUrl: deps.mailViewUrl,
+          registeredJobs: deps.registeredJobs,
         }),
     },
   ];

@@ -238,6 +238,10 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'sync.replay': { input: () => ({ messageId: crypto.randomUUID() }), allowed: only('operator') },
     'email.queue': { allowed: only('operator') },
     'email.resend': { input: () => ({ emailId: crypto.randomUUID() }), allowed: only('operator') },
+    'jobs.list': { allowed: only('operator') },
+    'jobs.runNow': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
+    'jobs.pause': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
+    'jobs.resume': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
   },
 };
 

@@ -4,6 +4,14 @@ import type { Viewer } from '../access.ts';
 import type { BaseContext } from '../trpc.ts';
 import type { ComponentStatus } from './status/status.schemas.ts';
 
+/** A job the host's Job Scheduler has registered, as the scheduler knows it (whether or not it runs here). */
+export interface RegisteredJob {
+  name: string;
+  description: string;
+  schedule: string;
+  nextRun: Date | null;
+}
+
 /**
  * The ops router reads the System DB. It does not open the other stores: the host hands it a probe
  * that pings each one, so the dashboard can say what is up without reaching into anyone's data.
@@ -13,6 +21,7 @@ export interface OpsContext extends BaseContext {
   probeComponents: () => Promise<ComponentStatus[]>;
   /** The local mailbox's web view, when the system runs its own SMTP server. */
   mailViewUrl: string | null;
+  registeredJobs: () => RegisteredJob[];
 }
 
 export function createOpsContext(deps: {
@@ -21,6 +30,7 @@ export function createOpsContext(deps: {
   viewer: Viewer | null;
   probeComponents: () => Promise<ComponentStatus[]>;
   mailViewUrl?: string | null;
+  registeredJobs?: () => RegisteredJob[];
   now?: () => Date;
 }): OpsContext {
   return {
@@ -29,6 +39,7 @@ export function createOpsContext(deps: {
     viewer: deps.viewer,
     probeComponents: deps.probeComponents,
     mailViewUrl: deps.mailViewUrl ?? null,
+    registeredJobs: deps.registeredJobs ?? (() => []),
     now: deps.now ?? (() => new Date()),
   };
 }

@@ -1,5 +1,6 @@
 import { signedInAs } from '../access.ts';
 import { ops } from './trpc.ts';
+import { jobsRouter } from './jobs/jobs.router.ts';
 import { emailRouter } from './email/email.router.ts';
 import { statusRouter } from './status/status.router.ts';
 import { syncRouter } from './sync/sync.router.ts';
@@ -10,5 +11,6 @@ export const opsRouter = ops.router({
   status: statusRouter,
   sync: syncRouter,
   email: emailRouter,
+  jobs: jobsRouter,
 });
 export type OpsRouter = typeof opsRouter;
