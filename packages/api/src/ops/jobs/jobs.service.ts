@@ -88,61 +88,46 @@ export async function requestRun(ctx: OpsContext, input: RunNowInput) {
   return { requested: true };
 }
 
-export async function pauseJob(ctx: OpsContext, input: PauseInput) {
+/** Pauses or resumes a job, only from the other state, so fifty operators at once leave one change and one entry. */
+async function setPaused(ctx: OpsContext, input: PauseInput, paused: boolean) {
   const job = registered(ctx, input.job);
   const at = ctx.now();
   const reason = input.reason || null;
-  // Only a running job is paused, so two operators pausing at once leave one entry and the first one's reason.
-  const result = await jobControlCollection(ctx.systemDb)
+  const changed = await jobControlCollection(ctx.systemDb)
     .updateOne(
-      { _id: job.name, pausedAt: { $in: [null] } },
-      { $set: { pausedAt: at, pausedBy: ctx.viewer!.email, pauseReason: reason } },
-      { upsert: true },
+      paused ? { _id: job.name, pausedAt: { $in: [null] } } : { _id: job.name, pausedAt: { $ne: null } },
+      paused
+        ? { $set: { pausedAt: at, pausedBy: ctx.viewer!.email, pauseReason: reason } }
+        : { $set: { pausedAt: null, pausedBy: null, pauseReason: null } },
+      // The first pause of a job creates its control; a second at once finds it created (11000) and changes nothing.
+      { upsert: paused },
     )
+    .then((result) => result.upsertedCount + result.modifiedCount > 0)
     .catch((error: { code?: number }) => {
-      if (error.code === 11000) return { upsertedCount: 0, modifiedCount: 0 };
+      if (error.code === 11000) return false;
       throw error;
     });
-  if (result.upsertedCount + result.modifiedCount === 0) {
-    throw new TRPCError({ code: 'CONFLICT', message: `${job.name} is paused already.` });
+  if (!changed) {
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: paused ? `${job.name} is paused already.` : `${job.name} is not paused.`,
+    });
   }
   await recordOperatorAudit(
     ctx.systemDb,
     {
       actor: auditActorOf(ctx.viewer!),
-      action: 'job.pause',
+      action: paused ? 'job.pause' : 'job.resume',
       target: { type: 'job', id: job.name },
-      before: { paused: false },
-      after: { paused: true },
+      before: { paused: !paused },
+      after: { paused },
       reason,
     },
     at,
   );
-  ctx.log.info('Job paused', { job: job.name, by: ctx.viewer!.email, reason });
-  return { paused: true };
+  ctx.log.info(paused ? 'Job paused' : 'Job resumed', { job: job.name, by: ctx.viewer!.email, reason });
+  return { paused };
 }
 
-export async function resumeJob(ctx: OpsContext, input: PauseInput) {
-  const job = registered(ctx, input.job);
-  const at = ctx.now();
-  const reason = input.reason || null;
-  const result = await jobControlCollection(ctx.systemDb).updateOne(
-    { _id: job.name, pausedAt: { $ne: null } },
-    { $set: { pausedAt: null, pausedBy: null, pauseReason: null } },
-  );
-  if (result.modifiedCount === 0) throw new TRPCError({ code: 'CONFLICT', message: `${job.name} is not paused.` });
-  await recordOperatorAudit(
-    ctx.systemDb,
-    {
-      actor: auditActorOf(ctx.viewer!),
-      action: 'job.resume',
-      target: { type: 'job', id: job.name },
-      before: { paused: true },
-      after: { paused: false },
-      reason,
-    },
-    at,
-  );
-  ctx.log.info('Job resumed', { job: job.name, by: ctx.viewer!.email, reason });
-  return { paused: false };
-}
+export const pauseJob = (ctx: OpsContext, input: PauseInput) => setPaused(ctx, input, true);
+export const resumeJob = (ctx: OpsContext, input: PauseInput) => setPaused(ctx, input, false);
