@@ -268,6 +268,10 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
     name: "the operations dashboard's status",
     open: (page) => visit(page, '/ops/', 'System status', demoAccounts.operator),
   },
+  {
+    name: "the operations dashboard's jobs",
+    open: (page) => visit(page, '/ops/jobs', 'Jobs', demoAccounts.operator),
+  },
   { name: "the customer site's 404 page", open: (page) => visit(page, '/nope', 'Page not found') },
   {
     name: "the employee portal's invoices",

@@ -21,6 +21,7 @@ const firstPages = [
   { path: '/admin/finance/invoices', heading: 'Invoices', account: demoAccounts.finance },
   { path: '/admin/finance/reports', heading: 'Finance reports', account: demoAccounts.finance },
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
+  { path: '/ops/jobs', heading: 'Jobs', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];
 

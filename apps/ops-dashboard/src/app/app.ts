@@ -12,5 +12,8 @@ export class App {
   private readonly api = injectApi();
   /** Who is signed in, rendered on the server and handed to the browser with the page. */
   protected readonly me = resource({ id: 'me', loader: () => this.api.me.query() });
-  protected readonly nav: NavLink[] = [{ label: 'System status', path: '/' }];
+  protected readonly nav: NavLink[] = [
+    { label: 'System status', path: '/' },
+    { label: 'Jobs', path: '/jobs' },
+  ];
 }
