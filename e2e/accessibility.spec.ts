@@ -283,6 +283,10 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
       await visit(page, `/ops/email/${emailId}`, failedEmailSubject, demoAccounts.operator);
     },
   },
+  {
+    name: "the operations dashboard's jobs",
+    open: (page) => visit(page, '/ops/jobs', 'Jobs', demoAccounts.operator),
+  },
   { name: "the customer site's 404 page", open: (page) => visit(page, '/nope', 'Page not found') },
   {
     name: "the employee portal's invoices",

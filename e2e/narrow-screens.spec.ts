@@ -24,6 +24,7 @@ const firstPages = [
   { path: '/ops/', heading: 'System status', account: demoAccounts.operator },
   { path: '/ops/instances', heading: 'Instances', account: demoAccounts.operator },
   { path: '/ops/email', heading: 'E-mail queue', account: demoAccounts.operator },
+  { path: '/ops/jobs', heading: 'Jobs', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];
 

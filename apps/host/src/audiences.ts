@@ -11,6 +11,7 @@ import {
   opsRouter,
   supplierRouter,
   type ComponentStatus,
+  type RegisteredJob,
   type Viewer,
 } from '@astro/api';
 import type { Accounts } from '@astro/auth';
@@ -29,6 +30,8 @@ export interface AudienceDeps {
   mailViewUrl: string | null;
   /** Where the product is served from, for the links of the e-mails the ops dashboard shows. */
   publicUrl: string;
+  /** The jobs this host's Job Scheduler has registered, for the ops dashboard's Jobs page. */
+  registeredJobs: () => RegisteredJob[];
   accounts: Accounts;
   payments: PaymentGateway;
   /** Printed on every invoice, credit note and statement (config.issuer). */
@@ -105,6 +108,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           probeComponents: deps.probeComponents,
           mailViewUrl: deps.mailViewUrl,
           publicUrl: deps.publicUrl,
+          registeredJobs: deps.registeredJobs,
         }),
     },
   ];

@@ -5,7 +5,7 @@ import { appClientOf, createAuthService, type LimitName, type LimitRule } from '
 import type { Stores } from '@astro/db';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
-import { partnerCatalogue, syncMetrics } from '@astro/api';
+import { partnerCatalogue, syncMetrics, type RegisteredJob } from '@astro/api';
 import { createHostApp } from './app.ts';
 import { audiences } from './audiences.ts';
 import { hostMetrics, metricsAccess } from './metrics.ts';
@@ -23,6 +23,8 @@ export async function composeHost(options: {
   payments: PaymentGateway;
   /** Where this process answers HTTP, for calls to its own authorization server. */
   internalUrl: () => string;
+  /** The Job Scheduler's jobs (registered whether they run in this process or another); none in API tests. */
+  registeredJobs?: () => RegisteredJob[];
   /** Limits lowered for a test. */
   limitRules?: Partial<Record<LimitName, LimitRule>>;
 }): Promise<Express> {
@@ -50,6 +52,7 @@ export async function composeHost(options: {
       probeComponents: componentProbes(config, stores),
       mailViewUrl: config.mailViewUrl,
       publicUrl: config.publicUrl,
+      registeredJobs: options.registeredJobs ?? (() => []),
       accounts: auth.accounts,
       payments: options.payments,
       issuer: config.issuer,

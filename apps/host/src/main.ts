@@ -72,6 +72,7 @@ if (!jobsOnly) {
     payments,
     appsRoot: config.appsDist ?? fileURLToPath(new URL('../../', import.meta.url)),
     internalUrl: () => `http://127.0.0.1:${config.port}`,
+    registeredJobs: () => scheduler.jobs(),
   });
   server = app.listen(config.port, () => log.info(`Serving on ${config.publicUrl}`, { port: config.port }));
 }

@@ -243,6 +243,10 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'email.counts': { allowed: only('operator') },
     'email.list': { input: () => ({}), allowed: only('operator') },
     'email.get': { input: () => ({ emailId: crypto.randomUUID() }), allowed: only('operator') },
+    'jobs.list': { allowed: only('operator') },
+    'jobs.runNow': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
+    'jobs.pause': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
+    'jobs.resume': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
   },
 };
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobLeaseCollection, JobRun } from '@astro/db/system';
+import { jobControlCollection, jobLeaseCollection, JobRun } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import { startFerretDb } from '../../../scripts/services/index.ts';
 import { freePort } from '../../../scripts/test-support/free-port.ts';
@@ -91,7 +91,8 @@ describe('the Job Scheduler', () => {
     const stoppedAt = ticks;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(ticks).toBe(stoppedAt);
-    expect(scheduler.jobs()[0]?.nextRun).toBeNull();
+    // Stopped (or never started, its jobs running in another process), it still knows when the next run is due.
+    expect(scheduler.jobs()[0]?.nextRun).toBeInstanceOf(Date);
   });
 
   it("runs a job on one instance at a time, however many schedulers ask, and takes over a dead one's lease", async () => {
@@ -133,6 +134,51 @@ describe('the Job Scheduler', () => {
   it('refuses to run a job it does not know', async () => {
     const scheduler = createScheduler({ system: test.stores.system, log, instance: 'test-1' });
     await expect(scheduler.runNow('nope')).rejects.toThrow('There is no job named nope');
+  });
+  describe('operators’ requests, stored in the System DB', () => {
+    const everySecond = (name: string, ran: string[]) => ({
+      name,
+      description: 'Notes which instance ran it',
+      schedule: '* * * * * *',
+      run: async () => {
+        ran.push(name);
+      },
+    });
+    const twoInstances = (job: string, ran: string[]) =>
+      ['test-1', 'test-2'].map((instance) => {
+        const scheduler = createScheduler({ system: test.stores.system, log, instance, requestPollMs: 100 });
+        scheduler.register(everySecond(job, ran));
+        return scheduler;
+      });
+
+    it('a paused job is not run by any scheduler instance on its timetable, and runs again once resumed', async () => {
+      const ran: string[] = [];
+      const controls = jobControlCollection(test.stores.system.em);
+      await controls.insertOne({ _id: 'paused-tick', pausedAt: new Date(), pausedBy: 'ops@example.com' });
+      const schedulers = twoInstances('paused-tick', ran);
+      schedulers.forEach((scheduler) => scheduler.start());
+      await sleep(2_500);
+      expect(await runs('paused-tick')).toEqual([]);
+      await controls.updateOne({ _id: 'paused-tick' }, { $set: { pausedAt: null } });
+      await expect.poll(() => ran.length, { timeout: 5_000 }).toBeGreaterThan(0);
+      await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
+    });
+
+    it('a run asked for is started once, by one of the instances, and the request is cleared', async () => {
+      const ran: string[] = [];
+      const controls = jobControlCollection(test.stores.system.em);
+      // Paused, so the timetable adds no runs and the one run seen is the one asked for.
+      await controls.insertOne({ _id: 'asked-for', pausedAt: new Date(), runRequestedAt: new Date() });
+      const schedulers = twoInstances('asked-for', ran);
+      schedulers.forEach((scheduler) => scheduler.start());
+      await expect
+        .poll(() => runs('asked-for'), { timeout: 5_000 })
+        .toEqual([expect.objectContaining({ trigger: 'manual', outcome: 'succeeded' })]);
+      await sleep(500);
+      await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
+      expect(ran).toEqual(['asked-for']);
+      expect(await controls.findOne({ _id: 'asked-for' })).toMatchObject({ runRequestedAt: null });
+    });
   });
 });
 

@@ -7,7 +7,7 @@
  * recorded over the takeover's.
  */
 import { Cron } from 'croner';
-import { jobLeaseCollection, JobRun, type Fence, type SystemOrm } from '@astro/db/system';
+import { jobControlCollection, jobLeaseCollection, JobRun, type Fence, type SystemOrm } from '@astro/db/system';
 import { withCorrelation, type Logger } from '@astro/logging';
 
 /** A run's lease was taken over, or could not be renewed before it lapsed: the run must write nothing more. */
@@ -62,6 +62,8 @@ export function createScheduler(deps: {
   now?: () => Date;
   /** `leaseMs` unless a test needs takeovers sooner. */
   leaseMs?: number;
+  /** How often a started scheduler looks for runs operators asked for (in any process). */
+  requestPollMs?: number;
 }): Scheduler {
   const log = deps.log.child('jobs');
   const now = deps.now ?? (() => new Date());
@@ -71,6 +73,23 @@ export function createScheduler(deps: {
   const inFlight = new Map<string, Promise<JobRun | null>>();
 
   const leases = () => jobLeaseCollection(deps.system.em);
+  const controls = () => jobControlCollection(deps.system.em);
+  let requestPoll: ReturnType<typeof setInterval> | null = null;
+
+  /** Starts the runs operators asked for; taking the request clears it, so each is started by one instance. */
+  async function takeRunRequests(): Promise<void> {
+    for (;;) {
+      const request = await controls().findOneAndUpdate(
+        { _id: { $in: [...definitions.keys()] }, runRequestedAt: { $ne: null } },
+        { $set: { runRequestedAt: null } },
+      );
+      if (!request) return;
+      log.info(`Job ${request._id}: run asked for by an operator`);
+      void runNow(request._id).catch((error: unknown) =>
+        log.error(`Job ${request._id}: the run asked for could not start`, { error }),
+      );
+    }
+  }
 
   /** Takes the job's lease if it is free or lapsed, with a new fencing token; null when another instance holds it. */
   async function takeLease(job: string): Promise<number | null> {
@@ -165,6 +184,11 @@ export function createScheduler(deps: {
 
   async function execute(job: JobDefinition, trigger: 'schedule' | 'manual'): Promise<JobRun | null> {
     const em = deps.system.em.fork();
+    // Checked before the lease, so a paused job's timetable takes nothing from an instance that runs it by hand.
+    if (trigger === 'schedule' && (await controls().countDocuments({ _id: job.name, pausedAt: { $ne: null } })) > 0) {
+      log.debug(`Job ${job.name} is paused; its timetabled run is not started`);
+      return null;
+    }
     const token = await takeLease(job.name);
     if (token === null) {
       if (trigger === 'schedule') return null;
@@ -245,6 +269,13 @@ export function createScheduler(deps: {
     return pending;
   }
 
+  function runNow(name: string): Promise<JobRun> {
+    const job = definitions.get(name);
+    if (!job) return Promise.reject(new Error(`There is no job named ${name}`));
+    // A scheduled run that found the lease taken joined nothing: ask again, as the operator did.
+    return runOnce(job, 'manual').then((run) => run ?? (execute(job, 'manual') as Promise<JobRun>));
+  }
+
   return {
     register(job) {
       if (definitions.has(job.name)) throw new Error(`A job named ${job.name} is already registered`);
@@ -255,30 +286,31 @@ export function createScheduler(deps: {
         if (timetables.has(job.name)) continue;
         timetables.set(
           job.name,
-          new Cron(job.schedule, { name: `astro:${job.name}`, unref: false }, async () => {
+          new Cron(job.schedule, { name: `astro:${deps.instance}:${job.name}`, unref: false }, async () => {
             await runOnce(job, 'schedule');
           }),
         );
       }
+      const poll = () =>
+        void takeRunRequests().catch((error: unknown) => log.debug('Could not look for runs asked for', { error }));
+      requestPoll ??= setInterval(poll, deps.requestPollMs ?? 2_000);
       log.info('Job Scheduler started', { instance: deps.instance, jobs: [...definitions.keys()] });
     },
     async stop() {
       for (const timetable of timetables.values()) timetable.stop();
       timetables.clear();
+      if (requestPoll) clearInterval(requestPoll);
+      requestPoll = null;
       await Promise.allSettled(inFlight.values());
     },
-    runNow(name) {
-      const job = definitions.get(name);
-      if (!job) return Promise.reject(new Error(`There is no job named ${name}`));
-      // A scheduled run that found the lease taken joined nothing: ask again, as the operator did.
-      return runOnce(job, 'manual').then((run) => run ?? (execute(job, 'manual') as Promise<JobRun>));
-    },
+    runNow,
     jobs() {
       return [...definitions.values()].map((job) => ({
         name: job.name,
         description: job.description,
         schedule: job.schedule,
-        nextRun: timetables.get(job.name)?.nextRun() ?? null,
+        // A scheduler that is not started (the jobs run in another process) still knows the timetable.
+        nextRun: (timetables.get(job.name) ?? new Cron(job.schedule, { paused: true })).nextRun(),
         running: inFlight.has(job.name),
       }));
     },

@@ -22,6 +22,11 @@ export const routes: Routes = [
     title: 'E-mail · IT operations · Astro Bookings',
     loadComponent: () => import('./email/email.page').then((m) => m.EmailPage),
   },
+  {
+    path: 'jobs',
+    title: 'Jobs · IT operations · Astro Bookings',
+    loadComponent: () => import('./jobs/jobs.page').then((m) => m.JobsPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · IT operations · Astro Bookings', component: NotFoundPage },
 ];

@@ -16,5 +16,6 @@ export class App {
     { label: 'System status', path: '/' },
     { label: 'Instances', path: '/instances' },
     { label: 'E-mail', path: '/email' },
+    { label: 'Jobs', path: '/jobs' },
   ];
 }

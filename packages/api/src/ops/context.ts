@@ -4,6 +4,14 @@ import type { Viewer } from '../access.ts';
 import type { BaseContext } from '../trpc.ts';
 import type { ComponentStatus } from './status/status.schemas.ts';
 
+/** A job the host's Job Scheduler has registered, as the scheduler knows it (whether or not it runs here). */
+export interface RegisteredJob {
+  name: string;
+  description: string;
+  schedule: string;
+  nextRun: Date | null;
+}
+
 /**
  * The ops router reads the System DB. It does not open the other stores: the host hands it a probe
  * that pings each one, so the dashboard can say what is up without reaching into anyone's data.
@@ -15,6 +23,7 @@ export interface OpsContext extends BaseContext {
   mailViewUrl: string | null;
   /** Where the product is served from: an e-mail's links point there, as the sender renders them. */
   publicUrl: string;
+  registeredJobs: () => RegisteredJob[];
 }
 
 export function createOpsContext(deps: {
@@ -24,6 +33,7 @@ export function createOpsContext(deps: {
   probeComponents: () => Promise<ComponentStatus[]>;
   mailViewUrl?: string | null;
   publicUrl: string;
+  registeredJobs?: () => RegisteredJob[];
   now?: () => Date;
 }): OpsContext {
   return {
@@ -33,6 +43,7 @@ export function createOpsContext(deps: {
     probeComponents: deps.probeComponents,
     mailViewUrl: deps.mailViewUrl ?? null,
     publicUrl: deps.publicUrl,
+    registeredJobs: deps.registeredJobs ?? (() => []),
     now: deps.now ?? (() => new Date()),
   };
 }

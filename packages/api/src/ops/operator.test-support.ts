@@ -3,10 +3,14 @@ import { SyncMessage, type SystemEntityManager } from '@astro/db/system';
 import { createLogger } from '@astro/logging';
 import type { TestStores } from '../../../../scripts/test-support/stores.ts';
 import { viewerAs } from '../personas.test-support.ts';
-import { createOpsContext } from './context.ts';
+import { createOpsContext, type OpsContext } from './context.ts';
 import { opsRouter } from './router.ts';
 
-export const operatorCaller = (world: TestStores, now: Date, publicUrl = 'http://localhost') =>
+export const operatorCaller = (
+  world: TestStores,
+  now: Date,
+  { publicUrl = 'http://localhost', registeredJobs }: Partial<Pick<OpsContext, 'publicUrl' | 'registeredJobs'>> = {},
+) =>
   opsRouter.createCaller(
     createOpsContext({
       system: world.stores.system,
@@ -14,6 +18,7 @@ export const operatorCaller = (world: TestStores, now: Date, publicUrl = 'http:/
       viewer: viewerAs('operator'),
       probeComponents: async () => [],
       publicUrl,
+      registeredJobs,
       now: () => now,
     }),
   );

@@ -1,5 +1,6 @@
 import { signedInAs } from '../access.ts';
 import { ops } from './trpc.ts';
+import { jobsRouter } from './jobs/jobs.router.ts';
 import { emailRouter } from './email/email.router.ts';
 import { instancesRouter } from './instances/instances.router.ts';
 import { statsProcedure } from './stats/stats.router.ts';
@@ -14,5 +15,6 @@ export const opsRouter = ops.router({
   email: emailRouter,
   stats: statsProcedure,
   instances: instancesRouter,
+  jobs: jobsRouter,
 });
 export type OpsRouter = typeof opsRouter;

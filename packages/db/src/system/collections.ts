@@ -3,7 +3,7 @@ import type { Document } from 'mongodb';
 import { collectionOf, type StoredDocument } from '../mongo.ts';
 import { AccountGuard, OidcRecord, RateLimit } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
-import { JobLease, JobRun } from './job-run.entity.ts';
+import { JobControl, JobLease, JobRun } from './job-run.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
 import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import type { SystemEntityManager } from './orm.ts';
@@ -20,6 +20,14 @@ export const emailOutboxCollection = <Shape extends Document = StoredDocument>(s
 export const jobRunCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, JobRun);
 export const jobLeaseCollection = (systemDb: SystemEntityManager) =>
   collectionOf<{ _id: string; holder: string; until: Date; token?: number }>(systemDb, JobLease);
+export const jobControlCollection = (systemDb: SystemEntityManager) =>
+  collectionOf<{
+    _id: string;
+    pausedAt?: Date | null;
+    pausedBy?: string | null;
+    pauseReason?: string | null;
+    runRequestedAt?: Date | null;
+  }>(systemDb, JobControl);
 export const logCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, LogEntry);
 export const sandboxLedgerCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, SandboxPayment);
 export const rateLimitCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, RateLimit);

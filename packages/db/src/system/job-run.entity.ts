@@ -45,3 +45,21 @@ export const JobLease = defineEntity({
   },
 });
 export type JobLease = InferEntity<typeof JobLease>;
+
+/**
+ * What operators asked of a job, for every scheduler instance to honour: a paused job's timetabled runs are not
+ * started, and a run asked for is started by the first instance that picks the request up (its lease keeps it to one).
+ */
+export const JobControl = defineEntity({
+  name: 'JobControl',
+  collection: 'job_controls',
+  properties: {
+    /** The job's name. */
+    job: p.string().primary().fieldName('_id'),
+    pausedAt: p.datetime().nullable(),
+    pausedBy: p.string().nullable(),
+    pauseReason: p.string().nullable(),
+    runRequestedAt: p.datetime().nullable(),
+  },
+});
+export type JobControl = InferEntity<typeof JobControl>;

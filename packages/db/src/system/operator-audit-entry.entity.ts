@@ -9,10 +9,10 @@ import { collectionOf } from '../mongo.ts';
 import type { SystemEntityManager } from './orm.ts';
 import { documentKey } from '../properties.ts';
 
-export const operatorActions = ['email.resend', 'syncMessage.replay'] as const;
+export const operatorActions = ['email.resend', 'syncMessage.replay', 'job.runNow', 'job.pause', 'job.resume'] as const;
 export type OperatorAction = (typeof operatorActions)[number];
 
-export const operatorTargetTypes = ['email', 'syncMessage'] as const;
+export const operatorTargetTypes = ['email', 'syncMessage', 'job'] as const;
 export type OperatorTargetType = (typeof operatorTargetTypes)[number];
 
 export const OperatorAuditEntry = defineEntity({

@@ -4,7 +4,7 @@ import { AccountGuard, AccountToken, AuthKey, OidcRecord, RateLimit, WebSession 
 import { Email } from './email.entity.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
 import { Instance } from './instance.entity.ts';
-import { JobLease, JobRun } from './job-run.entity.ts';
+import { JobControl, JobLease, JobRun } from './job-run.entity.ts';
 import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
@@ -24,6 +24,7 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
       SyncMessage,
       JobRun,
       JobLease,
+      JobControl,
       Email,
       AccountToken,
       AccountGuard,

@@ -26,6 +26,9 @@ export const actionLabels: Record<AuditAction, string> = {
   'invoice.issueCreditNote': 'Issued a credit note',
   'email.resend': 'Resent an e-mail',
   'syncMessage.replay': 'Replayed a sync message',
+  'job.runNow': 'Asked for a job run',
+  'job.pause': 'Paused a job',
+  'job.resume': 'Resumed a job',
 };
 
 export const targetLabels: Partial<Record<AuditTarget, string>> = {
@@ -37,6 +40,7 @@ export const targetLabels: Partial<Record<AuditTarget, string>> = {
   invoice: 'Invoice',
   email: 'E-mail',
   syncMessage: 'Sync message',
+  job: 'Job',
 };
 
 export const actionLabel = (action: AuditAction) => actionLabels[action];

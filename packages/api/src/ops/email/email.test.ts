@@ -50,7 +50,7 @@ describe('ops email.resend', () => {
 
 describe('ops email list and detail', () => {
   let world: TestStores;
-  const operator = () => operatorCaller(world, now, 'https://astro.example');
+  const operator = () => operatorCaller(world, now, { publicUrl: 'https://astro.example' });
   const holdExpired = { name: 'Ada', missionName: 'Artemis IX', seats: 2, holdMinutes: 10, path: '/bookings/b-1' };
   /** Minutes before `now` each was queued; two at one moment, so the order within a moment counts. */
   const outbox = [
