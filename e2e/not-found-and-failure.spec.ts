@@ -161,6 +161,8 @@ test.describe('a host that fails unexpectedly', () => {
       })),
       probeDatabases: async () => [],
       metrics: { contentType: 'text/plain', metrics: async () => '' },
+      metricsAccess: ((_req: unknown, _res: unknown, next: () => void) =>
+        next()) as unknown as HostAppOptions['metricsAccess'],
       appsRoot: fileURLToPath(new URL('../apps', import.meta.url)),
       allowedHosts: ['127.0.0.1'],
       auth: ((_req: unknown, _res: unknown, next: () => void) => next()) as unknown as HostAppOptions['auth'],
