@@ -1,5 +1,5 @@
 /** A launch as the supplier portal and the employee portal both show it: its facts, how full it is, its history. */
-import { LaunchStatusChange, type Launch, type OperationalEntityManager } from '@astro/db/operational';
+import { LaunchStatusChange, listOf, type Launch, type OperationalEntityManager } from '@astro/db/operational';
 import type { Currency, LaunchStatus } from '@astro/domain';
 
 export interface Occupancy {
@@ -17,7 +17,7 @@ export async function occupancyOf(em: OperationalEntityManager, launches: Launch
   const rows = launches.length
     ? await em.execute<{ launch_id: string; status: string; seats: string }[]>(
         `select launch_id, status, sum(seats) as seats from booking_copy
-         where launch_id in (${launches.map(() => '?').join(',')}) and status in ('held', 'confirmed')
+         where launch_id in (${listOf(launches)}) and status in ('held', 'confirmed')
          group by launch_id, status`,
         launches.map((launch) => launch.id),
       )

@@ -12,3 +12,4 @@ export * from './audit-entry.entity.ts';
 export * from './audit.ts';
 export { changedFields, auditValues, type AuditActor, type AuditRecord, type AuditValues } from '../audit.ts';
 export * from './invoice.entity.ts';
+export * from './placeholders.ts';

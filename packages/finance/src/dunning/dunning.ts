@@ -6,7 +6,7 @@
  * dedupe key names the reminder day) and then records the reminder, so a crash between the two sends it again on the
  * next run into the same outbox row, never twice and never not at all.
  */
-import { InvoiceReminder, type OperationalEntityManager } from '@astro/db/operational';
+import { InvoiceReminder, listOf, type OperationalEntityManager } from '@astro/db/operational';
 import {
   daysOverdue,
   invoiceStatus,
@@ -15,7 +15,6 @@ import {
   type Currency,
   type ReminderDay,
 } from '@astro/domain';
-import { listOf } from '../placeholders.ts';
 
 /** Marks `overdue` the invoices whose status (`invoiceStatus`) says so now; returns how many changed. */
 export async function markOverdueInvoices(em: OperationalEntityManager, now: Date): Promise<number> {

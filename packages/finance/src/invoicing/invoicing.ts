@@ -5,11 +5,10 @@
  * Which launches are settled needs the Customer DB, which finance never reads: the caller (the invoicing job) says.
  */
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Invoice, type BilledTo, type OperationalEntityManager } from '@astro/db/operational';
+import { Invoice, listOf, type BilledTo, type OperationalEntityManager } from '@astro/db/operational';
 import { unfenced, type Fence } from '@astro/db/system';
 import { describeFeeRule, dueDateFor, feeFor, type Currency, type Fee } from '@astro/domain';
 import { takeDocumentNumber } from '../numbering/numbering.ts';
-import { listOf } from '../placeholders.ts';
 
 /** Launched and aborted launches that have no invoice yet: the ones the invoicing job asks about. */
 export async function launchesAwaitingInvoice(em: OperationalEntityManager): Promise<string[]> {

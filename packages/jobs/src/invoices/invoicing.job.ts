@@ -3,7 +3,7 @@
  * each one's "invoice issued" e-mail. Settled is the Customer DB's word, which finance never reads: it is asked here.
  */
 import { Booking, type CustomerEntityManager, type CustomerOrm } from '@astro/db/customer';
-import type { OperationalEntityManager, OperationalOrm } from '@astro/db/operational';
+import { listOf, type OperationalEntityManager, type OperationalOrm } from '@astro/db/operational';
 import type { SystemOrm } from '@astro/db/system';
 import { invoicesAwaitingNotice, issueInvoices, launchesAwaitingInvoice, noteNoticesQueued } from '@astro/finance';
 import { queueInvoiceNotice } from '../email/invoice-notices.ts';
@@ -22,7 +22,7 @@ export async function settledLaunches(
   const [bookings, copies] = await Promise.all([
     customer.find(Booking, { launchId: { $in: [...launchIds] } }, { fields: ['launchId', 'status', 'version'] }),
     operational.execute<{ id: string; version: number }[]>(
-      `select id, version from booking_copy where launch_id in (${launchIds.map(() => '?').join(', ')})`,
+      `select id, version from booking_copy where launch_id in (${listOf(launchIds)})`,
       [...launchIds],
     ),
   ]);
