@@ -9,7 +9,8 @@ export function errorPage(options: { title: string; message: string; reference?:
     body: html`<p>${options.message}</p>
       ${
         options.reference
-          ? html`<p>If it keeps happening, contact Astro Bookings support and quote Reference: ${options.reference}</p>`
+          ? html`<p>If it keeps happening, contact Astro Bookings support and quote this reference.</p>
+              <p>Reference: <strong>${options.reference}</strong></p>`
           : ''
       }
       <p><a href="/">Go to Astro Bookings</a></p>`,
