@@ -6,6 +6,7 @@ import {
   JobRun,
   LogEntry,
   StatusSample,
+  statusSampleBuckets,
   SyncMessage,
   syncMessageCollection,
 } from '@astro/db/system';
@@ -111,6 +112,7 @@ describe('the retention job', () => {
     for (const days of [31, 29])
       em.create(StatusSample, {
         at: daysAgo(days),
+        ...statusSampleBuckets(daysAgo(days)),
         instance: `${days} days ago`,
         components: [{ component: 'System DB', up: true, latencyMs: 1.5, problem: null }],
       });

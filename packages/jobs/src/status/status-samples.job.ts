@@ -3,7 +3,7 @@
  * each one's latency over time. It runs as a job, so its lease keeps it to one check per interval however many
  * hosts and scheduler processes run.
  */
-import { StatusSample, type ComponentSample, type SystemOrm } from '@astro/db/system';
+import { StatusSample, statusSampleBuckets, type ComponentSample, type SystemOrm } from '@astro/db/system';
 import type { JobDefinition } from '../scheduler.ts';
 
 export const statusSampleEverySeconds = 30;
@@ -29,7 +29,8 @@ export function statusSamplesJob(
       for (const { component, problem } of down) log.warn(`${component} is down`, { component, problem });
       await fence.assert();
       const em = system.em.fork();
-      em.create(StatusSample, { at: now(), instance, components });
+      const at = now();
+      em.create(StatusSample, { at, ...statusSampleBuckets(at), instance, components });
       await em.flush();
       return { down: down.length };
     },

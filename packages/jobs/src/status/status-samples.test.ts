@@ -36,6 +36,10 @@ describe('the status samples job', () => {
     expect(others).toEqual([]);
     expect(sample).toMatchObject({
       at: now,
+      // 12:00:00 is on the hour: the check is in the 5-minute and the hourly series too.
+      hour: '2026-11-25T12',
+      day: '2026-11-25',
+      month: '2026-11',
       instance: 'jobs-1:42',
       components: [
         { component: 'System DB', up: true, latencyMs: 1.5, problem: null },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeRangePresets } from '@astro/domain';
 
 export const components = ['Operational DB', 'Customer DB', 'System DB', 'SMTP server'] as const;
 export type Component = (typeof components)[number];
@@ -13,27 +14,17 @@ export interface ComponentStatus {
   problem: string | null;
 }
 
-/** The longest history one call returns: a day of checks every 30 s is 2,880 per component. */
-export const historyMaxHours = 24;
+const rangeKeys = [...timeRangePresets.map((preset) => preset.key), 'custom'] as const;
 
-// A range is compared only once both ends read as dates.
-const whenBothRead = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
-
-/** A range, or none for the last hour. */
+/**
+ * The range as the page's address names it (`timeRangeOf`'s parameters): a preset, or `custom` with a from–to in UTC
+ * minutes; none for the last hour. The server reads it at its own now, so the browser asks what the server rendered.
+ */
 export const statusHistoryInput = z
   .object({
-    from: z.iso.datetime({ offset: true, error: 'Enter the start as a date and time, like 2026-11-25T12:00:00Z.' }),
-    to: z.iso.datetime({ offset: true, error: 'Enter the end as a date and time, like 2026-11-25T13:00:00Z.' }),
-  })
-  .refine(({ from, to }) => new Date(from) < new Date(to), {
-    message: 'The start must be before the end.',
-    path: ['to'],
-    ...whenBothRead,
-  })
-  .refine(({ from, to }) => new Date(to).getTime() - new Date(from).getTime() <= historyMaxHours * 3_600_000, {
-    message: `Choose at most ${historyMaxHours} hours of history.`,
-    path: ['from'],
-    ...whenBothRead,
+    range: z.enum(rangeKeys, 'Choose one of the time ranges offered.').optional(),
+    from: z.string().max(16, 'Enter the start as a date and a time.').optional(),
+    to: z.string().max(16, 'Enter the end as a date and a time.').optional(),
   })
   .optional();
 export type StatusHistoryInput = z.infer<typeof statusHistoryInput>;

@@ -1,7 +1,8 @@
-import { StatusSample } from '@astro/db/system';
+import { StatusSample, statusSampleBucketFilters, statusSampleSteps, type StatusSampleStep } from '@astro/db/system';
+import { timeRangeOf } from '@astro/domain';
 import type { OpsContext } from '../context.ts';
 import { latencySummary } from './latency-summary.ts';
-import { components, historyMaxHours, type StatusHistoryInput } from './status.schemas.ts';
+import { components, type StatusHistoryInput } from './status.schemas.ts';
 
 export async function systemStatus(ctx: OpsContext) {
   return {
@@ -11,21 +12,34 @@ export async function systemStatus(ctx: OpsContext) {
   };
 }
 
-/** A check every 30 s for the longest range one call may ask for, and a margin for a second scheduler's checks. */
-const maxSamples = 2 * historyMaxHours * 120;
+/** At most this many checks per component are read for one range, whatever its length. */
+export const historyMaxChecks = 720;
+
+/** The finest series of checks (every 30 s, 5 min or hour) that covers the range in at most `historyMaxChecks`. */
+export function historyStepFor(from: Date, to: Date): StatusSampleStep {
+  const seconds = (to.getTime() - from.getTime()) / 1000;
+  return statusSampleSteps.find((step) => seconds / step <= historyMaxChecks) ?? statusSampleSteps.at(-1)!;
+}
 
 /** Each component's checks over a range (oldest first), as the Job Scheduler took them, with their summary. */
 export async function statusHistory(ctx: OpsContext, input: StatusHistoryInput) {
-  const to = input ? new Date(input.to) : ctx.now();
-  const from = input ? new Date(input.from) : new Date(to.getTime() - 3_600_000);
-  const samples = await ctx.systemDb.find(
-    StatusSample,
-    { at: { $gte: from, $lte: to } },
-    { orderBy: { at: 'asc' }, limit: maxSamples },
+  const asked = timeRangeOf(input ?? {}, ctx.now());
+  const { from, to } = asked;
+  const everySeconds = historyStepFor(from, to);
+  // One equality query per bucket (a few at most), then the range's own ends.
+  const buckets = await Promise.all(
+    statusSampleBucketFilters(everySeconds, from, to).map((bucket) =>
+      ctx.systemDb.find(StatusSample, bucket, { orderBy: { at: 'asc' } }),
+    ),
   );
+  const samples = buckets.flat().filter((sample) => sample.at >= from && sample.at <= to);
   return {
     from: from.toISOString(),
     to: to.toISOString(),
+    range: asked.range,
+    /** Why the range asked for was not used (the last hour is shown), or null. */
+    problem: asked.problem,
+    everySeconds,
     components: components.map((component) => {
       const checks = samples.flatMap((sample) =>
         sample.components
