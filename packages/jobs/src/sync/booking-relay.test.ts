@@ -13,6 +13,11 @@ import { bookingMessageId, relayBookingChanges } from './booking-relay.job.ts';
 describe('sync messages for booking changes', () => {
   let world: TestStores;
   const relay = () => relayBookingChanges(world.stores.customer, world.stores.system, new Date());
+  /** A launch with a seat left: the latest or the soonest, so the two tests book different ones. */
+  const launchWithSeats = (launchDate: 'asc' | 'desc') =>
+    world.stores.customer.em
+      .fork()
+      .findOneOrFail(CatalogueLaunch, { status: 'scheduled', seatsLeft: { $gte: 1 } }, { orderBy: { launchDate } });
   const messagesOf = (bookingId: string) =>
     world.stores.system.em.fork().find(SyncMessage, { entityId: bookingId }, { orderBy: { entityVersion: 'asc' } });
 
@@ -28,13 +33,7 @@ describe('sync messages for booking changes', () => {
       name: 'Relay Traveler',
       email: 'relay@example.com',
     });
-    const launch = await world.stores.customer.em
-      .fork()
-      .findOneOrFail(
-        CatalogueLaunch,
-        { status: 'scheduled', seatsLeft: { $gte: 1 } },
-        { orderBy: { launchDate: 'desc' } },
-      );
+    const launch = await launchWithSeats('desc');
     await relay();
 
     const { bookingId } = await traveler.hold({
@@ -82,13 +81,7 @@ describe('sync messages for booking changes', () => {
       name: 'Traced Traveler',
       email: 'traced@example.com',
     });
-    const launch = await world.stores.customer.em
-      .fork()
-      .findOneOrFail(
-        CatalogueLaunch,
-        { status: 'scheduled', seatsLeft: { $gte: 1 } },
-        { orderBy: { launchDate: 'asc' } },
-      );
+    const launch = await launchWithSeats('asc');
     const { bookingId } = await withCorrelation({ correlationId: 'trace-hold-7', requestId: 'request-7' }, () =>
       traveler.hold({ launchId: launch.id, seats: 1, idempotencyKey: 'traced-hold-1' }),
     );
