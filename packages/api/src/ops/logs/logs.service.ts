@@ -140,7 +140,7 @@ export async function logVolume(ctx: OpsContext, query: LogVolumeQuery): Promise
   const bucketMinutes = volumeBucketMinutes(query.to.getTime() - query.from.getTime());
   const bucketMs = bucketMinutes * minute;
   // The longest counted period that fits in a bar.
-  const period = logVolumePeriods.findLast((each) => each.ms <= bucketMs)!;
+  const period = [...logVolumePeriods].reverse().find((each) => each.ms <= bucketMs)!;
   const start = Math.floor(query.from.getTime() / bucketMs) * bucketMs;
   const groups: string[] = [];
   for (let at = Math.floor(start / period.groupMs) * period.groupMs; at < query.to.getTime(); at += period.groupMs)
