@@ -9,6 +9,7 @@ import {
   statusSampleBuckets,
   SyncMessage,
   syncMessageCollection,
+  writeLogLines,
 } from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { quietLog as log } from '../quiet-log.test-support.ts';
@@ -116,17 +117,19 @@ describe('the retention job', () => {
         instance: `${days} days ago`,
         components: [{ component: 'System DB', up: true, latencyMs: 1.5, problem: null }],
       });
-    for (const days of [15, 13])
-      em.create(LogEntry, {
+    await writeLogLines(
+      em,
+      [15, 13].map((days) => ({
         at: daysAgo(days),
-        level: 'info',
+        level: 'info' as const,
         service: 'host',
         instance: 'east',
         message: `${days} days ago`,
         correlationId: null,
         requestId: null,
         fields: null,
-      });
+      })),
+    );
     await em.flush();
 
     const job = retentionJob(test.stores, { days: 30, logDays: 14 });
@@ -137,6 +140,8 @@ describe('the retention job', () => {
       jobRuns: 1,
       statusSamples: 1,
       logs: 1,
+      // The volume counters of the line 15 days ago: its minute, ten minutes and hour.
+      logCounts: 3,
     });
 
     expect((await system().find(SyncMessage, {}, { orderBy: { createdAt: 'asc' } })).map((m) => m.entityId)).toEqual(
@@ -163,6 +168,7 @@ describe('the retention job', () => {
       jobRuns: 0,
       statusSamples: 0,
       logs: 0,
+      logCounts: 0,
     });
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { timeRangeProblem } from '@astro/domain';
-import { logLevels, type LogLevel } from '@astro/logging';
+import { logLevels, type LogLevel, type LogRecord } from '@astro/logging';
 import { timeIdCursor } from '../../cursor.ts';
 import { text } from '../../text.ts';
 
@@ -31,6 +31,8 @@ const cursor = timeIdCursor('This is not a page of these logs.');
 
 /** A range of at most 14 days that ends after it starts. */
 const withinRange = (input: { from: Date; to: Date }, context: z.RefinementCtx) => {
+  // zod checks the whole object even when a time was refused (it is then still the text sent).
+  if (!(input.from instanceof Date && input.to instanceof Date)) return;
   const problem = timeRangeProblem(input.from, input.to);
   if (problem) context.addIssue({ code: 'custom', path: ['from'], message: problem });
 };
@@ -67,18 +69,10 @@ export const logContextInput = z.object({
 export type LogContextInput = z.input<typeof logContextInput>;
 export type LogContextQuery = z.output<typeof logContextInput>;
 
-/** One log line as the page shows it. */
-export interface LogLine {
+/** One log line as the page shows it: as the logger wrote it, with its id and its time in ISO 8601. */
+export interface LogLine extends Omit<LogRecord, 'at'> {
   id: string;
-  /** ISO 8601. */
   at: string;
-  level: LogLevel;
-  service: string;
-  instance: string;
-  message: string;
-  correlationId: string | null;
-  requestId: string | null;
-  fields: Record<string, unknown> | null;
 }
 
 export interface LogPage {
