@@ -247,6 +247,7 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'jobs.runNow': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
     'jobs.pause': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
     'jobs.resume': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
+    'logs.tail': { input: () => ({}), allowed: only('operator') },
   },
 };
 

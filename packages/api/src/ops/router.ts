@@ -6,6 +6,7 @@ import { instancesRouter } from './instances/instances.router.ts';
 import { statsProcedure } from './stats/stats.router.ts';
 import { statusRouter } from './status/status.router.ts';
 import { syncRouter } from './sync/sync.router.ts';
+import { tailProcedure } from './logs/tail/tail.router.ts';
 
 export const opsRouter = ops.router({
   /** Who is signed in to this app, or null. */
@@ -16,5 +17,6 @@ export const opsRouter = ops.router({
   stats: statsProcedure,
   instances: instancesRouter,
   jobs: jobsRouter,
+  logs: ops.router({ tail: tailProcedure }),
 });
 export type OpsRouter = typeof opsRouter;
