@@ -2,6 +2,7 @@ import { Email, recordOperatorAudit, type SystemEntityManager } from '@astro/db/
 import { allowed, unavailable, type Availability } from '@astro/domain';
 import { renderTemplate } from '@astro/mail';
 import { auditActorOf } from '../../access.ts';
+import { containing } from '../../text.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
 import type { EmailInput, EmailPage, EmailRow, EmailStatus, EmailView, ListEmailsQuery } from './email.schemas.ts';
@@ -47,8 +48,6 @@ const rowOf = (email: Email): EmailRow => ({
 /** Time then id: ISO times of one length sort as text, and the System DB orders lowercase UUIDs as text does. */
 const cursorOf = (email: Email) => `${email.createdAt.toISOString()}~${email.id}`;
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The outbox newest first, filtered, a page at a time. The cursor is the last row's time and id, so a page never
  * repeats or skips an e-mail however many are queued meanwhile (they are newer than the first page).
@@ -59,7 +58,7 @@ export async function listEmails(ctx: OpsContext, query: ListEmailsQuery): Promi
   const emails = await ctx.systemDb.find(
     Email,
     {
-      ...(query.recipient ? { recipient: new RegExp(escapeRegExp(query.recipient), 'i') } : {}),
+      ...(query.recipient ? { recipient: containing(query.recipient) } : {}),
       ...(query.kind ? { template: query.kind } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(moment ? { $or: [{ createdAt: { $lt: moment } }, { createdAt: moment, id: { $lt: cursorId! } }] } : {}),
