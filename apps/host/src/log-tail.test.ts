@@ -5,8 +5,8 @@ import { createTRPCClient, httpSubscriptionLink, type TRPCClientError } from '@t
 import { createLogTail, type LogTail, type OpsRouter, type TailEvent } from '@astro/api';
 import { hashPassword } from '@astro/auth';
 import { demoEmployees, demoPassword, seedDemoWorld } from '@astro/db/seed';
-import { logCollection, systemLogSink } from '@astro/db/system';
-import { createLogger } from '@astro/logging';
+import { systemLogSink, writeLogLines } from '@astro/db/system';
+import { createLogger, type LogLevel } from '@astro/logging';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { serve } from './host.test-support.ts';
 import { TestBrowser } from './sessions/browser.test-support.ts';
@@ -91,19 +91,20 @@ describe('the live tail of the logs', () => {
     }
   };
 
-  /** A line as another process writes it: straight into the collection, with its own clock's `at`. */
-  const writeLine = (message: string, fields: { level?: string; service?: string; at?: Date } = {}) =>
-    logCollection(test.stores.system.em).insertOne({
-      _id: crypto.randomUUID(),
-      at: fields.at ?? new Date(),
-      level: fields.level ?? 'warn',
-      service: fields.service ?? 'jobs',
-      instance: 'other-host:7',
-      message,
-      correlationId: null,
-      requestId: null,
-      fields: null,
-    });
+  /** A line as another process writes it, with its own clock's `at`. */
+  const writeLine = (message: string, fields: { level?: LogLevel; service?: string; at?: Date } = {}) =>
+    writeLogLines(test.stores.system.em, [
+      {
+        at: fields.at ?? new Date(),
+        level: fields.level ?? 'warn',
+        service: fields.service ?? 'jobs',
+        instance: 'other-host:7',
+        message,
+        correlationId: null,
+        requestId: null,
+        fields: null,
+      },
+    ]);
 
   it('delivers a line the host logs within 2 seconds of its writing', async () => {
     const tail = await follow({ text: 'tail-fresh' });

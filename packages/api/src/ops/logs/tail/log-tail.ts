@@ -5,7 +5,7 @@
  * Why the tail numbers lines itself. Lines are written in batches by several processes, each stamping `at` with
  * its own clock and flushing every half second (longer while the System DB is unreachable), so a line can land
  * after lines with a later `at`. A resume point of (at, _id) would skip such a late line for good. The poller
- * therefore (1) reads with an overlap: every poll asks again for the last `overlapMs` of `at` on the `at` index
+ * therefore (1) reads with an overlap: every poll asks again for the last `overlapMs` of `at` (by the minute it falls in, see `read`)
  * and drops the lines it has already seen, so a line up to `overlapMs` late is still found; and (2) gives each
  * line it finds the next number of its own sequence, which is insertion order as this host saw it. Event ids are
  * `<hub epoch>.<sequence>`: a reconnect to the same hub resumes exactly after its last event from the hub's
@@ -19,7 +19,7 @@
  * its filter it lost, before the next line.
  */
 import type { LogLevel } from '@astro/logging';
-import { logCollection, type SystemOrm } from '@astro/db/system';
+import { logCollection, logMinute, type SystemOrm } from '@astro/db/system';
 import type { LogLine } from '../logs.schemas.ts';
 
 export type TailEvent =
@@ -109,7 +109,7 @@ export function createLogTail(system: SystemOrm, options: LogTailOptions = {}): 
   /** The buffered lines, oldest first; `buffer[i]` has sequence `sequence - buffer.length + 1 + i`. */
   let buffer: LogLine[] = [];
   /** The latest `at` seen, and the ids seen within the overlap before it (so a re-read line is not new). */
-  let frontier: number | null = null;
+  let frontier = 0;
   let seen = new Map<string, number>();
   let queries = 0;
   let stopAt: number | null = null;
@@ -133,11 +133,9 @@ export function createLogTail(system: SystemOrm, options: LogTailOptions = {}): 
     sequence = 0;
     buffer = [];
     seen = new Map();
-    // Lines already stored are the search's, not the tail's: the overlap before the newest one counts as seen.
-    queries += 1;
-    const [newest] = await logs.find({}, { sort: { at: -1 }, limit: 1, projection: { at: 1 } }).toArray();
-    frontier = newest ? (newest['at'] as Date).getTime() : null;
-    if (frontier !== null) await read(true);
+    // Lines already stored are the search's, not the tail's: those of the overlap before now count as seen.
+    frontier = 0;
+    await read(true);
   }
 
   function schedule() {
@@ -157,31 +155,44 @@ export function createLogTail(system: SystemOrm, options: LogTailOptions = {}): 
     schedule();
   }
 
-  /** Reads what is new since the frontier (less the overlap); `priming` only marks it as seen. */
+  /**
+   * Reads what is new since the frontier (less the overlap); `priming` only marks it as seen. FerretDB answers only
+   * equality from an index and filters a range of `at` line by line, so the poller asks for each UTC minute the
+   * window touches (one, or two across a minute's end) by its `minute`: a poll reads the lines of the last minute or
+   * two, never the whole collection.
+   */
   async function read(priming: boolean): Promise<void> {
-    let from = frontier === null ? new Date(0) : new Date(frontier - overlapMs);
-    for (let page = 0; page < pagesPerPoll; page += 1) {
-      queries += 1;
-      const rows = (await logs
-        .find({ at: { $gte: from } }, { sort: { at: 1, _id: 1 }, limit: pageSize })
-        .toArray()) as unknown as StoredLine[];
-      const fresh: LogLine[] = [];
-      for (const row of rows) {
-        if (seen.has(row._id)) continue;
-        seen.set(row._id, row.at.getTime());
-        fresh.push(lineOf(row));
+    // "Late" is measured against the later of this host's clock and the newest line: a line stamped more than
+    // `overlapMs` before both is the search's only (a writer cut off from the System DB that long, or a clock that far
+    // behind).
+    const head = Math.max(frontier, Date.now());
+    const since = head - overlapMs;
+    const minutes: string[] = [];
+    for (let at = since; logMinute(new Date(at)) <= logMinute(new Date(head)); at += 60_000)
+      minutes.push(logMinute(new Date(at)));
+    for (const minute of minutes) {
+      let from = new Date(since);
+      for (let page = 0; page < pagesPerPoll; page += 1) {
+        queries += 1;
+        const rows = (await logs
+          .find({ minute, at: { $gte: from } }, { sort: { at: 1, _id: 1 }, limit: pageSize })
+          .toArray()) as unknown as StoredLine[];
+        const fresh: LogLine[] = [];
+        for (const row of rows) {
+          if (seen.has(row._id)) continue;
+          seen.set(row._id, row.at.getTime());
+          fresh.push(lineOf(row));
+        }
+        const last = rows.at(-1);
+        if (last) frontier = Math.max(frontier, last.at.getTime());
+        if (!priming) append(fresh);
+        // A full page whose last line is where it started cannot advance (more than a page in one millisecond).
+        if (rows.length < pageSize || !last || last.at.getTime() === from.getTime()) break;
+        from = last.at;
       }
-      const last = rows.at(-1);
-      if (last) frontier = Math.max(frontier ?? 0, last.at.getTime());
-      if (!priming) append(fresh);
-      // A full page whose last line is where it started cannot advance (more than a page in one millisecond).
-      if (rows.length < pageSize || !last || last.at.getTime() === from.getTime()) break;
-      from = last.at;
     }
-    if (frontier !== null) {
-      const forgetBefore = frontier - overlapMs;
-      for (const [id, at] of seen) if (at < forgetBefore) seen.delete(id);
-    }
+    const forgetBefore = since;
+    for (const [id, at] of seen) if (at < forgetBefore) seen.delete(id);
   }
 
   function append(lines: LogLine[]) {
