@@ -47,6 +47,8 @@ const suppliers = only('supplier of A', 'supplier of B');
 const travelers = only('customer', 'another customer');
 const financeDesk = only('finance', 'admin');
 const november = { from: '2026-11-01', until: '2026-11-30' };
+/** A range for the log procedures. */
+const lastHour = { from: '2026-11-25T11:00:00.000Z', to: '2026-11-25T12:00:00.000Z' };
 const statementOf = (own: Own) => ({ agencyId: own.agencyId, ...november });
 const launchFields = (own: Own) => ({
   rocketId: own.rocketId,
@@ -247,6 +249,9 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'jobs.runNow': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
     'jobs.pause': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
     'jobs.resume': { input: () => ({ job: 'no-such-job' }), allowed: only('operator') },
+    'logs.search': { input: () => lastHour, allowed: only('operator') },
+    'logs.volume': { input: () => lastHour, allowed: only('operator') },
+    'logs.context': { input: () => ({ lineId: crypto.randomUUID() }), allowed: only('operator') },
     'logs.tail': { input: () => ({}), allowed: only('operator') },
   },
 };

@@ -6,7 +6,7 @@ import { instancesRouter } from './instances/instances.router.ts';
 import { statsProcedure } from './stats/stats.router.ts';
 import { statusRouter } from './status/status.router.ts';
 import { syncRouter } from './sync/sync.router.ts';
-import { tailProcedure } from './logs/tail/tail.router.ts';
+import { logsRouter } from './logs/logs.router.ts';
 
 export const opsRouter = ops.router({
   /** Who is signed in to this app, or null. */
@@ -17,6 +17,6 @@ export const opsRouter = ops.router({
   stats: statsProcedure,
   instances: instancesRouter,
   jobs: jobsRouter,
-  logs: ops.router({ tail: tailProcedure }),
+  logs: logsRouter,
 });
 export type OpsRouter = typeof opsRouter;

@@ -4,7 +4,7 @@ import { collectionOf, type StoredDocument } from '../mongo.ts';
 import { AccountGuard, OidcRecord, RateLimit } from './auth.entities.ts';
 import { Email } from './email.entity.ts';
 import { JobControl, JobLease, JobRun } from './job-run.entity.ts';
-import { LogEntry } from './log-entry.entity.ts';
+import { LogEntry, LogVolume } from './log-entry.entity.ts';
 import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import type { SystemEntityManager } from './orm.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
@@ -29,6 +29,11 @@ export const jobControlCollection = (systemDb: SystemEntityManager) =>
     runRequestedAt?: Date | null;
   }>(systemDb, JobControl);
 export const logCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, LogEntry);
+export const logVolumeCollection = (systemDb: SystemEntityManager) =>
+  collectionOf<{ _id: string; bucket: string; at: Date; counts: Record<string, Record<string, number>> }>(
+    systemDb,
+    LogVolume,
+  );
 export const sandboxLedgerCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, SandboxPayment);
 export const rateLimitCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, RateLimit);
 /** Read only: the operators' trail is insert-only, and recordOperatorAudit is its one writer. */

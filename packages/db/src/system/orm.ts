@@ -6,7 +6,7 @@ import { SandboxPayment } from './sandbox-payment.entity.ts';
 import { Instance } from './instance.entity.ts';
 import { JobControl, JobLease, JobRun } from './job-run.entity.ts';
 import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
-import { LogEntry } from './log-entry.entity.ts';
+import { LogEntry, LogVolume } from './log-entry.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
 import { User } from './user.entity.ts';
 
@@ -21,6 +21,7 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
     entities: [
       User,
       LogEntry,
+      LogVolume,
       SyncMessage,
       JobRun,
       JobLease,

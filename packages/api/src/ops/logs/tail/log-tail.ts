@@ -18,9 +18,9 @@
  * falls so far behind that the lines it has not read yet are evicted gets a `skipped` event counting the lines of
  * its filter it lost, before the next line.
  */
-import type { LogLevel } from '@astro/logging';
 import { logCollection, logMinute, type SystemOrm } from '@astro/db/system';
 import type { LogLine } from '../logs.schemas.ts';
+import { lineOf, type StoredLine } from '../logs.service.ts';
 
 export type TailEvent =
   | { kind: 'line'; line: LogLine }
@@ -69,30 +69,6 @@ interface Subscriber {
   skipped: number;
   wake: (() => void) | null;
 }
-
-interface StoredLine {
-  _id: string;
-  at: Date;
-  level: LogLevel;
-  service: string;
-  instance: string;
-  message: string;
-  correlationId: string | null;
-  requestId: string | null;
-  fields: Record<string, unknown> | null;
-}
-
-const lineOf = (stored: StoredLine): LogLine => ({
-  id: stored._id,
-  at: stored.at.toISOString(),
-  level: stored.level,
-  service: stored.service,
-  instance: stored.instance,
-  message: stored.message,
-  correlationId: stored.correlationId ?? null,
-  requestId: stored.requestId ?? null,
-  fields: stored.fields ?? null,
-});
 
 export function createLogTail(system: SystemOrm, options: LogTailOptions = {}): LogTail {
   const pollEveryMs = options.pollEveryMs ?? 500;
