@@ -59,3 +59,4 @@ export type {
 export type { AdminInvoiceDetail, InvoiceHistoryEntry } from './admin/finance/finance.service.ts';
 export type { SupplierInvoiceDetail } from './supplier/invoices/invoices.service.ts';
 export type { CsvFile, DocumentFile, ListInvoicesInput, ListOwnInvoicesInput } from './finance/finance.schemas.ts';
+export type { LogContext, LogLine, LogMatch, LogPage, LogVolume } from './ops/logs/logs.schemas.ts';
