@@ -35,11 +35,7 @@ test("the live tail shows a fresh request's line within seconds, holds new lines
 
   const fresh = await failedSignIn(browser);
   // "Sign-in failed", or "refused" once this address has failed too often in the whole run.
-  await expect(
-    lines(page)
-      .getByRole('listitem')
-      .filter({ hasText: `request ${fresh}` }),
-  ).toContainText('Sign-in', {
+  await expect(lines(page).getByRole('listitem').filter({ hasText: fresh })).toContainText('Sign-in', {
     timeout: 5_000,
   });
 
@@ -52,18 +48,10 @@ test("the live tail shows a fresh request's line within seconds, holds new lines
   await tail(page)
     .getByRole('button', { name: /^Resume/ })
     .click();
-  await expect(
-    lines(page)
-      .getByRole('listitem')
-      .filter({ hasText: `request ${whilePaused}` }),
-  ).toBeVisible();
+  await expect(lines(page).getByRole('listitem').filter({ hasText: whilePaused })).toBeVisible();
   await expect(tail(page).getByText('Live: new lines appear at the top.')).toBeVisible();
   // Each line once: the one that waited is not shown twice.
-  await expect(
-    lines(page)
-      .getByRole('listitem')
-      .filter({ hasText: `request ${whilePaused}` }),
-  ).toHaveCount(1);
+  await expect(lines(page).getByRole('listitem').filter({ hasText: whilePaused })).toHaveCount(1);
 });
 
 test('the live tail pauses while the operator reads older lines, and its states pass axe and fit 320 px', async ({

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, input, signal, un
 import type { TailEvent } from '@astro/api';
 import { injectInteractive, problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
+import { LogLineComponent } from './log-line.component';
 
 type TailInput = Parameters<ReturnType<typeof injectApi>['logs']['tail']['subscribe']>[0];
 /** The page's filters the tail follows (the search's own, less its time range). */
@@ -23,6 +24,7 @@ type TailRow = { kind: 'line'; line: TailLine } | { kind: 'note'; id: string; te
  */
 @Component({
   selector: 'ab-live-tail',
+  imports: [LogLineComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './live-tail.component.html',
   styleUrl: './live-tail.component.css',
