@@ -11,6 +11,7 @@ import type {
 import { demoAgencies } from '@astro/db/seed';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { agencyInvoices, demoWorldInvoices } from './support/finance.ts';
+import { failedCustomerSignIn } from './support/logs.ts';
 import { actionLink, failedEmail, failedEmailSubject, latestEmail } from './support/mailbox.ts';
 import { hydrated, mutate, query } from './support/server-rendered.ts';
 import { demoAccounts, demoTravelers, fillSignInForm, signInAt, signInToCustomerSite } from './support/sign-in.ts';
@@ -286,6 +287,21 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
   {
     name: "the operations dashboard's jobs",
     open: (page) => visit(page, '/ops/jobs', 'Jobs', demoAccounts.operator),
+  },
+  {
+    name: "the operations dashboard's logs, with a line open and the lines around it",
+    open: async (page) => {
+      const requestId = await failedCustomerSignIn(page.context().browser()!);
+      await visit(page, '/ops/logs', 'Logs', demoAccounts.operator);
+      // The histogram and a line opened to its fields, beside the lines written just before and after it.
+      await expect(async () => {
+        await page.goto(`/ops/logs?requestId=${requestId}`);
+        await page.getByText('Sign-in failed').click({ timeout: 1_000 });
+      }).toPass({ timeout: 15_000 });
+      await page.getByRole('link', { name: 'Lines around this one' }).click();
+      await expect(page.getByRole('heading', { name: 'Lines around the one chosen' })).toBeVisible();
+      await page.getByText('Lines per minute as a table').click();
+    },
   },
   { name: "the customer site's 404 page", open: (page) => visit(page, '/nope', 'Page not found') },
   {

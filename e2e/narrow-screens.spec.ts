@@ -25,6 +25,7 @@ const firstPages = [
   { path: '/ops/instances', heading: 'Instances', account: demoAccounts.operator },
   { path: '/ops/email', heading: 'E-mail queue', account: demoAccounts.operator },
   { path: '/ops/jobs', heading: 'Jobs', account: demoAccounts.operator },
+  { path: '/ops/logs', heading: 'Logs', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];
 

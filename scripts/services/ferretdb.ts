@@ -72,19 +72,6 @@ async function indexDocumentKeys(postgresUrl: string): Promise<void> {
             left((select relname from pg_class where oid = target), 54) || '_key_gin', target::regclass);
         end if;
       end $$;
-      create or replace function astro_index_new_document_keys() returns event_trigger language plpgsql as $$
-      declare created record;
-      begin
-        for created in select objid from pg_event_trigger_ddl_commands() where command_tag = 'CREATE TABLE' loop
-          perform astro_index_document_key(created.objid);
-        end loop;
-      end $$;
-      drop event trigger if exists astro_index_new_document_keys;
-      create event trigger astro_index_new_document_keys on ddl_command_end when tag in ('CREATE TABLE')
-        execute function astro_index_new_document_keys();
-      select astro_index_document_key(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema');
-
       create or replace function astro_index_document_fields(target oid) returns void language plpgsql as $$
       declare
         tbl regclass;
@@ -101,16 +88,22 @@ async function indexDocumentKeys(postgresUrl: string): Promise<void> {
           end if;
         end loop;
       end $$;
-      create or replace function astro_index_new_document_fields() returns event_trigger language plpgsql as $$
+      create or replace function astro_index_new_document_keys() returns event_trigger language plpgsql as $$
       declare created record;
       begin
-        for created in select objid from pg_event_trigger_ddl_commands() where command_tag = 'CREATE INDEX' loop
-          perform astro_index_document_fields(created.objid);
+        for created in select objid, command_tag from pg_event_trigger_ddl_commands() loop
+          if created.command_tag = 'CREATE TABLE' then
+            perform astro_index_document_key(created.objid);
+          elsif created.command_tag = 'CREATE INDEX' then
+            perform astro_index_document_fields(created.objid);
+          end if;
         end loop;
       end $$;
-      drop event trigger if exists astro_index_new_document_fields;
-      create event trigger astro_index_new_document_fields on ddl_command_end when tag in ('CREATE INDEX')
-        execute function astro_index_new_document_fields();
+      drop event trigger if exists astro_index_new_document_keys;
+      create event trigger astro_index_new_document_keys on ddl_command_end when tag in ('CREATE TABLE', 'CREATE INDEX')
+        execute function astro_index_new_document_keys();
+      select astro_index_document_key(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema');
       select astro_index_document_fields(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indrelid
         join pg_namespace n on n.oid = c.relnamespace where n.nspname not in ('pg_catalog', 'information_schema');
     `);

@@ -39,15 +39,16 @@ export type LogEntry = InferEntity<typeof LogEntry>;
 export const logMinute = (at: Date) => at.toISOString().slice(0, 16);
 
 /**
- * How many lines each service wrote at each level, per minute (`m:2026-12-01T21:05`) and per hour (`h:2026-12-01T21`),
- * counted as the lines are written: the volume of a day is 1,440 small documents, not a million lines. `bucket` is
- * the period the document is part of (the hour of a minute, the day of an hour), read with one equality lookup.
+ * How many lines each service wrote at each level in one period (a minute, ten minutes, an hour; `logVolumePeriods`),
+ * counted as the lines are written, so a histogram reads a few hundred small documents, not a million lines.
+ * `bucket` names the group of counters it is read with (those of one hour, or of one day), in one equality lookup.
  */
 export const LogVolume = defineEntity({
   name: 'LogVolume',
   collection: 'log_volume',
   indexes: [{ properties: ['bucket'] }],
   properties: {
+    /** The period's kind and start: `minute@2026-12-01T21:05:00.000Z`. */
     id: p.string().primary().fieldName('_id'),
     bucket: p.string(),
     /** Where the period starts. */

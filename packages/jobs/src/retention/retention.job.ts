@@ -1,6 +1,6 @@
 /**
  * Deletes what SPEC.md §8 keeps only for a while: applied sync messages, the Operational DB's relayed outbox
- * rows, sent e-mails and job runs after `retention.days`, log records after `retention.logDays`. Dead letters,
+ * rows, sent e-mails and job runs after `retention.days`, log records and their volume counts after `retention.logDays`. Dead letters,
  * failed e-mails and anything still pending stay. It deletes in batches by primary key, a bounded number of
  * each kind per run, so a backlog is worked off over several runs and no run holds FerretDB's write gate
  * for long.
@@ -10,6 +10,7 @@ import {
   emailOutboxCollection,
   jobRunCollection,
   logCollection,
+  logVolumeCollection,
   syncMessageCollection,
   type SystemOrm,
 } from '@astro/db/system';
@@ -106,6 +107,7 @@ export function retentionJob(
         emails: await expired(emailOutboxCollection(systemDb), { status: 'sent', sentAt: { $lt: cutoff } }),
         jobRuns: await expired(jobRunCollection(systemDb), { startedAt: { $lt: cutoff } }),
         logs: await expired(logCollection(systemDb), { at: { $lt: logCutoff } }),
+        logCounts: await expired(logVolumeCollection(systemDb), { at: { $lt: logCutoff } }),
       };
     },
   } satisfies JobDefinition;

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncOutboxMessage } from '@astro/db/operational';
-import { Email, emailOutboxCollection, JobRun, LogEntry, SyncMessage, syncMessageCollection } from '@astro/db/system';
+import {
+  Email,
+  emailOutboxCollection,
+  JobRun,
+  LogEntry,
+  SyncMessage,
+  syncMessageCollection,
+  writeLogLines,
+} from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { quietLog as log } from '../quiet-log.test-support.ts';
 import { unfenced } from '../scheduler.ts';
@@ -100,17 +108,19 @@ describe('the retention job', () => {
         error: null,
         leaseToken: 1,
       });
-    for (const days of [15, 13])
-      em.create(LogEntry, {
+    await writeLogLines(
+      em,
+      [15, 13].map((days) => ({
         at: daysAgo(days),
-        level: 'info',
+        level: 'info' as const,
         service: 'host',
         instance: 'east',
         message: `${days} days ago`,
         correlationId: null,
         requestId: null,
         fields: null,
-      });
+      })),
+    );
     await em.flush();
 
     const job = retentionJob(test.stores, { days: 30, logDays: 14 });
@@ -120,6 +130,8 @@ describe('the retention job', () => {
       emails: 1,
       jobRuns: 1,
       logs: 1,
+      // The volume counters of the line 15 days ago: its minute, ten minutes and hour.
+      logCounts: 3,
     });
 
     expect((await system().find(SyncMessage, {}, { orderBy: { createdAt: 'asc' } })).map((m) => m.entityId)).toEqual(
@@ -144,6 +156,7 @@ describe('the retention job', () => {
       emails: 0,
       jobRuns: 0,
       logs: 0,
+      logCounts: 0,
     });
   });
 
