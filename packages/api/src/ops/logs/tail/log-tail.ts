@@ -206,7 +206,8 @@ export function createLogTail(system: SystemOrm, options: LogTailOptions = {}): 
     lastEventId,
     signal,
   }: Parameters<LogTail['follow']>[0]): AsyncGenerator<TailEnvelope> {
-    const subscriber: Subscriber = { cursor: 0, matches, skipped: 0, wake: null };
+    // From now until the hub says where it resumes: a poll that lands first must not count older lines as skipped.
+    const subscriber: Subscriber = { cursor: sequence, matches, skipped: 0, wake: null };
     // One listener for the subscription's life, not one per wait (an hour of waits must not pile them up).
     const onAbort = () => subscriber.wake?.();
     signal?.addEventListener('abort', onAbort);
