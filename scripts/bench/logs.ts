@@ -6,12 +6,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createOpsContext, opsRouter } from '@astro/api';
+import { createLogTail, createOpsContext, opsRouter } from '@astro/api';
 import { openStores, type Stores } from '@astro/db';
 import { LogEntry, writeLogLines } from '@astro/db/system';
 import { createLogger, type LogLevel, type LogRecord } from '@astro/logging';
 import { percentile, printTable, type Row } from './figures.ts';
 import { freshServices } from './fresh-services.ts';
+import { measureTailDelivery } from './logs-tail.ts';
 
 const usage = `Usage: scripts/bench/logs [--lines N] [--samples N]
   --lines N     log lines written, spread over the day before the run (default 1000000)
@@ -133,6 +134,7 @@ function measuresOf(stores: Stores, end: number): LogMeasure[] {
       viewer: { userId: 'bench', name: 'Bench', email: 'bench@example.com', roles: ['operator'], agencyId: null },
       probeComponents: async () => [],
       publicUrl: 'http://localhost',
+      logTail: createLogTail(stores.system),
       now: () => new Date(end),
     }),
   );
@@ -194,6 +196,14 @@ try {
   );
   const results: Measured[] = [];
   for (const each of measuresOf(stores, end)) results.push(await measure(each));
+  // The live tail: from a line's write to its arrival at each of 20 operators over SSE, one line every 50 ms.
+  const tail = await measureTailDelivery(stores, { subscribers: 20, lines: samples * 10 });
+  results.push({
+    name: `live tail delivery, ${tail.subscribers} subscribers over SSE`,
+    limitMs: tail.limitMs,
+    ms: tail.delaysMs,
+    answered: tail.received,
+  });
   const columns = [
     { name: 'p50 ms', cell: (m: Measured) => Math.round(percentile(m.ms, 50)) },
     { name: 'p99 ms', cell: (m: Measured) => Math.round(percentile(m.ms, 99)) },

@@ -11,6 +11,7 @@ import {
   opsRouter,
   supplierRouter,
   type ComponentStatus,
+  type LogTail,
   type RegisteredJob,
   type Viewer,
 } from '@astro/api';
@@ -38,6 +39,8 @@ export interface AudienceDeps {
   issuer: Issuer;
   /** Who is signed in to the app the request comes from. */
   viewerOf: (app: WebApp, req: Request) => Promise<Viewer | null>;
+  /** The host's one poller of the logs, shared by every operator's live tail. */
+  logTail: LogTail;
 }
 
 export interface Audience {
@@ -109,6 +112,7 @@ export function audiences(deps: AudienceDeps): Audience[] {
           mailViewUrl: deps.mailViewUrl,
           publicUrl: deps.publicUrl,
           registeredJobs: deps.registeredJobs,
+          logTail: deps.logTail,
         }),
     },
   ];

@@ -5,7 +5,7 @@ import { appClientOf, createAuthService, type LimitName, type LimitRule } from '
 import type { Stores } from '@astro/db';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
-import { partnerCatalogue, syncMetrics, type RegisteredJob } from '@astro/api';
+import { createLogTail, partnerCatalogue, syncMetrics, type LogTail, type RegisteredJob } from '@astro/api';
 import { createHostApp } from './app.ts';
 import { audiences } from './audiences.ts';
 import { hostMetrics, metricsAccess } from './metrics.ts';
@@ -27,6 +27,8 @@ export async function composeHost(options: {
   registeredJobs?: () => RegisteredJob[];
   /** Limits lowered for a test. */
   limitRules?: Partial<Record<LimitName, LimitRule>>;
+  /** The live tail's poller; a test passes its own to watch it. */
+  logTail?: LogTail;
 }): Promise<Express> {
   const { config, stores, log } = options;
   const auth = await createAuthService({
@@ -57,6 +59,8 @@ export async function composeHost(options: {
       payments: options.payments,
       issuer: config.issuer,
       viewerOf: sessions.viewerOf,
+      // One per host: every operator's live tail reads the logs through this one poller.
+      logTail: options.logTail ?? createLogTail(stores.system),
     }),
     probeDatabases: databaseProbes(config, stores),
     metrics: hostMetrics(() => syncMetrics(stores.system.em.fork(), new Date())),

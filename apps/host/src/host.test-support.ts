@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hashPassword, type LimitName, type LimitRule } from '@astro/auth';
+import type { LogTail } from '@astro/api';
 import type { Config } from '@astro/config';
 import { demoPassword, seedDemoWorld } from '@astro/db/seed';
 import { systemLogSink } from '@astro/db/system';
@@ -20,6 +21,8 @@ export async function serve(
     limitRules?: Partial<Record<LimitName, LimitRule>>;
     /** Where the host's calls to its authorization server go (by default, itself). */
     reachAuthorizationServer?: (own: string) => string;
+    /** The live tail's poller, for a test that watches it. */
+    logTail?: LogTail;
   } = {},
 ): Promise<{ server: Server; url: string }> {
   // The issuer must be the address tests call, which is known only once the server listens.
@@ -35,6 +38,7 @@ export async function serve(
     appsRoot: null,
     internalUrl: () => options.reachAuthorizationServer?.(url) ?? url,
     limitRules: options.limitRules,
+    logTail: options.logTail,
   });
   server.on('request', app);
   return { server, url };

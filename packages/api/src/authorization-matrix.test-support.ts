@@ -253,6 +253,7 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
     'logs.search': { input: () => lastHour, allowed: only('operator') },
     'logs.volume': { input: () => lastHour, allowed: only('operator') },
     'logs.context': { input: () => ({ lineId: crypto.randomUUID() }), allowed: only('operator') },
+    'logs.tail': { input: () => ({}), allowed: only('operator') },
   },
 };
 

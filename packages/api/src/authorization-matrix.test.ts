@@ -25,6 +25,7 @@ import { adminRouter } from './admin/router.ts';
 import { createCustomerContext } from './customer/context.ts';
 import { customerRouter } from './customer/router.ts';
 import { createOpsContext } from './ops/context.ts';
+import { createLogTail } from './ops/logs/tail/log-tail.ts';
 import { opsRouter } from './ops/router.ts';
 import { viewerAs } from './personas.test-support.ts';
 import { createSupplierContext } from './supplier/context.ts';
@@ -75,7 +76,12 @@ describe('the authorization matrix', () => {
         );
       case 'ops':
         return opsRouter.createCaller(
-          createOpsContext({ ...base, probeComponents: async () => [], publicUrl: 'http://localhost' }),
+          createOpsContext({
+            ...base,
+            probeComponents: async () => [],
+            publicUrl: 'http://localhost',
+            logTail: createLogTail(system),
+          }),
         );
     }
   };

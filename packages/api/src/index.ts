@@ -8,6 +8,7 @@ export { adminRouter, type AdminRouter } from './admin/router.ts';
 export { createAdminContext, type AdminContext } from './admin/context.ts';
 export { opsRouter, type OpsRouter } from './ops/router.ts';
 export { createOpsContext, type OpsContext, type RegisteredJob } from './ops/context.ts';
+export { createLogTail, type LogTail, type TailEvent } from './ops/logs/tail/log-tail.ts';
 export { syncMetrics } from './ops/sync/sync.service.ts';
 export type { SyncMetrics } from './ops/sync/sync.schemas.ts';
 export type { EmailKind, EmailPage, EmailRow, EmailStatus, EmailView } from './ops/email/email.schemas.ts';

@@ -18,6 +18,10 @@ export function initAudience<TContext extends BaseContext>() {
     .context<TContext>()
     .meta<AccessMeta>()
     .create({
+      // Subscriptions (the ops live tail) stream as server-sent events. A comment every 10 s keeps proxies and load
+      // balancers from closing a quiet stream, and tells the browser's link the stream is alive: after 30 s without
+      // a byte it reconnects by itself, resuming from its last event id.
+      sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
       errorFormatter({ shape, error }) {
         // A person reads this message: invalid input says what to fix, an unexpected failure says nothing of its
         // cause (even one that carries issues, such as a stored document failing its own schema), but names the

@@ -8,7 +8,15 @@ import {
 } from '@angular/core';
 import { isPlatformServer } from '@angular/common';
 import { PLATFORM_ID } from '@angular/core';
-import { TRPCClientError, createTRPCClient, httpBatchLink, type TRPCClient, type TRPCLink } from '@trpc/client';
+import {
+  TRPCClientError,
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCClient,
+  type TRPCLink,
+} from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
 import { observable } from '@trpc/server/observable';
 import type { SsrRequestContext } from './ssr-context.ts';
@@ -26,7 +34,17 @@ export function provideTrpc(options: { url: string }): EnvironmentProviders {
         if (isPlatformServer(inject(PLATFORM_ID))) {
           throw new Error('Server rendering needs the host to pass a tRPC link in the request context.');
         }
-        return createTRPCClient<AnyRouter>({ links: [httpBatchLink({ url: options.url, maxItems: 10 })] });
+        // Subscriptions (the ops live tail) are server-sent events, which the browser reconnects with the last event
+        // id; everything else is batched. Only the browser subscribes: a page opens its subscription after hydration.
+        return createTRPCClient<AnyRouter>({
+          links: [
+            splitLink({
+              condition: (operation) => operation.type === 'subscription',
+              true: httpSubscriptionLink({ url: options.url }),
+              false: httpBatchLink({ url: options.url, maxItems: 10 }),
+            }),
+          ],
+        });
       },
     },
   ]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpsContext, opsRouter } from '@astro/api';
+import { createLogTail, createOpsContext, opsRouter } from '@astro/api';
 import { Email, OperatorAuditEntry, queueEmail } from '@astro/db/system';
 import { maxEmailAttempts } from '@astro/jobs';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
@@ -55,6 +55,7 @@ describe('an e-mail an operator resends', () => {
         viewer: { userId: 'op', name: 'Op', email: 'op@example.com', roles: ['operator'], agencyId: null },
         probeComponents: async () => [],
         publicUrl: 'http://localhost',
+        logTail: createLogTail(world.stores.system),
       }),
     );
     expect((await operator.email.queue()).failures).toEqual([

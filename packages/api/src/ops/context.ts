@@ -3,6 +3,7 @@ import type { Logger } from '@astro/logging';
 import type { Viewer } from '../access.ts';
 import type { BaseContext } from '../trpc.ts';
 import type { ComponentStatus } from './status/status.schemas.ts';
+import type { LogTail } from './logs/tail/log-tail.ts';
 
 /** A job the host's Job Scheduler has registered, as the scheduler knows it (whether or not it runs here). */
 export interface RegisteredJob {
@@ -24,6 +25,8 @@ export interface OpsContext extends BaseContext {
   /** Where the product is served from: an e-mail's links point there, as the sender renders them. */
   publicUrl: string;
   registeredJobs: () => RegisteredJob[];
+  /** The host's one poller of the logs, shared by every operator's live tail. */
+  logTail: LogTail;
 }
 
 export function createOpsContext(deps: {
@@ -34,6 +37,7 @@ export function createOpsContext(deps: {
   mailViewUrl?: string | null;
   publicUrl: string;
   registeredJobs?: () => RegisteredJob[];
+  logTail: LogTail;
   now?: () => Date;
 }): OpsContext {
   return {
@@ -44,6 +48,7 @@ export function createOpsContext(deps: {
     mailViewUrl: deps.mailViewUrl ?? null,
     publicUrl: deps.publicUrl,
     registeredJobs: deps.registeredJobs ?? (() => []),
+    logTail: deps.logTail,
     now: deps.now ?? (() => new Date()),
   };
 }

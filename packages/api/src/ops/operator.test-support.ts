@@ -4,6 +4,7 @@ import { createLogger } from '@astro/logging';
 import type { TestStores } from '../../../../scripts/test-support/stores.ts';
 import { viewerAs } from '../personas.test-support.ts';
 import { createOpsContext, type OpsContext } from './context.ts';
+import { createLogTail } from './logs/tail/log-tail.ts';
 import { opsRouter } from './router.ts';
 
 export const operatorCaller = (
@@ -19,6 +20,7 @@ export const operatorCaller = (
       probeComponents: async () => [],
       publicUrl,
       registeredJobs,
+      logTail: createLogTail(world.stores.system),
       now: () => now,
     }),
   );

@@ -7,6 +7,7 @@ import { FilterFormComponent, problemMessage, queryResource } from '@astro/web-k
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { TimeRangeComponent } from '../time-range/time-range.component';
+import { LiveTailComponent } from './live-tail.component';
 import { LogLineComponent } from './log-line.component';
 import { logLevelColours, logLevelLabels, logLevels, type LogLevel } from './log-levels';
 
@@ -31,6 +32,7 @@ const chartHeight = 100;
   imports: [
     DatePipe,
     DecimalPipe,
+    LiveTailComponent,
     LogLineComponent,
     RouterLink,
     FieldComponent,
@@ -92,6 +94,14 @@ export class LogsPage {
     };
   });
   protected readonly chosenLevels = computed(() => this.match().levels ?? []);
+  /** The live tail follows the same filters, without the time range; the same filters keep the same tail open. */
+  protected readonly tailMatch = computed(
+    () => {
+      const { levels: chosen, service, text, correlationId, requestId } = this.match();
+      return { levels: chosen, service, text, correlationId, requestId };
+    },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
 
   protected readonly lines = queryResource({
     id: 'ops.logs.search',

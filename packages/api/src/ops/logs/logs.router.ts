@@ -1,6 +1,7 @@
 import { ops } from '../trpc.ts';
 import { logContextInput, logSearchInput, logVolumeInput } from './logs.schemas.ts';
 import { logContext, logVolume, searchLogs } from './logs.service.ts';
+import { tailProcedure } from './tail/tail.router.ts';
 
 export const logsRouter = ops.router({
   /**
@@ -21,4 +22,6 @@ export const logsRouter = ops.router({
     .allow('operator')
     .input(logContextInput)
     .query(({ ctx, input }) => logContext(ctx, input)),
+  /** New lines of the same filters as they are written, over server-sent events, resumable from the last event. */
+  tail: tailProcedure,
 });

@@ -34,11 +34,12 @@ const minutesAtOnce = 4;
 /** No cursor sorts before this id: a cursor with it ends a page at the start of a minute. */
 const lowestId = '00000000-0000-0000-0000-000000000000';
 
-interface StoredLine extends Omit<LogEntry, 'id'> {
+export interface StoredLine extends Omit<LogEntry, 'id'> {
   _id: string;
 }
 
-const lineOf = (line: StoredLine): LogLine => ({
+/** A stored line as the search and the live tail send it. */
+export const lineOf = (line: StoredLine): LogLine => ({
   id: line._id,
   at: line.at.toISOString(),
   level: line.level,
