@@ -2,6 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, resource, signal } from '@angular/core';
 import { injectFocus, injectInteractive, LocalTimeComponent, problemMessage } from '@astro/web-kit';
 import { injectApi } from '../api';
+import { BarChartComponent, type ChartBar } from '../charts/bar-chart.component';
 
 type Job = Awaited<ReturnType<ReturnType<typeof injectApi>['jobs']['list']['query']>>[number];
 
@@ -18,7 +19,7 @@ const outcomeLabels: Record<Job['runs'][number]['outcome'], string> = {
  */
 @Component({
   selector: 'ab-jobs-page',
-  imports: [DecimalPipe, LocalTimeComponent],
+  imports: [BarChartComponent, DecimalPipe, LocalTimeComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './jobs.page.html',
   styleUrl: './jobs.page.css',
@@ -80,16 +81,16 @@ export class JobsPage {
     this.reason.set((event.target as HTMLTextAreaElement).value);
   }
 
-  /** Bars of the recent runs' durations, oldest first, scaled to the longest. */
-  protected bars(job: Job): { x: number; height: number; label: string; failed: boolean }[] {
-    const runs = job.runs.filter((run) => run.durationMs !== null).reverse();
-    const longest = Math.max(1, ...runs.map((run) => run.durationMs!));
-    return runs.map((run, index) => ({
-      x: index * 12,
-      height: Math.max(1, Math.round((run.durationMs! / longest) * 30)),
-      label: `${outcomeLabels[run.outcome]} in ${run.durationMs} ms`,
-      failed: run.outcome === 'failed',
-    }));
+  /** Bars of the recent runs' durations, oldest first. */
+  protected bars(job: Job): ChartBar[] {
+    return job.runs
+      .filter((run) => run.durationMs !== null)
+      .reverse()
+      .map((run) => ({
+        value: run.durationMs,
+        label: `${outcomeLabels[run.outcome]} in ${run.durationMs} ms`,
+        bad: run.outcome === 'failed',
+      }));
   }
 
   private async act(call: () => Promise<unknown>, done: string): Promise<void> {
