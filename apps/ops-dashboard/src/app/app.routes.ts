@@ -27,6 +27,11 @@ export const routes: Routes = [
     title: 'Jobs · IT operations · Astro Bookings',
     loadComponent: () => import('./jobs/jobs.page').then((m) => m.JobsPage),
   },
+  {
+    path: 'sync',
+    title: 'Sync · IT operations · Astro Bookings',
+    loadComponent: () => import('./sync/sync.page').then((m) => m.SyncPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · IT operations · Astro Bookings', component: NotFoundPage },
 ];

@@ -17,5 +17,6 @@ export class App {
     { label: 'Instances', path: '/instances' },
     { label: 'E-mail', path: '/email' },
     { label: 'Jobs', path: '/jobs' },
+    { label: 'Sync', path: '/sync' },
   ];
 }
