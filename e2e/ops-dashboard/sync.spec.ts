@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadAndHydrate, serverHtml } from '../support/server-rendered.ts';
+import { loadAndHydrate, query, serverHtml } from '../support/server-rendered.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
 import { deadLetterOfMissingBooking, restoreBooking } from '../support/sync.ts';
 
@@ -59,4 +59,29 @@ test('an operator finds the messages of an entity from a link, and is told when 
   await expect(page.getByRole('region', { name: `Messages of ${nobody}, oldest first` })).toContainText(
     'No sync message was recorded for this entity.',
   );
+});
+
+test('an operator replays the dead letters they select, and each is applied', async ({ page }) => {
+  const letters = await Promise.all([deadLetterOfMissingBooking(), deadLetterOfMissingBooking()]);
+  await Promise.all(letters.map(({ bookingId }) => restoreBooking(bookingId)));
+  await signInAt(page, '/ops/sync', demoAccounts.operator);
+  await loadAndHydrate(page, '/ops/sync');
+  for (const { bookingId } of letters)
+    await page.getByRole('checkbox', { name: `booking.cancel booking ${bookingId} (version 1)` }).check();
+  await page.getByRole('button', { name: 'Replay selected (2)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Replayed 2 dead letters' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Replay selected (0)' })).toBeDisabled();
+
+  for (const { bookingId } of letters)
+    await expect
+      .poll(
+        async () =>
+          (
+            await query<{ messages: { status: string }[] }>(page.request, '/api/ops/sync.messagesOf', {
+              entityId: bookingId,
+            })
+          ).messages.map((message) => message.status),
+        { timeout: 20_000 },
+      )
+      .toEqual(['applied']);
 });
