@@ -1,8 +1,14 @@
 import { DecimalPipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, resource, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { FilterFormComponent, injectInteractive, LocalTimeComponent, problemMessage } from '@astro/web-kit';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import {
+  FilterFormComponent,
+  injectInteractive,
+  LocalTimeComponent,
+  problemMessage,
+  queryResource,
+} from '@astro/web-kit';
+import { ErrorSummaryComponent, FieldComponent, FieldControlDirective, injectSubmission } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { BarChartComponent, type ChartBar } from '../charts/bar-chart.component';
 
@@ -44,6 +50,7 @@ function waitInWords(ms: number): string {
   imports: [
     BarChartComponent,
     DecimalPipe,
+    ErrorSummaryComponent,
     FieldComponent,
     FieldControlDirective,
     FilterFormComponent,
@@ -78,16 +85,17 @@ export class SyncPage {
       this.api.sync.deadLetters.query({ limit: deadLetterPage, ...(cursor ? { cursor } : {}) }),
   });
   protected readonly entityId = computed(() => this.entity()?.trim() || undefined);
-  protected readonly entityMessages = resource({
+  // Its error, too, comes with the server's page: an id the API refuses is explained, not loaded again.
+  protected readonly entityMessages = queryResource({
     id: 'ops.sync.messagesOf',
     params: () => (this.entityId() ? { entityId: this.entityId()! } : undefined),
     loader: ({ params }) => this.api.sync.messagesOf.query(params),
   });
 
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
-  protected readonly busy = signal(false);
   protected readonly said = signal('');
-  protected readonly failed = signal('');
+  // Refused (replayed by someone else meanwhile): the page shows the dead letters as they now stand, and why.
+  protected readonly replaying = injectSubmission(signal(null), { refused: () => this.refresh() });
 
   /** The chart of the last hour: each minute's p99 lag; a minute with nothing applied has no bar to speak of. */
   protected readonly lagBars = computed((): ChartBar[] =>
@@ -98,7 +106,7 @@ export class SyncPage {
     })),
   );
   /** The chart's text alternative: the minutes in which messages were applied. */
-  protected readonly busyMinutes = computed(() =>
+  protected readonly appliedMinutes = computed(() =>
     (this.overview.value()?.lagPerMinute ?? []).filter((minute) => minute.applied !== 0),
   );
   protected readonly unreadMinutes = computed(() =>
@@ -126,39 +134,32 @@ export class SyncPage {
     this.entityMessages.reload();
   }
 
-  protected replay(id: string, what: string): Promise<void> {
-    return this.act(async () => {
+  protected replay(id: string, what: string): Promise<boolean> {
+    this.said.set('');
+    return this.replaying.submit(async () => {
       await this.api.sync.replay.mutate({ messageId: id });
-      return `Replayed the dead letter ${what}: the sync job applies it within seconds.`;
+      this.replayed(`Replayed the dead letter ${what}: the sync job applies it within seconds.`);
     });
   }
 
-  protected replaySelected(): Promise<void> {
-    return this.act(async () => {
+  protected replaySelected(): Promise<boolean> {
+    this.said.set('');
+    return this.replaying.submit(async () => {
       const { replayed, passedOver } = await this.api.sync.replaySelected.mutate({
         messageIds: [...this.selected()],
       });
       const letters = (count: number) => (count === 1 ? '1 dead letter' : `${count} dead letters`);
-      return (
+      this.replayed(
         `Replayed ${letters(replayed.length)}: the sync job applies them within seconds.` +
-        (passedOver.length ? ` ${letters(passedOver.length)} had been replayed already.` : '')
+          (passedOver.length ? ` ${letters(passedOver.length)} had been replayed already.` : ''),
       );
     });
   }
 
-  private async act(call: () => Promise<string>): Promise<void> {
-    this.busy.set(true);
-    this.failed.set('');
-    this.said.set('');
-    try {
-      this.said.set(await call());
-      this.selected.set(new Set());
-      this.refresh();
-    } catch (error) {
-      this.failed.set(problemMessage(error));
-    } finally {
-      this.busy.set(false);
-    }
+  private replayed(message: string): void {
+    this.said.set(message);
+    this.selected.set(new Set());
+    this.refresh();
   }
 
   protected problem(error: unknown): string {
