@@ -2,6 +2,7 @@ import { DecimalPipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, resource, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
+  cursorAsked,
   FilterFormComponent,
   injectInteractive,
   LocalTimeComponent,
@@ -18,7 +19,6 @@ type LagMinute = Overview['lagPerMinute'][number];
 type Message = Awaited<ReturnType<Api['sync']['messagesOf']['query']>>['messages'][number];
 
 const deadLetterPage = 20;
-const isCursor = (value: string | undefined): value is string => /^[\dTZ:.-]+~[\da-f-]+$/.test(value ?? '');
 
 const statusLabels: Record<Message['status'], string> = {
   pending: 'Waiting',
@@ -77,7 +77,7 @@ export class SyncPage {
 
   protected readonly overview = resource({ id: 'ops.sync.overview', loader: () => this.api.sync.overview.query() });
   protected readonly retries = resource({ id: 'ops.sync.retries', loader: () => this.api.sync.retries.query() });
-  protected readonly deadCursor = computed(() => (isCursor(this.dead()) ? this.dead() : undefined));
+  protected readonly deadCursor = computed(() => cursorAsked(this.dead()));
   protected readonly deadLetters = resource({
     id: 'ops.sync.deadLetters',
     params: () => ({ cursor: this.deadCursor() }),

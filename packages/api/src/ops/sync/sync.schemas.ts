@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { syncMessageStatuses, SyncStore } from '@astro/db/system';
+import type { SyncMessage, syncMessageStatuses } from '@astro/db/system';
 import { timeIdCursor } from '../../cursor.ts';
 
 const messageId = z.uuid('This is not a sync message id.');
@@ -58,24 +58,19 @@ export interface LagMinute {
   p99Ms: number | null;
 }
 
-/** A sync message as the ops page lists it. */
-export interface SyncMessageRow {
-  id: string;
-  kind: string;
-  source: SyncStore;
-  target: SyncStore;
-  entityType: string;
-  entityId: string;
-  entityVersion: number;
+/** A sync message as the ops page lists it: the stored one, with its times as ISO 8601. */
+export type SyncMessageRow = Pick<
+  SyncMessage,
+  'id' | 'kind' | 'source' | 'target' | 'entityType' | 'entityId' | 'entityVersion'
+> & {
+  // Not picked: the entity's defaulted properties carry MikroORM's `Opt` brand, which the pages cannot index by.
   status: (typeof syncMessageStatuses)[number];
   attempts: number;
   lastError: string | null;
-  /** ISO 8601: when it was recorded, when it is next tried (pending), when it was applied. */
+  /** When it was recorded, when it is next tried (pending), when it was applied. */
   createdAt: string;
   availableAt: string;
   appliedAt: string | null;
-}
+};
 
-export interface DeadLetter extends SyncMessageRow {
-  payload: Record<string, unknown>;
-}
+export type DeadLetter = SyncMessageRow & { payload: Record<string, unknown> };
