@@ -8,7 +8,7 @@ export const replayInput = z.object({ messageId });
 export type ReplayInput = z.infer<typeof replayInput>;
 
 /** How many dead letters one "Replay selected" may name: a page of them. */
-export const replaySelectionLimit = 100;
+const replaySelectionLimit = 100;
 
 export const replaySelectedInput = z.object({
   messageIds: z

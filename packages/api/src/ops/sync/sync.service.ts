@@ -15,11 +15,11 @@ import type {
 } from './sync.schemas.ts';
 
 /** The lag chart's span, and how many applied messages it reads at most (FerretDB reads each one it hands over). */
-export const lagChartMinutes = 60;
-export const lagChartBound = 3000;
+const lagChartMinutes = 60;
+const lagChartBound = 3000;
 /** How many messages of one entity, and how many retried messages, a page lists at most. */
-export const entityMessagesBound = 200;
-export const retriesBound = 50;
+const entityMessagesBound = 200;
+const retriesBound = 50;
 
 /**
  * How far behind synchronisation is (SPEC.md §5: backlog and lag), read from the System DB. It takes the store
