@@ -108,6 +108,8 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.use('/api', sameOriginWrites(options.publicUrl));
   app.use('/api/partner', options.partnerApi);
   for (const audience of options.audiences) {
+    // The service name the audience's own lines carry (audiences.ts gives its procedures the same child).
+    const apiLog = log.child(`${audience.name}-api`);
     app.use(
       `/api/${audience.name}`,
       createExpressMiddleware({
@@ -124,7 +126,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
         },
         onError({ error, path }) {
           if (error.code === 'INTERNAL_SERVER_ERROR')
-            log.error(`Procedure ${audience.name}.${path} failed`, { error: error.cause ?? error });
+            apiLog.error(`Procedure ${audience.name}.${path} failed`, { error: error.cause ?? error });
         },
       }),
     );

@@ -13,6 +13,7 @@ import {
   launchRemindersJob,
   outboxRelayJob,
   retentionJob,
+  statusSamplesJob,
   syncApplyJob,
   tripsFlownJob,
   waitingListOffersJob,
@@ -20,6 +21,7 @@ import {
 } from '@astro/jobs';
 import { createSmtpTransport } from '@astro/mail';
 import type { PaymentGateway } from '@astro/payments';
+import { componentProbes } from './status.ts';
 
 export function registerJobs(
   scheduler: Pick<Scheduler, 'register'>,
@@ -52,4 +54,5 @@ export function registerJobs(
   );
   scheduler.register(invoicingJob(stores));
   scheduler.register(invoiceDunningJob(stores));
+  scheduler.register(statusSamplesJob(stores.system, componentProbes(config, stores), instance));
 }

@@ -62,12 +62,16 @@ describe('/readyz while the MongoDB server goes away and comes back', () => {
     const failed = await fetch(`${host.url}/api/customer/catalogue.list`);
     expect(failed.status).toBe(500);
     const failure = (await failed.json()) as { error: { message: string; data: Record<string, unknown> } };
-    expect(failure.error.message).toBe('Something went wrong on our side. Please try again in a moment.');
+    const requestId = failed.headers.get('x-request-id');
+    expect(failure.error.message).toBe(
+      `Something went wrong on our side. Please try again in a moment. (Reference: ${requestId})`,
+    );
     expect(failure.error.data).toEqual({
       code: 'INTERNAL_SERVER_ERROR',
       httpStatus: 500,
       path: 'catalogue.list',
       fieldErrors: null,
+      requestId,
     });
 
     ferret = await startFerretDb(ferretOptions);

@@ -233,6 +233,7 @@ export const matrix: Record<RouterName, Record<string, Row>> = {
   ops: {
     me: { allowed: everyone },
     'status.get': { allowed: only('operator') },
+    'status.history': { input: () => ({ range: '1h' }), allowed: only('operator') },
     'sync.metrics': { allowed: only('operator') },
     'sync.deadLetters': { allowed: only('operator') },
     'sync.replay': { input: () => ({ messageId: crypto.randomUUID() }), allowed: only('operator') },

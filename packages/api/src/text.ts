@@ -24,3 +24,6 @@ export function text({ max, tooLong = `Use at most ${max} characters.`, multilin
       if (problem) context.addIssue({ code: 'custom', message: problem });
     });
 }
+
+/** A case-insensitive match of `part` anywhere in a field, as typed: the caller's characters never act as a pattern. */
+export const containing = (part: string) => new RegExp(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');

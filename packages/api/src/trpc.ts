@@ -2,7 +2,7 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { UserRole } from '@astro/db/system';
 import { Problem, type ProblemKind } from '@astro/domain';
-import type { Logger } from '@astro/logging';
+import { currentCorrelation, type Logger } from '@astro/logging';
 import { authorize, type AccessMeta, type Viewer } from './access.ts';
 
 export interface BaseContext {
@@ -20,13 +20,16 @@ export function initAudience<TContext extends BaseContext>() {
     .create({
       errorFormatter({ shape, error }) {
         // A person reads this message: invalid input says what to fix, an unexpected failure says nothing of its
-        // cause (even one that carries issues, such as a stored document failing its own schema).
-        if (error.code === 'INTERNAL_SERVER_ERROR')
+        // cause (even one that carries issues, such as a stored document failing its own schema), but names the
+        // request, whose id finds its log lines for whoever they tell.
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          const requestId = currentCorrelation()?.requestId ?? null;
           return {
             ...shape,
-            message: 'Something went wrong on our side. Please try again in a moment.',
-            data: { ...shape.data, stack: undefined, fieldErrors: null },
+            message: `Something went wrong on our side. Please try again in a moment.${requestId ? ` (Reference: ${requestId})` : ''}`,
+            data: { ...shape.data, stack: undefined, fieldErrors: null, requestId },
           };
+        }
         const fields = hasIssues(error.cause) ? fieldErrors(error.cause.issues) : null;
         return {
           ...shape,

@@ -18,3 +18,4 @@ export * from './finance/numbers.ts';
 export * from './finance/invoice-status.ts';
 export * from './finance/dunning.ts';
 export * from './finance/statement.ts';
+export * from './time-range.ts';

@@ -13,3 +13,4 @@ export * from './email/invoice-notices.ts';
 export { applyBookingToCopy } from './sync/apply/booking-copy.applier.ts';
 export * from './invoices/invoicing.job.ts';
 export * from './invoices/dunning.job.ts';
+export * from './status/status-samples.job.ts';

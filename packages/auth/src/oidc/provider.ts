@@ -5,7 +5,7 @@
  */
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { User, type SystemOrm } from '@astro/db/system';
-import type { Logger } from '@astro/logging';
+import { currentCorrelation, type Logger } from '@astro/logging';
 import { systemDbAdapter } from './adapter.ts';
 import { appClients, clientMetadata, partnerScope } from './clients.ts';
 import type { AuthSecrets } from './keys.ts';
@@ -23,6 +23,16 @@ export interface AuthorizationServerOptions {
 const minutes = 60;
 const days = 24 * 60 * minutes;
 const firstParty = new Set(appClients.map((client) => client.clientId));
+/** The endpoints whose refusals oidc-provider emits as `<endpoint>.error` (server failures are `server_error`). */
+const refusingEndpoints = [
+  'authorization',
+  'grant',
+  'end_session',
+  'end_session_confirm',
+  'userinfo',
+  'introspection',
+  'revocation',
+] as const;
 
 export function createAuthorizationServer(options: AuthorizationServerOptions): Provider {
   const { system, secrets, publicUrl } = options;
@@ -120,6 +130,7 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       ctx.body = errorPage({
         title: 'Sign-in could not continue',
         message: String(out['error_description'] ?? out['error'] ?? 'The request was not valid.'),
+        reference: currentCorrelation()?.requestId,
       });
     },
   };
@@ -128,6 +139,18 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
   // Behind a TLS-terminating proxy the host trusts X-Forwarded-Proto.
   provider.proxy = true;
   provider.on('server_error', (_ctx, error) => log.error('Authorization server error', { error }));
+  // A request the protocol refuses (an unknown client, a used code, a wrong redirect) is the caller's to fix, but
+  // an operator looking for a failed sign-in by its request id needs its line.
+  // Every `<endpoint>.error` event has the same listener; the types list them one by one.
+  for (const endpoint of refusingEndpoints)
+    provider.on(`${endpoint}.error` as 'grant.error', (ctx, error) =>
+      log.warn('Authorization server refused a request', {
+        endpoint,
+        error: error.error,
+        description: error.error_description ?? null,
+        client: ctx.oidc?.client?.clientId ?? null,
+      }),
+    );
   provider.on('end_session.success', (ctx) =>
     log.info('Signed out', { userId: ctx.oidc.session?.accountId ?? null, client: ctx.oidc.client?.clientId }),
   );

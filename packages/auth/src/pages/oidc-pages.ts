@@ -2,10 +2,17 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { html, page, SafeHtml } from './layout.ts';
 
-export function errorPage(options: { title: string; message: string }): string {
+/** `reference`: the request's id, for a protocol error, that finds its log lines when a person quotes it. */
+export function errorPage(options: { title: string; message: string; reference?: string | null }): string {
   return page({
     title: options.title,
     body: html`<p>${options.message}</p>
+      ${
+        options.reference
+          ? html`<p>If it keeps happening, contact Astro Bookings support and quote this reference.</p>
+              <p>Reference: <strong>${options.reference}</strong></p>`
+          : ''
+      }
       <p><a href="/">Go to Astro Bookings</a></p>`,
   });
 }

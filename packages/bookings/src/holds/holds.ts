@@ -14,6 +14,7 @@ import {
   type CustomerEntityManager,
 } from '@astro/db/customer';
 import { bookingOpen, holdMinutes, Problem, salesPausedMessage, seatsProblem } from '@astro/domain';
+import { currentCorrelation } from '@astro/logging';
 import type { BookingDeps } from '../booking-deps.ts';
 import { takeSeats } from '../seats/seats.ts';
 
@@ -95,6 +96,7 @@ export async function holdSeats(
       totalCents: launch.pricePerSeatCents * request.seats,
       currency: launch.currency,
       status: 'held',
+      syncCorrelationId: currentCorrelation()?.correlationId ?? null,
       // Null until the seats are taken; a booking left like this by a crash never held any seats.
       holdExpiresAt: null,
       holdMinutes: request.holdMinutes,

@@ -4,6 +4,7 @@
  * sync message following (see Booking.syncPending).
  */
 import type { BookingStatus } from '@astro/domain';
+import { currentCorrelation } from '@astro/logging';
 import type { BookingActor, BookingStatusChange } from './booking.entity.ts';
 import { bookingCollection } from './collections.ts';
 import type { CustomerEntityManager } from './orm.ts';
@@ -31,7 +32,13 @@ export async function changeBooking(
 ): Promise<boolean> {
   const status = change.status;
   const update: Record<string, unknown> = {
-    $set: { ...change.set, ...(status ? { status: status.to } : {}), syncPending: true, updatedAt: now },
+    $set: {
+      ...change.set,
+      ...(status ? { status: status.to } : {}),
+      syncPending: true,
+      syncCorrelationId: currentCorrelation()?.correlationId ?? null,
+      updatedAt: now,
+    },
     $inc: { version: 1 },
   };
   if (change.unset?.length) update['$unset'] = Object.fromEntries(change.unset.map((field) => [field, '']));

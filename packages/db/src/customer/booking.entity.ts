@@ -91,6 +91,8 @@ export const Booking = defineEntity({
      * transactions, so the change and the flag are one document write and a crash can never lose a message.
      */
     syncPending: p.boolean().default(true),
+    /** The correlation id of the request (or job run) that made the pending change; its sync message carries it. */
+    syncCorrelationId: p.string().nullable(),
     ...timestamps(),
   },
 });

@@ -8,6 +8,7 @@ import { LogEntry } from './log-entry.entity.ts';
 import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import type { SystemEntityManager } from './orm.ts';
 import { SandboxPayment } from './sandbox-payment.entity.ts';
+import { StatusSample } from './status-sample.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
 import { User } from './user.entity.ts';
 
@@ -37,3 +38,4 @@ export const oidcRecordCollection = (systemDb: SystemEntityManager) => collectio
 export const accountGuardCollection = (systemDb: SystemEntityManager) =>
   collectionOf<{ _id: string; count: number }>(systemDb, AccountGuard);
 export const userCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, User);
+export const statusSampleCollection = (systemDb: SystemEntityManager) => collectionOf(systemDb, StatusSample);

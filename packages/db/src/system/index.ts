@@ -15,3 +15,4 @@ export * from './operator-audit-entry.entity.ts';
 export { changedFields, auditValues, type AuditActor, type AuditRecord, type AuditValues } from '../audit.ts';
 export * from './instance.entity.ts';
 export * from './heartbeat.ts';
+export * from './status-sample.entity.ts';

@@ -7,6 +7,7 @@ import { Instance } from './instance.entity.ts';
 import { JobControl, JobLease, JobRun } from './job-run.entity.ts';
 import { OperatorAuditEntry } from './operator-audit-entry.entity.ts';
 import { LogEntry } from './log-entry.entity.ts';
+import { StatusSample } from './status-sample.entity.ts';
 import { SyncMessage } from './sync-message.entity.ts';
 import { User } from './user.entity.ts';
 
@@ -35,6 +36,7 @@ export function openSystemDb(url: string, dbName: string): Promise<SystemOrm> {
       SandboxPayment,
       OperatorAuditEntry,
       Instance,
+      StatusSample,
     ] as unknown as EntitySchema[],
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Deletes what SPEC.md §8 keeps only for a while: applied sync messages, the Operational DB's relayed outbox
- * rows, sent e-mails and job runs after `retention.days`, log records after `retention.logDays`. Dead letters,
+ * rows, sent e-mails, job runs and status checks after `retention.days`, log records after `retention.logDays`. Dead letters,
  * failed e-mails and anything still pending stay. It deletes in batches by primary key, a bounded number of
  * each kind per run, so a backlog is worked off over several runs and no run holds FerretDB's write gate
  * for long.
@@ -10,6 +10,7 @@ import {
   emailOutboxCollection,
   jobRunCollection,
   logCollection,
+  statusSampleCollection,
   syncMessageCollection,
   type SystemOrm,
 } from '@astro/db/system';
@@ -91,7 +92,7 @@ export function retentionJob(
   return {
     name: 'retention',
     description:
-      `Deletes applied sync messages, relayed outbox rows, sent e-mails and job runs older than ${retention.days} ` +
+      `Deletes applied sync messages, relayed outbox rows, sent e-mails, job runs and status checks older than ${retention.days} ` +
       `days and log records older than ${retention.logDays} days`,
     schedule: '0 17 * * * *',
     async run({ now, fence }) {
@@ -105,6 +106,7 @@ export function retentionJob(
         outboxRows: await deleteRelayedOutbox(stores.operational, cutoff, pace, fence),
         emails: await expired(emailOutboxCollection(systemDb), { status: 'sent', sentAt: { $lt: cutoff } }),
         jobRuns: await expired(jobRunCollection(systemDb), { startedAt: { $lt: cutoff } }),
+        statusSamples: await expired(statusSampleCollection(systemDb), { at: { $lt: cutoff } }),
         logs: await expired(logCollection(systemDb), { at: { $lt: logCutoff } }),
       };
     },

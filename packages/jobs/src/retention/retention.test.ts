@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncOutboxMessage } from '@astro/db/operational';
-import { Email, emailOutboxCollection, JobRun, LogEntry, SyncMessage, syncMessageCollection } from '@astro/db/system';
+import {
+  Email,
+  emailOutboxCollection,
+  JobRun,
+  LogEntry,
+  StatusSample,
+  statusSampleBuckets,
+  SyncMessage,
+  syncMessageCollection,
+} from '@astro/db/system';
 import { openTestStores, type TestStores } from '../../../../scripts/test-support/stores.ts';
 import { quietLog as log } from '../quiet-log.test-support.ts';
 import { unfenced } from '../scheduler.ts';
@@ -55,7 +64,7 @@ describe('the retention job', () => {
   });
   afterAll(() => test.drop());
 
-  it('deletes applied messages, relayed outbox rows, sent e-mails, job runs and logs past their retention, and keeps dead letters, failed e-mails and pending work', async () => {
+  it('deletes applied messages, relayed outbox rows, sent e-mails, job runs, status checks and logs past their retention, and keeps dead letters, failed e-mails and pending work', async () => {
     await syncMessageCollection(test.stores.system.em).insertMany([
       message('applied 31 days ago', 'applied', 31),
       message('applied 29 days ago', 'applied', 29),
@@ -100,6 +109,13 @@ describe('the retention job', () => {
         error: null,
         leaseToken: 1,
       });
+    for (const days of [31, 29])
+      em.create(StatusSample, {
+        at: daysAgo(days),
+        ...statusSampleBuckets(daysAgo(days)),
+        instance: `${days} days ago`,
+        components: [{ component: 'System DB', up: true, latencyMs: 1.5, problem: null }],
+      });
     for (const days of [15, 13])
       em.create(LogEntry, {
         at: daysAgo(days),
@@ -119,6 +135,7 @@ describe('the retention job', () => {
       outboxRows: 1,
       emails: 1,
       jobRuns: 1,
+      statusSamples: 1,
       logs: 1,
     });
 
@@ -135,6 +152,7 @@ describe('the retention job', () => {
       (await test.stores.operational.em.fork().find(SyncOutboxMessage, {})).map((row) => row.entityId).sort(),
     ).toEqual(['not relayed for 40 days', 'relayed 29 days ago']);
     expect((await system().find(JobRun, {})).map((run) => run.job)).toEqual(['29 days ago']);
+    expect((await system().find(StatusSample, {})).map((sample) => sample.instance)).toEqual(['29 days ago']);
     expect((await system().find(LogEntry, {})).map((entry) => entry.message)).toEqual(['13 days ago']);
 
     // A second run finds nothing more to delete.
@@ -143,6 +161,7 @@ describe('the retention job', () => {
       outboxRows: 0,
       emails: 0,
       jobRuns: 0,
+      statusSamples: 0,
       logs: 0,
     });
   });

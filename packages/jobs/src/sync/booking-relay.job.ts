@@ -59,7 +59,7 @@ export async function relayBookingChanges(
         entityType: 'booking',
         entityId: booking.id,
         entityVersion: booking.version,
-        correlationId: null,
+        correlationId: booking.syncCorrelationId ?? null,
         createdAt: now,
       };
     }),

@@ -10,9 +10,9 @@ import { ChangeDetectionStrategy, Component, RESPONSE_INIT, inject, input } from
   template: `
     <h1>Something went wrong on our side</h1>
     <p>We could not show this page. Please try again in a moment.</p>
+    <p>If it keeps happening, contact Astro Bookings support and quote this reference.</p>
     <p>
-      If it keeps happening, contact Astro Bookings support and give them this reference:
-      <strong class="reference">{{ requestId() }}</strong>
+      Reference: <strong class="reference">{{ requestId() }}</strong>
     </p>
     <p><a href="./">Go to the start page</a></p>
   `,

@@ -3,6 +3,7 @@ import { Agency, auditValues, changedFields, recordAudit, type AuditedAction } f
 import { User } from '@astro/db/system';
 import { allowed, unavailable } from '@astro/domain';
 import { auditActorOf } from '../../access.ts';
+import { containing } from '../../text.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { AdminContext } from '../context.ts';
 import type {
@@ -68,8 +69,6 @@ const summaryOf = (user: User, status: AccountStatus, agencies: Map<string, stri
   createdAt: user.createdAt,
 });
 
-const escapePattern = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export async function listStaffUsers(ctx: AdminContext, input: ListUsersInput) {
   const locked = input.status === 'locked' || input.status === 'active' ? await ctx.accounts.lockedEmails() : [];
   const byStatus: Record<AccountStatus, Record<string, unknown>> = {
@@ -78,7 +77,7 @@ export async function listStaffUsers(ctx: AdminContext, input: ListUsersInput) {
     locked: { deactivatedAt: null, passwordHash: { $ne: null }, email: { $in: locked } },
     active: { deactivatedAt: null, passwordHash: { $ne: null }, email: { $nin: locked } },
   };
-  const pattern = input.search ? new RegExp(escapePattern(input.search), 'i') : null;
+  const pattern = input.search ? containing(input.search) : null;
   const where = {
     $and: [
       staffAccounts,

@@ -3,6 +3,7 @@ import { allowed, unavailable, type Availability } from '@astro/domain';
 import { renderTemplate } from '@astro/mail';
 import { auditActorOf } from '../../access.ts';
 import { cursorAt, olderThanCursor } from '../../cursor.ts';
+import { containing } from '../../text.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
 import type { EmailInput, EmailPage, EmailRow, EmailStatus, EmailView, ListEmailsQuery } from './email.schemas.ts';
@@ -45,8 +46,6 @@ const rowOf = (email: Email): EmailRow => ({
   sentAt: email.sentAt?.toISOString() ?? null,
 });
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The outbox newest first, filtered, a page at a time. The cursor is the last row's time and id, so a page never
  * repeats or skips an e-mail however many are queued meanwhile (they are newer than the first page).
@@ -55,7 +54,7 @@ export async function listEmails(ctx: OpsContext, query: ListEmailsQuery): Promi
   const emails = await ctx.systemDb.find(
     Email,
     {
-      ...(query.recipient ? { recipient: new RegExp(escapeRegExp(query.recipient), 'i') } : {}),
+      ...(query.recipient ? { recipient: containing(query.recipient) } : {}),
       ...(query.kind ? { template: query.kind } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...olderThanCursor('createdAt', query.cursor),

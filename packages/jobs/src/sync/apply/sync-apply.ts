@@ -13,6 +13,7 @@ import type { CustomerOrm } from '@astro/db/customer';
 import type { OperationalOrm } from '@astro/db/operational';
 import { syncMessageCollection, type SyncMessage, type SystemOrm } from '@astro/db/system';
 import { readSyncMessage } from '@astro/db/sync';
+import { currentCorrelation, withCorrelation, type Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
 import { claimEach } from '../../claims.ts';
 import { unfenced, type Fence, type JobDefinition } from '../../scheduler.ts';
@@ -92,8 +93,22 @@ export async function applySyncMessages(
   clock: () => Date,
   limit = applyBatch,
   fence: Fence = unfenced,
+  log?: Logger,
 ): Promise<{ applied: number; stale: number; retried: number; dead: number; waiting: number }> {
   const counts = { applied: 0, stale: 0, retried: 0, dead: 0, waiting: 0 };
+  const run = currentCorrelation()?.correlationId ?? null;
+  // Said under the correlation id of the request that caused the message, so that one id finds the request's lines
+  // and the line of its application; the run's own id goes in the fields.
+  const tell = (
+    message: Message & Pick<SyncMessage, 'correlationId'>,
+    level: 'info' | 'warn',
+    line: string,
+    fields: Record<string, unknown> = {},
+  ) =>
+    log &&
+    withCorrelation({ correlationId: message.correlationId ?? run ?? `sync:${message.id}`, requestId: null }, () =>
+      log[level](line, { kind: message.kind, entityId: message.entityId, messageId: message.id, run, ...fields }),
+    );
   const messages = syncMessageCollection<SyncMessageDocument>(targets.system.em);
   const settle = (message: Message, set: Record<string, unknown>, attempts: number) =>
     messages.updateOne(
@@ -125,6 +140,7 @@ export async function applySyncMessages(
         const lastError = 'refused' in outcome ? `Refused: ${outcome.refused}` : outcome.malformed;
         await settle(message, { status: 'dead', lastError }, message.attempts + 1);
         counts.dead++;
+        tell(message, 'warn', 'Sync message dead-lettered', { lastError });
         continue;
       }
       counts[outcome]++;
@@ -133,6 +149,7 @@ export async function applySyncMessages(
         { status: 'applied', appliedAt: clock(), appliedBy: instance, lastError: null },
         message.attempts + 1,
       );
+      tell(message, 'info', outcome === 'applied' ? 'Sync message applied' : 'Sync message was stale; nothing changed');
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
       if (!(await targetReachable(targets, message))) {
@@ -156,6 +173,10 @@ export async function applySyncMessages(
         attempts,
       );
       counts[dead ? 'dead' : 'retried']++;
+      tell(message, 'warn', dead ? 'Sync message dead-lettered' : 'Sync message failed; it is retried', {
+        lastError: problem,
+        attempts,
+      });
     }
   }
   return counts;
@@ -166,6 +187,6 @@ export function syncApplyJob(targets: SyncTargets, instance: string): JobDefinit
     name: 'sync-apply',
     description: 'Applies sync messages to the launch catalogue and the Operational DB copies',
     schedule: '* * * * * *',
-    run: ({ now, fence }) => applySyncMessages(targets, instance, now, applyBatch, fence),
+    run: ({ log, now, fence }) => applySyncMessages(targets, instance, now, applyBatch, fence, log),
   };
 }
