@@ -15,6 +15,7 @@ import { failedCustomerSignIn } from './support/logs.ts';
 import { actionLink, failedEmail, failedEmailSubject, latestEmail } from './support/mailbox.ts';
 import { hydrated, mutate, query } from './support/server-rendered.ts';
 import { demoAccounts, demoTravelers, fillSignInForm, signInAt, signInToCustomerSite } from './support/sign-in.ts';
+import { deadLetterOfMissingBooking } from './support/sync.ts';
 
 type Account = { email: string; name: string };
 
@@ -301,6 +302,15 @@ const pages: { name: string; open: (page: Page) => Promise<void> }[] = [
       await page.getByRole('link', { name: 'Lines around this one' }).click();
       await expect(page.getByRole('heading', { name: 'Lines around the one chosen' })).toBeVisible();
       await page.getByText('Lines per minute as a table').click();
+    },
+  },
+  {
+    name: "the operations dashboard's sync, with a dead letter open and an entity's messages",
+    open: async (page) => {
+      const { bookingId } = await deadLetterOfMissingBooking();
+      await visit(page, `/ops/sync?entity=${bookingId}`, 'Sync', demoAccounts.operator);
+      await hydrated(page);
+      await page.getByText(`Payload and error of booking.cancel ${bookingId}`).click();
     },
   },
   { name: "the customer site's 404 page", open: (page) => visit(page, '/nope', 'Page not found') },

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { agencyInvoices, demoWorldInvoices } from './support/finance.ts';
 import { failedEmail, failedEmailSubject } from './support/mailbox.ts';
 import { demoAccounts, demoTravelers, signInAt, signInToCustomerSite } from './support/sign-in.ts';
+import { deadLetterOfMissingBooking } from './support/sync.ts';
 
 // WCAG 1.4.10 Reflow: at 320 CSS px every page must read without scrolling sideways.
 test.use({ viewport: { width: 320, height: 640 } });
@@ -26,6 +27,7 @@ const firstPages = [
   { path: '/ops/email', heading: 'E-mail queue', account: demoAccounts.operator },
   { path: '/ops/jobs', heading: 'Jobs', account: demoAccounts.operator },
   { path: '/ops/logs', heading: 'Logs', account: demoAccounts.operator },
+  { path: '/ops/sync', heading: 'Sync', account: demoAccounts.operator },
   { path: '/auth/register', heading: 'Create your account', account: null },
 ];
 
@@ -61,6 +63,16 @@ test('a failed e-mail in the operations dashboard fits a 320 px wide screen', as
   const emailId = await failedEmail(`narrow.${Date.now().toString(36)}@example.com`);
   await signInAt(page, `/ops/email/${emailId}`, demoAccounts.operator);
   await expect(page.getByRole('heading', { level: 1, name: failedEmailSubject })).toBeVisible();
+  await expectNoSidewaysScrolling(page);
+});
+
+test('a dead letter open on the sync page, and the messages of its entity, fit a 320 px wide screen', async ({
+  page,
+}) => {
+  const { bookingId } = await deadLetterOfMissingBooking();
+  await signInAt(page, `/ops/sync?entity=${bookingId}`, demoAccounts.operator);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+  await page.getByText(`Payload and error of booking.cancel ${bookingId}`).click();
   await expectNoSidewaysScrolling(page);
 });
 

@@ -23,7 +23,7 @@ export {
 } from './lists/sortable-header.component.ts';
 export { injectFilterSubmit } from './lists/filter-form.ts';
 export { FilterFormComponent } from './lists/filter-form.component.ts';
-export { pageAsked, pageCount } from './lists/paging.ts';
+export { cursorAsked, pageAsked, pageCount } from './lists/paging.ts';
 export { saveFile, type CsvFile, type PdfFile } from './download.ts';
 export { FiguresComponent, statementFigures, type Figure } from './finance/figures.component.ts';
 export { InvoiceChargesComponent, type InvoiceCharges } from './finance/invoice-charges.component.ts';

@@ -32,6 +32,11 @@ export const routes: Routes = [
     title: 'Logs · IT operations · Astro Bookings',
     loadComponent: () => import('./logs/logs.page').then((m) => m.LogsPage),
   },
+  {
+    path: 'sync',
+    title: 'Sync · IT operations · Astro Bookings',
+    loadComponent: () => import('./sync/sync.page').then((m) => m.SyncPage),
+  },
   // Last: any other address is this app's 404 page.
   { path: '**', title: 'Page not found · IT operations · Astro Bookings', component: NotFoundPage },
 ];

@@ -18,5 +18,6 @@ export class App {
     { label: 'E-mail', path: '/email' },
     { label: 'Jobs', path: '/jobs' },
     { label: 'Logs', path: '/logs' },
+    { label: 'Sync', path: '/sync' },
   ];
 }

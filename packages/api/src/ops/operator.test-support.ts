@@ -25,27 +25,32 @@ export const operatorCaller = (
     }),
   );
 
-/** A sync message in a given state, as the ops pages count it (a dead one gave up after 8 attempts). */
+/** A sync message in a given state, as the ops pages count it (a dead one gave up after 8 attempts); `fields` set the rest. */
 export const syncMessage = (
   em: SystemEntityManager,
-  message: { status: 'pending' | 'applied' | 'dead'; createdAt: Date; appliedAt?: Date; kind?: string },
-) =>
-  em.create(SyncMessage, {
+  message: { status: 'pending' | 'applied' | 'dead'; createdAt: Date; appliedAt?: Date; kind?: string } & Partial<
+    Pick<SyncMessage, 'entityId' | 'entityVersion' | 'attempts' | 'lastError' | 'availableAt' | 'payload'>
+  >,
+) => {
+  const { status, createdAt, appliedAt, kind, ...fields } = message;
+  return em.create(SyncMessage, {
     id: crypto.randomUUID(),
-    kind: message.kind ?? 'catalogue.launch-changed',
+    kind: kind ?? 'catalogue.launch-changed',
     source: 'operational',
     target: 'customer',
     entityType: 'launch',
     entityId: crypto.randomUUID(),
     entityVersion: 1,
     payload: {},
-    status: message.status,
-    attempts: message.status === 'dead' ? 8 : 1,
-    availableAt: message.createdAt,
+    status,
+    attempts: status === 'dead' ? 8 : 1,
+    availableAt: createdAt,
     claimedBy: null,
     claimedUntil: null,
-    lastError: message.status === 'dead' ? 'Customer DB refused the update' : null,
+    lastError: status === 'dead' ? 'Customer DB refused the update' : null,
     correlationId: null,
-    createdAt: message.createdAt,
-    appliedAt: message.appliedAt ?? null,
+    createdAt,
+    appliedAt: appliedAt ?? null,
+    ...fields,
   });
+};

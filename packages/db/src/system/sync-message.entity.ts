@@ -16,6 +16,10 @@ export const SyncMessage = defineEntity({
     { properties: ['entityType', 'entityId', 'entityVersion'] },
     // The retention job's query: applied messages by age.
     { properties: ['status', 'appliedAt'] },
+    // The ops sync page: dead letters newest first (and the oldest waiting message), a page at a time.
+    { properties: ['status', 'createdAt', 'id'] },
+    // The ops sync page's "messages of an entity": any kind and status, oldest first.
+    { properties: ['entityId', 'createdAt'] },
   ],
   properties: {
     /** Chosen by the writer before the change, so writing it twice is harmless. */

@@ -2,14 +2,13 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { AuditAction, AuditEntryView, AuditTarget } from '@astro/api';
-import { FilterFormComponent, problemMessage } from '@astro/web-kit';
+import { cursorAsked, FilterFormComponent, problemMessage } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { actionLabel, entityPage, targetLabel } from './audit-labels';
 
 const pageSize = 25;
 const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2}$/.test(value ?? '');
-const isCursor = (value: string | undefined): value is string => /^[\dTZ:.-]+~[\da-f-]+$/.test(value ?? '');
 
 /** A changed value as a person reads it: text as it is, anything else as JSON, nothing as a dash. */
 const shown = (value: unknown): string =>
@@ -271,8 +270,8 @@ export class AuditPage {
     targetId: this.targetId()?.trim() || undefined,
     from: isDay(this.from()) ? this.from() : undefined,
     to: isDay(this.to()) ? this.to() : undefined,
-    older: isCursor(this.older()) ? this.older() : undefined,
-    newer: isCursor(this.newer()) && !isCursor(this.older()) ? this.newer() : undefined,
+    older: cursorAsked(this.older()),
+    newer: cursorAsked(this.older()) ? undefined : cursorAsked(this.newer()),
   }));
 
   protected readonly trail = resource({

@@ -2,13 +2,12 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { EmailKind, EmailStatus } from '@astro/api';
-import { FilterFormComponent, problemMessage } from '@astro/web-kit';
+import { cursorAsked, FilterFormComponent, problemMessage } from '@astro/web-kit';
 import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
 import { injectApi } from '../api';
 import { emailStatusBadges, emailStatuses, emailStatusLabels } from './email-labels';
 
 const pageSize = 25;
-const isCursor = (value: string | undefined): value is string => /^[\dTZ:.-]+~[\da-f-]+$/.test(value ?? '');
 
 /** The e-mail outbox: how many wait, went out or failed, and each e-mail newest first, filtered by the URL. */
 @Component({
@@ -173,7 +172,7 @@ export class EmailsPage {
     recipient: this.recipient()?.trim() || undefined,
     kind: (this.kind() || undefined) as EmailKind | undefined,
     status: (this.status() || undefined) as EmailStatus | undefined,
-    cursor: isCursor(this.cursor()) ? this.cursor() : undefined,
+    cursor: cursorAsked(this.cursor()),
   }));
 
   protected readonly queue = resource({

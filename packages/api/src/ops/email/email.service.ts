@@ -2,6 +2,7 @@ import { Email, recordOperatorAudit, type SystemEntityManager } from '@astro/db/
 import { allowed, unavailable, type Availability } from '@astro/domain';
 import { renderTemplate } from '@astro/mail';
 import { auditActorOf } from '../../access.ts';
+import { cursorAt, olderThanCursor } from '../../cursor.ts';
 import { containing } from '../../text.ts';
 import { TRPCError } from '../../trpc.ts';
 import type { OpsContext } from '../context.ts';
@@ -45,23 +46,18 @@ const rowOf = (email: Email): EmailRow => ({
   sentAt: email.sentAt?.toISOString() ?? null,
 });
 
-/** Time then id: ISO times of one length sort as text, and the System DB orders lowercase UUIDs as text does. */
-const cursorOf = (email: Email) => `${email.createdAt.toISOString()}~${email.id}`;
-
 /**
  * The outbox newest first, filtered, a page at a time. The cursor is the last row's time and id, so a page never
  * repeats or skips an e-mail however many are queued meanwhile (they are newer than the first page).
  */
 export async function listEmails(ctx: OpsContext, query: ListEmailsQuery): Promise<EmailPage> {
-  const [cursorAt, cursorId] = query.cursor ? query.cursor.split('~') : [];
-  const moment = cursorAt ? new Date(cursorAt) : null;
   const emails = await ctx.systemDb.find(
     Email,
     {
       ...(query.recipient ? { recipient: containing(query.recipient) } : {}),
       ...(query.kind ? { template: query.kind } : {}),
       ...(query.status ? { status: query.status } : {}),
-      ...(moment ? { $or: [{ createdAt: { $lt: moment } }, { createdAt: moment, id: { $lt: cursorId! } }] } : {}),
+      ...olderThanCursor('createdAt', query.cursor),
     },
     // One more than a page: whether it comes back says if there is a next page.
     { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 },
@@ -69,7 +65,7 @@ export async function listEmails(ctx: OpsContext, query: ListEmailsQuery): Promi
   const page = emails.slice(0, query.limit);
   return {
     emails: page.map(rowOf),
-    nextCursor: emails.length > query.limit ? cursorOf(page.at(-1)!) : null,
+    nextCursor: emails.length > query.limit ? cursorAt(page.at(-1)!.createdAt, page.at(-1)!.id) : null,
   };
 }
 
