@@ -3,6 +3,7 @@ import { emailStatuses } from '@astro/db/system';
 import type { Availability } from '@astro/domain';
 import { templateNames } from '@astro/mail';
 import { timeIdCursor } from '../../cursor.ts';
+import { text } from '../../text.ts';
 
 export const emailKinds = templateNames;
 export type EmailKind = (typeof emailKinds)[number];
@@ -13,7 +14,11 @@ const cursor = timeIdCursor('This is not a page of the e-mail queue.');
 
 export const listEmailsInput = z.object({
   /** Any part of the recipient's address, in any case. */
-  recipient: z.string().trim().min(1).max(254).toLowerCase().optional(),
+  recipient: text({ max: 254, tooLong: 'An e-mail address has at most 254 characters.' })
+    .trim()
+    .min(1)
+    .toLowerCase()
+    .optional(),
   /** Which e-mail it is: the template it is written from. */
   kind: z.enum(emailKinds, 'There is no e-mail of this kind.').optional(),
   status: z.enum(emailStatuses, 'Choose pending, sent or failed.').optional(),

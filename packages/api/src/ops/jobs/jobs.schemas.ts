@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { text } from '../../text.ts';
 
-const jobName = z.string().trim().min(1, 'Name the job.').max(100, 'There is no job with so long a name.');
+const jobName = text({ max: 100, tooLong: 'There is no job with so long a name.' }).trim().min(1, 'Name the job.');
 
 export const runNowInput = z.object({ job: jobName });
 export type RunNowInput = z.infer<typeof runNowInput>;
 
 export const pauseInput = z.object({
   job: jobName,
-  reason: z.string().trim().max(500, 'Keep the reason under 500 characters.').optional(),
+  reason: text({ max: 500, tooLong: 'Keep the reason under 500 characters.', multiline: true }).trim().optional(),
 });
 export type PauseInput = z.infer<typeof pauseInput>;

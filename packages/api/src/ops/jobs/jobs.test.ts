@@ -120,6 +120,9 @@ describe('ops jobs', () => {
       });
     }
     await expect(operator().jobs.pause({ job: ' ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(operator().jobs.pause({ job: 'retention', reason: 'stop\u0000' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await operatorTrailOf(world.stores, 'job', 'no-such-job')).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SyncMessage, syncMessageStatuses } from '@astro/db/system';
 import { timeIdCursor } from '../../cursor.ts';
+import { text } from '../../text.ts';
 
 const messageId = z.uuid('This is not a sync message id.');
 
@@ -29,11 +30,9 @@ export type DeadLettersInput = z.input<typeof deadLettersInput>;
 export type DeadLettersQuery = z.output<typeof deadLettersInput>;
 
 export const entityMessagesInput = z.object({
-  entityId: z
-    .string()
+  entityId: text({ max: 100, tooLong: 'This is not an entity id: it is too long.' })
     .trim()
-    .min(1, 'Give the id of a launch, a booking or another entity.')
-    .max(100, 'This is not an entity id: it is too long.'),
+    .min(1, 'Give the id of a launch, a booking or another entity.'),
 });
 export type EntityMessagesInput = z.infer<typeof entityMessagesInput>;
 
