@@ -44,6 +44,35 @@ test("an operator searches a customer's failing request by its id and sees every
   await expect(lines.getByRole('listitem')).toHaveCount(1);
 });
 
+test("a customer's broken sign-in link shows a reference, and that reference finds the request's line", async ({
+  browser,
+  page,
+}) => {
+  // A customer follows a sign-in link the authorization server refuses (for an app it does not know): its error
+  // page gives the reference to quote to support.
+  const customer = await browser.newContext();
+  const customerPage = await customer.newPage();
+  await customerPage.goto(
+    `/auth/auth?${new URLSearchParams({ client_id: 'no-such-app', response_type: 'code', scope: 'openid' })}`,
+  );
+  const shown = customerPage.getByText(/Reference: [0-9a-f-]{36}/);
+  await expect(shown).toBeVisible();
+  const reference = /Reference: ([0-9a-f-]{36})/.exec((await shown.textContent()) ?? '')![1]!;
+  await customer.close();
+
+  // Support hands the reference to operations: the address with it shows that request's line from the auth server.
+  await signInAt(page, `/ops/logs?requestId=${reference}`, demoAccounts.operator);
+  await expect(page.getByLabel('Request id')).toHaveValue(reference);
+  const lines = page.getByRole('region', { name: 'Lines, newest first' });
+  await expect(async () => {
+    await page.reload();
+    await expect(lines.getByText('Authorization server refused a request')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(lines.getByRole('listitem')).toHaveCount(1);
+  await lines.getByText('Authorization server refused a request').click();
+  await expect(lines.getByText('"error": "invalid_client"')).toBeVisible();
+});
+
 test('the time range and the filters live in the address, so a pasted link shows the same lines', async ({ page }) => {
   await signInAt(
     page,
