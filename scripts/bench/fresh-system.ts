@@ -11,9 +11,13 @@ import { runSystem } from '../system.ts';
 
 const logFile = fileURLToPath(new URL('../../.data/bench.log', import.meta.url));
 const readyWithinMs = 5 * 60_000;
+/** The embedded databases' ports, chosen by the benchmark so that it can reach them too. */
+const portsVariable = 'BENCH_SYSTEM_PORTS';
 
 export interface FreshSystem {
   url: string;
+  /** Its FerretDB, through the write gate, for a benchmark's bare-store figure beside the system's. */
+  mongoUrl: string;
   stop(): Promise<void>;
 }
 
@@ -28,7 +32,13 @@ export function isReady(url: string): Promise<boolean> {
 export async function startFreshSystem(): Promise<FreshSystem> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PUBLIC_URL: url };
+  const ports = { postgres: await freePort(), mongo: await freePort(), smtp: await freePort() };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    PUBLIC_URL: url,
+    [portsVariable]: JSON.stringify(ports),
+  };
   // Fresh means the embedded databases: a configured DATABASE_URL or MONGO_URL would be someone's data.
   delete env['DATABASE_URL'];
   delete env['MONGO_URL'];
@@ -45,7 +55,7 @@ export async function startFreshSystem(): Promise<FreshSystem> {
   const deadline = Date.now() + readyWithinMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The fresh system stopped while starting; see ${logFile}.`);
-    if (await isReady(url)) return { url, stop };
+    if (await isReady(url)) return { url, mongoUrl: `mongodb://127.0.0.1:${ports.mongo}/`, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();
@@ -53,6 +63,6 @@ export async function startFreshSystem(): Promise<FreshSystem> {
 }
 
 if (import.meta.main) {
-  const ports = { postgres: await freePort(), mongo: await freePort(), smtp: await freePort() };
+  const ports = JSON.parse(process.env[portsVariable]!) as { postgres: number; mongo: number; smtp: number };
   await runSystem({ dataDir: '.data/bench', fresh: true, ports, env: process.env });
 }
