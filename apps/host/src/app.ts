@@ -6,6 +6,7 @@ import express, {
   type RequestHandler,
   type Router,
 } from 'express';
+import compression from 'compression';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { localLink } from '@trpc/client';
 import { authPage, html } from '@astro/auth';
@@ -48,6 +49,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders({ publicUrl: options.publicUrl }));
   app.use(correlate);
+  app.use(compressed);
   app.use((req, res, next) => {
     const problem = unreadable(req);
     if (problem) res.status(400).type('text/plain').send(problem);
@@ -191,6 +193,16 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.use(onError);
   return app;
 }
+
+/**
+ * Pages, API answers and any static file the build did not precompress, compressed on the fly (Brotli at
+ * the middleware's fast default quality, or gzip). A live tail's server-sent events are left as they are: a
+ * compressor would hold each event in its buffer instead of sending it.
+ */
+const compressed = compression({
+  filter: (req, res) =>
+    !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+});
 
 const isUnder = (path: string, mountPath: string) => path === mountPath || path.startsWith(`${mountPath}/`);
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express, { type Request, type RequestHandler, type Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import type { SsrRequestContext } from '@astro/web-kit/ssr-context';
 
 export interface SsrApp {
@@ -27,8 +28,8 @@ interface ServerBundle {
   }): (req: Request, res: express.Response, next: express.NextFunction, context: SsrRequestContext) => void;
 }
 
-/** Hashed build files never change; everything else must be revalidated. */
-const hashedFile = /[.-][A-Z0-9]{8,}\.(?:js|css|woff2?)$/;
+/** Hashed build files (and their precompressed copies) never change; everything else must be revalidated. */
+const hashedFile = /[.-][A-Z0-9]{8,}\.(?:js|css|woff2?)(?:\.br|\.gz)?$/;
 
 export interface MountedSsrApp {
   router: Router;
@@ -51,14 +52,20 @@ export async function mountSsrApp(
   const render = bundle.createSsrHandler({ allowedHosts });
   const router = express.Router();
   router.use(
-    express.static(join(dist, 'browser'), {
+    // The build's .br and .gz copies (scripts/precompress.ts), chosen by the request's Accept-Encoding.
+    expressStaticGzip(join(dist, 'browser'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
       index: false,
-      redirect: false,
-      setHeaders(res, path) {
-        res.setHeader(
-          'Cache-Control',
-          hashedFile.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-        );
+      serveStatic: {
+        index: false,
+        redirect: false,
+        setHeaders(res, path) {
+          res.setHeader(
+            'Cache-Control',
+            hashedFile.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+          );
+        },
       },
     }),
   );
