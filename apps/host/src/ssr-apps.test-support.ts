@@ -1,7 +1,8 @@
 /**
- * A built apps folder for host tests, without an Angular build: each app's server bundle renders a page from
- * the catalogue it reads through the host's in-process tRPC link (as the real apps do) and counts its renders,
- * and each browser folder holds a hashed script with the .br and .gz copies the build writes.
+ * A built apps folder for host tests, without an Angular build: each app's server bundle has the shape of
+ * packages/web-kit/src/server.ts and renders a page from what it reads through the host's in-process tRPC link
+ * (the customer site: the catalogue, a launch, who is signed in), counting its renders; each browser folder holds
+ * a hashed script with the .br and .gz copies the build writes.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { get, type IncomingHttpHeaders } from 'node:http';
@@ -21,22 +22,41 @@ const trpcClient = pathToFileURL(createRequire(import.meta.url).resolve('@trpc/c
 
 const serverBundle = (app: string) => `
 import { createTRPCClient } from ${JSON.stringify(trpcClient)};
+const customerSite = ${JSON.stringify(app === 'customer-web')};
 export function createSsrHandler() {
-  return async (req, res, next, context) => {
-    try {
-      globalThis.testRenders = globalThis.testRenders ?? {};
-      globalThis.testRenders[${JSON.stringify(app)}] = (globalThis.testRenders[${JSON.stringify(app)}] ?? 0) + 1;
-      const api = createTRPCClient({ links: [context.trpcLink] });
-      const launches = ${app === 'customer-web' ? '(await api.catalogue.list.query()).launches.map((launch) => launch.missionName + " " + launch.status)' : '[]'};
-      const signedIn = ${app === 'customer-web' ? 'Boolean(await api.me.query())' : 'false'};
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end('<!doctype html><html><body><script>/* ${app} */</script><h1>' + req.url + '</h1>' +
-        (signedIn ? '<p>Signed in</p>' : '<p>Anonymous</p>') +
-        JSON.stringify(launches) + '<footer>' + 'the launch catalogue '.repeat(100) + '</footer></body></html>');
-    } catch (error) {
-      next(error);
+  const render = async (req, context) => {
+    globalThis.testRenders = globalThis.testRenders ?? {};
+    globalThis.testRenders[${JSON.stringify(app)}] = (globalThis.testRenders[${JSON.stringify(app)}] ?? 0) + 1;
+    const api = createTRPCClient({ links: [context.trpcLink] });
+    const path = req.url.split('?')[0];
+    let status = 200;
+    let shown = '';
+    if (customerSite && path.startsWith('/launches/')) {
+      const slug = decodeURIComponent(path.slice('/launches/'.length));
+      shown = await api.catalogue.launch.query({ slug }).then(
+        (launch) => '<h2>' + launch.missionName + ' ' + launch.status + '</h2>',
+        () => ((status = 404), '<h2>Not found</h2>'),
+      );
+    } else if (customerSite) {
+      const { launches } = await api.catalogue.list.query();
+      shown = launches.map((launch) => '<li>' + launch.missionName + ' ' + launch.status + '</li>').join('');
     }
+    const signedIn = customerSite && Boolean(await api.me.query());
+    const body = '<!doctype html><html><body><script nonce="' + context.cspNonce + '">/* ${app} */</script>' +
+      '<h1>' + req.url + '</h1><p>' + (signedIn ? 'Signed in' : 'Anonymous') + '</p>' + shown +
+      '<footer>' + 'the launch catalogue '.repeat(100) + '</footer></body></html>';
+    return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
   };
+  const handler = (req, res, next, context) => {
+    render(req, context)
+      .then(async (response) => {
+        res.statusCode = response.status;
+        response.headers.forEach((value, name) => res.setHeader(name, value));
+        res.end(await response.text());
+      })
+      .catch(next);
+  };
+  return Object.assign(handler, { render });
 }
 `;
 
