@@ -93,16 +93,22 @@ export function createPageCache(options: PageCacheOptions) {
 
     /**
      * Sends the request's page from the cache, or renders it (with the placeholder nonce) and keeps it if it is a
-     * page that exists; false when the app has no page for the address.
+     * page that exists. `no-page` when the app has none for the address; `uncached` when the version or the viewer
+     * cannot be read just now: the request is then rendered as any other, and fails or degrades as it would.
      */
     async send(
       req: Request,
       res: Response,
       render: (placeholderNonce: string) => Promise<globalThis.Response | null>,
       cspNonce: string,
-    ): Promise<boolean> {
-      const viewer = options.carriesSession(req) ? await options.viewerOf(req) : null;
-      const key = `${await currentVersion()}:${viewer ? JSON.stringify(viewer) : 'anonymous'}:${keyOf(req)}`;
+    ): Promise<'sent' | 'no-page' | 'uncached'> {
+      let key: string;
+      try {
+        const viewer = options.carriesSession(req) ? await options.viewerOf(req) : null;
+        key = `${await currentVersion()}:${viewer ? JSON.stringify(viewer) : 'anonymous'}:${keyOf(req)}`;
+      } catch {
+        return 'uncached';
+      }
       let page = pages.get(key) ?? null;
       if (!page) {
         let pending = rendering.get(key);
@@ -119,7 +125,7 @@ export function createPageCache(options: PageCacheOptions) {
           rendering.set(key, pending);
         }
         page = await pending;
-        if (!page) return false;
+        if (!page) return 'no-page';
       }
       res.status(page.status);
       for (const [name, value] of page.headers) {
@@ -129,7 +135,7 @@ export function createPageCache(options: PageCacheOptions) {
       // A request with cookies keeps the host's no-store: a shared cache must never hold an answer to one.
       if (page.status === 200 && !req.headers.cookie) res.setHeader('Cache-Control', publicPageCacheControl);
       res.send(page.body.replaceAll(nonce, cspNonce));
-      return true;
+      return 'sent';
     },
   };
 }

@@ -60,7 +60,7 @@ export async function mountSsrApp(
   const render = bundle.createSsrHandler({ allowedHosts });
   const router = express.Router();
   router.use(
-    // The build's .br and .gz copies (scripts/precompress.ts), chosen by the request's Accept-Encoding.
+    // The build's .br and .gz copies (precompress.ts), chosen by the request's Accept-Encoding.
     expressStaticGzip(join(dist, 'browser'), {
       enableBrotli: true,
       orderPreference: ['br', 'gzip'],
@@ -85,7 +85,10 @@ export async function mountSsrApp(
     if (pageCache?.serves(req)) {
       pageCache
         .send(req, res, (placeholder) => render.render(req, { ...context, cspNonce: placeholder }), context.cspNonce!)
-        .then((sent) => sent || next(), next);
+        .then((outcome) => {
+          if (outcome === 'no-page') next();
+          else if (outcome === 'uncached') render(req, res, next, context);
+        }, next);
       return;
     }
     render(req, res, next, context);
