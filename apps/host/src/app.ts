@@ -14,6 +14,7 @@ import type { TrustProxy } from '@astro/config';
 import type { Logger } from '@astro/logging';
 import type { Audience } from './audiences.ts';
 import { correlate } from './correlation.ts';
+import { commandCauses } from './metrics.ts';
 import { sameOriginWrites } from './same-origin.ts';
 import { cspNonce, securityHeaders } from './security-headers.ts';
 import { portalGuard } from './sessions/portal-guard.ts';
@@ -48,6 +49,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders({ publicUrl: options.publicUrl }));
   app.use(correlate);
+  app.use(commandCauses(options.audiences));
   app.use((req, res, next) => {
     const problem = unreadable(req);
     if (problem) res.status(400).type('text/plain').send(problem);
