@@ -255,7 +255,9 @@ function printCommands(scenarios: CountedScenario[]): void {
       scenario.commands !== null,
   );
   if (measured.length === 0) {
-    console.log('\nDatabase commands: not counted (set METRICS_TOKEN to the host\'s scrape token, or use --fresh-system).');
+    console.log(
+      "\nDatabase commands: not counted (set METRICS_TOKEN to the host's scrape token, or use --fresh-system).",
+    );
     return;
   }
   console.log('\ndatabase commands per request (reads / writes), all three stores:');
@@ -266,9 +268,10 @@ function printCommands(scenarios: CountedScenario[]): void {
       ['passengers', (s) => readsWrites(s.passengers)],
       ['pay', (s) => readsWrites(s.pay)],
       ['one booking', (s) => readsWrites(s.booking)],
-      ...commandStores.map(
-        (store): Row<{ booking: StepCommands }> => [`  ${store} DB`, (s) => readsWrites(s.booking, store)],
-      ),
+      ...commandStores.map((store): Row<{ booking: StepCommands }> => [
+        `  ${store} DB`,
+        (s) => readsWrites(s.booking, store),
+      ]),
       [`one booking, in all (limit ${goals.commandsPerBooking})`, (s) => allCommands(s.booking).toFixed(1)],
     ],
   );

@@ -47,9 +47,7 @@ export function watchCommands(stores: Stores, onCommand: (command: StoreCommand)
     stores[store].em
       .getConnection()
       .getClient()
-      .on('commandStarted', (event: CommandStartedEvent) =>
-        onCommand({ store, kind: mongoKind(event.commandName) }),
-      );
+      .on('commandStarted', (event: CommandStartedEvent) => onCommand({ store, kind: mongoKind(event.commandName) }));
   }
   const config = stores.operational.config;
   const before = config.get('onQuery');

@@ -1,6 +1,7 @@
-import { CatalogueLaunch, changeBooking, type Customer, type Passenger } from '@astro/db/customer';
+import { changeBooking, type Customer, type Passenger } from '@astro/db/customer';
 import { passengerProblems, Problem } from '@astro/domain';
 import type { BookingDeps } from '../booking-deps.ts';
+import { recentLaunch } from '../recent/recent-launches.ts';
 import { bookingViewOf, ownBooking, type BookingView } from '../view/booking-view.ts';
 
 /** Names and birth dates for a held booking, each checked against the launch date (18–70 on that day). */
@@ -10,7 +11,8 @@ export async function savePassengers(
   input: { bookingId: string; passengers: Passenger[] },
 ): Promise<BookingView> {
   const booking = await ownBooking(deps, traveler, input.bookingId);
-  const launch = await deps.customerDb.fork().findOneOrFail(CatalogueLaunch, booking.launchId);
+  const launch = await recentLaunch(deps.customerDb, booking.launchId);
+  if (!launch) throw new Problem('not_found', 'This launch is no longer in the catalogue.');
   const passengers = input.passengers.map((passenger) => ({
     name: passenger.name.trim(),
     birthDate: passenger.birthDate.trim(),

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandStartedEvent, Document, MongoClient } from 'mongodb';
+import { seedDemoWorld } from '@astro/db/seed';
+import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
+import { launchAhead, traveler } from './travelers.test-support.ts';
+
+/** The filter of each command that looks documents up: find, update, delete, findAndModify, count. */
+function filtersOf(event: CommandStartedEvent): Document[] {
+  const command = event.command;
+  if (event.commandName === 'find' || event.commandName === 'count')
+    return [command['filter'] ?? command['query'] ?? {}];
+  if (event.commandName === 'findAndModify') return [command['query'] ?? {}];
+  if (event.commandName === 'update') return (command['updates'] as { q: Document }[]).map((update) => update.q);
+  if (event.commandName === 'delete') return (command['deletes'] as { q: Document }[]).map((deletion) => deletion.q);
+  return [];
+}
+
+/**
+ * Whether a plan reads an index: on FerretDB, PostgreSQL's own plan of the SQL it sends (an index scan of the GIN
+ * twins that scripts/services/ferretdb.ts gives every indexed field); on MongoDB, an index stage and no COLLSCAN.
+ */
+const readsAnIndex = (plan: Document) => {
+  const text = JSON.stringify(plan);
+  return /Index Scan|Index Only Scan|IXSCAN|IDHACK|EXPRESS_/.test(text) && !/Seq Scan|COLLSCAN/.test(text);
+};
+const planSummary = (plan: Document) =>
+  [...new Set(JSON.stringify(plan).match(/"Node Type":"[^"]+"|"Index Name":"[^"]+"|"stage":"[^"]+"/g) ?? [])].join(
+    ', ',
+  );
+
+describe('the booking path', () => {
+  let world: TestStores;
+  const clients = () =>
+    [world.stores.customer, world.stores.system].map((orm) => orm.em.getConnection().getClient() as MongoClient);
+
+  beforeAll(async () => {
+    world = await openTestStores();
+    await seedDemoWorld(world.stores, new Date());
+    // Enough documents that a plan reading every one of them would cost, and the planner says which it reads.
+    const filler = Array.from({ length: 3_000 }, (_, n) => ({ _id: `filler-${n}`, filler: true }));
+    for (const [orm, collection] of [
+      [world.stores.customer, 'bookings'],
+      [world.stores.customer, 'launch_catalogue'],
+      [world.stores.customer, 'customers'],
+      [world.stores.system, 'sandbox_payments'],
+    ] as const)
+      await orm.em
+        .getConnection()
+        .getDb()
+        .collection(collection)
+        .insertMany(filler as never, { ordered: false });
+  });
+  afterAll(() => world.drop());
+
+  it('looks up every document it reads or changes through an index, on FerretDB’s PostgreSQL as on MongoDB', async () => {
+    const sent: { db: string; collection: string; filter: Document }[] = [];
+    const listen = (event: CommandStartedEvent) => {
+      const collection = event.command[event.commandName];
+      for (const filter of filtersOf(event)) sent.push({ db: event.databaseName, collection, filter });
+    };
+    for (const client of clients()) client.on('commandStarted', listen);
+    try {
+      await traveler(world, 1).book((await launchAhead(world, 0)).id, 2);
+    } finally {
+      for (const client of clients()) client.off('commandStarted', listen);
+    }
+
+    expect(sent.map(({ collection }) => collection)).toEqual(
+      expect.arrayContaining(['bookings', 'launch_catalogue', 'sandbox_payments']),
+    );
+    const plans: string[] = [];
+    for (const { db, collection, filter } of sent) {
+      const client = clients().find((candidate) => candidate.options.dbName === db) ?? clients()[0]!;
+      const plan = await client.db(db).command({ explain: { find: collection, filter }, verbosity: 'queryPlanner' });
+      const line = `${collection} ${JSON.stringify(Object.keys(filter))}: ${planSummary(plan)}`;
+      plans.push(line);
+      expect(readsAnIndex(plan), `${line}\n${JSON.stringify(plan)}`).toBe(true);
+    }
+    // The plans, for the README and whoever changes the path next.
+    console.info(`The booking path's lookups and their plans:\n  ${plans.join('\n  ')}`);
+  });
+});
