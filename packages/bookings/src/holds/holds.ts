@@ -68,7 +68,7 @@ export async function placeHold(
   try {
     held = await hold(launch);
   } catch (error) {
-    // The copy may be a second old: at a price changed since, the hold is tried again at today's price.
+    // The copy may be seconds old: at a price changed since, the hold is tried again at today's price.
     forgetLaunch(customerDb, input.launchId);
     const fresh = await customerDb.fork().findOne(CatalogueLaunch, input.launchId);
     if (!(error instanceof Problem) || !fresh || fresh.pricePerSeatCents === launch.pricePerSeatCents) throw error;

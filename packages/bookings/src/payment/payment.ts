@@ -9,7 +9,7 @@
  *   4. the booking becomes `confirmed` with its payment record, only while the attempt is still its own — if the
  *      attempt was abandoned meanwhile, the seats go back and the charge is refunded.
  * A declined card ends the attempt and leaves the hold as it was. Five commands when all goes well: the claim, the
- * launch (a copy a second old, see recent-launches.ts), the charge, the seats, the confirmation.
+ * launch (a copy seconds old, see recent-launches.ts), the charge, the seats, the confirmation.
  */
 import {
   Booking,
