@@ -58,9 +58,10 @@ describe('the booking path', () => {
       const collection = event.command[event.commandName];
       for (const filter of filtersOf(event)) sent.push({ db: event.databaseName, collection, filter });
     };
+    const launch = await launchAhead(world, 0);
     for (const client of clients()) client.on('commandStarted', listen);
     try {
-      await traveler(world, 1).book((await launchAhead(world, 0)).id, 2);
+      await traveler(world, 1).book(launch.id, 2);
     } finally {
       for (const client of clients()) client.off('commandStarted', listen);
     }
@@ -69,6 +70,7 @@ describe('the booking path', () => {
       expect.arrayContaining(['bookings', 'launch_catalogue', 'sandbox_payments']),
     );
     const plans: string[] = [];
+    const unindexed: string[] = [];
     for (const { db, collection, filter } of sent) {
       // Both stores are on one server: either client reaches either database.
       const plan = await clients()[0]!
@@ -76,9 +78,10 @@ describe('the booking path', () => {
         .command({ explain: { find: collection, filter }, verbosity: 'queryPlanner' });
       const line = `${collection} ${JSON.stringify(Object.keys(filter))}: ${planSummary(plan)}`;
       plans.push(line);
-      expect(readsAnIndex(plan), `${line}\n${JSON.stringify(plan)}`).toBe(true);
+      if (!readsAnIndex(plan)) unindexed.push(`${line}\n${JSON.stringify(plan)}`);
     }
     // The plans, for the README and whoever changes the path next.
     console.info(`The booking path's lookups and their plans:\n  ${plans.join('\n  ')}`);
+    expect(unindexed).toEqual([]);
   });
 });
