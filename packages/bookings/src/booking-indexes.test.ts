@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandStartedEvent, Document, MongoClient } from 'mongodb';
 import { seedDemoWorld } from '@astro/db/seed';
 import { openTestStores, type TestStores } from '../../../scripts/test-support/stores.ts';
 import { launchAhead, traveler } from './travelers.test-support.ts';
 
+type Document = Record<string, unknown>;
+/** What the driver's command monitoring tells of each command it sends. */
+interface CommandStartedEvent {
+  commandName: string;
+  databaseName: string;
+  command: Document;
+}
+
 /** The filter of each command that looks documents up: find, update, delete, findAndModify, count. */
 function filtersOf(event: CommandStartedEvent): Document[] {
   const command = event.command;
-  if (event.commandName === 'find' || event.commandName === 'count')
-    return [command['filter'] ?? command['query'] ?? {}];
-  if (event.commandName === 'findAndModify') return [command['query'] ?? {}];
+  const filter = (command['filter'] ?? command['query'] ?? {}) as Document;
+  if (['find', 'count', 'findAndModify'].includes(event.commandName)) return [filter];
   if (event.commandName === 'update') return (command['updates'] as { q: Document }[]).map((update) => update.q);
   if (event.commandName === 'delete') return (command['deletes'] as { q: Document }[]).map((deletion) => deletion.q);
   return [];
@@ -30,8 +36,7 @@ const planSummary = (plan: Document) =>
 
 describe('the booking path', () => {
   let world: TestStores;
-  const clients = () =>
-    [world.stores.customer, world.stores.system].map((orm) => orm.em.getConnection().getClient() as MongoClient);
+  const clients = () => [world.stores.customer, world.stores.system].map((orm) => orm.em.getConnection().getClient());
 
   beforeAll(async () => {
     world = await openTestStores();
@@ -55,7 +60,7 @@ describe('the booking path', () => {
   it('looks up every document it reads or changes through an index, on FerretDB’s PostgreSQL as on MongoDB', async () => {
     const sent: { db: string; collection: string; filter: Document }[] = [];
     const listen = (event: CommandStartedEvent) => {
-      const collection = event.command[event.commandName];
+      const collection = String(event.command[event.commandName]);
       for (const filter of filtersOf(event)) sent.push({ db: event.databaseName, collection, filter });
     };
     const launch = await launchAhead(world, 0);

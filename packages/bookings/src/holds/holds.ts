@@ -69,9 +69,10 @@ export async function placeHold(
     held = await hold(launch);
   } catch (error) {
     // The copy may be seconds old: at a price changed since, the hold is tried again at today's price.
+    if (!(error instanceof Problem) || error.message !== priceChangedMessage) throw error;
     forgetLaunch(customerDb, input.launchId);
-    const fresh = await customerDb.fork().findOne(CatalogueLaunch, input.launchId);
-    if (!(error instanceof Problem) || !fresh || fresh.pricePerSeatCents === launch.pricePerSeatCents) throw error;
+    const fresh = await recentLaunch(customerDb, input.launchId);
+    if (!fresh || fresh.pricePerSeatCents === launch.pricePerSeatCents) throw error;
     held = await hold(fresh);
   }
   if ('repeatOf' in held) return settled(customerDb, held.repeatOf);
@@ -167,6 +168,8 @@ async function settled(em: CustomerEntityManager, bookingId: string): Promise<Ho
   throw new Problem('timeout', 'Holding the seats is taking too long. Please try again.');
 }
 
+const priceChangedMessage = 'The price of this launch has just changed. Please look again.';
+
 async function whyNoSeats(
   em: CustomerEntityManager,
   launchId: string,
@@ -176,8 +179,7 @@ async function whyNoSeats(
 ): Promise<Problem> {
   const launch = await em.fork().findOne(CatalogueLaunch, launchId);
   if (!launch) return new Problem('not_found', 'This launch is not in the catalogue.');
-  if (launch.pricePerSeatCents !== price)
-    return new Problem('conflict', 'The price of this launch has just changed. Please look again.');
+  if (launch.pricePerSeatCents !== price) return new Problem('conflict', priceChangedMessage);
   if (launch.salesPaused) return new Problem('wrong_state', salesPausedMessage);
   if (!bookingOpen(launch, now)) return new Problem('wrong_state', 'Booking for this launch has closed.');
   return new Problem(
