@@ -15,6 +15,8 @@ interface Store {
 export interface RecentCopies<T> {
   /** The copy read within the last `ttlMs` in this store, else what `read` finds (null is not kept). */
   get(em: Store, key: string, read: () => Promise<T | null>): Promise<T | null>;
+  /** Keeps what a write just made, so nobody reads it back. */
+  keep(em: Store, key: string, value: T): void;
   forget(em: Store, key: string): void;
 }
 
@@ -41,6 +43,11 @@ export function recentCopies<T>(ttlMs: number, maxEntries = 10_000): RecentCopie
         () => copies.delete(key),
       );
       return copy;
+    },
+    keep(em, key, value) {
+      const copies = mapOf(em);
+      if (copies.size >= maxEntries) copies.clear();
+      copies.set(key, { copy: Promise.resolve(value), until: performance.now() + ttlMs });
     },
     forget(em, key) {
       mapOf(em).delete(key);

@@ -16,6 +16,7 @@ import {
 import { bookingOpen, holdMinutes, Problem, salesPausedMessage, seatsProblem } from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
 import type { BookingDeps } from '../booking-deps.ts';
+import { keepHoldFacts } from '../recent/recent-holds.ts';
 import { forgetLaunch, recentLaunch } from '../recent/recent-launches.ts';
 import { takeSeats } from '../seats/seats.ts';
 
@@ -76,6 +77,7 @@ export async function placeHold(
     held = await hold(fresh);
   }
   if ('repeatOf' in held) return settled(customerDb, held.repeatOf);
+  keepHoldFacts(customerDb, { id: held.bookingId, customerId: traveler.id, launchId: launch.id, seats: input.seats });
   log.info('Seats held', { bookingId: held.bookingId, launchId: launch.id, seats: input.seats });
   return {
     bookingId: held.bookingId,
