@@ -115,11 +115,11 @@ const webKit = (alsoAllowed = '') => ({
 
 // The booking flows are the Customer DB's and know no transport: the API and the jobs call them, never the reverse.
 const bookingsMessage =
-  'The booking flows import only @astro/domain, @astro/db/customer, @astro/db/sync, @astro/db/system, @astro/logging, @astro/payments and @astro/config: never the API, tRPC, auth or the jobs.';
+  'The booking flows import only @astro/domain, @astro/db/customer, @astro/db/sync, @astro/db/system, @astro/db/recent-copies, @astro/logging, @astro/payments and @astro/config: never the API, tRPC, auth or the jobs.';
 const bookings = (alsoAllowed = '') => ({
   patterns: [
     {
-      regex: `^@astro/(?!(domain|db/customer|db/sync|db/system|logging|payments|config${alsoAllowed})$)`,
+      regex: `^@astro/(?!(domain|db/customer|db/sync|db/system|db/recent-copies|logging|payments|config${alsoAllowed})$)`,
       message: bookingsMessage,
     },
     { regex: '^@trpc/', message: bookingsMessage },

@@ -1,14 +1,33 @@
 /**
  * The booking benchmark (`scripts/bench/booking`): signed-in customers hold and pay for seats over HTTP, as
  * their browsers do — first racing for the last seats of one launch, then spread over every bookable launch.
- * Prints one small table; exits 1 if any seat was oversold.
+ * Prints one small table, the database commands a booking cost, and each goal beside its figure; exits 1 if any
+ * seat was oversold.
+ *
+ * Commands are counted by the host itself (`astro_db_commands_total` on /metrics, from the drivers' command
+ * monitoring): each command is counted under the request procedure whose async context sent it, so the jobs' own
+ * work (sync relays, e-mail, hold expiry) and the log sink's batches, which run outside any request, are not in
+ * the booking's figures. The benchmark reads the counters before and after each scenario and divides each step's
+ * commands (bookings.hold, .passengers, .pay) by the requests it sent for that step; a booking is one of each.
+ * With --url, the counters need the host's METRICS_TOKEN in the environment; a fresh system gets one of its own.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { CatalogueEntry } from '@astro/api';
 import { demoPassword, demoTravelerEmails } from '@astro/db/seed';
+import { bareConditionalUpdates, shareOf, type BareWrites } from './bare-store.ts';
 import { CustomerBrowser, RefusedError } from './customer-browser.ts';
-import { count, printFigures, type ScenarioFigures } from './figures.ts';
+import {
+  allCommands,
+  commandStores,
+  commandsPerRequest,
+  perBooking,
+  readCommandCounters,
+  readsWrites,
+  type StepCommands,
+  type Tally,
+} from './db-commands.ts';
+import { count, percentile, printFigures, printTable, type Row, type ScenarioFigures } from './figures.ts';
 import { isReady, startFreshSystem } from './fresh-system.ts';
 import { inTurns } from './in-turns.ts';
 
@@ -43,6 +62,8 @@ class ScenarioRun {
   private readonly paySpan = { from: Infinity, to: 0 };
   private readonly heldByLaunch = new Map<string, number>();
   readonly figures: ScenarioFigures;
+  /** Requests sent per step, to divide the step's database commands by. */
+  readonly requests = { hold: 0, passengers: 0, pay: 0 };
 
   constructor(name: string) {
     this.figures = {
@@ -68,6 +89,7 @@ class ScenarioRun {
   /** One hold attempt; the booking's id when the seats were held. */
   async hold(customer: CustomerBrowser, launchId: string, seats: number): Promise<string | null> {
     this.figures.attempts++;
+    this.requests.hold++;
     const sent = this.mark(this.holdSpan);
     try {
       const held = await customer.mutation('bookings.hold', { launchId, seats, idempotencyKey: randomUUID() });
@@ -92,8 +114,10 @@ class ScenarioRun {
         name: `Bench Traveler ${n + 1}`,
         birthDate: '1985-06-15',
       }));
+      this.requests.passengers++;
       await customer.mutation('bookings.passengers', { bookingId, passengers });
       const sent = performance.now();
+      this.requests.pay++;
       try {
         const booking = await customer.mutation('bookings.pay', { bookingId, attemptKey: randomUUID(), card });
         if (booking.status === 'confirmed') this.figures.confirmed++;
@@ -110,7 +134,7 @@ class ScenarioRun {
    * Compares what the holds took with the catalogue now: seats held beyond what was left are oversold, and
    * the catalogue's seatsLeft must be exactly what was left less what was held.
    */
-  async checkSeats(reader: CustomerBrowser, before: CatalogueEntry[]): Promise<ScenarioFigures> {
+  async checkSeats(reader: CustomerBrowser, before: CatalogueEntry[]): Promise<ScenarioRun> {
     const now = new Map((await catalogue(reader)).map((launch) => [launch.id, launch.seatsLeft]));
     this.figures.launches = before.length;
     for (const launch of before) {
@@ -123,7 +147,7 @@ class ScenarioRun {
     }
     this.figures.holdSeconds = Math.max(0, this.holdSpan.to - this.holdSpan.from) / 1000;
     this.figures.paySeconds = Math.max(0, this.paySpan.to - this.paySpan.from) / 1000;
-    return this.figures;
+    return this;
   }
 
   private mark(span: { from: number; to: number }): number {
@@ -148,7 +172,7 @@ async function bookableLaunches(reader: CustomerBrowser): Promise<CatalogueEntry
 }
 
 /** Every customer at once on the bookable launch with the fewest seats left (at least 8); then half of them pay. */
-async function contention(customers: CustomerBrowser[]): Promise<ScenarioFigures> {
+async function contention(customers: CustomerBrowser[]): Promise<ScenarioRun> {
   const reader = customers[0]!;
   const [launch] = (await bookableLaunches(reader))
     .filter((candidate) => candidate.seatsLeft >= 8)
@@ -173,7 +197,7 @@ async function contention(customers: CustomerBrowser[]): Promise<ScenarioFigures
  * Every customer at once, round the bookable launches: hold, passengers, pay. One seat each, and never more
  * bookings on a launch than it has seats left, so nobody waits for a seat — only for the system.
  */
-async function spread(customers: CustomerBrowser[]): Promise<ScenarioFigures> {
+async function spread(customers: CustomerBrowser[]): Promise<ScenarioRun> {
   const reader = customers[0]!;
   const launches = await bookableLaunches(reader);
   const left = new Map(launches.map((launch) => [launch.id, launch.seatsLeft]));
@@ -199,6 +223,98 @@ async function spread(customers: CustomerBrowser[]): Promise<ScenarioFigures> {
   );
 }
 
+/** The goals of issue 15 that this benchmark holds the booking path against. */
+const goals = { commandsPerBooking: 12, shareOfBare: 25, holdP99Ms: 1000 };
+
+interface CountedScenario {
+  figures: ScenarioFigures;
+  /** Null when the host's counters could not be read (no METRICS_TOKEN for a running system). */
+  commands: { hold: StepCommands; passengers: StepCommands; pay: StepCommands; booking: StepCommands } | null;
+}
+
+/** Runs a scenario between two readings of the host's command counters. */
+async function counted(scenario: () => Promise<ScenarioRun>, counters: (() => Promise<Tally>) | null) {
+  const before = await counters?.();
+  const run = await scenario();
+  const after = await counters?.();
+  if (!before || !after) return { figures: run.figures, commands: null } satisfies CountedScenario;
+  const step = (procedure: string, requests: number) =>
+    commandsPerRequest(before, after, `customer.bookings.${procedure}`, requests);
+  const hold = step('hold', run.requests.hold);
+  const passengers = step('passengers', run.requests.passengers);
+  const pay = step('pay', run.requests.pay);
+  return {
+    figures: run.figures,
+    commands: { hold, passengers, pay, booking: perBooking([hold, passengers, pay]) },
+  } satisfies CountedScenario;
+}
+
+function printCommands(scenarios: CountedScenario[]): void {
+  const measured = scenarios.filter(
+    (scenario): scenario is CountedScenario & { commands: NonNullable<CountedScenario['commands']> } =>
+      scenario.commands !== null,
+  );
+  if (measured.length === 0) {
+    console.log(
+      "\nDatabase commands: not counted (set METRICS_TOKEN to the host's scrape token, or use --fresh-system).",
+    );
+    return;
+  }
+  console.log(
+    "\ndatabase commands per request (reads / writes), all three stores; contention's holds are mostly refused:",
+  );
+  printTable(
+    measured.map(({ figures, commands }) => ({ name: figures.name, ...commands })),
+    [
+      ['hold', (s) => readsWrites(s.hold)],
+      ['passengers', (s) => readsWrites(s.passengers)],
+      ['pay', (s) => readsWrites(s.pay)],
+      ['one booking', (s) => readsWrites(s.booking)],
+      ...commandStores.map((store): Row<{ booking: StepCommands }> => [
+        `  ${store} DB`,
+        (s) => readsWrites(s.booking, store),
+      ]),
+      [`one booking, in all (limit ${goals.commandsPerBooking})`, (s) => allCommands(s.booking).toFixed(1)],
+    ],
+  );
+}
+
+const goalLine = (what: string, figure: string, goal: string, met: boolean) =>
+  console.log(`  ${met ? 'met    ' : 'not met'}  ${what}: ${figure} (goal ${goal})`);
+
+function printGoals(scenarios: CountedScenario[], bare: BareWrites | null): void {
+  const spreadRun = scenarios.find((scenario) => scenario.figures.name === 'spread')!.figures;
+  console.log('\ngoals (issue 15):');
+  if (bare) {
+    const confirmationsPerSecond = spreadRun.paySeconds > 0 ? spreadRun.confirmed / spreadRun.paySeconds : 0;
+    const share = (100 * confirmationsPerSecond) / (bare.writes / bare.seconds);
+    goalLine(
+      `spread confirmations/s against the bare conditional update (${bare.perSecond}/s)`,
+      `${confirmationsPerSecond.toFixed(1)}/s = ${shareOf(confirmationsPerSecond, bare)}`,
+      `≥ ${goals.shareOfBare} %`,
+      share >= goals.shareOfBare,
+    );
+  }
+  for (const { figures, commands } of scenarios) {
+    const p99 = percentile(figures.holdMs, 99);
+    goalLine(`${figures.name} hold p99`, `${Math.round(p99)} ms`, `≤ ${goals.holdP99Ms} ms`, p99 <= goals.holdP99Ms);
+    goalLine(`${figures.name} oversold seats`, String(figures.oversold), '0', figures.oversold === 0);
+    // A booking is what spread makes; contention's holds are mostly refusals, which cost what a refusal costs.
+    if (commands && figures.name === 'spread') {
+      const all = allCommands(commands.booking);
+      goalLine(
+        `${figures.name} database commands per booking`,
+        all.toFixed(1),
+        `≤ ${goals.commandsPerBooking}`,
+        all <= goals.commandsPerBooking,
+      );
+    }
+  }
+}
+
+// A fresh system reads its scrape token from the environment it inherits: one made for this run.
+if (options['fresh-system']) process.env['METRICS_TOKEN'] = randomBytes(32).toString('hex');
+const benchStarted = performance.now();
 const fresh = options['fresh-system'] ? await startFreshSystem() : null;
 const url = fresh?.url ?? options.url ?? process.env['BENCH_URL'] ?? 'http://localhost:4000';
 let customers: CustomerBrowser[] = [];
@@ -219,13 +335,23 @@ try {
     `Booking benchmark against ${url}: ${clients} browsers (own session and connection each) of ` +
       `${Math.min(clients, demoTravelerEmails.length)} demo customers, signed in beforehand in ${signInSeconds} s.\n`,
   );
-  const scenarios = [await contention(customers), await spread(customers)];
-  printFigures(scenarios);
+  // The store's own limit, measured first on the same FerretDB while the system is idle.
+  const bare = fresh ? await bareConditionalUpdates(fresh.mongoUrl) : null;
+  const token = process.env['METRICS_TOKEN'];
+  const counters = token ? () => readCommandCounters(url, token) : null;
+  const scenarios = [
+    await counted(() => contention(customers), counters),
+    await counted(() => spread(customers), counters),
+  ];
+  printFigures(scenarios.map((scenario) => scenario.figures));
   console.log(
     '\nRates are per second of wall clock from the first request of a step to its last answer; ' +
       '"pay" includes naming the passengers, its latency is the payment request alone.',
   );
-  if (scenarios.some((scenario) => scenario.oversold > 0)) process.exitCode = 1;
+  printCommands(scenarios);
+  printGoals(scenarios, bare);
+  console.log(`\nThe benchmark took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s.`);
+  if (scenarios.some((scenario) => scenario.figures.oversold > 0)) process.exitCode = 1;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -15,6 +15,7 @@ import type { TrustProxy } from '@astro/config';
 import type { Logger } from '@astro/logging';
 import type { Audience } from './audiences.ts';
 import { correlate } from './correlation.ts';
+import { commandCauses } from './metrics.ts';
 import { sameOriginWrites } from './same-origin.ts';
 import { cspNonce, securityHeaders } from './security-headers.ts';
 import { portalGuard } from './sessions/portal-guard.ts';
@@ -55,6 +56,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.use(securityHeaders({ publicUrl: options.publicUrl }));
   app.use(correlate);
   app.use(compressed);
+  app.use(commandCauses(options.audiences));
   app.use((req, res, next) => {
     const problem = unreadable(req);
     if (problem) res.status(400).type('text/plain').send(problem);

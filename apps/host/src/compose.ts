@@ -2,7 +2,7 @@
 import type { Express } from 'express';
 import type { Config } from '@astro/config';
 import { appClientOf, createAuthService, type LimitName, type LimitRule } from '@astro/auth';
-import type { Stores } from '@astro/db';
+import { watchCommands, type Stores } from '@astro/db';
 import { readCatalogueVersion } from '@astro/db/customer';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
@@ -11,7 +11,7 @@ import { createHostApp } from './app.ts';
 import { audiences } from './audiences.ts';
 import { benchRoutes } from './bench-routes.ts';
 import { createPageCache } from './page-cache.ts';
-import { hostMetrics, metricsAccess } from './metrics.ts';
+import { databaseCommandCounter, hostMetrics, metricsAccess } from './metrics.ts';
 import { partnerApi } from './partner-api.ts';
 import { createWebSessions } from './sessions/web-sessions.ts';
 import { componentProbes, databaseProbes } from './status.ts';
@@ -49,6 +49,8 @@ export async function composeHost(options: {
     internalUrl: options.internalUrl,
     clientSecret: auth.clientSecret,
   });
+  const metrics = hostMetrics(() => syncMetrics(stores.system.em.fork(), new Date()));
+  watchCommands(stores, databaseCommandCounter(metrics));
   return createHostApp({
     log,
     audiences: audiences({
@@ -66,7 +68,7 @@ export async function composeHost(options: {
       logTail: options.logTail ?? createLogTail(stores.system),
     }),
     probeDatabases: databaseProbes(config, stores),
-    metrics: hostMetrics(() => syncMetrics(stores.system.em.fork(), new Date())),
+    metrics,
     metricsAccess: metricsAccess({
       token: config.metricsToken,
       isOperator: async (req) => {

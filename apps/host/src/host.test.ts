@@ -48,6 +48,26 @@ describe('the host', () => {
       expect(text).toMatch(/^nodejs_heap_size_used_bytes \d+$/m);
     });
 
+    it('counts the database commands each request sends, by store, reads and writes apart, under its procedure', async () => {
+      const counted = async () => {
+        const text = await (await metrics({ authorization: `Bearer ${metricsToken}` })).text();
+        const line = (cause: string) =>
+          new RegExp(`^astro_db_commands_total\\{store="customer",kind="read",cause="${cause}"\\} (\\d+)$`, 'm');
+        return {
+          catalogue: Number(line('customer.catalogue.list').exec(text)?.[1] ?? 0),
+          unknown: Number(line('customer.no-such-procedure').exec(text)?.[1] ?? 0),
+        };
+      };
+      const before = await counted();
+      const input = encodeURIComponent(JSON.stringify({ limit: 10 }));
+      expect((await fetch(`${host.url}/api/customer/catalogue.list?input=${input}`)).status).toBe(200);
+      await fetch(`${host.url}/api/customer/no-such-procedure`);
+      const after = await counted();
+      expect(after.catalogue).toBeGreaterThan(before.catalogue);
+      // A made-up path never becomes a label of its own (the metrics cannot grow without bound).
+      expect(after.unknown).toBe(0);
+    });
+
     it('serves an operator signed in to the ops dashboard', async () => {
       const response = await metrics(await signedIn('ops', employee('operator')));
       expect(response.status).toBe(200);

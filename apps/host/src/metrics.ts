@@ -1,8 +1,13 @@
-/** `/metrics` for whatever scrapes this host: the process's own metrics and sync's backlog and lag. Aggregates only. */
+/**
+ * `/metrics` for whatever scrapes this host: the process's own metrics, sync's backlog and lag, and the database
+ * commands each kind of request causes. Aggregates only.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { SyncMetrics } from '@astro/api';
+import type { StoreCommand } from '@astro/db';
 
 /** One registry per host process; the sync gauges read the System DB when scraped. */
 export function hostMetrics(readSync: () => Promise<SyncMetrics>): Registry {
@@ -44,6 +49,42 @@ export function hostMetrics(readSync: () => Promise<SyncMetrics>): Registry {
     ['quantile'],
   );
   return registry;
+}
+
+/** What the request being served asks for; commands sent outside any request are the jobs' and timers' own. */
+const causes = new AsyncLocalStorage<string>();
+const background = 'background';
+
+/**
+ * Runs each request inside the name of what it asks for — the API procedure (`customer.bookings.hold`), `api` for
+ * a batch or an unknown path, `auth`, or `page` — so each database command it sends is counted under that name.
+ * Only procedures the routers have become names: a made-up path cannot grow the metrics without bound.
+ */
+export function commandCauses(audiences: { name: string; router: { _def: { procedures: object } } }[]): RequestHandler {
+  const procedures = new Map(
+    audiences.map(({ name, router }) => [name, new Set(Object.keys(router._def.procedures))] as const),
+  );
+  const causeOf = (path: string) => {
+    const [, top, audience, procedure] = path.split('/');
+    if (top === 'auth') return 'auth';
+    if (top !== 'api') return 'page';
+    return audience && procedure && procedures.get(audience)?.has(procedure) ? `${audience}.${procedure}` : 'api';
+  };
+  return (req, _res, next) => causes.run(causeOf(req.path), next);
+}
+
+/**
+ * `astro_db_commands_total{store, kind, cause}`: every command sent to the Operational, Customer and System DB,
+ * reads and writes apart, by the request (or `background` work) that caused it — what a booking costs the stores.
+ */
+export function databaseCommandCounter(registry: Registry): (command: StoreCommand) => void {
+  const counter = new Counter({
+    name: 'astro_db_commands_total',
+    help: 'Database commands sent, by store, kind (read, write, other) and the request procedure or background work that caused them.',
+    labelNames: ['store', 'kind', 'cause'],
+    registers: [registry],
+  });
+  return ({ store, kind }) => counter.inc({ store, kind, cause: causes.getStore() ?? background });
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 export type { BookingDeps } from './booking-deps.ts';
 export { travelerOf, type TravelerAccount } from './travelers/traveler.ts';
+export { recentTraveler } from './recent/recent-travelers.ts';
 export { bookingDetail, myBookings, type BookingView } from './view/booking-view.ts';
 export { placeHold, type HoldOutcome } from './holds/holds.ts';
 export { expireLapsedHolds } from './holds/hold-expiry.ts';

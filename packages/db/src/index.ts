@@ -1,2 +1,3 @@
 export * from './stores.ts';
 export * from './catalogue-projection.ts';
+export * from './commands.ts';

@@ -28,7 +28,8 @@ export async function openMongoStore<Store extends MongoStore>(options: {
       // FerretDB has no multi-document transactions: every write is one atomic document update.
       disableTransactions: true,
       ensureIndexes: false,
-      driverOptions: { serverSelectionTimeoutMS: 3_000, connectTimeoutMS: 3_000 },
+      // Command monitoring feeds the host's per-store command counters (commands.ts); without a listener it is idle.
+      driverOptions: { serverSelectionTimeoutMS: 3_000, connectTimeoutMS: 3_000, monitorCommands: true },
     }),
   );
   // The brand exists only in types, and this is where a store's ORM gets it: the one store it was opened as.

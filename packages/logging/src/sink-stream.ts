@@ -1,4 +1,5 @@
 /** The pino stream that copies each log line, in batches, to a sink (the System DB), riding out its outages. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DestinationStream } from 'pino';
 import type { LogLevel } from './logger.ts';
 
@@ -40,6 +41,9 @@ export function sinkStream(sink: LogSink, events: SinkEvents, flushIntervalMs: n
   let flushing: Promise<void> | null = null;
   let failing = false;
 
+  // A batch holds many requests' lines and belongs to none of them: it is written in the context the sink was made
+  // in, so its writes are never counted as the work of the request whose line happened to fill it.
+  const outsideRequests = AsyncLocalStorage.snapshot();
   const timer = setInterval(() => void flush(), flushIntervalMs);
   timer.unref();
 
@@ -64,7 +68,7 @@ export function sinkStream(sink: LogSink, events: SinkEvents, flushIntervalMs: n
   }
 
   function flush(): Promise<void> {
-    flushing ??= flushOnce().finally(() => {
+    flushing ??= outsideRequests(flushOnce).finally(() => {
       flushing = null;
     });
     return flushing;

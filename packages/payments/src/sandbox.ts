@@ -49,22 +49,17 @@ export function sandboxGateway(system: SystemOrm, now: () => Date = () => new Da
     answer: () => T,
   ) {
     const print = { fingerprint: fingerprint(request) };
-    const existing = await em().findOne(SandboxPayment, id);
-    if (!existing) {
-      const result = answer();
-      // Two calls racing to insert the same key: one wins, the other reads the winner's answer.
-      const inserted = await sandboxLedgerCollection(em())
-        .updateOne(
-          { _id: id as never },
-          { $setOnInsert: { request: print, result, createdAt: now() } },
-          { upsert: true },
-        )
-        .catch((error: { code?: number }) => {
-          if (error.code === 11000) return { upsertedCount: 0 };
-          throw error;
-        });
-      if (inserted.upsertedCount === 1) return result;
-    }
+    // The first answer is written with a single insert-once: a key seen before (a retry, a concurrent call, a
+    // recovery asking again) inserts nothing and reads the answer that was stored. Deciding twice is harmless:
+    // the answer that is not stored is never given.
+    const result = answer();
+    const inserted = await sandboxLedgerCollection(em())
+      .updateOne({ _id: id as never }, { $setOnInsert: { request: print, result, createdAt: now() } }, { upsert: true })
+      .catch((error: { code?: number }) => {
+        if (error.code === 11000) return { upsertedCount: 0 };
+        throw error;
+      });
+    if (inserted.upsertedCount === 1) return result;
     const stored = (await em().findOneOrFail(SandboxPayment, id)) as SandboxPayment;
     if (stored.request['fingerprint'] !== print.fingerprint)
       throw new IdempotencyConflict('This idempotency key was already used for a different payment request.');

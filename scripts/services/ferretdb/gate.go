@@ -3,20 +3,31 @@ package main
 // FerretDB 1.24 runs an update as a query followed by a separate write, so two clients updating one
 // document at the same moment can both read the old value and one change is lost. MongoDB applies each
 // single-document update atomically, and the product relies on that (seats are taken with one conditional
-// update). The gate restores it: it sits in front of FerretDB and lets one write command through at a time,
-// across all connections, while reads pass freely.
+// update). The gate restores it: it sits in front of FerretDB and lets one write command at a time through to
+// each collection, across all connections, while reads pass freely.
 //
-// The gate guarantees that no two write commands run inside FerretDB (and so PostgreSQL) at once, as long as
-// FerretDB ends every write within writeTimeout + finishTimeout (2 × FERRETDB_WRITE_TIMEOUT_MS as started):
-//   - A write holds the gate until FerretDB answers it. FerretDB runs one connection's commands one after
-//     another, answers each when it has ended, and does not stop a command when its connection goes away, so
-//     its answer (or its closing the connection) is the only sign that a write is over.
+// Why per collection is enough: a lost update needs two writes to read and then change the same document, and
+// one collection's documents are one PostgreSQL table that no other collection's write reads or changes. So
+// writes to different collections (a booking, a launch's seats, a log batch, a sync message) cannot lose each
+// other's changes, and running them at once changes nothing a client can see; writes to one collection still
+// take turns, which is what keeps the seat update atomic. The collection is the one the command names (its first
+// value, with its $db): every write command of the protocol changes only the collection it names. A command that
+// changes more than one collection (dropDatabase, and drop, which also rewrites the database's list of
+// collections) or names none waits for every write under way and holds all others back while it runs.
+//
+// The gate guarantees that no two write commands to one collection run inside FerretDB (and so PostgreSQL) at
+// once, as long as FerretDB ends every write within writeTimeout + finishTimeout (2 × FERRETDB_WRITE_TIMEOUT_MS
+// as started):
+//   - A write holds its collection's turn until FerretDB answers it. FerretDB runs one connection's commands
+//     one after another, answers each when it has ended, and does not stop a command when its connection goes
+//     away, so its answer (or its closing the connection) is the only sign that a write is over.
 //   - A client waits at most writeTimeout for the answer to a write the gate let through (writers queued
 //     behind a stalled write wait for the gate besides). Past it the client is failed as MongoDB fails a
 //     command past its time limit (MaxTimeMSExpired, which drivers raise as a server error and keep the
 //     connection for) and carries on over a fresh backend connection, while the gate keeps waiting on the old
-//     one for the abandoned write to end, finishTimeout longer at most, before the next writer goes in. The
-//     abandoned write's outcome is unknown to its client, as after any lost reply; no other write overlaps it.
+//     one for the abandoned write to end, finishTimeout longer at most, before that collection's next writer
+//     goes in. The abandoned write's outcome is unknown to its client, as after any lost reply; no other write
+//     of its collection overlaps it.
 //   - PostgreSQL bounds the wait: main.go gives FerretDB's sessions a statement_timeout and an
 //     idle_in_transaction_session_timeout of 0.9 × writeTimeout, so a statement held up by a lock is aborted
 //     and its transaction rolled back. FerretDB ends a write at the first statement PostgreSQL aborts (an
@@ -125,8 +136,60 @@ func errorReply(request *message, code int32, codeName, errmsg string) ([]byte, 
 	return reply, nil
 }
 
+// scope is what a write command changes: the collection it names, in its database. whole is a command that
+// changes more than one collection, or one the gate cannot tell the collection of.
+func (m *message) scope() (collection string, whole bool) {
+	body := m.raw[headerLength:]
+	if m.op != opMsg || len(body) < 4+1+5 || body[4] != 0 {
+		return "", true
+	}
+	doc := bson.Raw(body[5:])
+	first, err := doc.IndexErr(0)
+	if err != nil {
+		return "", true
+	}
+	name, isName := first.Value().StringValueOK()
+	database, hasDatabase := doc.Lookup("$db").StringValueOK()
+	if !isName || !hasDatabase || first.Key() == "drop" || first.Key() == "dropDatabase" {
+		return "", true
+	}
+	return database + "." + name, false
+}
+
+// writeLocks lets one write at a time into each collection, and a write of the whole gate in alone.
+type writeLocks struct {
+	whole       sync.RWMutex
+	mu          sync.Mutex
+	collections map[string]*sync.Mutex
+}
+
+// lock waits until request's write may run and answers how to let the next one in.
+func (l *writeLocks) lock(request *message) (unlock func()) {
+	collection, whole := request.scope()
+	if whole {
+		l.whole.Lock()
+		return l.whole.Unlock
+	}
+	l.whole.RLock()
+	l.mu.Lock()
+	if l.collections == nil {
+		l.collections = map[string]*sync.Mutex{}
+	}
+	turn := l.collections[collection]
+	if turn == nil {
+		turn = &sync.Mutex{}
+		l.collections[collection] = turn
+	}
+	l.mu.Unlock()
+	turn.Lock()
+	return func() {
+		turn.Unlock()
+		l.whole.RUnlock()
+	}
+}
+
 type gate struct {
-	writes  sync.Mutex
+	writes  writeLocks
 	backend func() (net.Conn, error)
 	logger  *slog.Logger
 	// writeTimeout is how long a client waits for the answer to a write.
@@ -207,7 +270,7 @@ func (g *gate) relay(client net.Conn) {
 // writeTimeout is abandoned: the client is to be failed, and finish keeps holding the gate and the backend
 // connection until FerretDB has finished the write.
 func (g *gate) write(client, server net.Conn, request *message) (abandoned bool, err error) {
-	g.writes.Lock()
+	unlock := g.writes.lock(request)
 	sent := time.Now()
 	server.SetDeadline(sent.Add(g.writeTimeout))
 	// A client that does not read its answer must not hold the gate either.
@@ -216,20 +279,20 @@ func (g *gate) write(client, server net.Conn, request *message) (abandoned bool,
 	err = g.exchange(client, server, request)
 	var stalled backendError
 	if errors.As(err, &stalled) && errors.Is(err, os.ErrDeadlineExceeded) {
-		go g.finish(server, request.command(), sent.Add(g.writeTimeout+g.finishTimeout))
+		go g.finish(server, request.command(), sent.Add(g.writeTimeout+g.finishTimeout), unlock)
 		return true, nil
 	}
 	server.SetDeadline(time.Time{})
-	g.writes.Unlock()
+	unlock()
 	return false, err
 }
 
-// finish holds the gate for an abandoned write until FerretDB has ended it. FerretDB runs the commands of
+// finish holds the abandoned write's lock until FerretDB has ended it. FerretDB runs the commands of
 // one connection one after another, answering each once it is done, and a closed connection does not stop
 // the command it is running; so the write has ended when anything arrives on its connection or FerretDB
 // closes it. Past the deadline the gate gives up waiting, so one stalled write cannot hold every writer back.
-func (g *gate) finish(server net.Conn, command string, deadline time.Time) {
-	defer g.writes.Unlock()
+func (g *gate) finish(server net.Conn, command string, deadline time.Time, unlock func()) {
+	defer unlock()
 	defer server.Close()
 	server.SetDeadline(deadline)
 	if _, err := server.Read(make([]byte, 1)); errors.Is(err, os.ErrDeadlineExceeded) {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -38,21 +39,24 @@ func replyOf(t *testing.T, m *message) (bson.M, uint32) {
 	return doc, binary.LittleEndian.Uint32(m.raw[8:12])
 }
 
-// fakeFerretDB answers every command with ok: 1, except an insert into "stalled", which it never answers, and
-// an update of "launches", which takes the launch's last seat as FerretDB runs an update: it reads the
-// document, waits while the test keeps the document locked, then writes what it computed from its read.
+// fakeFerretDB answers every command with ok: 1, except an insert into "stalled", which it never answers (unless
+// its comment is "answer"), a dropDatabase, which it answers once the test closes dropped, and an update of
+// "launches", which takes the launch's last seat as FerretDB runs an update: it reads the document, waits while
+// the test keeps the document locked, then writes what it computed from its read.
 type fakeFerretDB struct {
 	mu         sync.Mutex
 	seatsLeft  int
 	seatsTaken int
 	unlocked   chan struct{}
+	dropped    chan struct{}
 	running    sync.WaitGroup
 }
 
 func newFakeFerretDB(t *testing.T) (*fakeFerretDB, func() (net.Conn, error)) {
 	t.Helper()
-	fake := &fakeFerretDB{seatsLeft: 1, unlocked: make(chan struct{})}
+	fake := &fakeFerretDB{seatsLeft: 1, unlocked: make(chan struct{}), dropped: make(chan struct{})}
 	close(fake.unlocked)
+	close(fake.dropped)
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -75,9 +79,12 @@ func newFakeFerretDB(t *testing.T) (*fakeFerretDB, func() (net.Conn, error)) {
 					if err := bson.Unmarshal(request.raw[headerLength+4+1:], &doc); err != nil {
 						return
 					}
-					if doc["insert"] == "stalled" {
+					if doc["insert"] == "stalled" && doc["comment"] != "answer" {
 						io.Copy(io.Discard, conn) // until the gate hangs up
 						return
+					}
+					if _, dropping := doc["dropDatabase"]; dropping {
+						<-fake.dropped
 					}
 					answer := bson.D{{Key: "ok", Value: 1.0}}
 					if doc["update"] == "launches" {
@@ -198,14 +205,16 @@ func TestAStalledSeatUpdateAndTheNextWritersIdenticalUpdateSellTheLastSeatOnce(t
 	}
 }
 
-func TestAWriteFerretDBNeverAnswersHoldsTheNextWriterBackOnlyUntilItsTimeLimitAndFinishTimeoutPass(t *testing.T) {
+func TestAWriteFerretDBNeverAnswersHoldsTheNextWriterOfItsCollectionBackOnlyUntilItsTimeLimitAndFinishTimeoutPass(t *testing.T) {
 	address := startGate(t, fakeBackend(t), 200*time.Millisecond, 300*time.Millisecond)
 	stalledClient, nextClient := dialGate(t, address), dialGate(t, address)
 
 	started := time.Now()
 	stalledClient.Write(command(t, 7, bson.D{{Key: "insert", Value: "stalled"}, {Key: "$db", Value: "test"}}))
 	time.Sleep(50 * time.Millisecond) // the stalled write holds the gate first
-	nextClient.Write(command(t, 8, bson.D{{Key: "insert", Value: "bookings"}, {Key: "$db", Value: "test"}}))
+	nextClient.Write(command(t, 8, bson.D{
+		{Key: "insert", Value: "stalled"}, {Key: "comment", Value: "answer"}, {Key: "$db", Value: "test"},
+	}))
 
 	failure, err := readMessage(stalledClient)
 	if err != nil {
@@ -290,5 +299,101 @@ func TestAConnectionWhoseWriteTimedOutIsClosedWhenFerretDBCannotBeReachedAgain(t
 	}
 	if _, err := readMessage(client); !errors.Is(err, io.EOF) {
 		t.Fatalf("the connection was not closed: %v", err)
+	}
+}
+
+// answeredWithin reads conn's next answer, or nil when none arrives within wait.
+func answeredWithin(t *testing.T, conn net.Conn, wait time.Duration) *message {
+	t.Helper()
+	conn.SetReadDeadline(time.Now().Add(wait))
+	defer conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	answer, err := readMessage(conn)
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return nil
+	}
+	if err != nil {
+		t.Fatalf("no answer: %v", err)
+	}
+	return answer
+}
+
+func insertInto(t *testing.T, requestID uint32, database, collection string) []byte {
+	return command(t, requestID, bson.D{{Key: "insert", Value: collection}, {Key: "$db", Value: database}})
+}
+
+func TestAWriteToAnotherCollectionGoesThroughWhileASeatUpdateIsUnderWay(t *testing.T) {
+	fake, backend := newFakeFerretDB(t)
+	fake.unlocked = make(chan struct{})
+	address := startGate(t, backend, 2*time.Second, 2*time.Second)
+	seatClient, bookingClient, otherDatabaseClient := dialGate(t, address), dialGate(t, address), dialGate(t, address)
+
+	seatClient.Write(takeLastSeat(t, 1))
+	time.Sleep(50 * time.Millisecond) // the seat update is inside FerretDB, holding its collection's turn
+	bookingClient.Write(insertInto(t, 2, "test", "bookings"))
+	otherDatabaseClient.Write(insertInto(t, 3, "other", "launches"))
+	for _, client := range []net.Conn{bookingClient, otherDatabaseClient} {
+		if answeredWithin(t, client, 500*time.Millisecond) == nil {
+			t.Fatal("a write to another collection waited for the seat update")
+		}
+	}
+	if answeredWithin(t, seatClient, 50*time.Millisecond) != nil {
+		t.Fatal("the seat update was answered before FerretDB ended it")
+	}
+	close(fake.unlocked)
+	if answeredWithin(t, seatClient, time.Second) == nil {
+		t.Fatal("the seat update got no answer")
+	}
+}
+
+func TestWritesToOneCollectionTakeTurnsSoTheLastSeatIsSoldOnce(t *testing.T) {
+	fake, backend := newFakeFerretDB(t)
+	fake.unlocked = make(chan struct{})
+	address := startGate(t, backend, 2*time.Second, 2*time.Second)
+	first, second := dialGate(t, address), dialGate(t, address)
+
+	first.Write(takeLastSeat(t, 1))
+	time.Sleep(50 * time.Millisecond)
+	second.Write(takeLastSeat(t, 2))
+	if answeredWithin(t, second, 200*time.Millisecond) != nil {
+		t.Fatal("the second seat update of the same collection went in while the first was under way")
+	}
+	close(fake.unlocked)
+	firstAnswer, secondAnswer := answeredWithin(t, first, time.Second), answeredWithin(t, second, time.Second)
+	if firstAnswer == nil || secondAnswer == nil {
+		t.Fatal("a seat update got no answer")
+	}
+	fake.running.Wait()
+	if firstDoc, _ := replyOf(t, firstAnswer); firstDoc["n"] != int32(1) {
+		t.Fatalf("the first update was told %v", firstDoc)
+	}
+	if secondDoc, _ := replyOf(t, secondAnswer); secondDoc["n"] != int32(0) || fake.seatsTaken != 1 {
+		t.Fatalf("the second update was told %v; the seat was taken %d times", secondDoc, fake.seatsTaken)
+	}
+}
+
+func TestADropDatabaseWaitsForEveryWriteUnderWayAndHoldsEveryOtherBackWhileItRuns(t *testing.T) {
+	fake, backend := newFakeFerretDB(t)
+	fake.unlocked = make(chan struct{})
+	fake.dropped = make(chan struct{})
+	address := startGate(t, backend, 2*time.Second, 2*time.Second)
+	seatClient, dropClient, bookingClient := dialGate(t, address), dialGate(t, address), dialGate(t, address)
+
+	seatClient.Write(takeLastSeat(t, 1))
+	time.Sleep(50 * time.Millisecond)
+	dropClient.Write(command(t, 2, bson.D{{Key: "dropDatabase", Value: 1}, {Key: "$db", Value: "other"}}))
+	time.Sleep(50 * time.Millisecond) // the drop waits for the gate, and writers after it wait behind it
+	bookingClient.Write(insertInto(t, 3, "test", "bookings"))
+	if answeredWithin(t, bookingClient, 200*time.Millisecond) != nil {
+		t.Fatal("a write went in while a dropDatabase waited for the gate")
+	}
+	close(fake.dropped)
+	if answeredWithin(t, dropClient, 100*time.Millisecond) != nil {
+		t.Fatal("the dropDatabase went in while a seat update was under way")
+	}
+	close(fake.unlocked)
+	for _, client := range []net.Conn{seatClient, dropClient, bookingClient} {
+		if answeredWithin(t, client, time.Second) == nil {
+			t.Fatal("a write got no answer once the gate was free")
+		}
 	}
 }

@@ -19,6 +19,7 @@ import {
   type AppClient,
 } from '@astro/auth';
 import type { Viewer } from '@astro/api';
+import { recentCopies } from '@astro/db/recent-copies';
 import { User, WebSession, webApps, type SystemOrm, type WebApp } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
 
@@ -54,6 +55,14 @@ export interface WebSessionsOptions {
 }
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Whom a session belongs to, kept five seconds per host: every request reads its session (so a sign-out, an ended
+ * grant or a deactivation, which deletes the account's sessions, counts at once), but the account behind it only
+ * this often. A change of roles reaches a signed-in person within five seconds. A session stored in a race with a
+ * deactivation is caught when it is stored (the callback reads the account afresh).
+ */
+const accounts = recentCopies<User>(5_000);
 
 export function createWebSessions(options: WebSessionsOptions) {
   const { system, publicUrl } = options;
@@ -234,9 +243,11 @@ export function createWebSessions(options: WebSessionsOptions) {
     }
     if (due(session)) session = await refresh(session);
     if (!session) return null;
-    const user = await em().findOne(User, session.userId);
+    const userId = session.userId;
+    const user = await accounts.get(system.em, userId, () => em().findOne(User, userId));
     // Deactivating ends the account's sessions; one stored in a race with it (a sign-in finishing) ends here.
     if (!user || user.deactivatedAt) {
+      accounts.forget(system.em, userId);
       await em().nativeDelete(WebSession, { id: session.id });
       return null;
     }
@@ -376,6 +387,16 @@ export function createWebSessions(options: WebSessionsOptions) {
           });
           await db.flush();
           if (!(await grantStandsFor(id, tokens.refresh_token ?? null))) {
+            didNotFinish();
+            return;
+          }
+          // A deactivation that ended the account's sessions just before this one was stored: it ends too. The
+          // account is read afresh, and its copy kept for the requests that follow.
+          accounts.forget(system.em, claims.sub);
+          const user = await accounts.get(system.em, claims.sub, () => em().findOne(User, claims.sub));
+          if (!user || user.deactivatedAt) {
+            await em().nativeDelete(WebSession, { id });
+            accounts.forget(system.em, claims.sub);
             didNotFinish();
             return;
           }

@@ -1,4 +1,4 @@
-import { travelerOf } from '@astro/bookings';
+import { recentTraveler, travelerOf } from '@astro/bookings';
 import type { Customer, CustomerOrm } from '@astro/db/customer';
 import type { SystemOrm } from '@astro/db/system';
 import type { Logger } from '@astro/logging';
@@ -34,4 +34,12 @@ export function createCustomerContext(deps: {
 /** The signed-in traveler's profile in the Customer DB, for procedures that allow only customers. */
 export function signedInTraveler(ctx: CustomerContext): Promise<Customer> {
   return travelerOf(ctx.customerDb, ctx.viewer!, ctx.now());
+}
+
+/**
+ * The signed-in traveler for the booking steps, which use only the profile's id and VIP flag: a copy read at most
+ * every few seconds per host (see recent-travelers.ts), so a booking's three requests do not read it three times.
+ */
+export function bookingTraveler(ctx: CustomerContext): Promise<Customer> {
+  return recentTraveler(ctx.customerDb, ctx.viewer!, ctx.now());
 }

@@ -16,6 +16,8 @@ import {
 import { bookingOpen, holdMinutes, Problem, salesPausedMessage, seatsProblem } from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
 import type { BookingDeps } from '../booking-deps.ts';
+import { keepHoldFacts } from '../recent/recent-holds.ts';
+import { forgetLaunch, recentLaunch } from '../recent/recent-launches.ts';
 import { takeSeats } from '../seats/seats.ts';
 
 export interface HoldOutcome {
@@ -40,32 +42,59 @@ export async function placeHold(
   traveler: Customer,
   input: { launchId: string; seats: number; idempotencyKey: string },
 ): Promise<HoldOutcome> {
-  const repeated = await customerDb.findOne(Booking, {
-    customerId: traveler.id,
-    idempotencyKey: input.idempotencyKey,
-  });
-  if (repeated) return settled(customerDb, repeated.id);
+  // Refused before any booking is written: unless this key already holds seats, then the answer is that hold.
+  const refuse = async (problem: Problem): Promise<HoldOutcome> => {
+    const repeated = await customerDb
+      .fork()
+      .findOne(Booking, { customerId: traveler.id, idempotencyKey: input.idempotencyKey });
+    if (repeated) return settled(customerDb, repeated.id);
+    throw problem;
+  };
   const problem = seatsProblem(input.seats, traveler.vip);
-  if (problem) throw Problem.invalid({ seats: problem });
-  const launch = await customerDb.findOne(CatalogueLaunch, input.launchId);
-  if (!launch) throw new Problem('not_found', 'This launch is not in the catalogue.');
-  if (launch.salesPaused) throw new Problem('wrong_state', salesPausedMessage);
-  const bookingId = await holdSeats(customerDb, now(), {
-    launch,
-    customerId: traveler.id,
+  if (problem) return refuse(Problem.invalid({ seats: problem }));
+  const hold = (launch: CatalogueLaunch) =>
+    holdSeats(customerDb, now(), {
+      launch,
+      customerId: traveler.id,
+      seats: input.seats,
+      idempotencyKey: input.idempotencyKey,
+      holdMinutes,
+      by: { kind: 'traveler' },
+      reason: null,
+    });
+  const launch = await recentLaunch(customerDb, input.launchId);
+  if (!launch) return refuse(new Problem('not_found', 'This launch is not in the catalogue.'));
+  if (launch.salesPaused) return refuse(new Problem('wrong_state', salesPausedMessage));
+  let held: HeldSeats;
+  try {
+    held = await hold(launch);
+  } catch (error) {
+    // The copy may be seconds old: at a price changed since, the hold is tried again at today's price.
+    if (!(error instanceof Problem) || error.message !== priceChangedMessage) throw error;
+    forgetLaunch(customerDb, input.launchId);
+    const fresh = await recentLaunch(customerDb, input.launchId);
+    if (!fresh || fresh.pricePerSeatCents === launch.pricePerSeatCents) throw error;
+    held = await hold(fresh);
+  }
+  if ('repeatOf' in held) return settled(customerDb, held.repeatOf);
+  keepHoldFacts(customerDb, { id: held.bookingId, customerId: traveler.id, launchId: launch.id, seats: input.seats });
+  log.info('Seats held', { bookingId: held.bookingId, launchId: launch.id, seats: input.seats });
+  return {
+    bookingId: held.bookingId,
     seats: input.seats,
-    idempotencyKey: input.idempotencyKey,
-    holdMinutes,
-    by: { kind: 'traveler' },
-    reason: null,
-  });
-  log.info('Seats held', { bookingId, launchId: launch.id, seats: input.seats });
-  return settled(customerDb, bookingId);
+    holdExpiresAt: held.holdExpiresAt.toISOString(),
+    totalCents: held.totalCents,
+    currency: held.currency,
+  };
 }
 
+/** A hold just placed, or the booking of the first request with the same key. */
+export type HeldSeats =
+  { bookingId: string; holdExpiresAt: Date; totalCents: number; currency: string } | { repeatOf: string };
+
 /**
- * Takes seats for a customer: the booking, then the seats with the hold record. Returns the booking's id
- * (the first one's, for a repeated key); throws a Problem saying why when the seats cannot be had.
+ * Takes seats for a customer: the booking, then the seats with the hold record. Returns the new hold, or the first
+ * booking's id for a repeated key; throws a Problem saying why when the seats cannot be had.
  */
 export async function holdSeats(
   em: CustomerEntityManager,
@@ -80,7 +109,7 @@ export async function holdSeats(
     by: BookingActor;
     reason: string | null;
   },
-): Promise<string> {
+): Promise<HeldSeats> {
   const { launch } = request;
   // 1. The booking first, unique per customer and key: a repeated request stops here and waits for this one.
   const bookingId = randomUUID();
@@ -110,7 +139,7 @@ export async function holdSeats(
     const other = await em
       .fork()
       .findOne(Booking, { customerId: request.customerId, idempotencyKey: request.idempotencyKey });
-    if (other) return other.id;
+    if (other) return { repeatOf: other.id };
     throw error;
   }
 
@@ -122,7 +151,12 @@ export async function holdSeats(
     throw await whyNoSeats(em, launch.id, request.seats, launch.pricePerSeatCents, now);
   }
   await em.nativeUpdate(Booking, { id: bookingId }, { holdExpiresAt: expiresAt });
-  return bookingId;
+  return {
+    bookingId,
+    holdExpiresAt: expiresAt,
+    totalCents: launch.pricePerSeatCents * request.seats,
+    currency: launch.currency,
+  };
 }
 
 /** A booking once its seats are taken (a repeated request waits here for the first one to finish). */
@@ -136,6 +170,8 @@ async function settled(em: CustomerEntityManager, bookingId: string): Promise<Ho
   throw new Problem('timeout', 'Holding the seats is taking too long. Please try again.');
 }
 
+const priceChangedMessage = 'The price of this launch has just changed. Please look again.';
+
 async function whyNoSeats(
   em: CustomerEntityManager,
   launchId: string,
@@ -145,8 +181,7 @@ async function whyNoSeats(
 ): Promise<Problem> {
   const launch = await em.fork().findOne(CatalogueLaunch, launchId);
   if (!launch) return new Problem('not_found', 'This launch is not in the catalogue.');
-  if (launch.pricePerSeatCents !== price)
-    return new Problem('conflict', 'The price of this launch has just changed. Please look again.');
+  if (launch.pricePerSeatCents !== price) return new Problem('conflict', priceChangedMessage);
   if (launch.salesPaused) return new Problem('wrong_state', salesPausedMessage);
   if (!bookingOpen(launch, now)) return new Problem('wrong_state', 'Booking for this launch has closed.');
   return new Problem(

@@ -95,12 +95,33 @@ async function giveSeatsBack(
 export const releaseHold = (em: CustomerEntityManager, launchId: string, bookingId: string, seats: number) =>
   giveSeatsBack(em, launchId, `holds.${bookingId}`, seats, 'seatsHeld');
 
-/** Turns a hold into confirmed seats, once. */
-export const confirmHeldSeats = (em: CustomerEntityManager, launchId: string, bookingId: string, seats: number) =>
-  moveSeats(em, launchId, `holds.${bookingId}`, {
-    $inc: { seatsHeld: -seats, seatsConfirmed: seats },
-    $unset: { [`holds.${bookingId}`]: '' },
-    $set: { [`confirmations.${bookingId}`]: seats },
+/**
+ * Turns a hold into confirmed seats, once, while the launch has neither flown nor been aborted: a payment whose
+ * launch ended meanwhile confirms nothing (and is refunded).
+ */
+export async function confirmHeldSeats(em: CustomerEntityManager, launchId: string, bookingId: string, seats: number) {
+  const moved = await catalogueCollection(em).updateOne(
+    { _id: launchId, [`holds.${bookingId}`]: { $exists: true }, status: { $in: [...bookableStatuses] } },
+    {
+      $inc: { seatsHeld: -seats, seatsConfirmed: seats },
+      $unset: { [`holds.${bookingId}`]: '' },
+      $set: { [`confirmations.${bookingId}`]: seats },
+    },
+  );
+  return moved.modifiedCount === 1;
+}
+
+/** Turns confirmed seats back into the hold they came from, once (a payment that could not be kept). */
+export const unconfirmSeats = (
+  em: CustomerEntityManager,
+  launchId: string,
+  bookingId: string,
+  hold: { seats: number; expiresAt: Date },
+) =>
+  moveSeats(em, launchId, `confirmations.${bookingId}`, {
+    $inc: { seatsHeld: hold.seats, seatsConfirmed: -hold.seats },
+    $unset: { [`confirmations.${bookingId}`]: '' },
+    $set: { [`holds.${bookingId}`]: hold },
   });
 
 /** Gives a cancelled booking's seats back, once. */

@@ -29,7 +29,7 @@ export async function offerReturnedSeats(
     await fence.assert();
     let bookingId: string;
     try {
-      bookingId = await holdSeats(customerDb, now, {
+      const held = await holdSeats(customerDb, now, {
         launch,
         customerId: entry.customerId,
         seats: entry.seats,
@@ -38,6 +38,7 @@ export async function offerReturnedSeats(
         by: { kind: 'system' },
         reason: 'Seats came back to the first on the waiting list: a priority hold.',
       });
+      bookingId = 'repeatOf' in held ? held.repeatOf : held.bookingId;
     } catch (error) {
       // Someone else took the seats first, or the launch closed: the entry keeps its place.
       if (error instanceof Problem) continue;

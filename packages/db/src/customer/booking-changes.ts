@@ -5,7 +5,7 @@
  */
 import type { BookingStatus } from '@astro/domain';
 import { currentCorrelation } from '@astro/logging';
-import type { BookingActor, BookingStatusChange } from './booking.entity.ts';
+import { Booking, type BookingActor, type BookingStatusChange } from './booking.entity.ts';
 import { bookingCollection } from './collections.ts';
 import type { CustomerEntityManager } from './orm.ts';
 
@@ -30,6 +30,27 @@ export async function changeBooking(
   change: BookingChange,
   now: Date,
 ): Promise<boolean> {
+  const result = await bookingCollection(em).updateOne(where as never, updateOf(change, now));
+  return result.modifiedCount === 1;
+}
+
+/**
+ * changeBooking that answers with the booking as changed, in the same one command (findAndModify): a step that
+ * needs the booking and must change it first reads nothing else. Null when the booking no longer matches `where`.
+ */
+export async function changeAndReadBooking(
+  em: CustomerEntityManager,
+  where: Record<string, unknown> & { _id: string },
+  change: BookingChange,
+  now: Date,
+): Promise<Booking | null> {
+  const changed = await bookingCollection(em).findOneAndUpdate(where as never, updateOf(change, now), {
+    returnDocument: 'after',
+  });
+  return changed ? em.fork().map(Booking, changed) : null;
+}
+
+function updateOf(change: BookingChange, now: Date): Record<string, unknown> {
   const status = change.status;
   const update: Record<string, unknown> = {
     $set: {
@@ -44,6 +65,5 @@ export async function changeBooking(
   if (change.unset?.length) update['$unset'] = Object.fromEntries(change.unset.map((field) => [field, '']));
   const push = { ...change.push, ...(status ? { statusHistory: statusStep(status, now) } : {}) };
   if (Object.keys(push).length) update['$push'] = push;
-  const result = await bookingCollection(em).updateOne(where as never, update);
-  return result.modifiedCount === 1;
+  return update;
 }
