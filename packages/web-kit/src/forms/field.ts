@@ -8,8 +8,10 @@ import {
   inject,
   input,
 } from '@angular/core';
-import { FormField } from '@angular/forms/signals';
-import { refusedKind } from './submission.ts';
+import type { FieldTree } from '@angular/forms/signals';
+
+/** The kind of every error a refusal puts on a form; the field and the summary show only these. */
+export const refusedKind = 'refused';
 
 /**
  * A form field as every app lays it out: the label, an optional hint, the control (projected, marked
@@ -45,14 +47,14 @@ export class FieldComponent {
   readonly hint = input<string>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  /** The control's signal-form binding; none on a plain form, such as the catalogue's filters. */
-  private readonly control = contentChild(FormField, { descendants: true });
+  private readonly control = contentChild(FieldControlDirective, { descendants: true });
 
   /** Why the last submit was refused at this field, if it was. */
   readonly error = computed(
     () =>
       this.control()
-        ?.errors()
+        ?.formField()?.()
+        .errors()
         .find((error) => error.kind === refusedKind)?.message ?? null,
   );
 
@@ -66,7 +68,7 @@ export class FieldComponent {
   /** Shows the field from its label down and puts the cursor in its control, as the error summary's links do. */
   focus(): void {
     this.host.scrollIntoView({ block: 'start' });
-    this.control()?.focus({ preventScroll: true });
+    this.control()?.focus();
   }
 }
 
@@ -81,4 +83,15 @@ export class FieldComponent {
 })
 export class FieldControlDirective {
   protected readonly field = inject(FieldComponent);
+  /**
+   * The control's signal-form binding, read from the same `[formField]` Angular's `FormField` directive reads; none
+   * on a plain form, such as the list filters. Read as an input rather than by querying `FormField`, so a page with
+   * a plain form (the catalogue's first paint) does not load Angular's forms for its field layout.
+   */
+  readonly formField = input<FieldTree<unknown>>();
+  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+
+  focus(): void {
+    this.element.focus({ preventScroll: true });
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * The one form idiom of the apps (see `submission.ts`), an entry of its own so that only the pages with a form
- * load Angular's forms: the app's first bundle imports the package's main entry.
+ * load Angular's forms: the app's first bundle imports the package's main entry. A plain form (a list's GET filters)
+ * lays out its fields from `@astro/web-kit/field`, which loads none of Angular's forms.
  */
 export { FieldComponent, FieldControlDirective } from './field.ts';
 export { ErrorSummaryComponent } from './error-summary.component.ts';
