@@ -36,11 +36,8 @@ export async function loadAndHydrate(page: Page, path: string): Promise<void> {
 
 /** Waits until Angular has taken over the server's page, so its forms answer as a person expects. */
 export async function hydrated(page: Page): Promise<void> {
-  // The client app attaches its context to the server's DOM nodes when it hydrates them; a part of the page
-  // hydrated later (`@defer (hydrate on idle)`) keeps Angular's `ngb` mark on its elements until it is.
-  await page.waitForFunction(
-    () => '__ngContext__' in (document.querySelector('ab-root') ?? {}) && !document.querySelector('[ngb]'),
-  );
+  // The client app attaches its context to the server's DOM nodes when it hydrates them.
+  await page.waitForFunction(() => '__ngContext__' in (document.querySelector('ab-root') ?? {}));
 }
 
 /** A procedure's result straight from the API, to know what the page should show. */

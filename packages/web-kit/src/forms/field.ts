@@ -7,8 +7,10 @@ import {
   ElementRef,
   inject,
   input,
+  InjectionToken,
+  signal,
+  type Signal,
 } from '@angular/core';
-import type { FieldTree } from '@angular/forms/signals';
 
 /** The kind of every error a refusal puts on a form; the field and the summary show only these. */
 export const refusedKind = 'refused';
@@ -47,16 +49,10 @@ export class FieldComponent {
   readonly hint = input<string>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  private readonly control = contentChild(FieldControlDirective, { descendants: true });
+  private readonly control = contentChild(FIELD_CONTROL, { descendants: true });
 
   /** Why the last submit was refused at this field, if it was. */
-  readonly error = computed(
-    () =>
-      this.control()
-        ?.formField()?.()
-        .errors()
-        .find((error) => error.kind === refusedKind)?.message ?? null,
-  );
+  readonly error = computed(() => this.control()?.refusal() ?? null);
 
   readonly describedBy = computed(
     () =>
@@ -72,9 +68,18 @@ export class FieldComponent {
   }
 }
 
-/** The control inside an `<ab-field>`: takes its id, description and validity from the field. */
+/** What a field reads of its control: provided by `FieldControlDirective`, or the signal-form one in `./index.ts`. */
+export const FIELD_CONTROL = new InjectionToken<FieldControlDirective>('FIELD_CONTROL');
+
+/**
+ * The control inside an `<ab-field>` of a plain form (a list's GET filters): takes its id, description and validity
+ * from the field. It knows nothing of Angular's forms, so a page with only plain forms (the catalogue's first paint)
+ * does not load them; a signal form's control is `SignalFieldControlDirective`, exported by `@astro/web-kit/forms`
+ * under this one's name.
+ */
 @Directive({
   selector: '[abControl]',
+  providers: [{ provide: FIELD_CONTROL, useExisting: FieldControlDirective }],
   host: {
     '[id]': 'field.controlId()',
     '[attr.aria-invalid]': 'field.error() ? "true" : null',
@@ -83,13 +88,9 @@ export class FieldComponent {
 })
 export class FieldControlDirective {
   protected readonly field = inject(FieldComponent);
-  /**
-   * The control's signal-form binding, read from the same `[formField]` Angular's `FormField` directive reads; none
-   * on a plain form, such as the list filters. Read as an input rather than by querying `FormField`, so a page with
-   * a plain form (the catalogue's first paint) does not load Angular's forms for its field layout.
-   */
-  readonly formField = input<FieldTree<unknown>>();
   private readonly element = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  /** Why the last submit was refused at this control: a plain form is never refused at a field. */
+  readonly refusal: Signal<string | null> = signal(null);
 
   focus(): void {
     this.element.focus({ preventScroll: true });

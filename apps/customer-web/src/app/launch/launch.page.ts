@@ -72,11 +72,7 @@ const statusLabels: Record<LaunchStatus, string> = {
             {{ l.seatsLeft === 0 ? 'This launch is sold out.' : 'Booking for this launch has closed.' }}
           </p>
         }
-        <!-- Server-rendered with the page, but its code (and Angular's forms) loads once the page is idle: the
-             launch's facts paint and hydrate first (incremental hydration, on by default since Angular 22). -->
-        @defer (on immediate; hydrate on idle) {
-          <ab-book-seats [launch]="l" [initialSeats]="seats()" />
-        }
+        <ab-book-seats [launch]="l" [initialSeats]="seats()" />
         <h2>Status history</h2>
         <ol class="history">
           @for (change of l.history; track $index) {
