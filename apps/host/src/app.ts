@@ -6,6 +6,7 @@ import express, {
   type RequestHandler,
   type Router,
 } from 'express';
+import compression from 'compression';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { localLink } from '@trpc/client';
 import { authPage, html } from '@astro/auth';
@@ -18,6 +19,7 @@ import { sameOriginWrites } from './same-origin.ts';
 import { cspNonce, securityHeaders } from './security-headers.ts';
 import { portalGuard } from './sessions/portal-guard.ts';
 import { SessionRenewalUnavailable, type WebSessions } from './sessions/web-sessions.ts';
+import type { PageCache } from './page-cache.ts';
 import { mountSsrApp, ssrApps, type MountedSsrApp } from './ssr.ts';
 
 export interface HostAppOptions {
@@ -39,6 +41,10 @@ export interface HostAppOptions {
   publicUrl: string;
   /** The proxies whose `X-Forwarded-For` names a request's address (`req.ip`, which per-address limits count). */
   trustProxy: TrustProxy;
+  /** The web benchmark's comparison routes (bench-routes.ts), mounted at /bench; never in production. */
+  benchRoutes?: Router;
+  /** The customer site's anonymous pages, rendered once per catalogue version (page-cache.ts). */
+  pageCache?: PageCache;
 }
 
 export async function createHostApp(options: HostAppOptions): Promise<Express> {
@@ -48,6 +54,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders({ publicUrl: options.publicUrl }));
   app.use(correlate);
+  app.use(compressed);
   app.use((req, res, next) => {
     const problem = unreadable(req);
     if (problem) res.status(400).type('text/plain').send(problem);
@@ -102,6 +109,7 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
       });
   });
 
+  if (options.benchRoutes) app.use('/bench', options.benchRoutes);
   app.use('/auth', options.auth);
   for (const audience of options.audiences) app.use(options.sessions.routes(audience.name));
 
@@ -142,10 +150,16 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
     const byName = new Map(options.audiences.map((audience) => [audience.name, audience]));
     for (const spec of ssrApps) {
       const audience = byName.get(spec.audience)!;
-      const mounted = await mountSsrApp(options.appsRoot, spec, options.allowedHosts, (req: Request, res) => ({
-        trpcLink: localLink({ router: audience.router, createContext: () => audience.createContext(req) }),
-        cspNonce: cspNonce(res),
-      }));
+      const mounted = await mountSsrApp(
+        options.appsRoot,
+        spec,
+        options.allowedHosts,
+        (req: Request, res) => ({
+          trpcLink: localLink({ router: audience.router, createContext: () => audience.createContext(req) }),
+          cspNonce: cspNonce(res),
+        }),
+        spec.audience === 'customer' ? options.pageCache : undefined,
+      );
       if (spec.audience !== 'customer') app.use(spec.mountPath, portalGuard(spec.audience, options.sessions));
       app.use(spec.mountPath, mounted.router);
       failurePages.push({ mountPath: spec.mountPath, render: mounted.renderFailure });
@@ -191,6 +205,16 @@ export async function createHostApp(options: HostAppOptions): Promise<Express> {
   app.use(onError);
   return app;
 }
+
+/**
+ * Pages, API answers and any static file the build did not precompress, compressed on the fly (Brotli at
+ * the middleware's fast default quality, or gzip). A live tail's server-sent events are left as they are: a
+ * compressor would hold each event in its buffer instead of sending it.
+ */
+const compressed = compression({
+  filter: (req, res) =>
+    !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+});
 
 const isUnder = (path: string, mountPath: string) => path === mountPath || path.startsWith(`${mountPath}/`);
 

@@ -3,11 +3,14 @@ import type { Express } from 'express';
 import type { Config } from '@astro/config';
 import { appClientOf, createAuthService, type LimitName, type LimitRule } from '@astro/auth';
 import type { Stores } from '@astro/db';
+import { readCatalogueVersion } from '@astro/db/customer';
 import type { Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
 import { createLogTail, partnerCatalogue, syncMetrics, type LogTail, type RegisteredJob } from '@astro/api';
 import { createHostApp } from './app.ts';
 import { audiences } from './audiences.ts';
+import { benchRoutes } from './bench-routes.ts';
+import { createPageCache } from './page-cache.ts';
 import { hostMetrics, metricsAccess } from './metrics.ts';
 import { partnerApi } from './partner-api.ts';
 import { createWebSessions } from './sessions/web-sessions.ts';
@@ -83,5 +86,11 @@ export async function composeHost(options: {
     sessions,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    ...(config.benchWebDir ? { benchRoutes: benchRoutes(config.benchWebDir, stores.customer) } : {}),
+    pageCache: createPageCache({
+      catalogueVersion: () => readCatalogueVersion(stores.customer.em.fork()),
+      carriesSession: (req) => sessions.carriesSession('customer', req),
+      viewerOf: (req) => sessions.viewerOf('customer', req),
+    }),
   });
 }

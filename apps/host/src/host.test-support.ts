@@ -23,6 +23,8 @@ export async function serve(
     reachAuthorizationServer?: (own: string) => string;
     /** The live tail's poller, for a test that watches it. */
     logTail?: LogTail;
+    /** Built apps to serve (see ssr-apps.test-support.ts); none by default. */
+    appsRoot?: string;
   } = {},
 ): Promise<{ server: Server; url: string }> {
   // The issuer must be the address tests call, which is known only once the server listens.
@@ -35,7 +37,7 @@ export async function serve(
     stores: test.stores,
     log,
     payments: sandboxGateway(test.stores.system),
-    appsRoot: null,
+    appsRoot: options.appsRoot ?? null,
     internalUrl: () => options.reachAuthorizationServer?.(url) ?? url,
     limitRules: options.limitRules,
     logTail: options.logTail,

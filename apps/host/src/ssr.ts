@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express, { type Request, type RequestHandler, type Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import type { SsrRequestContext } from '@astro/web-kit/ssr-context';
+import type { PageCache } from './page-cache.ts';
 
 export interface SsrApp {
   /** The app's folder under apps/ and the audience whose router it calls. */
@@ -22,13 +24,18 @@ export const ssrApps: SsrApp[] = [
 
 /** What each app's `server.ts` exports (see packages/web-kit/src/server). */
 interface ServerBundle {
-  createSsrHandler(options: {
-    allowedHosts: string[];
-  }): (req: Request, res: express.Response, next: express.NextFunction, context: SsrRequestContext) => void;
+  createSsrHandler(options: { allowedHosts: string[] }): ((
+    req: Request,
+    res: express.Response,
+    next: express.NextFunction,
+    context: SsrRequestContext,
+  ) => void) & {
+    render(req: Request, context: SsrRequestContext): Promise<globalThis.Response | null>;
+  };
 }
 
-/** Hashed build files never change; everything else must be revalidated. */
-const hashedFile = /[.-][A-Z0-9]{8,}\.(?:js|css|woff2?)$/;
+/** Hashed build files (and their precompressed copies) never change; everything else must be revalidated. */
+const hashedFile = /[.-][A-Z0-9]{8,}\.(?:js|css|woff2?)(?:\.br|\.gz)?$/;
 
 export interface MountedSsrApp {
   router: Router;
@@ -41,6 +48,8 @@ export async function mountSsrApp(
   spec: SsrApp,
   allowedHosts: string[],
   contextFor: (req: Request, res: express.Response) => SsrRequestContext,
+  /** The customer site's cache of the pages every anonymous visitor sees alike. */
+  pageCache?: PageCache,
 ): Promise<MountedSsrApp> {
   const dist = join(distRoot, spec.app, 'dist');
   const serverEntry = join(dist, 'server', 'server.mjs');
@@ -51,14 +60,20 @@ export async function mountSsrApp(
   const render = bundle.createSsrHandler({ allowedHosts });
   const router = express.Router();
   router.use(
-    express.static(join(dist, 'browser'), {
+    // The build's .br and .gz copies (scripts/precompress.ts), chosen by the request's Accept-Encoding.
+    expressStaticGzip(join(dist, 'browser'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
       index: false,
-      redirect: false,
-      setHeaders(res, path) {
-        res.setHeader(
-          'Cache-Control',
-          hashedFile.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-        );
+      serveStatic: {
+        index: false,
+        redirect: false,
+        setHeaders(res, path) {
+          res.setHeader(
+            'Cache-Control',
+            hashedFile.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+          );
+        },
       },
     }),
   );
@@ -66,7 +81,14 @@ export async function mountSsrApp(
     // The portals' pages are a signed-in person's; the host marks any other response to a request with cookies.
     if (spec.audience !== 'customer') res.setHeader('Cache-Control', 'no-store');
     res.vary('Cookie');
-    render(req, res, next, contextFor(req, res));
+    const context = contextFor(req, res);
+    if (pageCache?.serves(req)) {
+      pageCache
+        .send(req, res, (placeholder) => render.render(req, { ...context, cspNonce: placeholder }), context.cspNonce!)
+        .then((sent) => sent || next(), next);
+      return;
+    }
+    render(req, res, next, context);
   };
   router.use(handler);
   return {

@@ -14,6 +14,8 @@ export type { SyncMetrics } from './ops/sync/sync.schemas.ts';
 export type { EmailKind, EmailPage, EmailRow, EmailStatus, EmailView } from './ops/email/email.schemas.ts';
 export { components, type Component, type ComponentStatus } from './ops/status/status.schemas.ts';
 export { catalogueSorts, type CatalogueEntry } from './customer/catalogue/catalogue.schemas.ts';
+export { listCatalogueInput } from './customer/catalogue/catalogue.schemas.ts';
+export { listUpcomingLaunches } from './customer/catalogue/catalogue.service.ts';
 export type { AgencyRocket } from './supplier/rockets/rockets.schemas.ts';
 export type { AgencyLaunch } from './supplier/launches/launches.service.ts';
 export type { LaunchStatusStep, Occupancy } from './launch-views.ts';

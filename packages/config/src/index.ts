@@ -82,6 +82,8 @@ const schema = z
     JOBS: z.enum(['inline', 'off']).default('inline'),
     /** Where the built Angular apps live; each app's build output is `<APPS_DIST>/<app>/`. */
     APPS_DIST: z.string().optional(),
+    /** Set by `scripts/bench/web` only: the folder of static page copies its /bench routes serve. */
+    BENCH_WEB_DIR: z.string().optional(),
     /** The first admin, created on a start that finds no admin account (e.g. a fresh production database). */
     FIRST_ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
     FIRST_ADMIN_PASSWORD: z.string().min(10, { error: 'must have at least 10 characters' }).optional(),
@@ -135,6 +137,8 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   jobs: 'inline' | 'off';
   appsDist: string | undefined;
+  /** `BENCH_WEB_DIR`: the web benchmark's comparison routes are mounted only when it is set. */
+  benchWebDir?: string;
   firstAdmin: { email: string; password: string; name: string } | null;
   retention: Retention;
   trustProxy: TrustProxy;
@@ -189,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
     appsDist: e.APPS_DIST,
+    ...(e.BENCH_WEB_DIR ? { benchWebDir: e.BENCH_WEB_DIR } : {}),
     firstAdmin:
       e.FIRST_ADMIN_EMAIL && e.FIRST_ADMIN_PASSWORD
         ? { email: e.FIRST_ADMIN_EMAIL, password: e.FIRST_ADMIN_PASSWORD, name: e.FIRST_ADMIN_NAME }

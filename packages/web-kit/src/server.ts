@@ -6,23 +6,27 @@ import type { SsrRequestContext } from './ssr-context.ts';
 
 export function createSsrHandler(options: { allowedHosts: string[] }) {
   const engine = new AngularNodeAppEngine({ allowedHosts: options.allowedHosts });
-  return (
+  /** The request's page with the context's nonce on its inline code; null when the app has no page for it. */
+  const render = async (req: IncomingMessage, context: SsrRequestContext): Promise<Response | null> => {
+    const response = await engine.handle(req, context);
+    if (!response) return null;
+    const html = response.headers.get('content-type')?.startsWith('text/html');
+    if (!context.cspNonce || !html) return response;
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    const body = withCspNonce(await response.text(), context.cspNonce);
+    return new Response(body, { status: response.status, headers });
+  };
+  const handler = (
     req: IncomingMessage,
     res: ServerResponse,
     next: (error?: unknown) => void,
     context: SsrRequestContext,
   ): void => {
-    engine
-      .handle(req, context)
-      .then(async (response) => {
-        if (!response) return next();
-        const html = response.headers.get('content-type')?.startsWith('text/html');
-        if (!context.cspNonce || !html) return writeResponseToNodeResponse(response, res);
-        const headers = new Headers(response.headers);
-        headers.delete('content-length');
-        const body = withCspNonce(await response.text(), context.cspNonce);
-        return writeResponseToNodeResponse(new Response(body, { status: response.status, headers }), res);
-      })
+    render(req, context)
+      .then((response) => (response ? writeResponseToNodeResponse(response, res) : next()))
       .catch(next);
   };
+  // The host renders a page once for every anonymous visitor through `render` (apps/host/src/page-cache.ts).
+  return Object.assign(handler, { render });
 }

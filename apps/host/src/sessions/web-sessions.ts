@@ -244,6 +244,11 @@ export function createWebSessions(options: WebSessionsOptions) {
   }
 
   return {
+    /** Whether the request carries `app`'s session cookie, valid or not: its pages may be that person's own. */
+    carriesSession(app: WebApp, req: Request): boolean {
+      return Boolean(readCookie(req, cookieName(app)));
+    },
+
     /** Who is signed in to `app` on this request (looked up once per request). */
     viewerOf(app: WebApp, req: Request): Promise<Viewer | null> {
       let perApp = viewers.get(req);

@@ -6,3 +6,4 @@ export * from './booking-changes.ts';
 export * from './orm.ts';
 export * from './collections.ts';
 export * from './booking-history.ts';
+export * from './catalogue-version.ts';

@@ -10,6 +10,7 @@
  */
 import {
   Booking,
+  bumpCatalogueVersion,
   catalogueCollection,
   Customer,
   type CatalogueLaunch,
@@ -35,6 +36,8 @@ export async function applyLaunchToCatalogue(
   operational: OperationalOrm,
 ): Promise<ApplyOutcome> {
   const outcome = await writeToCatalogue(em, launch, now, operational);
+  // The hosts' cached catalogue pages are of the version before (apps/host/src/page-cache.ts).
+  if (outcome === 'applied') await bumpCatalogueVersion(em);
   await tellWhatIsOwed(em, system, launch.id, now);
   return outcome;
 }
