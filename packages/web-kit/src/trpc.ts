@@ -59,7 +59,7 @@ function deferredClient(load: () => Promise<TRPCClient<AnyRouter>>, path: readon
       let subscription: Unsubscribable | null = null;
       let unsubscribed = false;
       const onError = (args[1] as { onError?: (error: unknown) => void } | undefined)?.onError;
-      load().then((client) => {
+      void load().then((client) => {
         if (!unsubscribed) subscription = call(client) as Unsubscribable;
       }, onError);
       return {
