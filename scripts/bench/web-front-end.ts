@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContextOptions } from '@playwright/
 import { demoAgencies, demoEmployees, demoPassword } from '@astro/db/seed';
 import lighthouse from 'lighthouse';
 import { freePort } from '../test-support/free-port.ts';
+import playwrightConfig from '../../playwright.config.ts';
 import { percentile, printTable } from './figures.ts';
 import { startFreshSystem } from './fresh-system.ts';
 
@@ -26,17 +27,11 @@ const entryPages = (launchPath: string): { name: string; path: string; account?:
   { name: 'employee', path: '/admin/', account: demoEmployees.find((employee) => employee.role === 'admin')! },
   { name: 'ops', path: '/ops/', account: demoEmployees.find((employee) => employee.role === 'operator')! },
 ];
-// Without the networking flags Chromium floods this closed network with refused connections.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const launchChromium = (args: string[] = []) =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...args] });
+/** Chromium as the end-to-end tests launch it (the machine's own, with the flags this closed network needs). */
+const launchChromium = (args: string[] = []) => {
+  const options = playwrightConfig.use?.launchOptions ?? {};
+  return chromium.launch({ ...options, args: [...(options.args ?? []), ...args] });
+};
 
 interface LighthouseRun {
   performance: number;
