@@ -16,6 +16,7 @@ import { demoPassword, demoTravelerEmails } from '@astro/db/seed';
 import { TestBrowser } from '../../apps/host/src/sessions/browser.test-support.ts';
 import { percentile, printTable } from './figures.ts';
 import { startFreshSystem } from './fresh-system.ts';
+import { printFrontEndFigures } from './web-front-end.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -178,7 +179,8 @@ try {
   );
   if (results.some((m) => m.failures > 0)) process.exitCode = 1;
 
-  // ---- Front end (perf-frontend): the lead calls printFrontEndFigures(url) here (Lighthouse, initial JS). ----
+  console.log('');
+  await printFrontEndFigures(fresh.url);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -11,8 +11,7 @@ import {
   type ResourceRef,
 } from '@angular/core';
 import { isPlatformServer } from '@angular/common';
-import { TRPCClientError } from '@trpc/client';
-import { problemCode } from './errors.ts';
+import { isCallError, problemCode } from './errors.ts';
 
 /** A query that failed while the server rendered: its input, and the error as the API sent it. */
 interface FailedQuery {
@@ -54,7 +53,7 @@ export function queryResource<T, P>(options: QueryResourceOptions<T, P>): Resour
       if (failed) {
         // Once only: a later change of input (another launch) asks the API.
         state.remove(failedKey);
-        if (failed.params === JSON.stringify(params)) throw TRPCClientError.from({ error: failed.error });
+        if (failed.params === JSON.stringify(params)) throw replayed(failed.error);
       }
       return params;
     },
@@ -62,7 +61,7 @@ export function queryResource<T, P>(options: QueryResourceOptions<T, P>): Resour
       try {
         return await options.loader(request);
       } catch (error) {
-        if (onServer && error instanceof TRPCClientError && error.shape) {
+        if (onServer && isCallError(error) && error.shape) {
           state.set(failedKey, { params: JSON.stringify(request.params), error: error.shape as FailedQuery['error'] });
           if (options.namedByTheAddress && response && namesNothing(problemCode(error))) response.status = 404;
         }
@@ -70,6 +69,11 @@ export function queryResource<T, P>(options: QueryResourceOptions<T, P>): Resour
       }
     },
   });
+}
+
+/** The error the server's render got, as `TRPCClientError.from` makes it of the same answer (without loading tRPC). */
+function replayed(shape: FailedQuery['error']): Error {
+  return Object.assign(new Error(shape.message), { name: 'TRPCClientError', shape, data: shape.data });
 }
 
 /** The API has no such thing, or the input from the address could not name one. */

@@ -12,8 +12,7 @@ import {
   type Signal,
 } from '@angular/core';
 import type { ReadonlyFieldState } from '@angular/forms/signals';
-import { FieldComponent } from './field.ts';
-import { refusedKind } from './submission.ts';
+import { FieldComponent, refusedKind } from './field.ts';
 
 /** What the summary reads of a form's submission (`injectSubmission`). */
 export interface SummarizedSubmission {

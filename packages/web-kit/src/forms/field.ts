@@ -7,9 +7,13 @@ import {
   ElementRef,
   inject,
   input,
+  InjectionToken,
+  signal,
+  type Signal,
 } from '@angular/core';
-import { FormField } from '@angular/forms/signals';
-import { refusedKind } from './submission.ts';
+
+/** The kind of every error a refusal puts on a form; the field and the summary show only these. */
+export const refusedKind = 'refused';
 
 /**
  * A form field as every app lays it out: the label, an optional hint, the control (projected, marked
@@ -45,16 +49,10 @@ export class FieldComponent {
   readonly hint = input<string>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  /** The control's signal-form binding; none on a plain form, such as the catalogue's filters. */
-  private readonly control = contentChild(FormField, { descendants: true });
+  private readonly control = contentChild(FIELD_CONTROL, { descendants: true });
 
   /** Why the last submit was refused at this field, if it was. */
-  readonly error = computed(
-    () =>
-      this.control()
-        ?.errors()
-        .find((error) => error.kind === refusedKind)?.message ?? null,
-  );
+  readonly error = computed(() => this.control()?.refusal() ?? null);
 
   readonly describedBy = computed(
     () =>
@@ -66,13 +64,22 @@ export class FieldComponent {
   /** Shows the field from its label down and puts the cursor in its control, as the error summary's links do. */
   focus(): void {
     this.host.scrollIntoView({ block: 'start' });
-    this.control()?.focus({ preventScroll: true });
+    this.control()?.focus();
   }
 }
 
-/** The control inside an `<ab-field>`: takes its id, description and validity from the field. */
+/** What a field reads of its control: provided by `FieldControlDirective`, or the signal-form one in `./index.ts`. */
+export const FIELD_CONTROL = new InjectionToken<FieldControlDirective>('FIELD_CONTROL');
+
+/**
+ * The control inside an `<ab-field>` of a plain form (a list's GET filters): takes its id, description and validity
+ * from the field. It knows nothing of Angular's forms, so a page with only plain forms (the catalogue's first paint)
+ * does not load them; a signal form's control is `SignalFieldControlDirective`, exported by `@astro/web-kit/forms`
+ * under this one's name.
+ */
 @Directive({
   selector: '[abControl]',
+  providers: [{ provide: FIELD_CONTROL, useExisting: FieldControlDirective }],
   host: {
     '[id]': 'field.controlId()',
     '[attr.aria-invalid]': 'field.error() ? "true" : null',
@@ -81,4 +88,11 @@ export class FieldComponent {
 })
 export class FieldControlDirective {
   protected readonly field = inject(FieldComponent);
+  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  /** Why the last submit was refused at this control: a plain form is never refused at a field. */
+  readonly refusal: Signal<string | null> = signal(null);
+
+  focus(): void {
+    this.element.focus({ preventScroll: true });
+  }
 }

@@ -22,12 +22,10 @@ import {
   type ValidationError,
 } from '@angular/forms/signals';
 import { fieldErrorsOf, problemMessage } from '../errors.ts';
+import { refusedKind } from './field.ts';
 
 /** Messages by field path (`card.number`, `passengers.1.birthDate`), as the server's `fieldErrors` carry them. */
 export type FieldProblems = Record<string, string>;
-
-/** The kind of every error a refusal puts on a form; the field and the summary show only these. */
-export const refusedKind = 'refused';
 
 export interface SubmissionOptions<T> {
   /** The fields' limits (`min`, `max` …), which their controls carry as attributes; the server still decides. */

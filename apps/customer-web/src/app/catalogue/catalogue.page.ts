@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { Meta } from '@angular/platform-browser';
 import { destinationLabels, ranges, seatLimits, type Destination } from '@astro/domain';
 import { MoneyPipe, problemMessage } from '@astro/web-kit';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/field';
 import { injectApi } from '../api';
 
 @Component({

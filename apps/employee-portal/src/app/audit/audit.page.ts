@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, resource } from '@
 import { RouterLink } from '@angular/router';
 import type { AuditAction, AuditEntryView, AuditTarget } from '@astro/api';
 import { cursorAsked, FilterFormComponent, problemMessage } from '@astro/web-kit';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/field';
 import { injectApi } from '../api';
 import { actionLabel, entityPage, targetLabel } from './audit-labels';
 

@@ -15,7 +15,7 @@ import {
   SortableHeaderComponent,
   type Sorting,
 } from '@astro/web-kit';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/field';
 import { injectApi } from '../api';
 import { agencyIdOf, dayOf, injectAgencyChoices } from './finance-filters';
 

@@ -14,7 +14,7 @@ import {
   SortableHeaderComponent,
   type Sorting,
 } from '@astro/web-kit';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/field';
 import { injectApi } from '../api';
 import { OccupancyMeterComponent } from './occupancy-meter.component';
 

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, resource } from '@
 import { RouterLink } from '@angular/router';
 import type { EmailKind, EmailStatus } from '@astro/api';
 import { cursorAsked, FilterFormComponent, problemMessage } from '@astro/web-kit';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/field';
 import { injectApi } from '../api';
 import { emailStatusBadges, emailStatuses, emailStatusLabels } from './email-labels';
 

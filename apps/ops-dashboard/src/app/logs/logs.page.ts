@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import type { LogVolume } from '@astro/api';
 import { timeRangeOf } from '@astro/domain';
 import { FilterFormComponent, problemMessage, queryResource } from '@astro/web-kit';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/field';
 import { injectApi } from '../api';
 import { TimeRangeComponent } from '../time-range/time-range.component';
 import { LiveTailComponent } from './live-tail.component';

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } from '@angular/core';
 import { minuteText, timeRangePresets, type TimeRange } from '@astro/domain';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/field';
 
 /**
  * The time range fields every ops page's filter form shares: a preset, or a custom from–to in UTC minutes. They

@@ -4,7 +4,7 @@ import { form, FormField, FormRoot } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { launchStatuses, type LaunchStatus } from '@astro/domain';
 import { launchStatusBadge, launchStatusLabels, MoneyPipe, pageCount, problemMessage } from '@astro/web-kit';
-import { FieldComponent, FieldControlDirective } from '@astro/web-kit/forms';
+import { FieldComponent, FieldControlDirective } from '@astro/web-kit/field';
 import { AgencyStanding } from '../agency-standing';
 import { injectApi } from '../api';
 import { destination } from './launch-labels';
