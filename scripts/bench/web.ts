@@ -2,7 +2,8 @@
  * The web benchmark (issue 15, "Pages"): on its own fresh system, 32 connections load each page the host renders
  * and, in turns with it in the same run, the same bytes as a static file from the same host; and tRPC's
  * `catalogue.list` beside a bare Express route answering the same data. The host mounts those comparison routes
- * only because this benchmark sets BENCH_WEB_DIR (apps/host/src/bench-routes.ts).
+ * only because this benchmark sets BENCH_WEB_DIR (apps/host/src/bench-routes.ts). Then the front end's figures on
+ * the same system: Lighthouse mobile and each app's initial JS (scripts/bench/web-front-end.ts).
  *
  *   scripts/bench/web [--seconds 5] [--rounds 2] [--connections 32]
  */
