@@ -26,9 +26,16 @@ export interface Claim<T> {
 /** The claim fields are the same in every claimable collection, whatever else its documents hold. */
 const untyped = <T extends Claimable>(collection: Collection<T>) => collection as unknown as Collection<Claimable>;
 
+/** Pending items due at `at` that no claim holds, or whose claim has lapsed. */
+export const dueAt = (at: Date): Filter<Claimable> => ({
+  status: 'pending',
+  availableAt: { $lte: at },
+  $or: [{ claimedUntil: null }, { claimedUntil: { $lt: at } }],
+});
+
 export async function* claimBatches<T extends Claimable>(
   collection: Collection<T>,
-  due: Filter<T>,
+  due: Filter<Claimable>,
   options: {
     sort: Sort;
     /** Candidates looked at in one call. */
@@ -41,7 +48,7 @@ export async function* claimBatches<T extends Claimable>(
     fence: Fence;
   },
 ): AsyncGenerator<Claim<T>> {
-  const candidates = await collection
+  const candidates = await untyped(collection)
     .find(due, { sort: options.sort, limit: options.limit, projection: { _id: 1 } })
     .toArray();
   for (let start = 0; start < candidates.length; start += options.batch) {
@@ -50,7 +57,7 @@ export async function* claimBatches<T extends Claimable>(
     const token = `${options.holder} ${randomUUID()}`;
     const claim = { claimedBy: token, claimedUntil: new Date(options.clock().getTime() + options.claimMs) };
     await untyped(collection).bulkWrite(
-      ids.map((_id) => ({ updateOne: { filter: { ...(due as Filter<Claimable>), _id }, update: { $set: claim } } })),
+      ids.map((_id) => ({ updateOne: { filter: { ...due, _id }, update: { $set: claim } } })),
     );
     const won = (await untyped(collection)
       .find({ _id: { $in: ids }, claimedBy: token })

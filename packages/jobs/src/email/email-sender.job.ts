@@ -8,7 +8,7 @@
  */
 import { emailOutboxCollection, type Email, type SystemOrm } from '@astro/db/system';
 import { renderTemplate, type Transporter } from '@astro/mail';
-import { claimBatches, settleClaims } from '../claims.ts';
+import { claimBatches, dueAt, settleClaims } from '../claims.ts';
 import { unfenced, type Fence, type JobDefinition } from '../scheduler.ts';
 
 export const maxEmailAttempts = 10;
@@ -44,15 +44,15 @@ export async function sendPendingEmails(
   const counts = { sent: 0, retried: 0, failed: 0 };
   const outbox = emailOutboxCollection<EmailDocument>(deps.system.em);
   const start = clock();
-  const claims = claimBatches(
-    outbox,
-    {
-      status: 'pending',
-      availableAt: { $lte: start },
-      $or: [{ claimedUntil: null }, { claimedUntil: { $lt: start } }],
-    },
-    { sort: { availableAt: 1 }, limit, batch: claimBatch, holder: deps.instance, claimMs, clock, fence },
-  );
+  const claims = claimBatches(outbox, dueAt(start), {
+    sort: { availableAt: 1 },
+    limit,
+    batch: claimBatch,
+    holder: deps.instance,
+    claimMs,
+    clock,
+    fence,
+  });
   for await (const claim of claims) {
     // Handed to the pooled transport all at once: it sends them over its connections side by side.
     const settlements = await Promise.all(

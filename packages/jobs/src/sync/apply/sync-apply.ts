@@ -19,7 +19,7 @@ import { readSyncMessage } from '@astro/db/sync';
 import { currentCorrelation, withCorrelation, type Logger } from '@astro/logging';
 import type { PaymentGateway } from '@astro/payments';
 import pLimit from 'p-limit';
-import { claimBatches, settleClaims } from '../../claims.ts';
+import { claimBatches, dueAt, settleClaims } from '../../claims.ts';
 import { unfenced, type Fence, type JobDefinition } from '../../scheduler.ts';
 import { applyBookingToCopy } from './booking-copy.applier.ts';
 import { applyLaunchToCatalogue } from './catalogue.applier.ts';
@@ -207,15 +207,15 @@ export async function applySyncMessages(
 
   const messages = syncMessageCollection<SyncMessageDocument>(targets.system.em);
   const start = clock();
-  const claims = claimBatches(
-    messages,
-    {
-      status: 'pending',
-      availableAt: { $lte: start },
-      $or: [{ claimedUntil: null }, { claimedUntil: { $lt: start } }],
-    },
-    { sort: { availableAt: 1, createdAt: 1 }, limit, batch: claimBatch, holder: instance, claimMs, clock, fence },
-  );
+  const claims = claimBatches(messages, dueAt(start), {
+    sort: { availableAt: 1, createdAt: 1 },
+    limit,
+    batch: claimBatch,
+    holder: instance,
+    claimMs,
+    clock,
+    fence,
+  });
   for await (const claim of claims) {
     const settled = new Map<string, Settlement>();
     let outage = false;
