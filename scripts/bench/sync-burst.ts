@@ -1,9 +1,8 @@
 /**
- * The sync benchmark's burst (and steady stream) of changes, made the way the product makes them: launch edits through the Supplier
+ * The sync benchmark's burst of changes, made the way the product makes them: launch edits through the Supplier
  * API (each commits its outbox message in the same transaction) and booking changes through changeBooking (each
  * marks its booking for the booking relay), on the seeded demo world.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createSupplierContext, supplierRouter } from '@astro/api';
 import type { Stores } from '@astro/db';
 import { Booking, changeBooking } from '@astro/db/customer';
@@ -49,11 +48,11 @@ const share = (total: number, index: number, parts: number) =>
   Math.floor((total * (index + 1)) / parts) - Math.floor((total * index) / parts);
 
 /**
- * The launches and bookings the benchmark changes, and the two changes it makes to them: a supplier raising a
- * launch's seat price by a dollar, the way the supplier portal's edit form sends it, and a correction of a booking's
- * lead passenger's name (its case, back and forth), which the booking copy must carry.
+ * Half the changes edit launches, half change bookings. They go in rounds that change each booking at most
+ * once, and both relays run after every round, as their jobs would between changes: the booking relay records
+ * only a booking's latest version, so a booking changed twice before it is relayed would make one message.
  */
-export async function changesOf(stores: Stores) {
+export async function pushBurst(stores: Stores, changes: number): Promise<Burst> {
   const now = new Date();
   const launches = await stores.operational.em
     .fork()
@@ -66,9 +65,12 @@ export async function changesOf(stores: Stores) {
     .fork()
     .find(Booking, {}, { fields: ['id', 'passengers'], orderBy: { createdAt: 'asc', id: 'asc' } });
   if (launches.length === 0 || bookings.length === 0) throw new Error('The seeded world has nothing to change.');
+  const launchEdits = Math.floor(changes / 2);
+  const bookingChanges = changes - launchEdits;
+  const rounds = Math.max(1, Math.ceil(bookingChanges / bookings.length));
   const editsMade = new Map(launches.map((launch) => [launch.id, 0]));
 
-  /** Two edits of one launch at once would race for its version: the caller makes them one after another. */
+  /** A supplier raising the seat price by a dollar, the way the supplier portal's edit form sends it. */
   const editLaunch = async (launch: Launch) => {
     const edits = editsMade.get(launch.id)! + 1;
     editsMade.set(launch.id, edits);
@@ -98,6 +100,7 @@ export async function changesOf(stores: Stores) {
     });
   };
 
+  /** A correction of the lead passenger's name (its case, back and forth), which the booking copy must carry. */
   const changeLeadPassenger = async (booking: Pick<Booking, 'id' | 'passengers'>, round: number) => {
     const [lead, ...others] = booking.passengers;
     const name = round % 2 === 0 ? lead!.name.toUpperCase() : lead!.name;
@@ -109,19 +112,6 @@ export async function changesOf(stores: Stores) {
     );
     if (!changed) throw new Error(`Booking ${booking.id} could not be changed.`);
   };
-  return { launches, bookings, editLaunch, changeLeadPassenger };
-}
-
-/**
- * Half the changes edit launches, half change bookings. They go in rounds that change each booking at most
- * once, and both relays run after every round, as their jobs would between changes: the booking relay records
- * only a booking's latest version, so a booking changed twice before it is relayed would make one message.
- */
-export async function pushBurst(stores: Stores, changes: number): Promise<Burst> {
-  const { launches, bookings, editLaunch, changeLeadPassenger } = await changesOf(stores);
-  const launchEdits = Math.floor(changes / 2);
-  const bookingChanges = changes - launchEdits;
-  const rounds = Math.max(1, Math.ceil(bookingChanges / bookings.length));
 
   const started = performance.now();
   for (let round = 0; round < rounds; round++) {
@@ -151,48 +141,4 @@ export async function pushBurst(stores: Stores, changes: number): Promise<Burst>
     bookings: bookings.length,
     seconds: (performance.now() - started) / 1000,
   };
-}
-
-export interface Stream {
-  launchEdits: number;
-  bookingChanges: number;
-  /** From the first change to the last one made. */
-  seconds: number;
-}
-
-/**
- * Changes at a steady pace, `perSecond` for `seconds`, alternating a launch edit and a booking change, while both
- * relays run every `relayEveryMs` as their jobs would. Each launch's edits still go one after another.
- */
-export async function pushSteadily(
-  stores: Stores,
-  options: { perSecond: number; seconds: number; relayEveryMs: number },
-): Promise<Stream> {
-  const { launches, bookings, editLaunch, changeLeadPassenger } = await changesOf(stores);
-  const total = Math.round(options.perSecond * options.seconds);
-  const launchTurns = new Map<string, Promise<void>>();
-  const changes: Promise<void>[] = [];
-  let producing = true;
-  const relaying = (async () => {
-    while (producing) {
-      await relayEverything(stores);
-      await sleep(options.relayEveryMs);
-    }
-  })();
-  const started = performance.now();
-  for (let n = 0; n < total; n++) {
-    await sleep(Math.max(0, started + (n * 1000) / options.perSecond - performance.now()));
-    const index = Math.floor(n / 2);
-    if (n % 2 === 0) {
-      const launch = launches[index % launches.length]!;
-      const turn = (launchTurns.get(launch.id) ?? Promise.resolve()).then(() => editLaunch(launch));
-      launchTurns.set(launch.id, turn);
-      changes.push(turn);
-    } else changes.push(changeLeadPassenger(bookings[index % bookings.length]!, Math.floor(index / bookings.length)));
-  }
-  await Promise.all(changes);
-  const seconds = (performance.now() - started) / 1000;
-  producing = false;
-  await relaying;
-  return { launchEdits: Math.ceil(total / 2), bookingChanges: Math.floor(total / 2), seconds };
 }

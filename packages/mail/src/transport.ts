@@ -4,9 +4,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 export function createSmtpTransport(smtpUrl: string, options: { pooled?: boolean } = {}): Transporter {
   const url = new URL(smtpUrl);
   return nodemailer.createTransport({
-    // The sender keeps a few connections open and sends over them side by side (one SMTP conversation at a time is
-    // bound by its round trips, not the server), and still paces itself, as a mail service expects.
-    ...(options.pooled ? { pool: true, maxConnections: 5, maxMessages: 1_000, rateDelta: 1_000, rateLimit: 500 } : {}),
+    // The sender keeps a couple of connections open and paces itself, as a mail service expects.
+    ...(options.pooled ? { pool: true, maxConnections: 2, maxMessages: 500, rateDelta: 1_000, rateLimit: 100 } : {}),
     host: url.hostname,
     port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
     secure: url.protocol === 'smtps:',

@@ -70,40 +70,6 @@ describe('applying sync messages', () => {
     clock = new Date();
   });
 
-  it('retries only the message of a batch that failed, and applies the others once', async () => {
-    const launches = await world.stores.customer.em
-      .fork()
-      .find(CatalogueLaunch, { status: 'scheduled' }, { limit: 5, orderBy: { id: 'asc' } });
-    const messages = syncMessageCollection(world.stores.system.em);
-    const edits = launches.map((launch) => launchEditMessage(launch, launch.sourceVersion + 1, 'Batch Name', clock));
-    await messages.insertMany(edits);
-    const failing = await queue({
-      kind: 'launch.teleported',
-      source: 'operational',
-      target: 'customer',
-      entityType: 'launch',
-      entityId: 'nowhere-in-a-batch',
-      entityVersion: 1,
-      payload: {},
-    });
-    expect(await apply()).toMatchObject({ applied: 5, retried: 1, dead: 0 });
-    const later = new Date(clock.getTime() + 60_000);
-    expect(await applySyncMessages(targetsOf(world.stores), 'test-scheduler', () => later)).toMatchObject({
-      applied: 0,
-      stale: 0,
-      retried: 1,
-    });
-    const stored = await world.stores.system.em
-      .fork()
-      .find(SyncMessage, { id: { $in: [...edits.map((edit) => edit._id as string), failing as string] } });
-    expect(stored.filter((message) => message.status === 'applied').map((message) => message.attempts)).toEqual([
-      1, 1, 1, 1, 1,
-    ]);
-    expect(stored.find((message) => message.id === failing)).toMatchObject({ status: 'pending', attempts: 2 });
-    for (const launch of launches) expect(await catalogue(launch.id)).toMatchObject({ missionName: 'Batch Name' });
-    await messages.updateOne({ _id: failing }, { $set: { status: 'dead' } });
-  });
-
   describe('a message whose payload does not fit its kind', () => {
     const deadLetterAfterOneApply = async (id: string) => {
       expect(await apply()).toMatchObject({ applied: 0, stale: 0, retried: 0, dead: 1 });
