@@ -9,7 +9,7 @@ import { downloadedBytes, parseCsv } from './support/downloads.ts';
 import { expectStatementCsvToAddUp, journeyAgency } from './support/finance.ts';
 import { runJobOnce } from './support/jobs.ts';
 import { actionLink, deliveredEmails, latestEmail } from './support/mailbox.ts';
-import { hydrated, query, serverHtml } from './support/server-rendered.ts';
+import { hydrated, query, reloadUntilVisible, serverHtml } from './support/server-rendered.ts';
 import { demoAccounts, signInAt } from './support/sign-in.ts';
 
 const meridian = journeyAgency;
@@ -51,10 +51,7 @@ test('a launch flies and is invoiced; the agency pays part, is reminded once whe
   await finance.getByRole('button', { name: 'Show invoices' }).click();
   await expect(finance).toHaveURL(/agency=/);
   const row = finance.getByRole('row', { name: new RegExp(launchName) });
-  await expect(async () => {
-    await finance.reload();
-    await expect(row).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
+  await reloadUntilVisible(finance, row, 60_000);
   await expect(row).toContainText('$22,500.00');
   await expect(row).toContainText('Issued');
   const number = (await row.getByRole('link', { name: /^AB-\d{4}-\d{6}$/ }).textContent())!.trim();

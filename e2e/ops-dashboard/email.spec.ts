@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { failedEmail, failedEmailSubject, latestEmail } from '../support/mailbox.ts';
-import { serverHtml } from '../support/server-rendered.ts';
+import { reloadUntilVisible, serverHtml } from '../support/server-rendered.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
 
 test('an operator finds a failed e-mail, reads it as the recipient would, resends it and the mailbox receives it', async ({
@@ -39,8 +39,5 @@ test('an operator finds a failed e-mail, reads it as the recipient would, resend
   const delivered = await latestEmail(recipient, failedEmailSubject);
   expect(delivered.text).toContain('Hello Grace Hopper');
   // Once delivered, the page says so when looked at again.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByText('Sent', { exact: true })).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  await reloadUntilVisible(page, page.getByText('Sent', { exact: true }), 30_000);
 });

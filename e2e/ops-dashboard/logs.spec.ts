@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { failedCustomerSignIn } from '../support/logs.ts';
-import { serverHtml } from '../support/server-rendered.ts';
+import { reloadUntilVisible, serverHtml } from '../support/server-rendered.ts';
 import { demoAccounts, signInAt } from '../support/sign-in.ts';
 
 test("an operator searches a customer's failing request by its id and sees every line of it", async ({
@@ -19,10 +19,7 @@ test("an operator searches a customer's failing request by its id and sees every
   await expect(page).toHaveURL(new RegExp(`requestId=${requestId}`));
   const lines = page.getByRole('region', { name: 'Lines, newest first' });
   // The host writes its lines to the System DB in batches, every half second.
-  await expect(async () => {
-    await page.reload();
-    await expect(lines.getByText('Sign-in failed')).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await reloadUntilVisible(page, lines.getByText('Sign-in failed'), 15_000);
   await expect(lines.getByRole('listitem')).toHaveCount(1);
   // The address alone shows the same lines: the server renders them.
   expect(await serverHtml(page.request, page.url())).toContain('Sign-in failed');
@@ -64,10 +61,7 @@ test("a customer's broken sign-in link shows a reference, and that reference fin
   await signInAt(page, `/ops/logs?requestId=${reference}`, demoAccounts.operator);
   await expect(page.getByLabel('Request id')).toHaveValue(reference);
   const lines = page.getByRole('region', { name: 'Lines, newest first' });
-  await expect(async () => {
-    await page.reload();
-    await expect(lines.getByText('Authorization server refused a request')).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await reloadUntilVisible(page, lines.getByText('Authorization server refused a request'), 15_000);
   await expect(lines.getByRole('listitem')).toHaveCount(1);
   await lines.getByText('Authorization server refused a request').click();
   await expect(lines.getByText('"error": "invalid_client"')).toBeVisible();

@@ -1,5 +1,5 @@
 /** What every app's first page must do: arrive rendered with its data, hydrate without asking again, log no errors. */
-import { expect, test, type Page, type APIRequestContext } from '@playwright/test';
+import { expect, test, type Locator, type Page, type APIRequestContext } from '@playwright/test';
 
 export interface PageWatch {
   apiRequests: string[];
@@ -59,4 +59,12 @@ export async function mutate<T>(
   const response = await request.post(path, { data: input, headers: { origin, ...headers } });
   expect(response.ok(), await response.text()).toBe(true);
   return ((await response.json()) as { result: { data: T } }).result.data;
+}
+
+/** Reloads the page until `shown` is on it: for what a job or the log sink writes a moment after the action. */
+export async function reloadUntilVisible(page: Page, shown: Locator, timeout: number): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await expect(shown).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout });
 }
